@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+// `ser`: speech-emotion recognition over one SQLite file.
+//
+// Module graph (arrows point at dependencies):
+//   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot} → SERCore
+//   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
+// Each C library is wrapped by one system-library target and imported by exactly one module.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+let optimized: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "ser",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ser", targets: ["ser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // C libraries from Debian, one wrapper each.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+
+        // Pure value types: no C, no I/O.
+        .target(name: "SERCore", swiftSettings: optimized),
+        // The one Swift face of BLAS, shared by features and the model.
+        .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimized),
+        // Decoding (libsndfile) and resampling (libsoxr).
+        .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
+        // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
+        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "CFFTW"], swiftSettings: optimized),
+        // LSTM, dense, losses, optimizers, metrics: pure.
+        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra"], swiftSettings: optimized),
+        // The database: migrations (embedded at build time), records, queries.
+        .target(
+            name: "SERStore",
+            dependencies: ["SERCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict,
+            plugins: ["EmbedMigrations"]
+        ),
+        // Charts and reports.
+        .target(name: "SERPlot", dependencies: ["SERCore"], swiftSettings: strict),
+        // One file per command; orchestrates the modules above.
+        .target(
+            name: "SERCLI",
+            dependencies: [
+                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
+
+        // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.
+        .executableTarget(name: "embed-migrations", swiftSettings: strict),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["embed-migrations"]
+        ),
+
+        .testTarget(name: "SERCoreTests", dependencies: ["SERCore"]),
+        .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "SERCore"]),
+        .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
+        .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore"]),
+    ]
+)

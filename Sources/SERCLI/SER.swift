@@ -1,0 +1,18 @@
+public import ArgumentParser
+import SERCore
+
+/// The `ser` command: speech-emotion recognition over one SQLite file.
+public struct SER: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ser",
+        abstract: "Speech-emotion recognition workbench: one SQLite file holds corpora, features, runs and models.",
+        discussion: """
+            Every command finds its database like git finds .git: --db PATH, else $SER_DB, \
+            else ser.db in the current folder or the nearest parent.
+            """,
+        version: "ser \(SERVersion.string)",
+        subcommands: [Init.self, Status.self]
+    )
+
+    public init() {}
+}

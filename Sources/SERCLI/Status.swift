@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SERStore
+
+extension SER {
+    /// `ser status`: what the database holds.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show what the database holds.")
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let store = try options.openStore()
+            let summary = try StoreSummary.read(store)
+            if options.json {
+                try printJSON(summary)
+                return
+            }
+            let runs = summary.runs.isEmpty
+                ? "0"
+                : summary.runs.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            print("""
+                database        \(summary.path)
+                schema version  \(summary.schemaVersion)
+                size            \(Format.bytes(summary.fileBytes))
+                datasets        \(summary.datasets) (\(summary.datasetVersions) versions)
+                clips           \(summary.clips) (\(Format.duration(summary.audioSeconds)) of audio)
+                features        \(summary.featureTensors) tensors under \(summary.featureConfigs) configurations
+                runs            \(runs)
+                exports         \(summary.exports)
+                """)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+internal import CBLAS
+
+/// The Swift face of OpenBLAS's single-precision GEMM: the only place `cblas` is called.
+///
+/// All matrices are row-major. OpenBLAS's integer arguments are 32-bit, so every dimension
+/// must be below 2³¹ (checked).
+public enum BLAS {
+    /// `C = alpha · op(A) · op(B) + beta · C`, row-major.
+    ///
+    /// - Parameters:
+    ///   - transA: use Aᵀ; `op(A)` is `[m, k]`, so A is stored `[m, k]` (or `[k, m]` when transposed).
+    ///   - transB: use Bᵀ; `op(B)` is `[k, n]`, so B is stored `[k, n]` (or `[n, k]` when transposed).
+    ///   - lda, ldb, ldc: leading dimensions (row strides) of the stored matrices.
+    @inlinable
+    public static func sgemm(
+        transA: Bool = false, transB: Bool = false,
+        m: Int, n: Int, k: Int,
+        alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        _sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
+    @usableFromInline
+    static func _sgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        precondition(
+            [m, n, k, lda, ldb, ldc].allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) },
+            "BLAS dimensions must fit in 32 bits")
+        guard m > 0, n > 0 else { return }
+        cblas_sgemm(
+            CblasRowMajor,
+            transA ? CblasTrans : CblasNoTrans,
+            transB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k),
+            alpha, a, Int32(lda), b, Int32(ldb),
+            beta, c, Int32(ldc))
+    }
+
+    /// The number of threads OpenBLAS uses (recorded in run provenance).
+    public static var threadCount: Int {
+        Int(openblas_get_num_threads())
+    }
+
+    /// Sets the number of threads OpenBLAS uses.
+    public static func setThreadCount(_ count: Int) {
+        openblas_set_num_threads(Int32(max(1, count)))
+    }
+}

@@ -1,0 +1,108 @@
+public import Foundation
+public import GRDB
+import SERCore
+
+/// The `ser` database: one SQLite file in WAL mode with foreign keys on and a busy timeout,
+/// migrated to this binary's schema when opened.
+///
+/// Open existing databases with ``open(at:)`` and create new ones with ``create(at:)``.
+/// Both check the file before SQLite touches it, so a text file, an empty file or another
+/// program's SQLite database is refused and left byte-for-byte as it was.
+public final class Store: Sendable {
+    /// Absolute path of the database file.
+    public let path: String
+    /// The GRDB connection pool (one writer, concurrent readers).
+    public let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// How long a writer waits for another process's write lock before giving up (seconds).
+    public static let busyTimeout: TimeInterval = 60
+
+    /// Opens an existing `ser` database and migrates it to the latest schema.
+    ///
+    /// - Throws: ``StoreError`` `.notFound`, `.notADatabase`, `.notASerDatabase`,
+    ///   `.newerSchema`, `.migrationFailed`.
+    public static func open(at path: String) throws -> Store {
+        let absolute = absolutePath(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            throw StoreError(.notFound, path: absolute, "no such file")
+        }
+        if isDirectory.boolValue {
+            throw StoreError(.notADatabase, path: absolute, "is a folder, not a ser database file")
+        }
+        try DatabaseFileCheck.inspect(absolute)
+        return try connect(absolute, creating: false)
+    }
+
+    /// Creates a new `ser` database at `path` with the latest schema.
+    ///
+    /// - Throws: ``StoreError`` `.alreadyExists` if anything is at `path`, `.io` if the
+    ///   folder does not exist or cannot be written.
+    public static func create(at path: String) throws -> Store {
+        let absolute = absolutePath(path)
+        if FileManager.default.fileExists(atPath: absolute) {
+            throw StoreError(.alreadyExists, path: absolute, "already exists; ser init never overwrites a file")
+        }
+        let folder = (absolute as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError(.io, path: absolute, "the folder \(folder) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw StoreError(.io, path: absolute, "the folder \(folder) is not writable")
+        }
+        let store = try connect(absolute, creating: true)
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO ser_info (key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                           arguments: [Timestamp.now(), "ser \(SERVersion.string)"])
+        }
+        return store
+    }
+
+    /// Opens the pool and migrates.
+    private static func connect(_ path: String, creating: Bool) throws -> Store {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "ser"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError(.sqlite, path: path, "cannot open: \(error.message ?? "\(error)")")
+        }
+        try Migrator().migrate(pool, path: path)
+        return Store(path: path, pool: pool)
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: it takes the write lock up front
+    /// (waiting up to ``busyTimeout`` for other processes), so it never fails half-way with
+    /// "database is locked", and either all of it is committed or none.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError(.sqlite, path: path, "transaction produced no result") }
+            return result
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    private static func absolutePath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let url = URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return url.standardizedFileURL.path
+    }
+}

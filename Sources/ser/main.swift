@@ -1,0 +1,3 @@
+import SERCLI
+
+SERMain.run()

@@ -1,0 +1,1 @@
+// Tests for SERAudio live here.

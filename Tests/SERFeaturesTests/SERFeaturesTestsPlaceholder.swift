@@ -1,0 +1,1 @@
+// Tests for SERFeatures live here.

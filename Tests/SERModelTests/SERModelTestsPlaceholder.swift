@@ -1,0 +1,1 @@
+// Tests for SERModel live here.
