@@ -1,4 +1,7 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import GRDB
 import SERCore
 
@@ -56,7 +59,24 @@ public final class Store: Sendable {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw StoreError(.io, path: absolute, "the folder \(folder) is not writable")
         }
-        let store = try connect(absolute, creating: true)
+        // Claim the path atomically (O_EXCL): of two `ser init` racing for one path, exactly
+        // one gets it and the other is told it exists. SQLite treats the empty file as a new
+        // database.
+        let fd = Glibc.open(absolute, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd < 0 {
+            if errno == EEXIST {
+                throw StoreError(.alreadyExists, path: absolute, "already exists; ser init never overwrites a file")
+            }
+            throw StoreError(.io, path: absolute, "cannot be created: \(String(cString: strerror(errno)))")
+        }
+        Glibc.close(fd)
+        let store: Store
+        do {
+            store = try connect(absolute, creating: true)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: absolute + suffix) }
+            throw error
+        }
         try store.pool.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO ser_info (key, value) VALUES ('created_at', ?), ('created_by', ?)",
                            arguments: [Timestamp.now(), "ser \(SERVersion.string)"])
