@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "CFFTW"], swiftSettings: optimized),
         // LSTM, dense, losses, optimizers, metrics: pure.
         .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra"], swiftSettings: optimized),
+        // Experiment logic over clip metadata: splits, folds, resolved run configuration (pure).
+        .target(name: "SERExperiment", dependencies: ["SERCore"], swiftSettings: strict),
         // The database: migrations (embedded at build time), records, queries.
         .target(
             name: "SERStore",
@@ -53,7 +55,7 @@ let package = Package(
         .target(
             name: "SERCLI",
             dependencies: [
-                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot",
+                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "SERCore"]),
         .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
         .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore"]),
