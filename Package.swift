@@ -55,15 +55,17 @@ let package = Package(
         .target(
             name: "SERCLI",
             dependencies: [
-                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
+                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment", "SERLinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedBuildInfo"]
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.
         .executableTarget(name: "embed-migrations", swiftSettings: strict),
+        .plugin(name: "EmbedBuildInfo", capability: .buildTool()),
         .plugin(
             name: "EmbedMigrations",
             capability: .buildTool(),

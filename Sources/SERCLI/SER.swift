@@ -10,7 +10,7 @@ public struct SER: ParsableCommand {
             Every command finds its database like git finds .git: --db PATH, else $SER_DB, \
             else ser.db in the current folder or the nearest parent.
             """,
-        version: "ser \(SERVersion.string)",
+        version: "ser \(SERVersion.string) (\(BuildInfo.commit))",
         subcommands: [Init.self, Status.self]
     )
 

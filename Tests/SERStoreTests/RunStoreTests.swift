@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import SERStore
+import SERCore
 
 @Suite struct RunStoreTests {
     func makeStore() throws -> Store {
@@ -74,5 +75,20 @@ import Testing
         #expect(throws: (any Error).self) { try store.recordSplit(id, train: [1, 2], validation: [], test: [999]) }
         #expect(try store.splitClips(id, subset: "train").isEmpty)
         #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+}
+
+@Suite struct FeatureCacheTests {
+    @Test func tensorsRoundTripAndTheBlobIsWhatNumpyReads() throws {
+        let store = try RunStoreTests().makeStore()
+        let id = try store.featureConfigID(hash: String(repeating: "a", count: 64), name: "mfcc2", params: #"{"n_mfcc":2}"#, featureNames: ["m0", "m1"])
+        #expect(try store.featureConfigID(hash: String(repeating: "a", count: 64), name: "mfcc2", params: #"{"n_mfcc":2}"#, featureNames: ["m0", "m1"]) == id)
+        let m = try #require(Matrix(rows: 3, columns: 2, values: [1, 2, 3, 4, 5, -6]))
+        try store.saveFeatures(configID: id, [(clipID: 1, features: m, milliseconds: 1.5)])
+        #expect(try store.cachedFeatureClips(configID: id, among: [1, 2]) == [1])
+        #expect(try store.loadFeatures(configID: id, clipIDs: [1, 2]) == [1: m])
+        let blob = try #require(try store.read { try Data.fetchOne($0, sql: "SELECT data FROM features") })
+        #expect(Array(blob.prefix(4)) == [0x00, 0x00, 0x80, 0x3F])  // 1.0f, little-endian
+        #expect(blob.count == 3 * 2 * 4)
     }
 }
