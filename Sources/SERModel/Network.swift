@@ -16,8 +16,13 @@ final class Network: @unchecked Sendable {
 
     /// Runs the whole network on the packed shard; fills `probabilities`, and with labels the
     /// loss sum and correct count. `training` only matters through the dropout masks, which
-    /// the caller has drawn (or set to ones) beforehand.
+    /// the caller has drawn beforehand; without dropout all masks are set to ones.
     func forward(_ s: ShardWorkspace, applyDropout: Bool) {
+        if !applyDropout {
+            for directions in s.directions {
+                for ws in directions { ws.recurrentMask?.pointer.update(repeating: 1, count: ws.recurrentMask?.count ?? 0) }
+            }
+        }
         var input = UnsafePointer(s.input.pointer)
         for (l, directions) in layout.lstm.enumerated() {
             let width = config.outputWidth(ofLayer: l)
