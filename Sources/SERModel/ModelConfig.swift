@@ -1,0 +1,91 @@
+/// Everything that defines a model and its training: architecture, sequence handling,
+/// optimizer, regularisation, batch size and seed. `Codable`; missing keys take defaults.
+///
+/// The architecture is `input [T, inputDims] → LSTM(lstmUnits[0]) → … → LSTM(lstmUnits.last)
+/// → pooling → Dropout(dropout) → Dense(denseUnits[0], activation) → … →
+/// Dense(classCount) → softmax`. Call ``validate()`` (``Trainer`` does) before use.
+public struct ModelConfig: Sendable, Hashable, Codable {
+    /// Feature dimensions per frame `D` (59 for the seed features), > 0.
+    public var inputDims: Int
+    /// Number of classes `C`, ≥ 2.
+    public var classCount: Int
+    /// Hidden sizes of the stacked LSTM layers, bottom first; at least one, each > 0.
+    public var lstmUnits: [Int]
+    /// Run every LSTM layer in both directions and concatenate (Keras `Bidirectional`,
+    /// `merge_mode="concat"`): a layer's output width is then `2·units`.
+    public var bidirectional: Bool
+    /// Variational dropout on each LSTM's recurrent input `h_{t-1}` (Keras
+    /// `recurrent_dropout`): one mask per clip and layer, held over time; in [0, 1).
+    public var recurrentDropout: Float
+    /// Dropout on the pooled vector before the dense head (the seed's `Dropout(0.3)`); [0, 1).
+    public var dropout: Float
+    /// Hidden dense layer sizes between pooling and the output layer; may be empty.
+    public var denseUnits: [Int]
+    /// Activation of the hidden dense layers.
+    public var activation: Activation
+    /// Temporal pooling of the top LSTM's outputs.
+    public var pooling: Pooling
+    /// Frames per clip are truncated to this (and padded to it in `padded` mode), > 0.
+    public var maxFrames: Int
+    /// Masked variable-length sequences or fixed-length padding.
+    public var sequenceMode: SequenceMode
+    /// Optimizer and learning rate.
+    public var optimizer: OptimizerConfig
+    /// Gradient clipping by global L2 norm over all parameters; `nil` for none, else > 0.
+    public var clipNorm: Float?
+    /// Learning-rate schedule over epochs.
+    public var schedule: LearningRateSchedule
+    /// Label smoothing ε in [0, 1): targets become `(1-ε)·onehot + ε/C`.
+    public var labelSmoothing: Float
+    /// Per-class loss weights (`classCount` values, ≥ 0), Keras `class_weight`; `nil` = all 1.
+    public var classWeights: [Float]?
+    /// Clips per training batch, > 0.
+    public var batchSize: Int
+    /// Seed of every random choice: initial weights, shuffling, dropout masks.
+    public var seed: UInt64
+
+    /// A configuration; the defaults are the seed model (LSTM 128 → LSTM 64 → Dropout 0.3 →
+    /// Dense 64 ReLU → Dense `classCount` softmax, Adam 1e-3, batch 32, 200 frames).
+    public init(
+        inputDims: Int, classCount: Int, lstmUnits: [Int] = [128, 64], bidirectional: Bool = false,
+        recurrentDropout: Float = 0, dropout: Float = 0.3, denseUnits: [Int] = [64],
+        activation: Activation = .relu, pooling: Pooling = .last, maxFrames: Int = 200,
+        sequenceMode: SequenceMode = .masked, optimizer: OptimizerConfig = OptimizerConfig(),
+        clipNorm: Float? = nil, schedule: LearningRateSchedule = .constant, labelSmoothing: Float = 0,
+        classWeights: [Float]? = nil, batchSize: Int = 32, seed: UInt64 = 0
+    ) {
+        self.inputDims = inputDims
+        self.classCount = classCount
+        self.lstmUnits = lstmUnits
+        self.bidirectional = bidirectional
+        self.recurrentDropout = recurrentDropout
+        self.dropout = dropout
+        self.denseUnits = denseUnits
+        self.activation = activation
+        self.pooling = pooling
+        self.maxFrames = maxFrames
+        self.sequenceMode = sequenceMode
+        self.optimizer = optimizer
+        self.clipNorm = clipNorm
+        self.schedule = schedule
+        self.labelSmoothing = labelSmoothing
+        self.classWeights = classWeights
+        self.batchSize = batchSize
+        self.seed = seed
+    }
+
+    /// Width of one LSTM layer's output (`units`, doubled when bidirectional).
+    public func outputWidth(ofLayer index: Int) -> Int {
+        lstmUnits[index] * (bidirectional ? 2 : 1)
+    }
+
+    /// Width of the pooled vector `F` that enters the dense head.
+    public var pooledWidth: Int { lstmUnits.last.map { $0 * (bidirectional ? 2 : 1) } ?? 0 }
+
+    /// The JSON keys (the property names).
+    enum CodingKeys: String, CodingKey {
+        case inputDims, classCount, lstmUnits, bidirectional, recurrentDropout, dropout, denseUnits
+        case activation, pooling, maxFrames, sequenceMode, optimizer, clipNorm, schedule
+        case labelSmoothing, classWeights, batchSize, seed
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+internal import SERLinearAlgebra
+
+extension Network {
+    /// Dropout on the pooled vector, the dense layers, softmax, and (for labelled rows) the
+    /// weighted, smoothed cross-entropy summed into `s.lossSum` and the argmax hits into
+    /// `s.correct`. With `applyDropout == false` the mask is all ones.
+    func headForward(_ s: ShardWorkspace, applyDropout: Bool) {
+        let b = s.rows, f = config.pooledWidth
+        let mask = s.dropoutMask.pointer
+        if !applyDropout || config.dropout == 0 { mask.update(repeating: 1, count: b * f) }
+        let first = s.dense[0].pointer, pooled = s.pooled.pointer
+        for k in 0..<(b * f) { first[k] = pooled[k] * mask[k] }
+        let w = UnsafePointer(parameters.pointer)
+        for (j, p) in layout.dense.enumerated() {
+            let x = s.dense[j].pointer, y = s.dense[j + 1].pointer
+            for r in 0..<b { (y + r * p.outputSize).update(from: w + p.bias, count: p.outputSize) }
+            BLAS.sgemm(m: b, n: p.outputSize, k: p.inputSize, a: x, lda: p.inputSize, b: w + p.kernel, ldb: p.outputSize, beta: 1, c: y, ldc: p.outputSize)
+            let n = b * p.outputSize
+            switch p.activation {
+            case .relu: for k in 0..<n where y[k] < 0 { y[k] = 0 }
+            case .tanh: for k in 0..<n { y[k] = Float(Foundation.tanh(Double(y[k]))) }
+            case .linear: break
+            }
+        }
+        softmaxCrossEntropy(s)
+    }
+
+    /// Row-wise softmax of the logits into `s.probabilities`, and the loss and hit counts.
+    ///
+    /// Per row with label `y`: `q = (1-ε)·onehot(y) + ε/C`, `loss = w_y · (-Σ_c q_c log p_c)`,
+    /// computed from the log-sum-exp for stability.
+    func softmaxCrossEntropy(_ s: ShardWorkspace) {
+        let b = s.rows, classes = config.classCount
+        guard let logitsBuffer = s.dense.last else { return }
+        let logits = logitsBuffer.pointer, probabilities = s.probabilities.pointer
+        let epsilon = Double(config.labelSmoothing)
+        s.lossSum = 0
+        s.correct = 0
+        for r in 0..<b {
+            let z = logits + r * classes, p = probabilities + r * classes
+            var maxLogit = -Float.infinity
+            var best = 0
+            for c in 0..<classes where z[c] > maxLogit {
+                maxLogit = z[c]
+                best = c
+            }
+            var total = 0.0
+            for c in 0..<classes { total += exp(Double(z[c] - maxLogit)) }
+            let logTotal = log(total)
+            for c in 0..<classes { p[c] = Float(exp(Double(z[c] - maxLogit) - logTotal)) }
+            let label = s.labels[r]
+            guard label >= 0 else { continue }
+            if best == label { s.correct += 1 }
+            var loss = 0.0
+            for c in 0..<classes {
+                let q = (c == label ? 1 - epsilon : 0) + epsilon / Double(classes)
+                if q > 0 { loss -= q * (Double(z[c] - maxLogit) - logTotal) }
+            }
+            s.lossSum += (s.weighted ? Double(classWeight(label)) : 1) * loss
+        }
+    }
+
+    /// The loss weight of class `label` (1 without class weights).
+    func classWeight(_ label: Int) -> Float {
+        config.classWeights?[label] ?? 1
+    }
+
+    /// Backward through loss, dense layers and dropout into `s.pooledGrad`; adds the dense
+    /// parameters' gradients to `s.gradient`. The loss is divided by `batchSize`.
+    func headBackward(_ s: ShardWorkspace, batchSize: Int) {
+        let b = s.rows, classes = config.classCount
+        let epsilon = config.labelSmoothing
+        guard let dLogits = s.denseGrads.last?.pointer else { return }
+        let p = s.probabilities.pointer
+        for r in 0..<b {
+            let label = s.labels[r]
+            let scale = classWeight(label) / Float(batchSize)
+            for c in 0..<classes {
+                let q = (c == label ? 1 - epsilon : 0) + epsilon / Float(classes)
+                dLogits[r * classes + c] = scale * (p[r * classes + c] - q)
+            }
+        }
+        let w = UnsafePointer(parameters.pointer), grad = s.gradient.pointer
+        for (j, layer) in layout.dense.enumerated().reversed() {
+            let x = s.dense[j].pointer, y = s.dense[j + 1].pointer
+            let dy = s.denseGrads[j + 1].pointer, dx = s.denseGrads[j].pointer
+            let n = b * layer.outputSize
+            switch layer.activation {
+            case .relu: for k in 0..<n where y[k] <= 0 { dy[k] = 0 }
+            case .tanh: for k in 0..<n { dy[k] *= 1 - y[k] * y[k] }
+            case .linear: break
+            }
+            BLAS.sgemm(
+                transA: true, m: layer.inputSize, n: layer.outputSize, k: b, a: x, lda: layer.inputSize, b: dy,
+                ldb: layer.outputSize, beta: 1, c: grad + layer.kernel, ldc: layer.outputSize)
+            let gb = grad + layer.bias
+            for r in 0..<b {
+                for k in 0..<layer.outputSize { gb[k] += dy[r * layer.outputSize + k] }
+            }
+            BLAS.sgemm(
+                transB: true, m: b, n: layer.inputSize, k: layer.outputSize, a: dy, lda: layer.outputSize,
+                b: w + layer.kernel, ldb: layer.outputSize, beta: 0, c: dx, ldc: layer.inputSize)
+        }
+        let f = config.pooledWidth
+        let mask = s.dropoutMask.pointer, d0 = s.denseGrads[0].pointer, dp = s.pooledGrad.pointer
+        for k in 0..<(b * f) { dp[k] = d0[k] * mask[k] }
+    }
+}

@@ -1,0 +1,56 @@
+/// The model's parameters and the batched forward/backward passes over one shard of a batch.
+///
+/// Parameters live in one flat float32 vector laid out by ``ParameterLayout``; the shards read
+/// it concurrently and write only their own workspace.
+final class Network: @unchecked Sendable {
+    let config: ModelConfig
+    let layout: ParameterLayout
+    /// All parameters, `layout.count` floats.
+    let parameters: FloatBuffer
+
+    init(config: ModelConfig) {
+        self.config = config
+        layout = ParameterLayout(config: config)
+        parameters = FloatBuffer(count: layout.count)
+    }
+
+    /// Runs the whole network on the packed shard; fills `probabilities`, and with labels the
+    /// loss sum and correct count. `training` only matters through the dropout masks, which
+    /// the caller has drawn beforehand; without dropout all masks are set to ones.
+    func forward(_ s: ShardWorkspace, applyDropout: Bool) {
+        if !applyDropout {
+            for directions in s.directions {
+                for ws in directions { ws.recurrentMask?.pointer.update(repeating: 1, count: ws.recurrentMask?.count ?? 0) }
+            }
+        }
+        var input = UnsafePointer(s.input.pointer)
+        for (l, directions) in layout.lstm.enumerated() {
+            let width = config.outputWidth(ofLayer: l)
+            let out = s.outputs[l].pointer
+            for (d, p) in directions.enumerated() {
+                lstmForward(p, shard: s, input: input, workspace: s.directions[l][d], output: out, ldOutput: width, direction: d)
+            }
+            input = UnsafePointer(out)
+        }
+        pool(s, top: input)
+        headForward(s, applyDropout: applyDropout)
+    }
+
+    /// Backpropagates the loss of the last ``forward(_:applyDropout:)`` into `s.gradient`
+    /// (overwritten). The loss is `Σ_rows w·CE / batchSize`.
+    func backward(_ s: ShardWorkspace, batchSize: Int) {
+        s.gradient.zero()
+        headBackward(s, batchSize: batchSize)
+        poolBackward(s)
+        for l in layout.lstm.indices.reversed() {
+            let width = config.outputWidth(ofLayer: l)
+            let input = l == 0 ? UnsafePointer(s.input.pointer) : UnsafePointer(s.outputs[l - 1].pointer)
+            let inputGrad: UnsafeMutablePointer<Float>? = l == 0 ? nil : s.outputGrads[l - 1].pointer
+            for (d, p) in layout.lstm[l].enumerated() {
+                lstmBackward(
+                    p, shard: s, input: input, inputGrad: inputGrad, workspace: s.directions[l][d],
+                    outputGrad: s.outputGrads[l].pointer, ldOutput: width, direction: d)
+            }
+        }
+    }
+}

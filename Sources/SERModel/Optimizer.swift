@@ -1,0 +1,58 @@
+import Foundation
+
+/// Applies one update of Adam, AdamW or SGD with momentum to the flat parameter vector.
+struct Optimizer {
+    let config: OptimizerConfig
+    /// `(offset, count, decays)` of each tensor, for AdamW's kernel-only decay.
+    let ranges: [(offset: Int, count: Int, decays: Bool)]
+    var state: OptimizerState
+
+    init(config: OptimizerConfig, layout: ParameterLayout) {
+        self.config = config
+        ranges = layout.tensors.map { ($0.offset, $0.count, $0.decays) }
+        let count = layout.count
+        state = OptimizerState(
+            step: 0, first: [Float](repeating: 0, count: count),
+            second: config.kind == .sgd ? [] : [Float](repeating: 0, count: count))
+    }
+
+    /// `parameters -= update(gradient)` at learning rate `rate`; advances the step.
+    mutating func apply(parameters: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, rate: Float) {
+        state.step += 1
+        let c = config
+        let count = state.first.count
+        if c.weightDecay > 0 && c.kind != .adamW {
+            for k in 0..<count { gradient[k] += c.weightDecay * parameters[k] }
+        }
+        if c.kind == .adamW && c.weightDecay > 0 {
+            let factor = rate * c.weightDecay
+            for range in ranges where range.decays {
+                let p = parameters + range.offset
+                for k in 0..<range.count { p[k] -= p[k] * factor }
+            }
+        }
+        switch c.kind {
+        case .sgd:
+            state.first.withUnsafeMutableBufferPointer { v in
+                for k in 0..<count {
+                    v[k] = c.momentum * v[k] - rate * gradient[k]
+                    parameters[k] += v[k]
+                }
+            }
+        case .adam, .adamW:
+            let t = Double(state.step)
+            let alpha = Float(Double(rate) * (1 - pow(Double(c.beta2), t)).squareRoot() / (1 - pow(Double(c.beta1), t)))
+            let b1 = 1 - c.beta1, b2 = 1 - c.beta2, eps = c.epsilon
+            state.first.withUnsafeMutableBufferPointer { m in
+                state.second.withUnsafeMutableBufferPointer { v in
+                    for k in 0..<count {
+                        let g = gradient[k]
+                        m[k] += (g - m[k]) * b1
+                        v[k] += (g * g - v[k]) * b2
+                        parameters[k] -= (m[k] * alpha) / (v[k].squareRoot() + eps)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Where every parameter tensor lives in the model's one flat float32 parameter vector.
+///
+/// Order (also the serialisation order, see `docs/WEIGHTS.md`): for each LSTM layer `l`
+/// bottom-up and, when bidirectional, each direction (`forward` then `backward`):
+/// `kernel [Din, 4H]`, `recurrent_kernel [H, 4H]`, `bias [4H]`, gate blocks `i, f, c, o`
+/// (Keras); then `attention.kernel [F]` with attention pooling; then `dense.j.kernel [in, out]`,
+/// `dense.j.bias [out]` per hidden dense layer; then `output.kernel [in, C]`, `output.bias [C]`.
+struct ParameterLayout: Sendable {
+    /// One tensor's place in the flat vector.
+    struct Tensor: Sendable {
+        let name: String
+        let shape: [Int]
+        let offset: Int
+        var count: Int { shape.reduce(1, *) }
+        /// Whether AdamW's decoupled weight decay applies (kernels yes, biases no).
+        let decays: Bool
+    }
+
+    /// Offsets of one LSTM direction's tensors.
+    struct LSTM: Sendable {
+        let inputSize: Int
+        let hidden: Int
+        let kernel: Int
+        let recurrent: Int
+        let bias: Int
+    }
+
+    /// Offsets of one dense layer's tensors.
+    struct Dense: Sendable {
+        let inputSize: Int
+        let outputSize: Int
+        let kernel: Int
+        let bias: Int
+        let activation: Activation
+    }
+
+    private(set) var tensors: [Tensor] = []
+    /// `[layer][direction]`.
+    private(set) var lstm: [[LSTM]] = []
+    /// Offset of `attention.kernel [F]`, when attention pooling is used.
+    private(set) var attention: Int?
+    /// Hidden dense layers, then the output layer (activation `linear`, softmax in the loss).
+    private(set) var dense: [Dense] = []
+    /// Total number of parameters.
+    private(set) var count = 0
+
+    init(config: ModelConfig) {
+        var inputSize = config.inputDims
+        for (l, hidden) in config.lstmUnits.enumerated() {
+            var directions: [LSTM] = []
+            let names = config.bidirectional ? ["lstm.\(l).forward", "lstm.\(l).backward"] : ["lstm.\(l)"]
+            for prefix in names {
+                let k = add("\(prefix).kernel", [inputSize, 4 * hidden], decays: true)
+                let r = add("\(prefix).recurrent_kernel", [hidden, 4 * hidden], decays: true)
+                let b = add("\(prefix).bias", [4 * hidden], decays: false)
+                directions.append(LSTM(inputSize: inputSize, hidden: hidden, kernel: k, recurrent: r, bias: b))
+            }
+            lstm.append(directions)
+            inputSize = config.outputWidth(ofLayer: l)
+        }
+        if config.pooling == .attention {
+            attention = add("attention.kernel", [inputSize], decays: true)
+        }
+        for (j, units) in config.denseUnits.enumerated() {
+            let k = add("dense.\(j).kernel", [inputSize, units], decays: true)
+            let b = add("dense.\(j).bias", [units], decays: false)
+            dense.append(Dense(inputSize: inputSize, outputSize: units, kernel: k, bias: b, activation: config.activation))
+            inputSize = units
+        }
+        let k = add("output.kernel", [inputSize, config.classCount], decays: true)
+        let b = add("output.bias", [config.classCount], decays: false)
+        dense.append(Dense(inputSize: inputSize, outputSize: config.classCount, kernel: k, bias: b, activation: .linear))
+    }
+
+    private mutating func add(_ name: String, _ shape: [Int], decays: Bool) -> Int {
+        let offset = count
+        tensors.append(Tensor(name: name, shape: shape, offset: offset, decays: decays))
+        count += shape.reduce(1, *)
+        return offset
+    }
+}

@@ -1,0 +1,78 @@
+/// Everything one worker thread needs to run forward and backward on its share of a batch:
+/// the packed input, every layer's activations and gradients, and its own gradient vector.
+/// Sized once for `capacity` rows and `maxSteps` frames; nothing is allocated per batch
+/// except the small per-row bookkeeping arrays (reserved up front).
+final class ShardWorkspace: @unchecked Sendable {
+    let capacity: Int
+    let maxSteps: Int
+
+    // Per-batch bookkeeping.
+    /// Rows in this shard's current batch.
+    var rows = 0
+    /// Time steps of this batch `T` (longest clip in masked mode, `maxFrames` when padded).
+    var steps = 0
+    /// Effective length of each row, non-increasing.
+    var lengths: [Int] = []
+    /// `active[t]` = rows whose length exceeds `t` (a prefix, as rows are sorted).
+    var active: [Int] = []
+    /// Class label of each row (−1 when unknown, at inference).
+    var labels: [Int] = []
+
+    /// Packed input `[T, b, D]`.
+    let input: FloatBuffer
+    /// Layer outputs in real time order `[T, b, F_l]` and their gradients.
+    let outputs: [FloatBuffer]
+    let outputGrads: [FloatBuffer]
+    /// `[layer][direction]`.
+    let directions: [[DirectionWorkspace]]
+    /// Attention weights `[T, b]` and scores' gradients (attention pooling only).
+    let attention: FloatBuffer
+    /// Pooled vector `[b, F]` and its gradient.
+    let pooled: FloatBuffer
+    let pooledGrad: FloatBuffer
+    /// Dropout mask on the pooled vector `[b, F]` (scaled by `1/(1-p)`).
+    let dropoutMask: FloatBuffer
+    /// Dense activations: `denseIn[0]` is the (dropped-out) pooled vector, `denseIn[j+1]` the
+    /// output of dense layer `j`; the last is the logits `[b, C]`. Gradients alike.
+    let dense: [FloatBuffer]
+    let denseGrads: [FloatBuffer]
+    /// Softmax probabilities `[b, C]`.
+    let probabilities: FloatBuffer
+    /// This shard's gradient of the batch loss, laid out like the parameters.
+    let gradient: FloatBuffer
+    /// Σ over rows of weight·loss (not yet divided by the batch size) and correct predictions.
+    var lossSum: Double = 0
+    /// Whether `lossSum` applies the class weights (training) or not (evaluation).
+    var weighted = true
+    var correct = 0
+
+    init(config: ModelConfig, layout: ParameterLayout, capacity: Int) {
+        self.capacity = capacity
+        maxSteps = config.maxFrames
+        lengths.reserveCapacity(capacity)
+        active.reserveCapacity(maxSteps)
+        labels.reserveCapacity(capacity)
+        let rows = capacity * maxSteps
+        input = FloatBuffer(count: rows * config.inputDims)
+        outputs = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
+        outputGrads = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
+        directions = layout.lstm.map { layer in
+            layer.enumerated().map { d, p in
+                DirectionWorkspace(
+                    maxSteps: config.maxFrames, capacity: capacity, inputSize: p.inputSize, hidden: p.hidden,
+                    recurrentDropout: config.recurrentDropout > 0, reversed: d == 1)
+            }
+        }
+        attention = FloatBuffer(count: rows)
+        let width = config.pooledWidth
+        pooled = FloatBuffer(count: capacity * width)
+        pooledGrad = FloatBuffer(count: capacity * width)
+        dropoutMask = FloatBuffer(count: capacity * width)
+        var widths = [width]
+        widths += layout.dense.map(\.outputSize)
+        dense = widths.map { FloatBuffer(count: capacity * $0) }
+        denseGrads = widths.map { FloatBuffer(count: capacity * $0) }
+        probabilities = FloatBuffer(count: capacity * config.classCount)
+        gradient = FloatBuffer(count: layout.count)
+    }
+}

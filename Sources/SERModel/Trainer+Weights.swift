@@ -1,0 +1,82 @@
+internal import SERCore
+
+extension Trainer {
+    /// All weights as named tensors in the stable order of `docs/WEIGHTS.md`
+    /// (`lstm.0.kernel [D, 4H]`, `lstm.0.recurrent_kernel [H, 4H]`, `lstm.0.bias [4H]`, …,
+    /// `output.kernel [in, C]`, `output.bias [C]`), gate order i, f, c, o as Keras.
+    public func weights() -> [NamedTensor] {
+        network.layout.tensors.map { t in
+            NamedTensor(
+                name: t.name, shape: t.shape,
+                values: Array(UnsafeBufferPointer(start: network.parameters.pointer + t.offset, count: t.count)))
+        }
+    }
+
+    /// The names and shapes this model's ``weights()`` has, in order.
+    public var weightShapes: [(name: String, shape: [Int])] {
+        network.layout.tensors.map { ($0.name, $0.shape) }
+    }
+
+    /// Replaces all weights. Every tensor of the model must be given exactly once with its
+    /// exact shape; order does not matter.
+    ///
+    /// - Throws: ``ModelError`` `weightMismatch` naming a missing, unknown, duplicated or
+    ///   misshapen tensor (the weights are left unchanged then).
+    public func setWeights(_ tensors: [NamedTensor]) throws(ModelError) {
+        var byName: [String: NamedTensor] = [:]
+        for t in tensors {
+            guard byName[t.name] == nil else { throw ModelError(.weightMismatch, "tensor \(t.name) given twice") }
+            byName[t.name] = t
+        }
+        for spec in network.layout.tensors {
+            guard let t = byName.removeValue(forKey: spec.name) else {
+                throw ModelError(.weightMismatch, "tensor \(spec.name) \(spec.shape) is missing")
+            }
+            guard t.shape == spec.shape, t.values.count == spec.count else {
+                throw ModelError(
+                    .weightMismatch, "tensor \(spec.name) has shape \(t.shape) (\(t.values.count) values), expected \(spec.shape)")
+            }
+        }
+        if let extra = byName.keys.sorted().first {
+            throw ModelError(.weightMismatch, "tensor \(extra) does not belong to this model")
+        }
+        let p = network.parameters.pointer
+        for t in tensors {
+            guard let spec = network.layout.tensors.first(where: { $0.name == t.name }) else { continue }
+            t.values.withUnsafeBufferPointer { src in
+                if let base = src.baseAddress { (p + spec.offset).update(from: base, count: spec.count) }
+            }
+        }
+    }
+
+    /// The optimizer, RNG, epoch and schedule state (weights excluded: see ``weights()``).
+    public func state() -> TrainerState {
+        TrainerState(
+            epoch: epoch, optimizer: optimizer.state, rngState: rng.state, plateauBest: plateauBest,
+            plateauWait: plateauWait, plateauScale: plateauScale)
+    }
+
+    /// Restores a state saved by ``state()`` from a trainer with the same configuration.
+    ///
+    /// - Throws: ``ModelError`` `invalidState` if the moment vectors do not fit this model or
+    ///   the RNG state is invalid.
+    public func restore(_ saved: TrainerState) throws(ModelError) {
+        let count = network.layout.count
+        let expectedSecond = config.optimizer.kind == .sgd ? 0 : count
+        guard saved.optimizer.first.count == count, saved.optimizer.second.count == expectedSecond else {
+            throw ModelError(
+                .invalidState,
+                "optimizer state has \(saved.optimizer.first.count)/\(saved.optimizer.second.count) values, the model needs \(count)/\(expectedSecond)")
+        }
+        guard saved.epoch >= 0, saved.optimizer.step >= 0 else { throw ModelError(.invalidState, "negative epoch or step") }
+        guard let restored = SeededGenerator(state: saved.rngState) else {
+            throw ModelError(.invalidState, "RNG state must be four words, not all zero")
+        }
+        rng = restored
+        optimizer.state = saved.optimizer
+        epoch = saved.epoch
+        plateauBest = saved.plateauBest
+        plateauWait = saved.plateauWait
+        plateauScale = saved.plateauScale
+    }
+}

@@ -1,0 +1,72 @@
+import SERCore
+@testable import SERModel
+
+/// Helpers shared by the SERModel tests: random data and direct access to loss and gradient.
+enum ModelTestSupport {
+    /// `count` random clips `[length, dims]` with lengths cycling through `lengths`, values
+    /// N(0, 1), and labels cycling through the classes.
+    static func randomData(count: Int, dims: Int, lengths: [Int], classes: Int, seed: UInt64) -> SequenceDataset? {
+        var rng = SeededGenerator(seed: seed)
+        var sequences: [Matrix] = []
+        var labels: [Int] = []
+        for i in 0..<count {
+            let length = lengths[i % lengths.count]
+            let values = (0..<(length * dims)).map { _ in Float(rng.nextGaussian()) }
+            guard let m = Matrix(rows: length, columns: dims, values: values) else { return nil }
+            sequences.append(m)
+            labels.append(i % classes)
+        }
+        return try? SequenceDataset(sequences: sequences, labels: labels)
+    }
+
+    /// The batch loss `Σ w·CE / N` over all of `data` as one batch (dropout masks as they
+    /// are in the workspaces when `dropout` is true, else off) and, with `gradient`, its
+    /// gradient in parameter order.
+    static func loss(_ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, gradient: Bool) -> (Double, [Float]) {
+        let active = trainer.distribute(data: data, indices: (0..<data.count).map { $0 }[...])
+        var loss = 0.0
+        var total = [Float](repeating: 0, count: trainer.parameterCount)
+        for k in 0..<active {
+            let shard = trainer.shards[k]
+            shard.weighted = true
+            trainer.network.forward(shard, applyDropout: dropout)
+            loss += shard.lossSum
+            if gradient {
+                trainer.network.backward(shard, batchSize: data.count)
+                for i in total.indices { total[i] += shard.gradient.pointer[i] }
+            }
+        }
+        return (loss / Double(data.count), total)
+    }
+
+    /// Central finite differences of ``loss(_:_:dropout:gradient:)`` for every parameter,
+    /// with step `h`; returns the worst `|analytic - numeric| / (atol + rtol·|numeric|)` and
+    /// the name of the tensor where it occurs (≤ 1 passes).
+    static func gradientCheck(
+        _ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, h: Float, atol: Double, rtol: Double
+    ) -> (worst: Double, tensor: String, checked: Int) {
+        let (_, analytic) = loss(trainer, data, dropout: dropout, gradient: true)
+        let p = trainer.network.parameters.pointer
+        var worst = 0.0
+        var worstTensor = ""
+        var checked = 0
+        for tensor in trainer.network.layout.tensors {
+            for k in tensor.offset..<(tensor.offset + tensor.count) {
+                let saved = p[k]
+                p[k] = saved + h
+                let plus = loss(trainer, data, dropout: dropout, gradient: false).0
+                p[k] = saved - h
+                let minus = loss(trainer, data, dropout: dropout, gradient: false).0
+                p[k] = saved
+                let numeric = (plus - minus) / (2 * Double(h))
+                let ratio = abs(Double(analytic[k]) - numeric) / (atol + rtol * abs(numeric))
+                if ratio > worst {
+                    worst = ratio
+                    worstTensor = "\(tensor.name)[\(k - tensor.offset)] analytic \(analytic[k]) numeric \(numeric)"
+                }
+                checked += 1
+            }
+        }
+        return (worst, worstTensor, checked)
+    }
+}
