@@ -1,4 +1,4 @@
-internal import SERCore
+public import SERCore
 
 extension Trainer {
     /// All weights as named tensors in the stable order of `docs/WEIGHTS.md`

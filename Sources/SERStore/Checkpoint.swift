@@ -1,3 +1,5 @@
+public import SERCore
+
 /// A saved model state: the weights (and, for `last`, the optimizer moments) with what
 /// resuming needs besides tensors.
 public struct Checkpoint: Sendable, Equatable {
