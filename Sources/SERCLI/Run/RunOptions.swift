@@ -1,0 +1,134 @@
+import ArgumentParser
+
+/// The hyperparameter flags shared by `ser run` and `ser sweep`. Every flag is optional: an
+/// absent flag keeps the value from `--config` or the default (see ``RunSettings``).
+struct RunOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION (default: the only dataset).", valueName: "name"))
+    var dataset: String?
+    @Option(help: ArgumentHelp("Settings file (JSON or flat TOML); flags override it.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast).", valueName: "spec"))
+    var features: String?
+    @Option(help: ArgumentHelp("Feature sample rate in Hz (default 22050).", valueName: "hz"))
+    var sampleRate: Int?
+    @Option(help: ArgumentHelp("Input normalisation: global, cmvn or none (default global).", valueName: "method"))
+    var normalization: String?
+
+    @Option(help: ArgumentHelp("speaker (default), random or kfold:K.", valueName: "plan"))
+    var split: String?
+    @Option(help: ArgumentHelp("Test speakers for --split speaker, comma-separated (e.g. 15,16,17,18).", valueName: "ids"))
+    var testSpeakers: String?
+    @Option(help: ArgumentHelp("Fraction of speakers (or clips) held out for test when none are named (default 0.2).", valueName: "f"))
+    var testFraction: Double?
+    @Option(help: ArgumentHelp("Fraction of the training side held out for validation (default 0.1).", valueName: "f"))
+    var validationFraction: Double?
+
+    @Option(help: ArgumentHelp("LSTM layer sizes, bottom first (default 128,64).", valueName: "sizes"))
+    var layers: String?
+    @Option(help: ArgumentHelp("Bidirectional LSTM layers: true or false.", valueName: "bool"))
+    var bidirectional: Bool?
+    @Option(help: ArgumentHelp("Dropout before the dense head (default 0.3).", valueName: "p"))
+    var dropout: Double?
+    @Option(help: ArgumentHelp("Recurrent-input dropout (default 0).", valueName: "p"))
+    var recurrentDropout: Double?
+    @Option(help: ArgumentHelp("Hidden dense layer sizes (default 64; 'none' for none).", valueName: "sizes"))
+    var dense: String?
+    @Option(help: ArgumentHelp("Dense activation: relu, tanh or linear.", valueName: "name"))
+    var activation: String?
+    @Option(help: ArgumentHelp("Temporal pooling: last (default), mean or attention.", valueName: "name"))
+    var pooling: String?
+    @Option(help: ArgumentHelp("Frames per clip, truncated or padded (default 200).", valueName: "n"))
+    var maxFrames: Int?
+    @Option(help: ArgumentHelp("padded (seed default) or masked (each clip's real length).", valueName: "mode"))
+    var sequence: String?
+
+    @Option(help: ArgumentHelp("Epochs (default 30).", valueName: "n"))
+    var epochs: Int?
+    @Option(help: ArgumentHelp("Batch size (default 32).", valueName: "n"))
+    var batch: Int?
+    @Option(help: ArgumentHelp("Learning rate (default 1e-3).", valueName: "rate"))
+    var lr: Double?
+    @Option(help: ArgumentHelp("adam (default), adamw or sgd.", valueName: "name"))
+    var optimizer: String?
+    @Option(help: ArgumentHelp("Weight decay for adamw.", valueName: "w"))
+    var weightDecay: Double?
+    @Option(help: ArgumentHelp("Momentum for sgd (default 0.9).", valueName: "m"))
+    var momentum: Double?
+    @Option(help: ArgumentHelp("Gradient clipping by global norm (0 = off).", valueName: "norm"))
+    var clipNorm: Double?
+    @Option(help: ArgumentHelp("constant (default), cosine, plateau or step:EVERY:FACTOR.", valueName: "schedule"))
+    var schedule: String?
+    @Option(help: ArgumentHelp("Label smoothing ε (default 0).", valueName: "eps"))
+    var labelSmoothing: Double?
+    @Option(help: ArgumentHelp("none (default) or balanced.", valueName: "mode"))
+    var classWeights: String?
+    @Option(help: ArgumentHelp("Early-stopping patience in epochs (0 = off, the default).", valueName: "n"))
+    var patience: Int?
+    @Option(help: ArgumentHelp("Best-epoch metric: val_loss (default), val_acc or val_f1.", valueName: "metric"))
+    var monitor: String?
+    @Option(help: ArgumentHelp("Random seed (default 42).", valueName: "n"))
+    var seed: Int?
+    @Option(help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
+    var threads: Int?
+
+    /// The settings: defaults ← `--config` ← these flags.
+    func resolve() throws -> RunSettings {
+        var settings = RunSettings()
+        if let config {
+            settings = try settings.merging(try ConfigFile.load(path: config), source: "--config \(config)")
+        }
+        return try settings.merging(try overrides(), source: "flags")
+    }
+
+    /// The flags that were given, by setting name.
+    func overrides() throws -> [String: Any] {
+        var out: [String: Any] = [:]
+        func set(_ key: String, _ value: Any?) { if let value { out[key] = value } }
+        set("dataset", dataset)
+        set("features", features)
+        set("sampleRate", sampleRate)
+        set("normalization", normalization)
+        set("split", split)
+        if let testSpeakers {
+            out["testSpeakers"] = testSpeakers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        set("testFraction", testFraction)
+        set("validationFraction", validationFraction)
+        if let layers { out["layers"] = try Self.sizes(layers, flag: "--layers", allowNone: false) }
+        set("bidirectional", bidirectional)
+        set("dropout", dropout)
+        set("recurrentDropout", recurrentDropout)
+        if let dense { out["dense"] = try Self.sizes(dense, flag: "--dense", allowNone: true) }
+        set("activation", activation)
+        set("pooling", pooling)
+        set("maxFrames", maxFrames)
+        set("sequence", sequence)
+        set("epochs", epochs)
+        set("batch", batch)
+        set("lr", lr)
+        set("optimizer", optimizer)
+        set("weightDecay", weightDecay)
+        set("momentum", momentum)
+        set("clipNorm", clipNorm)
+        set("schedule", schedule)
+        set("labelSmoothing", labelSmoothing)
+        set("classWeights", classWeights)
+        set("patience", patience)
+        set("monitor", monitor)
+        set("seed", seed)
+        set("threads", threads)
+        return out
+    }
+
+    /// `128,64` → `[128, 64]`; `none` → `[]` where allowed.
+    static func sizes(_ text: String, flag: String, allowNone: Bool) throws -> [Int] {
+        if allowNone && (text == "none" || text.isEmpty) { return [] }
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = parts.compactMap(Int.init)
+        guard !parts.isEmpty, values.count == parts.count else {
+            throw ValidationError("\(flag): expected comma-separated whole numbers such as 128,64 (got '\(text)')")
+        }
+        return values
+    }
+}

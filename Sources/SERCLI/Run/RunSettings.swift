@@ -1,0 +1,163 @@
+import Foundation
+
+/// Every setting of a training run, resolved: defaults ← `--config FILE` ← flags.
+///
+/// Stored whole as `runs.config` (JSON) and flattened into `hyperparameters`, so a run can be
+/// reproduced from the database alone. The defaults reproduce the seed pipeline: librosa
+/// MFCC 40 + chroma + spectral contrast at 22,050 Hz, LSTM 128 → LSTM 64 → Dropout 0.3 →
+/// Dense 64 ReLU → softmax, Adam 1e-3, batch 32, 30 epochs, clips padded/truncated to 200
+/// frames, global z-score normalisation, speaker-independent split.
+struct RunSettings: Codable, Equatable, Sendable {
+    // Data
+    /// `NAME` or `NAME@VERSION` (a version hash prefix); `nil` = the only dataset.
+    var dataset: String?
+    /// `+`-joined feature tokens: `mfccN`, `chroma`, `contrast`, `delta`, `delta2`, `rms`, `zcr`.
+    var features = "mfcc40+chroma+contrast"
+    /// Feature sample rate, Hz.
+    var sampleRate = 22_050
+    /// `global`, `cmvn` or `none`.
+    var normalization = "global"
+
+    // Split
+    /// `speaker`, `random` or `kfold:K`.
+    var split = "speaker"
+    /// Test speakers for `--split speaker`; empty = draw `testFraction` of them.
+    var testSpeakers: [String] = []
+    /// Fraction of speakers (speaker split) or clips (random split) held out for test.
+    var testFraction = 0.2
+    /// Fraction of the training side held out for validation / early stopping.
+    var validationFraction = 0.1
+
+    // Model
+    var layers = [128, 64]
+    var bidirectional = false
+    var dropout = 0.3
+    var recurrentDropout = 0.0
+    var dense = [64]
+    var activation = "relu"
+    /// `last`, `mean` or `attention`.
+    var pooling = "last"
+    var maxFrames = 200
+    /// `padded` (the seed: zero-pad/truncate to maxFrames) or `masked` (real lengths).
+    var sequence = "padded"
+
+    // Training
+    var epochs = 30
+    var batch = 32
+    var lr = 1e-3
+    /// `adam`, `adamw` or `sgd`.
+    var optimizer = "adam"
+    var weightDecay = 0.0
+    var momentum = 0.9
+    /// Global-norm gradient clipping; 0 = off.
+    var clipNorm = 0.0
+    /// `constant`, `step:EVERY:FACTOR`, `cosine`, `plateau`.
+    var schedule = "constant"
+    var labelSmoothing = 0.0
+    /// `none` or `balanced` (inverse class frequency on the training split).
+    var classWeights = "none"
+    /// Early-stopping patience in epochs on the validation metric; 0 = train all epochs.
+    var patience = 0
+    /// `val_loss`, `val_acc` or `val_f1`: picks the best epoch (and drives early stopping).
+    var monitor = "val_loss"
+    var seed = 42
+    /// Threads for training (OpenBLAS and the trainer's shards).
+    var threads = 2
+
+    init() {}
+
+    /// Every key, with defaults filled in for those a config file or flags did not give.
+    init(from decoder: any Decoder) throws {
+        let defaults = RunSettings()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try c.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        dataset = try c.decodeIfPresent(String.self, forKey: .dataset)
+        features = try value(.features, defaults.features)
+        sampleRate = try value(.sampleRate, defaults.sampleRate)
+        normalization = try value(.normalization, defaults.normalization)
+        split = try value(.split, defaults.split)
+        testSpeakers = try value(.testSpeakers, defaults.testSpeakers)
+        testFraction = try value(.testFraction, defaults.testFraction)
+        validationFraction = try value(.validationFraction, defaults.validationFraction)
+        layers = try value(.layers, defaults.layers)
+        bidirectional = try value(.bidirectional, defaults.bidirectional)
+        dropout = try value(.dropout, defaults.dropout)
+        recurrentDropout = try value(.recurrentDropout, defaults.recurrentDropout)
+        dense = try value(.dense, defaults.dense)
+        activation = try value(.activation, defaults.activation)
+        pooling = try value(.pooling, defaults.pooling)
+        maxFrames = try value(.maxFrames, defaults.maxFrames)
+        sequence = try value(.sequence, defaults.sequence)
+        epochs = try value(.epochs, defaults.epochs)
+        batch = try value(.batch, defaults.batch)
+        lr = try value(.lr, defaults.lr)
+        optimizer = try value(.optimizer, defaults.optimizer)
+        weightDecay = try value(.weightDecay, defaults.weightDecay)
+        momentum = try value(.momentum, defaults.momentum)
+        clipNorm = try value(.clipNorm, defaults.clipNorm)
+        schedule = try value(.schedule, defaults.schedule)
+        labelSmoothing = try value(.labelSmoothing, defaults.labelSmoothing)
+        classWeights = try value(.classWeights, defaults.classWeights)
+        patience = try value(.patience, defaults.patience)
+        monitor = try value(.monitor, defaults.monitor)
+        seed = try value(.seed, defaults.seed)
+        threads = try value(.threads, defaults.threads)
+    }
+
+    /// The settings as canonical JSON (sorted keys): `runs.config`.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Each setting as `name → JSON value text`, for the `hyperparameters` table.
+    func flattened() throws -> [String: String] {
+        let data = try JSONEncoder().encode(self)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        var out: [String: String] = [:]
+        for (key, value) in object {
+            let fragment = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+            out[key] = String(decoding: fragment, as: UTF8.self)
+        }
+        return out
+    }
+
+    /// Overlays `overrides` (JSON-compatible values by setting name) on these settings.
+    ///
+    /// - Throws: ``RunSettingsError`` naming an unknown key or a value of the wrong type.
+    func merging(_ overrides: [String: Any], source: String) throws -> RunSettings {
+        let known = Set(Self.keys)
+        if let unknown = overrides.keys.sorted().first(where: { !known.contains($0) }) {
+            throw RunSettingsError(flag: source, reason: "unknown setting '\(unknown)'; known settings: \(Self.keys.joined(separator: ", "))")
+        }
+        let base = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
+        let merged = base.merging(overrides) { _, new in new }
+        let data = try JSONSerialization.data(withJSONObject: merged)
+        do {
+            return try JSONDecoder().decode(RunSettings.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context) {
+            let key = context.codingPath.first?.stringValue ?? "?"
+            throw RunSettingsError(flag: source, reason: "setting '\(key)' has the wrong type (\(context.debugDescription))")
+        }
+    }
+
+    /// The setting names, as in config files and `hyperparameters.name`.
+    static var keys: [String] {
+        [
+            "dataset", "features", "sampleRate", "normalization", "split", "testSpeakers", "testFraction",
+            "validationFraction", "layers", "bidirectional", "dropout", "recurrentDropout", "dense", "activation",
+            "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
+            "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "seed", "threads",
+        ]
+    }
+}
+
+/// A setting that cannot be used, naming the flag or file and the reason.
+struct RunSettingsError: Error, CustomStringConvertible {
+    let flag: String
+    let reason: String
+    var description: String { "\(flag): \(reason)" }
+}

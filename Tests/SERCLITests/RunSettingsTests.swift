@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import SERCLI
+
+@Suite struct RunSettingsTests {
+    @Test func defaultsReproduceTheSeedPipeline() throws {
+        let s = RunSettings()
+        #expect(s.features == "mfcc40+chroma+contrast")
+        #expect(s.sampleRate == 22_050)
+        #expect(s.layers == [128, 64] && s.dense == [64] && s.dropout == 0.3)
+        #expect(s.epochs == 30 && s.batch == 32 && s.lr == 1e-3 && s.optimizer == "adam")
+        #expect(s.maxFrames == 200 && s.sequence == "padded")
+        try s.validate()
+        let model = try s.modelConfig(inputDims: 59, classCount: 8, classWeights: nil)
+        #expect(model.lstmUnits == [128, 64] && model.batchSize == 32)
+    }
+
+    @Test func flagsOverrideTheConfigFileWhichOverridesDefaults() throws {
+        let folder = try SerProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("exp.toml")
+        try """
+            # an experiment
+            epochs = 12
+            max_frames = 150
+            layers = [256, 128]
+            optimizer = "adamw"   # decoupled weight decay
+            test-speakers = ["15", "16"]
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let options = try RunOptions.parse(["--config", file.path, "--epochs", "5", "--lr", "3e-4"])
+        let s = try options.resolve()
+        #expect(s.epochs == 5)
+        #expect(s.maxFrames == 150)
+        #expect(s.layers == [256, 128])
+        #expect(s.optimizer == "adamw")
+        #expect(s.lr == 3e-4)
+        #expect(s.testSpeakers == ["15", "16"])
+        #expect(s.batch == 32)
+        let json = folder.appendingPathComponent("exp.json")
+        try #"{"epochs": 7, "dropout": 0.5}"#.write(to: json, atomically: true, encoding: .utf8)
+        let fromJSON = try RunOptions.parse(["--config", json.path]).resolve()
+        #expect(fromJSON.epochs == 7 && fromJSON.dropout == 0.5)
+    }
+
+    @Test(arguments: [
+        (["--lr=-0.1"], "--lr"),
+        (["--layers", "0"], "--layers"),
+        (["--epochs", "0"], "--epochs"),
+        (["--dropout", "1.5"], "--dropout"),
+        (["--split", "kfold:1"], "--split"),
+        (["--optimizer", "rmsprop"], "--optimizer"),
+        (["--schedule", "step:0:0.5"], "--schedule"),
+        (["--pooling", "max"], "--pooling"),
+    ])
+    func impossibleHyperparametersNameTheFlag(arguments: [String], flag: String) throws {
+        let settings = try RunOptions.parse(arguments).resolve()
+        #expect { try settings.validate() } throws: { error in
+            (error as? RunSettingsError)?.flag == flag
+        }
+    }
+
+    @Test func badConfigFilesSayWhereAndWhy() throws {
+        let folder = try SerProcess.temporaryFolder()
+        let unknown = folder.appendingPathComponent("a.toml")
+        try "epochz = 3\n".write(to: unknown, atomically: true, encoding: .utf8)
+        #expect { try RunOptions.parse(["--config", unknown.path]).resolve() } throws: { "\($0)".contains("epochz") }
+        let wrongType = folder.appendingPathComponent("b.json")
+        try #"{"epochs": "many"}"#.write(to: wrongType, atomically: true, encoding: .utf8)
+        #expect { try RunOptions.parse(["--config", wrongType.path]).resolve() } throws: { "\($0)".contains("epochs") }
+        let table = folder.appendingPathComponent("c.toml")
+        try "[model]\nlayers = [1]\n".write(to: table, atomically: true, encoding: .utf8)
+        #expect { try RunOptions.parse(["--config", table.path]).resolve() } throws: { "\($0)".contains("c.toml:1") }
+        #expect { try RunOptions.parse(["--config", folder.appendingPathComponent("missing.toml").path]).resolve() } throws: { "\($0)".contains("missing.toml") }
+    }
+
+    @Test func flattenedHyperparametersAreJSONValues() throws {
+        let flat = try RunSettings().flattened()
+        #expect(flat["lr"] == "0.001")
+        #expect(flat["layers"] == "[128,64]")
+        #expect(flat["optimizer"] == "\"adam\"")
+    }
+}
