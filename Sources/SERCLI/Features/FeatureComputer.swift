@@ -1,0 +1,151 @@
+import Dispatch
+import Foundation
+import SERAudio
+import SERCore
+import SERFeatures
+import SERLinearAlgebra
+import SERStore
+
+/// Fills the feature cache: computes the tensors a recipe still lacks for some clips, on all
+/// cores, and commits them in batches (one transaction each), so an interrupted computation
+/// keeps every finished batch and a re-run only does the rest.
+///
+/// Per clip: audio from the database or the verified source file → mono (channel mean) →
+/// libsoxr HQ to the recipe's rate → ``FeatureExtractor``. A clip that fails (moved or
+/// changed file, undecodable, too short, NaN samples) is recorded in `feature_errors` with
+/// the reason; the others go on.
+struct FeatureComputer {
+    let store: Store
+    let config: FeatureConfig
+    /// `feature_configs.id` of ``config``.
+    let configID: Int64
+    /// Worker threads (one extractor each).
+    var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Clips per committed batch.
+    var batchSize = 64
+
+    /// Registers the recipe (if new) and returns a computer for it.
+    init(store: Store, config: FeatureConfig) throws {
+        self.store = store
+        self.config = config
+        configID = try store.featureConfigID(
+            hash: config.hash, name: FeatureComputer.name(of: config), params: config.canonicalJSON,
+            featureNames: config.featureNames)
+    }
+
+    /// A short human name such as `mfcc40+chroma+contrast@22050`.
+    static func name(of config: FeatureConfig) -> String {
+        var parts: [String] = []
+        if config.nMFCC > 0 { parts.append("mfcc\(config.nMFCC)") }
+        if config.deltaOrder == 1 { parts.append("delta") }
+        if config.deltaOrder == 2 { parts.append("delta2") }
+        if config.chroma { parts.append("chroma") }
+        if config.contrast { parts.append("contrast") }
+        if config.rms { parts.append("rms") }
+        if config.zcr { parts.append("zcr") }
+        return parts.joined(separator: "+") + "@\(config.sampleRate)"
+    }
+
+    /// What a computation did.
+    struct Outcome {
+        var cached = 0
+        var computed = 0
+        var failures: [(clip: ClipRecord, reason: String)] = []
+        var seconds = 0.0
+    }
+
+    /// Computes what is missing among `clips`.
+    ///
+    /// - Parameter progress: advanced once per clip computed.
+    func computeMissing(_ clips: [ClipRecord], progress: ProgressBar? = nil, shouldStop: () -> Bool = { false }) throws -> Outcome {
+        let start = Date()
+        let cached = try store.cachedFeatureClips(configID: configID, among: clips.compactMap(\.id))
+        let todo = clips.filter { $0.id.map { !cached.contains($0) } ?? false }
+        var outcome = Outcome(cached: clips.count - todo.count)
+        guard !todo.isEmpty else { return outcome }
+        let previousBLASThreads = BLAS.threadCount
+        BLAS.setThreadCount(1)
+        defer { BLAS.setThreadCount(previousBLASThreads) }
+        let extractors = try (0..<workers).map { _ in try FeatureExtractor(config: config) }
+        var index = 0
+        while index < todo.count && !shouldStop() {
+            let batch = Array(todo[index..<min(index + batchSize, todo.count)])
+            let results = ResultSlots(count: batch.count)
+            let next = AtomicCounter()
+            DispatchQueue.concurrentPerform(iterations: extractors.count) { worker in
+                while true {
+                    let i = next.increment()
+                    if i >= batch.count { break }
+                    results.set(i, compute(batch[i], extractor: extractors[worker]))
+                    progress?.advance()
+                }
+            }
+            var good: [(clipID: Int64, features: Matrix, milliseconds: Double)] = []
+            var bad: [(clipID: Int64, message: String)] = []
+            for (clip, result) in zip(batch, results.values) {
+                guard let id = clip.id else { continue }
+                switch result {
+                case .success(let value): good.append((id, value.matrix, value.milliseconds))
+                case .failure(let error):
+                    bad.append((id, error.message))
+                    outcome.failures.append((clip, error.message))
+                case nil: break
+                }
+            }
+            try store.saveFeatures(configID: configID, good)
+            try store.recordFeatureErrors(configID: configID, bad)
+            outcome.computed += good.count
+            index += batch.count
+        }
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    /// One clip's features, or why not.
+    private func compute(_ clip: ClipRecord, extractor: FeatureExtractor) -> Result<(matrix: Matrix, milliseconds: Double), ClipFailure> {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        do {
+            let audio = try ClipAudioLoader.load(clip, store: store, verifyHash: true)
+            let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: config.sampleRate)
+            let tensor = try extractor.extract(mono)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+            return .success((tensor.matrix, ms))
+        } catch {
+            return .failure(ClipFailure(message: "\(error)"))
+        }
+    }
+}
+
+/// Why one clip could not be featurised.
+struct ClipFailure: Error {
+    let message: String
+}
+
+/// Fixed slots written by concurrent workers, each slot by exactly one worker.
+final class ResultSlots<T>: @unchecked Sendable {
+    private(set) var values: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+}
+
+/// A counter shared by worker threads.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Returns the current value and adds one.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value += 1
+        return v
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import SERFeatures
+import SERStore
+
+extension SER {
+    /// `ser features`: fills the feature cache for a dataset version.
+    struct Features: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "features",
+            abstract: "Compute and cache feature tensors for a dataset (what `ser run` would compute).",
+            discussion: """
+                Tensors are computed once per (clip, feature recipe) on all cores and stored as \
+                float32 BLOBs in the features table; later runs with the same recipe reuse them.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION (default: the only dataset).", valueName: "name"))
+        var dataset: String?
+
+        @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr.", valueName: "spec"))
+        var features = RunSettings().features
+
+        @Option(help: ArgumentHelp("Feature sample rate in Hz.", valueName: "hz"))
+        var sampleRate = RunSettings().sampleRate
+
+        func run() throws {
+            let store = try options.openStore()
+            let config = try FeatureSpec.config(features, sampleRate: sampleRate)
+            let (datasetRecord, version) = try DatasetSelection.resolve(dataset, in: store)
+            let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
+            let computer = try FeatureComputer(store: store, config: config)
+            let progress = ProgressBar(total: clips.count, title: "features", unit: "clips", mode: ProgressBar.automaticMode(quiet: options.quiet || options.json))
+            let interrupt = InterruptFlag.install()
+            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: { interrupt.isSet })
+            progress.finish()
+            if options.json {
+                try printJSON(FeaturesReport(
+                    dataset: datasetRecord.name, version: version.shortHash, recipe: FeatureComputer.name(of: config),
+                    configHash: config.hash, dims: config.dims, clips: clips.count, cached: outcome.cached,
+                    computed: outcome.computed, failed: outcome.failures.map { "\($0.clip.relativePath): \($0.reason)" },
+                    seconds: outcome.seconds))
+            } else if !options.quiet {
+                print("\(datasetRecord.name)@\(version.shortHash): \(FeatureComputer.name(of: config)) (\(config.dims) dims, recipe \(config.hash.prefix(12)))")
+                print("  \(outcome.cached) cached, \(outcome.computed) computed in \(Format.duration(outcome.seconds)), \(outcome.failures.count) failed")
+                for failure in outcome.failures.prefix(20) { print("  ✗ \(failure.clip.relativePath): \(failure.reason)") }
+                if outcome.failures.count > 20 { print("  … \(outcome.failures.count - 20) more (see the feature_errors table)") }
+            }
+            if interrupt.isSet {
+                throw ExitCode(130)
+            }
+        }
+    }
+}
+
+/// `ser features --json`.
+struct FeaturesReport: Encodable {
+    var dataset: String
+    var version: String
+    var recipe: String
+    var configHash: String
+    var dims: Int
+    var clips: Int
+    var cached: Int
+    var computed: Int
+    var failed: [String]
+    var seconds: Double
+}

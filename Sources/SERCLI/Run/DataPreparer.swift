@@ -1,0 +1,45 @@
+import Foundation
+import SERFeatures
+import SERStore
+
+/// Loads a dataset version and makes sure every clip has features under the recipe.
+enum DataPreparer {
+    /// - Throws: ``RunSettingsError`` / ``StoreError`` with the reason; ``RunFailure`` listing
+    ///   the clips whose features could not be computed (e.g. moved source files).
+    static func prepare(store: Store, settings: RunSettings, quiet: Bool, shouldStop: () -> Bool) throws -> PreparedData {
+        let config = try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate)
+        let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
+        let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
+        guard !clips.isEmpty else {
+            throw RunFailure("dataset \(dataset.name)@\(version.shortHash) has no clips")
+        }
+        let computer = try FeatureComputer(store: store, config: config)
+        let missing = clips.count - (try store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
+        if missing > 0 {
+            let progress = ProgressBar(total: missing, title: "features", unit: "clips", mode: ProgressBar.automaticMode(quiet: quiet))
+            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: shouldStop)
+            progress.finish()
+            if shouldStop() { throw RunFailure("interrupted while computing features; nothing of the run was written (finished features are cached)") }
+            if !outcome.failures.isEmpty {
+                let listed = outcome.failures.prefix(10).map { "  \($0.clip.relativePath): \($0.reason)" }.joined(separator: "\n")
+                throw RunFailure(
+                    "features could not be computed for \(outcome.failures.count) clip(s) of \(dataset.name); nothing of the run was written:\n\(listed)"
+                        + (outcome.failures.count > 10 ? "\n  … (all in the feature_errors table)" : ""))
+            }
+        }
+        let features = try store.loadFeatures(configID: computer.configID, clipIDs: clips.compactMap(\.id))
+        let classes = Array(Set(clips.map(\.label))).sorted()
+        guard classes.count >= 2 else {
+            throw RunFailure("dataset \(dataset.name) has only one label (\(classes.first ?? "none")); classification needs at least two")
+        }
+        return PreparedData(
+            dataset: dataset, version: version, clips: clips, classes: classes, features: features,
+            featureConfigID: computer.configID, featureConfigHash: config.hash, dims: config.dims)
+    }
+}
+
+/// A run that cannot start or continue, with the reason.
+struct RunFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,70 @@
+import SERCore
+import SERExperiment
+import SERModel
+import SERStore
+
+/// A dataset version's clips with their cached features, ready to split and train on.
+///
+/// Made before anything of a run is written: every clip's features are computed or read
+/// from the cache first, so a moved source file or an unusable clip stops the command with
+/// a clear error instead of a half-trained run.
+struct PreparedData {
+    let dataset: DatasetRecord
+    let version: DatasetVersionRecord
+    let clips: [ClipRecord]
+    /// Sorted labels of the version: output index → label.
+    let classes: [String]
+    /// `clips.id` → `[frames, dims]` raw (un-normalised) features.
+    let features: [Int64: Matrix]
+    let featureConfigID: Int64
+    let featureConfigHash: String
+    let dims: Int
+
+    /// The clips as the splitter sees them.
+    var clipRefs: [ClipRef] {
+        clips.compactMap { clip in clip.id.map { ClipRef(id: $0, label: clip.label, speaker: clip.speaker) } }
+    }
+
+    /// Output index of each clip's label.
+    func labelIndex(of clipID: Int64) -> Int? {
+        guard let clip = clipsByID[clipID] else { return nil }
+        return classes.firstIndex(of: clip.label)
+    }
+
+    private var clipsByID: [Int64: ClipRecord] {
+        Dictionary(uniqueKeysWithValues: clips.compactMap { clip in clip.id.map { ($0, clip) } })
+    }
+
+    /// Normalised sequences and label indices for `ids`, in the given order.
+    func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int) throws -> SequenceDataset {
+        var sequences: [Matrix] = []
+        var labels: [Int] = []
+        sequences.reserveCapacity(ids.count)
+        for id in ids {
+            guard let raw = features[id], let label = labelIndex(of: id) else { continue }
+            sequences.append(normalizer.apply(Self.truncate(raw, to: maxFrames)))
+            labels.append(label)
+        }
+        return try SequenceDataset(sequences: sequences, labels: labels)
+    }
+
+    /// The first `maxFrames` rows of `m`.
+    static func truncate(_ m: Matrix, to maxFrames: Int) -> Matrix {
+        guard m.rows > maxFrames else { return m }
+        return Matrix(rows: maxFrames, columns: m.columns, values: Array(m.values[0..<(maxFrames * m.columns)])) ?? m
+    }
+
+    /// Statistics of the training clips' frames (those the model sees: up to `maxFrames`).
+    func fitNormalizer(_ trainIDs: [Int64], method: Normalizer.Method, maxFrames: Int) -> Normalizer {
+        Normalizer.fit(trainIDs.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: method)
+    }
+
+    /// Inverse-frequency class weights over the training clips (`N / (C · n_c)`; 0 for an
+    /// absent class).
+    func balancedWeights(_ trainIDs: [Int64]) -> [Float] {
+        var counts = [Int](repeating: 0, count: classes.count)
+        for id in trainIDs { if let c = labelIndex(of: id) { counts[c] += 1 } }
+        let n = Float(trainIDs.count), k = Float(classes.count)
+        return counts.map { $0 > 0 ? n / (k * Float($0)) : 0 }
+    }
+}

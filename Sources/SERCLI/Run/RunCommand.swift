@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SERExperiment
+import SERStore
+
+extension SER {
+    /// `ser run`: trains a tracked experiment, or resumes or reproduces one.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Train and evaluate a tracked experiment; everything is recorded in the database.",
+            discussion: """
+                Defaults reproduce the seed pipeline (MFCC 40 + chroma + contrast, LSTM 128→64, \
+                Dense 64, Adam 1e-3, 30 epochs, batch 32, 200 frames) with a speaker-independent \
+                split. Settings come from defaults, then --config FILE, then flags; every resolved \
+                value is stored with the run. Each epoch is committed as it ends: Ctrl-C marks the \
+                run interrupted, and --resume RUN continues it to the result it would have reached.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var hyperparameters: RunOptions
+
+        @Option(help: ArgumentHelp("A name for the run.", valueName: "name"))
+        var name: String?
+        @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+        var tags: [String] = []
+        @Option(help: ArgumentHelp("A free-text note.", valueName: "text"))
+        var note: String?
+        @Option(help: ArgumentHelp("Continue an interrupted run from its last completed epoch.", valueName: "run"))
+        var resume: Int64?
+        @Option(help: ArgumentHelp("Re-run a run with its exact resolved settings and say whether the metrics are identical.", valueName: "run"))
+        var reproduce: Int64?
+        @Option(help: .hidden)
+        var parent: Int64?
+        @Option(help: .hidden)
+        var kind: String?
+
+        func validate() throws {
+            if resume != nil && reproduce != nil {
+                throw ValidationError("--resume and --reproduce cannot be combined")
+            }
+            if resume != nil, let given = try? hyperparameters.overrides(), !given.isEmpty {
+                throw ValidationError("--resume continues a run with its own settings; drop \(given.keys.sorted().map { "--" + $0 }.joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let store = try options.openStore()
+            let interrupt = InterruptFlag.install()
+            let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
+            let started = Date()
+            let outcome: RunOrchestrator.Outcome
+            let orchestrator = RunOrchestrator(store: store, interrupt: interrupt, output: output, commandLine: Self.commandLine())
+            if let resume {
+                outcome = try orchestrator.resume(resume)
+            } else {
+                var settings: RunSettings
+                if let reproduce {
+                    settings = try orchestrator.settings(of: reproduce)
+                } else {
+                    settings = try hyperparameters.resolve()
+                }
+                try settings.validate()
+                outcome = try orchestrator.start(
+                    settings, name: name, tags: tags, note: note, parentID: parent, kind: kind, reproduces: reproduce)
+            }
+            let seconds = Date().timeIntervalSince(started)
+            if options.json {
+                try printJSON(outcome.report)
+            } else {
+                output.summary(runID: outcome.runID, test: outcome.test, bestEpoch: outcome.bestEpoch, seconds: seconds)
+                if let note = outcome.reproductionNote { output.note(note) }
+            }
+            if outcome.status == "interrupted" { throw ExitCode(130) }
+            if outcome.status != "finished" { throw ExitCode.failure }
+        }
+
+        /// The command line as typed, shell-quoted where needed.
+        static func commandLine() -> String {
+            CommandLine.arguments.map { arg in
+                arg.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@+".contains($0) } ? arg : "'" + arg.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            }.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+import SERCore
+import SERExperiment
+import SERModel
+import SERStore
+
+/// Trains and evaluates one run (a plain run or one fold) whose row, split and normalisation
+/// are already in the store, committing every epoch, and ends it finished, failed or
+/// interrupted.
+struct RunExecutor {
+    let store: Store
+    let runID: Int64
+    let settings: RunSettings
+    let data: PreparedData
+    let split: Split
+    let normalizer: Normalizer
+    let interrupt: InterruptFlag
+    let output: RunOutput
+
+    /// The outcome of one run.
+    struct Result {
+        var status: String
+        var test: Evaluation?
+        var bestEpoch: Int?
+        var epochsDone: Int
+    }
+
+    /// Trains from scratch, or from the run's `last` checkpoint when `resume` is set.
+    func execute(resume: Bool) throws -> Result {
+        try store.markRunning(runID, pid: getpid())
+        let heartbeat = Heartbeat(store: store, runID: runID)
+        defer { heartbeat.stop() }
+        do {
+            return try train(resume: resume)
+        } catch {
+            try? store.endRun(runID, status: "failed", error: "\(error)")
+            throw error
+        }
+    }
+
+    private func train(resume: Bool) throws -> Result {
+        let maxFrames = settings.maxFrames
+        let trainSet = try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames)
+        let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
+        let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
+        let weights = settings.classWeights == "balanced" ? data.balancedWeights(split.train) : nil
+        let config = try settings.modelConfig(inputDims: data.dims, classCount: data.classes.count, classWeights: weights)
+        let trainer = try Trainer(config: config, threads: settings.threads)
+        let monitorMode: EarlyStopping.Mode = settings.monitor == "val_loss" ? .minimize : .maximize
+        var early = EarlyStopping(mode: monitorMode, patience: settings.patience > 0 ? settings.patience : Int.max / 2)
+        var startEpoch = 1
+        if resume, let last = try store.checkpoint(runID, kind: .last) {
+            let state = try JSONDecoder().decode(ResumeState.self, from: Data(last.state.utf8))
+            if state.stoppedEarly { startEpoch = settings.epochs + 1 }
+            let byName = Dictionary(uniqueKeysWithValues: last.tensors.map { ($0.name, $0) })
+            try trainer.setWeights(last.tensors.filter { !$0.name.hasPrefix("optimizer.") })
+            try trainer.restore(TrainerState(
+                epoch: state.epoch,
+                optimizer: OptimizerState(step: state.optimizerStep, first: byName["optimizer.first"]?.values ?? [], second: byName["optimizer.second"]?.values ?? []),
+                rngState: state.rngState, plateauBest: state.plateauBest, plateauWait: state.plateauWait, plateauScale: state.plateauScale))
+            early = state.earlyStopping
+            startEpoch = max(startEpoch, last.epoch + 1)
+            output.note("resuming run \(runID) after epoch \(last.epoch)")
+        }
+        output.header(settings: settings, data: data, split: split, parameters: trainer.parameterCount)
+        var stoppedEarly = false
+        var epoch = startEpoch
+        while epoch <= settings.epochs {
+            if interrupt.isSet {
+                try store.endRun(runID, status: "interrupted", error: "interrupted by a signal after epoch \(epoch - 1); resume with `ser run --resume \(runID)`")
+                output.note("run \(runID) interrupted after epoch \(epoch - 1); resume with: ser run --resume \(runID)")
+                return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, epochsDone: epoch - 1)
+            }
+            let started = DispatchTime.now().uptimeNanoseconds
+            let result = try trainer.trainEpoch(trainSet)
+            var record = EpochRecord(
+                epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
+                learningRate: Double(result.learningRate), wallSeconds: 0)
+            var monitored = result.loss
+            if validationSet.count > 0 {
+                let v = try trainer.evaluate(validationSet)
+                let metrics = try ClassificationMetrics(labels: validationSet.labels ?? [], predictions: v.predictions, classCount: data.classes.count)
+                record.validationLoss = v.loss
+                record.validationAccuracy = metrics.accuracy
+                record.validationF1 = metrics.macroF1
+                record.validationUAR = metrics.unweightedAverageRecall
+                if let loss = v.loss { trainer.observeValidation(loss: loss) }
+                switch settings.monitor {
+                case "val_acc": monitored = metrics.accuracy
+                case "val_f1": monitored = metrics.macroF1
+                default: monitored = v.loss ?? result.loss
+                }
+            } else if monitorMode == .maximize {
+                monitored = result.accuracy
+            }
+            let decision = early.update(epoch: epoch, value: monitored)
+            stoppedEarly = decision == .stop && settings.patience > 0
+            record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let tensors = trainer.weights()
+            let best = decision == .improved
+                ? Checkpoint(kind: .best, epoch: epoch, classes: data.classes, tensors: tensors) : nil
+            let state = trainer.state()
+            let resumeState = ResumeState(
+                epoch: state.epoch, optimizerStep: state.optimizer.step, rngState: state.rngState,
+                plateauBest: state.plateauBest, plateauWait: state.plateauWait, plateauScale: state.plateauScale,
+                earlyStopping: early, stoppedEarly: stoppedEarly)
+            let last = Checkpoint(
+                kind: .last, epoch: epoch, classes: data.classes,
+                state: String(decoding: try JSONEncoder().encode(resumeState), as: UTF8.self),
+                tensors: tensors + [
+                    NamedTensor(name: "optimizer.first", shape: [state.optimizer.first.count], values: state.optimizer.first),
+                    NamedTensor(name: "optimizer.second", shape: [state.optimizer.second.count], values: state.optimizer.second),
+                ])
+            try store.recordEpoch(runID, record, last: last, best: best)
+            output.epoch(record, of: settings.epochs, improved: decision == .improved)
+            if stoppedEarly {
+                output.note("early stopping: no improvement of \(settings.monitor) for \(settings.patience) epochs")
+                break
+            }
+            epoch += 1
+        }
+        // Evaluate the best weights on validation and test.
+        guard let best = try store.checkpoint(runID, kind: .best) else {
+            throw RunFailure("run \(runID) has no best checkpoint to evaluate")
+        }
+        try trainer.setWeights(best.tensors)
+        var testEvaluation: Evaluation?
+        for (subset, set, ids) in [("val", validationSet, split.validation), ("test", testSet, split.test)] where set.count > 0 {
+            let evaluation = try evaluate(trainer, set, ids: ids, subset: subset)
+            try store.recordEvaluation(runID, evaluation)
+            if subset == "test" { testEvaluation = evaluation }
+        }
+        try store.endRun(runID, status: "finished")
+        return Result(status: "finished", test: testEvaluation, bestEpoch: best.epoch, epochsDone: epoch)
+    }
+
+    /// Metrics, per-class scores, confusion matrix and predictions of `set`.
+    private func evaluate(_ trainer: Trainer, _ set: SequenceDataset, ids: [Int64], subset: String) throws -> Evaluation {
+        let out = try trainer.evaluate(set)
+        let labels = set.labels ?? []
+        let m = try ClassificationMetrics(labels: labels, predictions: out.predictions, classCount: data.classes.count)
+        var metrics = ["accuracy": m.accuracy, "macro_f1": m.macroF1, "uar": m.unweightedAverageRecall]
+        if let loss = out.loss { metrics["loss"] = loss }
+        let classes = data.classes.enumerated().map { c, label in
+            Evaluation.ClassMetric(label: label, precision: m.precision[c], recall: m.recall[c], f1: m.f1[c], support: m.confusion[c].reduce(0, +))
+        }
+        let usedIDs = ids.filter { data.features[$0] != nil && data.labelIndex(of: $0) != nil }
+        let predictions = zip(usedIDs, out.predictions).enumerated().map { row, pair in
+            Evaluation.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))
+        }
+        return Evaluation(subset: subset, metrics: metrics, classes: classes, labels: data.classes, confusion: m.confusion, predictions: predictions)
+    }
+}
+
+/// Refreshes a run's heartbeat every 10 seconds from a background queue.
+final class Heartbeat: @unchecked Sendable {
+    private let timer: any DispatchSourceTimer
+
+    init(store: Store, runID: Int64, interval: Double = 10) {
+        timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { try? store.heartbeat(runID) }
+        timer.resume()
+    }
+
+    func stop() { timer.cancel() }
+}
