@@ -44,7 +44,7 @@ public enum ClipAudioLoader {
                 "the file changed since import (\(size) bytes now, \(clip.fileSize) then); re-import its corpus to make a new dataset version")
         }
         guard verifyHash else { return }
-        let digest: (hash: String, size: Int64)
+        let digest: (hash: String, size: Int64, head: [UInt8])
         do {
             digest = try FileHasher.hash(path: clip.path)
         } catch {

@@ -39,9 +39,9 @@ struct FileProcessor: Sendable {
         case .success(let value): label = value
         case .failure(let error): return .rejected(path: item.path, reason: "unlabelled: \(error.reason)")
         }
-        let digest: (hash: String, size: Int64)
+        let digest: (hash: String, size: Int64, head: [UInt8])
         do {
-            digest = try FileHasher.hash(path: item.path)
+            digest = try FileHasher.hash(path: item.path, headBytes: 4096)
         } catch let error as ImportError {
             return .rejected(path: item.path, reason: "unreadable: \(error.reason)")
         } catch {
@@ -49,6 +49,9 @@ struct FileProcessor: Sendable {
         }
         if digest.size == 0 {
             return .rejected(path: item.path, reason: "empty: the file is 0 bytes long")
+        }
+        if let why = RIFFCheck.truncation(head: digest.head, fileSize: Int(digest.size)) {
+            return .rejected(path: item.path, reason: "truncated: \(why)")
         }
         if let known = existing[ClipKey(relativePath: item.relativePath, contentHash: digest.hash)] {
             return .existing(id: known.id, contentHash: digest.hash, label: known.label)

@@ -56,6 +56,7 @@ public final class ProgressBar: @unchecked Sendable {
         self.unit = unit
         self.mode = mode
         self.output = output ?? { FileHandle.standardError.write(Data($0.utf8)) }
+        self.lastDraw = mode == .lines ? start : .distantPast
     }
 
     /// Changes the expected total.

@@ -112,6 +112,12 @@ public enum DatasetStore {
         return (row?["speakers"] ?? 0, row?["seconds"] ?? 0)
     }
 
+    /// The files an import of the dataset could not use, with the reasons, by path.
+    public static func rejections(datasetID: Int64, _ db: Database) throws -> [(path: String, reason: String)] {
+        try Row.fetchAll(db, sql: "SELECT path, reason FROM import_rejections WHERE dataset_id = ? ORDER BY path",
+                         arguments: [datasetID]).map { (path: $0["path"], reason: $0["reason"]) }
+    }
+
     /// How many clips of a version have more than one channel.
     public static func multichannelCount(versionID: Int64, _ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: """
