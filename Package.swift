@@ -34,6 +34,9 @@ let package = Package(
         .target(name: "SERCore", swiftSettings: optimized),
         // The one Swift face of BLAS, shared by features and the model.
         .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimized),
+        // Corpus logic: layout detection, file-name parsers, label mapping, manifests,
+        // dataset-version hashing. Pure: no database, no decoding.
+        .target(name: "SERCorpus", dependencies: ["SERCore"], swiftSettings: strict),
         // Decoding (libsndfile) and resampling (libsoxr).
         .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
         // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
@@ -55,7 +58,8 @@ let package = Package(
         .target(
             name: "SERCLI",
             dependencies: [
-                "SERCore", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment", "SERLinearAlgebra",
+                "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
+                "SERLinearAlgebra",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -73,6 +77,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SERCoreTests", dependencies: ["SERCore"]),
+        .testTarget(name: "SERCorpusTests", dependencies: ["SERCorpus", "SERCore"]),
         .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "SERCore"]),
         .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),

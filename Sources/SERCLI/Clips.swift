@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SERStore
+
+extension SER {
+    /// `ser clips`: the clips of a dataset version, filtered by label.
+    struct Clips: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List clips (of each dataset's latest version unless --version is given).")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: ArgumentHelp("Only this dataset.", valueName: "name"))
+        var dataset: String?
+
+        @Option(help: ArgumentHelp("A version of --dataset: hash prefix or id (default: the latest).", valueName: "version"))
+        var version: String?
+
+        @Option(help: ArgumentHelp("Only clips with this canonical label.", valueName: "label"))
+        var label: String?
+
+        @Option(help: ArgumentHelp("Print at most this many clips.", valueName: "n"))
+        var limit: Int?
+
+        func validate() throws {
+            if version != nil && dataset == nil { throw ValidationError("--version needs --dataset.") }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit)).") }
+        }
+
+        func run() throws {
+            let store = try options.openStore()
+            var clips: [(dataset: String, clip: ClipRecord)] = []
+            let names: [String]
+            if let dataset {
+                names = [dataset]
+            } else {
+                names = try store.read { try DatasetStore.datasets($0).map(\.name) }
+            }
+            for name in names {
+                let resolved: (dataset: DatasetRecord, version: DatasetVersionRecord)
+                do {
+                    resolved = try DatasetStore.resolveVersion(dataset: name, version: version, in: store)
+                } catch let error as StoreError where dataset == nil {
+                    if !options.quiet { FileHandle.standardError.write(Data("ser: \(error.reason)\n".utf8)) }
+                    continue
+                }
+                guard let versionID = resolved.version.id else { continue }
+                let rows = try store.read { try DatasetStore.clips(versionID: versionID, label: label?.lowercased(), $0) }
+                clips += rows.map { (name, $0) }
+            }
+            if let limit { clips = Array(clips.prefix(limit)) }
+            if options.json {
+                try printJSON(clips.map(\.clip))
+                return
+            }
+            print("id\tdataset\tlabel\tspeaker\tseconds\trate\tch\tpath")
+            for (name, clip) in clips {
+                print("\(clip.id.map(String.init) ?? "-")\t\(name)\t\(clip.label)\t\(clip.speaker ?? "-")\t"
+                      + String(format: "%.2f", clip.duration) + "\t\(clip.sampleRate)\t\(clip.channels)\t\(clip.relativePath)")
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SERStore
+
+extension SER {
+    /// `ser datasets`: the imported datasets and their versions.
+    struct Datasets: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List datasets and their versions.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Show only this dataset.", valueName: "name"))
+        var name: String?
+
+        func run() throws {
+            let store = try options.openStore()
+            let listings = try DatasetListing.read(store, name: name)
+            if let name, listings.isEmpty {
+                throw StoreError(.invalidArgument, path: store.path, "no dataset named '\(name)'")
+            }
+            if options.json {
+                try printJSON(listings)
+                return
+            }
+            if listings.isEmpty {
+                if !options.quiet { print("No datasets yet: run ser import PATH.") }
+                return
+            }
+            for listing in listings {
+                print("\(listing.name)  (\(listing.layout), \(listing.storedClips) clips stored)  \(listing.rootPath)")
+                if listing.versions.isEmpty {
+                    print("  no complete version yet: re-run ser import to finish")
+                }
+                for version in listing.versions {
+                    let labels = version.labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    print("  \(version.latest ? "*" : " ") \(version.hash.prefix(12))  \(version.clipCount) clips  "
+                          + "\(version.speakers) speakers  \(Format.duration(version.seconds))  \(version.createdAt)")
+                    print("      \(labels)")
+                }
+            }
+        }
+    }
+}

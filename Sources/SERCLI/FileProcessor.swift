@@ -1,0 +1,90 @@
+import Foundation
+import SERAudio
+import SERCorpus
+import SERStore
+
+/// Turns one candidate file into a clip (hash, header facts, optional PCM) or a rejection
+/// with its reason. Pure in effect apart from reading the file; safe to call from many
+/// threads at once.
+struct FileProcessor: Sendable {
+    /// The outcome for one file.
+    enum Outcome: Sendable {
+        /// A clip not yet in the database.
+        case new(NewClip)
+        /// The same bytes at the same relative path are already stored.
+        case existing(id: Int64, contentHash: String, label: String)
+        /// The file cannot be used, and why.
+        case rejected(path: String, reason: String)
+    }
+
+    /// A decoded, labelled file ready to insert.
+    struct NewClip: Sendable {
+        var item: ImportPlan.Item
+        var label: ClipLabel
+        var contentHash: String
+        var fileSize: Int64
+        var info: AudioInfo
+        var audio: (dtype: ClipAudioRecord.DType, data: Data)?
+    }
+
+    /// Clips already stored for the dataset.
+    var existing: [ClipKey: ExistingClip]
+    /// Whether to keep the PCM (`--store-audio`).
+    var storeAudio: Bool
+
+    /// Processes one file: label → hash → (if new) decode.
+    func process(_ item: ImportPlan.Item) -> Outcome {
+        let label: ClipLabel
+        switch item.label {
+        case .success(let value): label = value
+        case .failure(let error): return .rejected(path: item.path, reason: "unlabelled: \(error.reason)")
+        }
+        let digest: (hash: String, size: Int64, head: [UInt8])
+        do {
+            digest = try FileHasher.hash(path: item.path, headBytes: 4096)
+        } catch let error as ImportError {
+            return .rejected(path: item.path, reason: "unreadable: \(error.reason)")
+        } catch {
+            return .rejected(path: item.path, reason: "unreadable: \(error)")
+        }
+        if digest.size == 0 {
+            return .rejected(path: item.path, reason: "empty: the file is 0 bytes long")
+        }
+        if let why = RIFFCheck.truncation(head: digest.head, fileSize: Int(digest.size)) {
+            return .rejected(path: item.path, reason: "truncated: \(why)")
+        }
+        if let known = existing[ClipKey(relativePath: item.relativePath, contentHash: digest.hash)] {
+            return .existing(id: known.id, contentHash: digest.hash, label: known.label)
+        }
+        do {
+            let info: AudioInfo
+            var audio: (dtype: ClipAudioRecord.DType, data: Data)?
+            let header = try AudioDecoder.info(path: item.path)
+            if storeAudio && header.isPCM16 {
+                let decoded = try AudioDecoder.decodeInt16(path: item.path)
+                info = decoded.info
+                audio = (.int16, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) })  // little-endian on every platform ser builds for
+            } else {
+                let decoded = try AudioDecoder.decode(path: item.path)
+                info = decoded.info
+                if storeAudio { audio = (.float32, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }) }
+            }
+            return .new(NewClip(item: item, label: label, contentHash: digest.hash, fileSize: digest.size, info: info, audio: audio))
+        } catch let error as AudioError {
+            return .rejected(path: item.path, reason: "\(Self.word(error.code)): \(error.reason)")
+        } catch {
+            return .rejected(path: item.path, reason: "unreadable: \(error)")
+        }
+    }
+
+    /// The one-word kind of a decoding failure, as the summary groups them.
+    static func word(_ code: AudioError.Code) -> String {
+        switch code {
+        case .unreadable: "unreadable"
+        case .notAudio: "not audio"
+        case .empty: "empty"
+        case .truncated: "truncated"
+        case .resampling: "resampling"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import SERCorpus
+import SERStore
+
+extension SER {
+    /// `ser import PATH...`: brings a labelled speech corpus into the database.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a labelled emotional-speech corpus (RAVDESS, TESS, EmoDB, CREMA-D, SAVEE, label folders or a CSV manifest).",
+            discussion: """
+                Every audio file is hashed and decoded (libsndfile: WAV, FLAC, OGG, AIFF, ...) on all cores; \
+                clips are committed in batches, and the dataset version (a hash of the sorted content-hash/label \
+                pairs) is written once every file has been seen. Importing the same files again adds nothing. \
+                Files that cannot be used are listed with the reason; the import goes on, and fails only with --strict.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Corpus folders, audio files, or one CSV manifest.", valueName: "path"))
+        var paths: [String] = []
+
+        @Option(help: ArgumentHelp("Dataset name (default: the corpus folder's name).", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("File-naming convention: \(LayoutOption.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "layout"))
+        var layout: LayoutOption = .auto
+
+        @Flag(help: "Keep the decoded PCM in the database (int16 for 16-bit sources, else float32), so the files may move.")
+        var storeAudio = false
+
+        @Flag(help: "Exit with an error when any file is rejected (the good files are still imported).")
+        var strict = false
+
+        @Option(help: ArgumentHelp("Files per transaction.", valueName: "n"))
+        var batchSize = 64
+
+        @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
+        var jobs: Int?
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("Give at least one corpus path.") }
+            if batchSize < 1 { throw ValidationError("--batch-size must be at least 1 (got \(batchSize)).") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+            if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--name must not be empty.")
+            }
+        }
+
+        func run() throws {
+            let plan = try ImportPlan.make(paths: paths, layout: layout.layout)
+            let store = try options.openStore()
+            let datasetName = name ?? Self.defaultName(for: plan)
+            let delay = Int(ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"] ?? "") ?? 0
+            let progress = ProgressBar(
+                total: plan.items.count, title: "importing", unit: "files", mode: ProgressBar.automaticMode(quiet: options.quiet))
+            let importer = Importer(
+                plan: plan, datasetName: datasetName, storeAudio: storeAudio, batchSize: batchSize,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress,
+                batchDelayMilliseconds: delay)
+            let summary = try importer.run(store: store)
+            if options.json {
+                try printJSON(summary)
+            } else if !options.quiet {
+                print(summary.text)
+            } else if !summary.rejected.isEmpty {
+                for rejection in summary.rejected {
+                    FileHandle.standardError.write(Data("ser: rejected \(rejection.path): \(rejection.reason)\n".utf8))
+                }
+            }
+            if strict && !summary.rejected.isEmpty {
+                throw ImportError(.strict, path: plan.root,
+                    "\(summary.rejected.count) files were rejected (--strict); the \(summary.newClips + summary.existingClips) good files were imported")
+            }
+        }
+
+        /// The corpus folder's name (`ravdess-speech`), or `dataset` for the filesystem root.
+        static func defaultName(for plan: ImportPlan) -> String {
+            let base = (plan.root as NSString).lastPathComponent
+            return base.isEmpty || base == "/" ? "dataset" : base
+        }
+    }
+}

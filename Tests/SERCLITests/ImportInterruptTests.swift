@@ -1,0 +1,43 @@
+import Foundation
+import SERStore
+import Testing
+
+/// kill -9 in the middle of an import leaves whole batches and no version; a re-run finishes.
+@Suite("ser import: interruption")
+struct ImportInterruptTests {
+    @Test func killNineMidImportThenRerunCompletes() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        let total = 120
+        for i in 0..<total { try corpus.wav(String(format: "%@/clip%03d.wav", i % 2 == 0 ? "happy" : "sad", i), seed: i, frames: 200) }
+        // Batches of 10, 150 ms pause after each commit: the import takes ~2 s.
+        let process = try SERProcess.start(
+            ["import", corpus.corpus.path, "--name", "k", "--batch-size", "10", "--db", corpus.database],
+            environment: ["SER_IMPORT_BATCH_DELAY_MS": "150"])
+        let store = try Store.open(at: corpus.database)
+        func clipCount() throws -> Int { try store.read { try DatasetStore.clips($0).count } }
+        let deadline = Date().addingTimeInterval(20)
+        while try clipCount() < 10, Date() < deadline, process.isRunning { usleep(5000) }
+        #expect(process.isRunning, "the import finished before it could be interrupted")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try store.integrityProblems().isEmpty)
+        let partial = try clipCount()
+        #expect(partial >= 10 && partial < total)
+        #expect(partial % 10 == 0, "only whole batches are committed (got \(partial) clips)")
+        let dataset = try #require(try store.read { try DatasetStore.dataset(named: "k", $0) })
+        #expect(try store.read { try DatasetStore.versions(datasetID: dataset.id ?? -1, $0) }.isEmpty)
+
+        let rerun = try corpus.ser(["import", corpus.corpus.path, "--name", "k", "--json"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("\"newClips\" : \(total - partial)"))
+        #expect(rerun.stdout.contains("\"existingClips\" : \(partial)"))
+        #expect(try clipCount() == total)
+        let version = try DatasetStore.resolveVersion(dataset: "k", in: store).version
+        #expect(version.clipCount == total)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+}
