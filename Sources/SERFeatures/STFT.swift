@@ -11,10 +11,13 @@ import Darwin
 /// signal, zero outside it (`center=True`, `pad_mode='constant'`), times a periodic Hann window
 /// `w[j] = 0.5 − 0.5·cos(2πj/nFFT)`. Outputs are time-major `[frames, bins]` with
 /// `bins = nFFT/2 + 1` (bin `k` at `k·sr/nFFT` Hz).
+///
+/// Numerics follow librosa's: the window is double, the product and the FFT are computed in
+/// double, each coefficient is rounded to complex64, and `|X|` is taken in float32.
 struct STFT {
     let nFFT: Int
     let hop: Int
-    let window: [Float]
+    let window: [Double]
     private let fft: RealFFT
 
     /// Frequency bins per frame, `nFFT/2 + 1`.
@@ -24,7 +27,7 @@ struct STFT {
         self.nFFT = nFFT
         self.hop = hop
         self.fft = try RealFFT(size: nFFT)
-        window = (0..<nFFT).map { j in Float(0.5 - 0.5 * cos(2 * Double.pi * Double(j) / Double(nFFT))) }
+        window = (0..<nFFT).map { j in 0.5 - 0.5 * cos(2 * Double.pi * Double(j) / Double(nFFT)) }
     }
 
     /// Computes `|X|` and `|X|²` for every frame.
@@ -50,14 +53,15 @@ struct STFT {
                 let hi = min(nFFT, n - start)
                 if lo > 0 { for j in 0..<min(lo, nFFT) { input[j] = 0 } }
                 if hi < nFFT { for j in max(hi, 0)..<nFFT { input[j] = 0 } }
-                if lo < hi { for j in lo..<hi { input[j] = w[j] * signal[start + j] } }
+                if lo < hi { for j in lo..<hi { input[j] = w[j] * Double(signal[start + j]) } }
                 fft.execute()
                 let mRow = magnitude + t * bins
                 let pRow = power + t * bins
                 for k in 0..<bins {
-                    let re = output[2 * k]
-                    let im = output[2 * k + 1]
-                    let m = (re * re + im * im).squareRoot()
+                    // Round to complex64, then |·| (hypot, correctly rounded to float32).
+                    let re = Double(Float(output[2 * k]))
+                    let im = Double(Float(output[2 * k + 1]))
+                    let m = Float((re * re + im * im).squareRoot())
                     mRow[k] = m
                     pRow[k] = m * m
                 }
