@@ -1,0 +1,146 @@
+import SERCore
+import SERLinearAlgebra
+
+/// Computes a clip's features for one ``FeatureConfig`` from a single STFT.
+///
+/// Build one extractor per thread and reuse it across clips: the filterbanks, the FFT plan
+/// and the workspaces are made once and grown to the longest clip seen. An instance is not
+/// thread-safe; separate instances are (FFTW plans are shared under a lock).
+///
+/// Matrix products go through ``BLAS/sgemm``; when running one extractor per core, set
+/// `BLAS.setThreadCount(1)` so OpenBLAS does not oversubscribe the cores.
+public final class FeatureExtractor {
+    /// The configuration this extractor computes.
+    public let config: FeatureConfig
+    /// Column names of every output, ``FeatureConfig/featureNames``.
+    public let names: [String]
+
+    let stft: STFT
+    let bins: Int
+    let melWeights: [Float]
+    let dct: [Float]
+    let fixedChroma: [Float]?
+    let contrast: SpectralContrast?
+    let deltaCoefficients: [[Double]]
+
+    // Workspaces, grown on demand.
+    var magnitude: [Float] = []
+    var power: [Float] = []
+    var mel: [Float] = []
+    var pitches: [Float] = []
+    var pitchMagnitudes: [Float] = []
+    var contrastScratch: [Float] = []
+    var contrastPeaks: [Double] = []
+    var contrastValleys: [Double] = []
+
+    /// Prepares filterbanks and the FFT for `config`.
+    ///
+    /// - Throws: ``FeatureError/invalidConfiguration(field:reason:)`` if the configuration is
+    ///   out of range (see ``FeatureConfig/validate()``).
+    public init(config: FeatureConfig = FeatureConfig()) throws(FeatureError) {
+        try config.validate()
+        self.config = config
+        names = config.featureNames
+        stft = try STFT(nFFT: config.nFFT, hop: config.hopLength)
+        bins = config.nFFT / 2 + 1
+        melWeights = config.nMFCC > 0
+            ? MelFilterbank.weights(
+                sampleRate: config.sampleRate, nFFT: config.nFFT, nMels: config.nMels,
+                fMin: config.melFMin, fMax: config.effectiveMelFMax)
+            : []
+        dct = DCT.orthonormalMatrix(count: config.nMFCC, length: config.nMels)
+        if config.chroma, let tuning = config.chromaTuning {
+            fixedChroma = Self.chromaWeights(config, tuning: tuning)
+        } else {
+            fixedChroma = nil
+        }
+        contrast = config.contrast
+            ? try SpectralContrast(
+                sampleRate: config.sampleRate, nFFT: config.nFFT, fMin: config.contrastFMin,
+                bandCount: config.contrastBands, quantile: config.contrastQuantile)
+            : nil
+        deltaCoefficients = (0..<config.deltaOrder).map { Delta.coefficients(width: config.deltaWidth, order: $0 + 1) }
+    }
+
+    private static func chromaWeights(_ config: FeatureConfig, tuning: Double) -> [Float] {
+        ChromaFilterbank.weights(
+            sampleRate: config.sampleRate, nFFT: config.nFFT, nChroma: config.nChroma, tuning: tuning,
+            ctroct: config.chromaCtroct, octwidth: config.chromaOctwidth, baseC: config.chromaBaseC)
+    }
+
+    /// Extracts the features of one mono clip sampled at ``FeatureConfig/sampleRate``.
+    ///
+    /// - Parameter mono: samples, any length ≥ 1 (a clip shorter than `nFFT` still gives
+    ///   `1 + count / hopLength` frames, as librosa's centred STFT does).
+    /// - Returns: `[frames, dims]` with `frames = 1 + mono.count / hopLength`.
+    /// - Throws: ``FeatureError/emptySignal``, ``FeatureError/nonFiniteSample(index:value:)``,
+    ///   ``FeatureError/tooShortForDeltas(frames:width:)`` (deltas on with fewer frames than
+    ///   `deltaWidth`).
+    public func extract(_ mono: [Float]) throws(FeatureError) -> FeatureTensor {
+        guard !mono.isEmpty else { throw .emptySignal }
+        if let bad = mono.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFiniteSample(index: bad, value: mono[bad])
+        }
+        let frames = config.frameCount(samples: mono.count)
+        if config.deltaOrder > 0, frames < config.deltaWidth {
+            throw .tooShortForDeltas(frames: frames, width: config.deltaWidth)
+        }
+        let dims = names.count
+        var out = Matrix(rows: frames, columns: dims)
+        let cells = frames * bins
+        if magnitude.count < cells {
+            magnitude = [Float](repeating: 0, count: cells)
+            power = [Float](repeating: 0, count: cells)
+        }
+        mono.withUnsafeBufferPointer { signal in
+            magnitude.withUnsafeMutableBufferPointer { m in
+                power.withUnsafeMutableBufferPointer { p in
+                    guard let mBase = m.baseAddress, let pBase = p.baseAddress else { return }
+                    stft.compute(signal: signal, frames: frames, magnitude: mBase, power: pBase)
+                }
+            }
+        }
+        var column = 0
+        var tuning: Double?
+        out.values.withUnsafeMutableBufferPointer { outBuffer in
+            guard let o = outBuffer.baseAddress else { return }
+            if config.nMFCC > 0 {
+                computeMFCC(frames: frames, output: o, stride: dims)
+                column += config.nMFCC
+            }
+            if config.chroma {
+                tuning = computeChroma(frames: frames, output: o + column, stride: dims)
+                column += config.nChroma
+            }
+            if let contrast {
+                magnitude.withUnsafeBufferPointer { m in
+                    contrast.compute(
+                        magnitude: m, frames: frames, bins: bins, output: o + column, stride: dims,
+                        scratch: &contrastScratch, peaks: &contrastPeaks, valleys: &contrastValleys)
+                }
+                column += contrast.count
+            }
+            for coefficients in deltaCoefficients {
+                Delta.apply(
+                    coefficients: coefficients, frames: frames, columns: config.nMFCC,
+                    source: UnsafePointer(o), output: o + column, stride: dims)
+                column += config.nMFCC
+            }
+            mono.withUnsafeBufferPointer { signal in
+                if config.rms {
+                    FrameStatistics.rms(
+                        signal: signal, frames: frames, length: config.nFFT, hop: config.hopLength,
+                        output: o + column, stride: dims)
+                    column += 1
+                }
+                if config.zcr {
+                    FrameStatistics.zeroCrossingRate(
+                        signal: signal, frames: frames, length: config.nFFT, hop: config.hopLength,
+                        output: o + column, stride: dims)
+                    column += 1
+                }
+            }
+        }
+        return FeatureTensor(matrix: out, names: names, tuning: tuning)
+    }
+}
