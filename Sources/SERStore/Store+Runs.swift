@@ -146,7 +146,7 @@ extension Store {
 
     /// Stores a subset's final metrics, per-class metrics, confusion matrix and predictions
     /// (replacing any earlier evaluation of that subset).
-    public func recordEvaluation(_ runID: Int64, _ evaluation: Evaluation) throws {
+    public func recordEvaluation(_ runID: Int64, _ evaluation: EvaluationRecord) throws {
         try write { db in
             let subset = evaluation.subset
             for table in ["run_metrics", "class_metrics", "confusion", "run_predictions"] {

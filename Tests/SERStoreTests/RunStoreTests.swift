@@ -38,7 +38,7 @@ import SERCore
                               last: last, best: Checkpoint(kind: .best, epoch: 1, classes: ["happy", "sad"], tensors: weights))
         let loaded = try #require(try store.checkpoint(id, kind: .last))
         #expect(loaded == last)
-        try store.recordEvaluation(id, Evaluation(
+        try store.recordEvaluation(id, EvaluationRecord(
             subset: "test", metrics: ["accuracy": 0.75, "macro_f1": 0.7, "uar": 0.72],
             classes: [.init(label: "happy", precision: 1, recall: 0.5, f1: 0.667, support: 2)],
             labels: ["happy", "sad"], confusion: [[1, 1], [0, 2]],

@@ -66,17 +66,17 @@ struct FeatureComputer {
         let previousBLASThreads = BLAS.threadCount
         BLAS.setThreadCount(1)
         defer { BLAS.setThreadCount(previousBLASThreads) }
-        let extractors = try (0..<workers).map { _ in try FeatureExtractor(config: config) }
+        let extractors = UncheckedBox(try (0..<workers).map { _ in try FeatureExtractor(config: config) })
         var index = 0
         while index < todo.count && !shouldStop() {
             let batch = Array(todo[index..<min(index + batchSize, todo.count)])
-            let results = ResultSlots(count: batch.count)
+            let results = ResultSlots<Result<(matrix: Matrix, milliseconds: Double), ClipFailure>>(count: batch.count)
             let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: extractors.count) { worker in
+            DispatchQueue.concurrentPerform(iterations: extractors.value.count) { worker in
                 while true {
                     let i = next.increment()
                     if i >= batch.count { break }
-                    results.set(i, compute(batch[i], extractor: extractors[worker]))
+                    results.set(i, compute(batch[i], extractor: extractors.value[worker]))
                     progress?.advance()
                 }
             }
@@ -148,4 +148,11 @@ final class AtomicCounter: @unchecked Sendable {
         value += 1
         return v
     }
+}
+
+/// Hands values that are not `Sendable` to concurrent workers that each use a distinct part
+/// of them (here: one extractor per worker index).
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

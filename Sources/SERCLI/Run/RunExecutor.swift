@@ -21,7 +21,7 @@ struct RunExecutor {
     /// The outcome of one run.
     struct Result {
         var status: String
-        var test: Evaluation?
+        var test: EvaluationRecord?
         var bestEpoch: Int?
         var epochsDone: Int
     }
@@ -125,7 +125,7 @@ struct RunExecutor {
             throw RunFailure("run \(runID) has no best checkpoint to evaluate")
         }
         try trainer.setWeights(best.tensors)
-        var testEvaluation: Evaluation?
+        var testEvaluation: EvaluationRecord?
         for (subset, set, ids) in [("val", validationSet, split.validation), ("test", testSet, split.test)] where set.count > 0 {
             let evaluation = try evaluate(trainer, set, ids: ids, subset: subset)
             try store.recordEvaluation(runID, evaluation)
@@ -136,20 +136,20 @@ struct RunExecutor {
     }
 
     /// Metrics, per-class scores, confusion matrix and predictions of `set`.
-    private func evaluate(_ trainer: Trainer, _ set: SequenceDataset, ids: [Int64], subset: String) throws -> Evaluation {
+    private func evaluate(_ trainer: Trainer, _ set: SequenceDataset, ids: [Int64], subset: String) throws -> EvaluationRecord {
         let out = try trainer.evaluate(set)
         let labels = set.labels ?? []
         let m = try ClassificationMetrics(labels: labels, predictions: out.predictions, classCount: data.classes.count)
         var metrics = ["accuracy": m.accuracy, "macro_f1": m.macroF1, "uar": m.unweightedAverageRecall]
         if let loss = out.loss { metrics["loss"] = loss }
         let classes = data.classes.enumerated().map { c, label in
-            Evaluation.ClassMetric(label: label, precision: m.precision[c], recall: m.recall[c], f1: m.f1[c], support: m.confusion[c].reduce(0, +))
+            EvaluationRecord.ClassMetric(label: label, precision: m.precision[c], recall: m.recall[c], f1: m.f1[c], support: m.confusion[c].reduce(0, +))
         }
         let usedIDs = ids.filter { data.features[$0] != nil && data.labelIndex(of: $0) != nil }
         let predictions = zip(usedIDs, out.predictions).enumerated().map { row, pair in
-            Evaluation.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))
+            EvaluationRecord.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))
         }
-        return Evaluation(subset: subset, metrics: metrics, classes: classes, labels: data.classes, confusion: m.confusion, predictions: predictions)
+        return EvaluationRecord(subset: subset, metrics: metrics, classes: classes, labels: data.classes, confusion: m.confusion, predictions: predictions)
     }
 }
 

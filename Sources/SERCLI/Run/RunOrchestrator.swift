@@ -16,7 +16,7 @@ struct RunOrchestrator {
     struct Outcome {
         var runID: Int64
         var status: String
-        var test: Evaluation?
+        var test: EvaluationRecord?
         var bestEpoch: Int?
         var reproductionNote: String?
         var report: RunReport
@@ -50,7 +50,7 @@ struct RunOrchestrator {
             let folds = try splitter.folds(data.clipRefs, k: k)  // refused before anything is written
             let parent = try store.createRun(try newRun("kfold", parent: parentID, name: name))
             try store.markRunning(parent, pid: getpid())
-            var tests: [Evaluation] = []
+            var tests: [EvaluationRecord] = []
             var status = "finished"
             for (i, split) in folds.enumerated() {
                 output.note("\n— fold \(i + 1)/\(k) —")
@@ -108,7 +108,7 @@ struct RunOrchestrator {
     }
 
     /// Mean ± standard deviation of the folds' test metrics on the parent.
-    private func recordAggregate(_ parent: Int64, _ tests: [Evaluation]) throws {
+    private func recordAggregate(_ parent: Int64, _ tests: [EvaluationRecord]) throws {
         guard !tests.isEmpty else { return }
         var aggregate: [String: (mean: Double, std: Double)] = [:]
         for name in ["accuracy", "macro_f1", "uar", "loss"] {
@@ -121,7 +121,7 @@ struct RunOrchestrator {
         try store.recordAggregate(parent, subset: "test", metrics: aggregate)
     }
 
-    private func outcome(_ runID: Int64, status: String, test: Evaluation?, bestEpoch: Int?, reproduces: Int64?, aggregate: [Evaluation]) throws -> Outcome {
+    private func outcome(_ runID: Int64, status: String, test: EvaluationRecord?, bestEpoch: Int?, reproduces: Int64?, aggregate: [EvaluationRecord]) throws -> Outcome {
         let metrics = try store.runMetrics(runID, subset: "test")
         let values = metrics.mapValues(\.value)
         let stds = metrics.compactMapValues(\.std)

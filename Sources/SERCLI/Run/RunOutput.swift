@@ -14,8 +14,7 @@ struct RunOutput {
         if toStandardError {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         } else {
-            print(line)
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 
@@ -46,7 +45,7 @@ struct RunOutput {
                 + String(format: "%7.1e  %5.1fs", e.learningRate, e.wallSeconds))
     }
 
-    func summary(runID: Int64, test: Evaluation?, bestEpoch: Int?, seconds: Double) {
+    func summary(runID: Int64, test: EvaluationRecord?, bestEpoch: Int?, seconds: Double) {
         guard let test else {
             say("run \(runID): no test clips were evaluated")
             return

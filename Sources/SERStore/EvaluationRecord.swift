@@ -1,6 +1,6 @@
 /// The final evaluation of a run on one subset: what `run_metrics`, `class_metrics`,
 /// `confusion` and `run_predictions` hold.
-public struct Evaluation: Sendable, Equatable {
+public struct EvaluationRecord: Sendable, Equatable {
     /// Per-class precision/recall/F1 with support.
     public struct ClassMetric: Sendable, Equatable, Codable {
         public var label: String
