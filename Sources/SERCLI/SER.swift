@@ -11,7 +11,10 @@ public struct SER: ParsableCommand {
             else ser.db in the current folder or the nearest parent.
             """,
         version: "ser \(SERVersion.string) (\(BuildInfo.commit))",
-        subcommands: [Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self]
+        subcommands: [
+            Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self, Runs.self, Show.self,
+            Tag.self, Note.self, Rm.self,
+        ]
     )
 
     public init() {}

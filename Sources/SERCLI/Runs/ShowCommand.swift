@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import SERStore
+
+extension SER {
+    /// `ser show RUN`: configuration, provenance, history, per-class metrics, confusion matrix.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a run: settings, provenance, per-epoch history, per-class metrics and the confusion matrix.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The run id.", valueName: "run"))
+        var runID: Int64
+
+        func run() throws {
+            let store = try options.openStore()
+            guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
+            let text = try store.runText(runID)
+            let epochs = try store.epochs(runID)
+            let metrics = try store.runMetrics(runID, subset: "test")
+            let classes = try store.classMetrics(runID, subset: "test")
+            let confusion = try store.confusion(runID, subset: "test")
+            let provenance = try store.provenance(runID)
+            let children = try store.childRuns(of: runID)
+            if options.json {
+                try printJSON(ShowReport(
+                    id: runID, name: header.name, kind: header.kind, status: header.status, config: header.config, text: text,
+                    provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), epochs: epochs,
+                    test: metrics.mapValues(\.value), testStd: metrics.compactMapValues(\.std), classes: classes,
+                    confusion: ConfusionReport(labels: confusion.labels, counts: confusion.counts), children: children.map(\.id)))
+                return
+            }
+            print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind), \(header.status)")
+            for key in ["command_line", "created_at", "started_at", "finished_at", "note", "error"] {
+                if let value = text[key] { print("  \(key.replacingOccurrences(of: "_", with: " ")): \(value)") }
+            }
+            print("\nsettings\n  \(header.config)")
+            if !provenance.isEmpty {
+                print("\nprovenance")
+                for (key, value) in provenance { print("  \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
+            }
+            if !children.isEmpty {
+                print("\n\(header.kind == "kfold" ? "folds" : "trials")")
+                for child in children {
+                    print("  runID \(child.id)  \(child.status)  test acc \(SER.Runs.number(child.testAcc))  F1 \(SER.Runs.number(child.testF1))")
+                }
+            }
+            if !epochs.isEmpty {
+                print("\nepochs")
+                var table = TextTable(["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "s"], rightAligned: Set(0..<9))
+                for e in epochs {
+                    func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "–" }
+                    table.add([String(e.epoch), f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy),
+                               f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate), String(format: "%.1f", e.wallSeconds)])
+                }
+                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+            if !metrics.isEmpty {
+                print("\ntest")
+                for (name, m) in metrics.sorted(by: { $0.key < $1.key }) {
+                    print("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%.4f", m.value))\(m.std.map { String(format: " ± %.4f", $0) } ?? "")")
+                }
+            }
+            if !classes.isEmpty {
+                var table = TextTable(["class", "precision", "recall", "F1", "support"], rightAligned: [1, 2, 3, 4])
+                for c in classes {
+                    table.add([c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1), String(c.support)])
+                }
+                print("\n" + table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+            if !confusion.labels.isEmpty {
+                print("\nconfusion (rows: true, columns: predicted)")
+                let short = confusion.labels.map { String($0.prefix(5)) }
+                var table = TextTable([""] + short, rightAligned: Set(1...short.count))
+                for (i, label) in confusion.labels.enumerated() {
+                    table.add([label] + confusion.counts[i].map(String.init))
+                }
+                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+        }
+    }
+}
+
+/// `ser show --json`.
+struct ShowReport: Encodable {
+    var id: Int64
+    var name: String?
+    var kind: String
+    var status: String
+    var config: String
+    var text: [String: String]
+    var provenance: [String: String]
+    var epochs: [EpochRecord]
+    var test: [String: Double]
+    var testStd: [String: Double]
+    var classes: [EvaluationRecord.ClassMetric]
+    var confusion: ConfusionReport
+    var children: [Int64]
+}
+
+/// A confusion matrix in JSON.
+struct ConfusionReport: Encodable {
+    var labels: [String]
+    var counts: [[Int]]
+}
