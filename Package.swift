@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
         .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
-        .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore"]),
+        .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

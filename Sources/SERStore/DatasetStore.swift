@@ -199,3 +199,11 @@ public enum DatasetStore {
         return (version, true)
     }
 }
+
+extension DatasetStore {
+    /// The ids among `clipIDs` whose PCM is stored in the database (`clip_audio`).
+    public static func clipsWithStoredAudio(_ clipIDs: [Int64], _ db: Database) throws -> Set<Int64> {
+        let all = try Int64.fetchSet(db, sql: "SELECT clip_id FROM clip_audio")
+        return all.intersection(clipIDs)
+    }
+}

@@ -13,6 +13,7 @@ enum DataPreparer {
         guard !clips.isEmpty else {
             throw RunFailure("dataset \(dataset.name)@\(version.shortHash) has no clips")
         }
+        try checkSources(clips, store: store, dataset: dataset.name)
         let computer = try FeatureComputer(store: store, config: config)
         let missing = clips.count - (try store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
         if missing > 0 {
@@ -35,6 +36,29 @@ enum DataPreparer {
         return PreparedData(
             dataset: dataset, version: version, clips: clips, classes: classes, features: features,
             featureConfigID: computer.configID, featureConfigHash: config.hash, dims: config.dims)
+    }
+}
+
+extension DataPreparer {
+    /// Refuses to train on a dataset whose source audio moved or changed size since import
+    /// (clips with PCM stored in the database are exempt): cached features would still load,
+    /// but the run could no longer be recomputed or audited from its sources.
+    static func checkSources(_ clips: [ClipRecord], store: Store, dataset: String) throws {
+        let stored = try store.read { db in try DatasetStore.clipsWithStoredAudio(clips.compactMap(\.id), db) }
+        var problems: [String] = []
+        for clip in clips where !stored.contains(clip.id ?? -1) {
+            do {
+                try ClipAudioLoader.verify(clip, verifyHash: false)
+            } catch {
+                problems.append("  \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw RunFailure(
+                "\(problems.count) source file(s) of dataset \(dataset) moved or changed since import; nothing of the run was written:\n"
+                    + problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n  …" : "")
+                    + "\nRe-import the corpus (a new dataset version), or import with --store-audio to keep the audio in the database.")
+        }
     }
 }
 

@@ -114,6 +114,7 @@ struct RunExecutor {
                 ])
             try store.recordEpoch(runID, record, last: last, best: best)
             output.epoch(record, of: settings.epochs, improved: decision == .improved)
+            Self.testDelay()
             if stoppedEarly {
                 output.note("early stopping: no improvement of \(settings.monitor) for \(settings.patience) epochs")
                 break
@@ -133,6 +134,14 @@ struct RunExecutor {
         }
         try store.endRun(runID, status: "finished")
         return Result(status: "finished", test: testEvaluation, bestEpoch: best.epoch, epochsDone: epoch)
+    }
+
+    /// Test hook: `SER_TEST_EPOCH_DELAY_MS` slows each epoch down after it is committed, so
+    /// tests can interrupt or kill a run between epochs. Never set in normal use.
+    private static func testDelay() {
+        if let text = ProcessInfo.processInfo.environment["SER_TEST_EPOCH_DELAY_MS"], let ms = Double(text), ms > 0 {
+            Thread.sleep(forTimeInterval: min(ms, 10_000) / 1000)
+        }
     }
 
     /// Metrics, per-class scores, confusion matrix and predictions of `set`.

@@ -49,7 +49,7 @@ extension SER {
             let store = try options.openStore()
             guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
             if header.status == "running" {
-                throw RunFailure("runID \(runID) is running (its process is alive); stop it first")
+                throw RunFailure("run \(runID) is running (its process is alive); stop it first")
             }
             let freed = try store.deleteRun(runID)
             if !options.quiet {

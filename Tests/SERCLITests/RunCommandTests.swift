@@ -1,0 +1,222 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `ser run` end to end on a generated tone corpus, through the real binary.
+@Suite(.serialized) struct RunCommandTests {
+    /// Small and fast settings for debug builds.
+    static let tiny = [
+        "--sample-rate", "16000", "--layers", "12", "--dense", "12", "--batch", "8", "--max-frames", "16",
+        "--dropout", "0", "--threads", "1",
+    ]
+
+    func corpus(actors: Int = 6) throws -> TestCorpus {
+        let corpus = try TestCorpus()
+        try corpus.initDatabase()
+        try corpus.writeToneCorpus(actors: actors)
+        let imported = try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return corpus
+    }
+
+    func queue(_ corpus: TestCorpus) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        return try DatabaseQueue(path: corpus.database, configuration: config)
+    }
+
+    @Test func aRunRecordsItsWholeLifeInTheDatabase() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let result = try corpus.ser(["run", "--epochs", "3", "--test-speakers", "6", "--seed", "1", "--name", "first", "--tag", "t1", "--json"] + Self.tiny)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"status\" : \"finished\""))
+        try queue(corpus).read { (db: Database) throws -> Void in
+            let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM run_summary WHERE name = 'first'"))
+            let id: Int64 = run["id"]
+            #expect(run["status"] as String == "finished")
+            #expect(run["epochs_done"] as Int == 3)
+            #expect(run["test_acc"] as Double? != nil)
+            #expect(run["tags"] as String == "t1")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM checkpoints WHERE run_id = ?", arguments: [id]) == 2)
+            let test = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_splits WHERE run_id = ? AND subset = 'test'", arguments: [id]) ?? 0
+            #expect(test == 12)  // actor 06: 4 emotions × 3 repetitions
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(count) FROM confusion WHERE run_id = ? AND subset = 'test'", arguments: [id]) == test)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_predictions WHERE run_id = ? AND subset = 'test'", arguments: [id]) == test)
+            #expect(try Int.fetchOne(db, sql: "SELECT dims FROM run_normalization WHERE run_id = ?", arguments: [id]) == 59)
+            #expect(try String.fetchOne(db, sql: "SELECT build_commit FROM provenance WHERE run_id = ?", arguments: [id]) != nil)
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'layers'", arguments: [id]) == "[12]")
+            // Speaker independence: no test speaker in training.
+            let leaked = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM run_splits s JOIN clips c ON c.id = s.clip_id
+                WHERE s.run_id = ? AND s.subset != 'test' AND c.speaker = '06'
+                """, arguments: [id])
+            #expect(leaked == 0)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        let shown = try corpus.ser(["show", "1"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("confusion"))
+        let listed = try corpus.ser(["runs"])
+        #expect(listed.stdout.contains("first"))
+    }
+
+    @Test func killedMidTrainingThenResumedReachesTheUninterruptedResult() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7"] + Self.tiny
+        let straight = try corpus.ser(settings + ["--name", "straight"])
+        #expect(straight.status == 0, "\(straight.stderr)")
+        // Same run, killed with SIGKILL once epoch 2 is committed.
+        let process = try SERProcess.start(settings + ["--name", "killed", "--db", corpus.database], environment: ["SER_TEST_EPOCH_DELAY_MS": "400"])
+        let deadline = Date().addingTimeInterval(120)
+        var epochs = 0
+        while Date() < deadline && process.isRunning {
+            epochs = (try? queue(corpus).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs e JOIN runs r ON r.id = e.run_id WHERE r.name = 'killed'")
+            }) ?? 0
+            if epochs >= 2 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(epochs >= 2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let killed = try #require(try queue(corpus).read { try Int64.fetchOne($0, sql: "SELECT id FROM runs WHERE name = 'killed'") })
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs WHERE run_id = ?", arguments: [killed]) ?? 0 < 5)
+        }
+        // Its heartbeat is left behind; mark it as old so the run shows as dead, then resume.
+        try DatabaseQueue(path: corpus.database).write { db in
+            try db.execute(sql: "UPDATE runs SET heartbeat_at = '2000-01-01T00:00:00.000Z' WHERE id = ?", arguments: [killed])
+        }
+        let resumed = try corpus.ser(["run", "--resume", String(killed)])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            let metrics = try Row.fetchAll(db, sql: """
+                SELECT a.name, a.value AS straight, b.value AS resumed FROM run_metrics a
+                JOIN run_metrics b ON b.name = a.name AND b.subset = a.subset
+                WHERE a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ? AND a.subset = 'test'
+                """, arguments: [killed])
+            #expect(metrics.count >= 3)
+            for m in metrics { #expect(m["straight"] as Double == m["resumed"] as Double, "\(m["name"] as String)") }
+            let sameWeights = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                WHERE a.kind = 'best' AND a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ?
+                """, arguments: [killed])
+            #expect(sameWeights == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs WHERE run_id = ?", arguments: [killed]) == 5)
+        }
+    }
+
+    @Test func reproduceGivesIdenticalMetricsAndSaysSo() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        #expect(try corpus.ser(["run", "--epochs", "2", "--test-speakers", "6", "-q"] + Self.tiny).status == 0)
+        let again = try corpus.ser(["run", "--reproduce", "1"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("test metrics identical"))
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try Int64.fetchOne(db, sql: "SELECT reproduces_run_id FROM runs WHERE id = 2") == 1)
+            #expect(try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 1") == (try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 2")))
+        }
+    }
+
+    @Test func kfoldMakesAParentWithKChildrenAndMeanAndStd() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let result = try corpus.ser(["run", "--split", "kfold:3", "--epochs", "2", "-q"] + Self.tiny)
+        #expect(result.status == 0, "\(result.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "kfold")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND kind = 'fold' AND status = 'finished'") == 3)
+            let accuracy = try #require(try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'"))
+            let folds = try Double.fetchAll(db, sql: "SELECT value FROM run_metrics WHERE subset = 'test' AND name = 'accuracy' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)")
+            #expect(abs((accuracy["value"] as Double) - folds.reduce(0, +) / 3) < 1e-12)
+            #expect(accuracy["std"] as Double? != nil)
+            // Every clip is tested exactly once across the folds.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT clip_id) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)") == 72)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)") == 72)
+        }
+    }
+
+    @Test func fourConcurrentRunsOnOneDatabaseAllFinish() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        // Features first, so the four runs share the cache and contend only on writes.
+        #expect(try corpus.ser(["features", "--sample-rate", "16000", "-q"]).status == 0)
+        let processes = try (1...4).map { seed in
+            try SERProcess.start(["run", "--epochs", "2", "--seed", String(seed), "--test-speakers", "6", "--db", corpus.database] + Self.tiny)
+        }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE status = 'finished'") == 4)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs") == 8)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM checkpoints WHERE kind = 'best'") == 4)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+    }
+
+    @Test func sigintMarksTheRunInterruptedAndResumable() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let process = try SERProcess.start(["run", "--epochs", "30", "--test-speakers", "6", "--db", corpus.database] + Self.tiny,
+                                           environment: ["SER_TEST_EPOCH_DELAY_MS": "300"])
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let epochs = (try? queue(corpus).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM epochs") }) ?? 0
+            if epochs >= 1 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT status FROM runs WHERE id = 1") == "interrupted")
+            #expect(try String.fetchOne(db, sql: "SELECT error FROM runs WHERE id = 1")?.contains("--resume 1") == true)
+        }
+    }
+
+    @Test func badInputIsRefusedBeforeTrainingAndWritesNoRun() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let cases: [([String], String)] = [
+            (["--dataset", "nope"], "no dataset named 'nope'"),
+            (["--lr=-0.01"], "--lr"),
+            (["--layers", "0"], "--layers"),
+            (["--test-speakers", "1,2,3,4,5,6"], "none is left for training"),
+            (["--split", "kfold:9"], "needs at least 9 speakers"),
+            (["--features", "mfcc40+loudness"], "unknown feature 'loudness'"),
+        ]
+        for (arguments, message) in cases {
+            let result = try corpus.ser(["run", "--epochs", "1"] + Self.tiny + arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        // A source file that moved: features cannot be computed, no run is written.
+        let moved = corpus.corpus.appendingPathComponent("Actor_01/03-01-01-01-01-01-01.wav")
+        try FileManager.default.removeItem(at: moved)
+        let result = try corpus.ser(["run", "--epochs", "1"] + Self.tiny)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("03-01-01-01-01-01-01.wav"))
+        #expect(result.stderr.contains("moved"))
+        #expect(result.stderr.contains("nothing of the run was written"))
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") == 0)
+        }
+    }
+
+    @Test func aSplitThatLeavesAClassWithoutTrainingClipsIsRefused() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.writeToneCorpus(actors: 4)
+        try corpus.writeToneCorpus(actors: 1, emotions: [8])  // only actor 01 is ever surprised
+        #expect(try corpus.ser(["import", corpus.corpus.path, "-q"]).status == 0)
+        let result = try corpus.ser(["run", "--test-speakers", "1", "--epochs", "1"] + Self.tiny)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("surprised"))
+        #expect(try queue(corpus).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 0)
+    }
+}
