@@ -1,0 +1,69 @@
+// Times training epochs of the seed architecture on random data of the seed's shape.
+//
+//   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080] [--mode padded|masked|both]
+//
+// Model: LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
+// batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: lengths uniform
+// in 100...200 frames (mean 150). Prints seconds per epoch (first epoch excluded as warm-up
+// when more than one is run) and the peak resident memory (VmHWM).
+import Foundation
+import SERCore
+import SERLinearAlgebra
+import SERModel
+
+func option(_ name: String, _ fallback: String) -> String {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
+    return fallback
+}
+
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+        return kb / 1024
+    }
+    return .nan
+}
+
+let epochs = Int(option("--epochs", "3")) ?? 3
+let threads = Int(option("--threads", "2")) ?? 2
+let clips = Int(option("--clips", "1080")) ?? 1080
+let modes: [SequenceMode] = switch option("--mode", "both") {
+case "padded": [.padded]
+case "masked": [.masked]
+default: [.padded, .masked]
+}
+
+var rng = SeededGenerator(seed: 42)
+var sequences: [Matrix] = []
+var lengths: [Int] = []
+for i in 0..<clips {
+    let frames = 100 + Int(rng.next() % 101)
+    lengths.append(frames)
+    let values = (0..<(frames * 59)).map { _ in Float(rng.nextGaussian()) }
+    if let m = Matrix(rows: frames, columns: 59, values: values) { sequences.append(m) } else { print("bad matrix \(i)") }
+}
+let labels = (0..<clips).map { $0 % 8 }
+
+for mode in modes {
+    var config = ModelConfig(inputDims: 59, classCount: 8)
+    config.sequenceMode = mode
+    do {
+        let trainer = try Trainer(config: config, threads: threads)
+        let data = try SequenceDataset(sequences: sequences, labels: labels)
+        var times: [Double] = []
+        for _ in 0..<epochs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try trainer.trainEpoch(data)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            times.append(seconds)
+            print(String(format: "%@ epoch %d: %.3f s, loss %.4f", mode.rawValue, result.epoch, seconds, result.loss))
+        }
+        let timed = times.count > 1 ? Array(times.dropFirst()) : times
+        let mean = timed.reduce(0, +) / Double(timed.count)
+        print(String(format: "ser %@ threads=%d: %.3f s/epoch (mean of %d), peak RSS %.0f MiB", mode.rawValue, threads, mean, timed.count, peakMemoryMiB()))
+    } catch {
+        print("error: \(error)")
+    }
+}
