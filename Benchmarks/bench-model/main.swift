@@ -26,6 +26,25 @@ func peakMemoryMiB() -> Double {
     return .nan
 }
 
+/// `--gemm`: single-thread GFLOP/s of the per-step recurrent GEMM shapes.
+if CommandLine.arguments.contains("--gemm") {
+    BLAS.setThreadCount(1)
+    for (m, n, k, transB) in [(16, 512, 128, false), (32, 512, 128, false), (16, 128, 512, true), (16, 256, 64, false), (3200, 512, 59, false), (128, 512, 3200, false)] {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let reps = max(1, 200_000_000 / (2 * m * n * k))
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<reps {
+            c.withUnsafeMutableBufferPointer { cp in
+                BLAS.sgemm(transB: transB, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: transB ? k : n, beta: 1, c: cp.baseAddress!, ldc: n)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "sgemm m=%d n=%d k=%d transB=%d: %.1f GFLOP/s", m, n, k, transB ? 1 : 0, Double(2 * m * n * k * reps) / seconds / 1e9))
+    }
+    exit(0)
+}
+
 let epochs = Int(option("--epochs", "3")) ?? 3
 let threads = Int(option("--threads", "2")) ?? 2
 let clips = Int(option("--clips", "1080")) ?? 1080
