@@ -17,6 +17,15 @@ func option(_ name: String, _ fallback: String) -> String {
     return fallback
 }
 
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
 func peakMemoryMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
@@ -29,7 +38,7 @@ func peakMemoryMiB() -> Double {
 /// `--gemm`: single-thread GFLOP/s of the per-step recurrent GEMM shapes.
 if CommandLine.arguments.contains("--gemm") {
     BLAS.setThreadCount(1)
-    for (m, n, k, transB) in [(16, 512, 128, false), (32, 512, 128, false), (16, 128, 512, true), (16, 256, 64, false), (3200, 512, 59, false), (128, 512, 3200, false)] {
+    for (m, n, k, transB) in [(16, 128, 256, false), (16, 128, 128, true), (16, 64, 512, true), (16, 128, 512, false), (16, 64, 512, false), (16, 32, 512, true)] {
         let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
         var c = [Float](repeating: 0, count: m * n)
         let reps = max(1, 200_000_000 / (2 * m * n * k))
@@ -72,16 +81,22 @@ for mode in modes {
         let trainer = try Trainer(config: config, threads: threads)
         let data = try SequenceDataset(sequences: sequences, labels: labels)
         var times: [Double] = []
+        var cpu: [Double] = []
         for _ in 0..<epochs {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = cpuSeconds()
             let result = try trainer.trainEpoch(data)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             times.append(seconds)
-            print(String(format: "%@ epoch %d: %.3f s, loss %.4f", mode.rawValue, result.epoch, seconds, result.loss))
+            cpu.append(cpuSeconds() - cpuStart)
+            print(String(format: "%@ epoch %d: %.3f s (%.3f CPU s), loss %.4f", mode.rawValue, result.epoch, seconds, cpu[cpu.count - 1], result.loss))
         }
         let timed = times.count > 1 ? Array(times.dropFirst()) : times
+        let timedCPU = cpu.count > 1 ? Array(cpu.dropFirst()) : cpu
         let mean = timed.reduce(0, +) / Double(timed.count)
-        print(String(format: "ser %@ threads=%d: %.3f s/epoch (mean of %d), peak RSS %.0f MiB", mode.rawValue, threads, mean, timed.count, peakMemoryMiB()))
+        let best = timed.min() ?? mean
+        let meanCPU = timedCPU.reduce(0, +) / Double(timedCPU.count)
+        print(String(format: "ser %@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue, threads, mean, timed.count, best, meanCPU, peakMemoryMiB()))
     } catch {
         print("error: \(error)")
     }

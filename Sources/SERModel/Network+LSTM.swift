@@ -30,8 +30,9 @@ extension Network {
             let n = s.active[t], row = s.offsets[t]
             let g = gates + row * g4
             if t > 0 {
-                BLAS.sgemm(
-                    m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4, beta: 1, c: g, ldc: g4)
+                StepGEMM.multiply(
+                    transB: false, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4,
+                    beta: 1, c: g, ldc: g4)
             }
             let cPrev = t == 0 ? c : c + (b + s.offsets[t - 1]) * hh
             LSTMKernels.forward(
@@ -93,7 +94,7 @@ extension Network {
                 gates: g, cPrev: cPrev, tc: tc + row * hh, dOut: dOut + row * ldOut, ldOut: ldOut,
                 dhCarry: dh, dcCarry: dc, rows: n, hidden: hh)
             if t > 0 {
-                BLAS.sgemm(transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
+                StepGEMM.multiply(transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
                 if let mask {
                     for k in 0..<(n * hh) { dh[k] *= mask[k] }
                 }
