@@ -2,7 +2,7 @@ internal import SERLinearAlgebra
 
 extension Network {
     /// One LSTM direction over the shard: the input projection of all packed frames in one
-    /// GEMM, then per step one GEMM `gates[t] += h_{t-1}·U` over the step's active rows and the
+    /// GEMM (the bias is added in the cell kernel), then per step one GEMM `gates[t] += h_{t-1}·U` over the step's active rows and the
     /// fused cell kernel. Writes `h` into `output` (packed `[rows, ·]`, row stride `ldOutput`)
     /// at column 0 (forward) or `H` (backward direction, un-reversed to real time).
     ///
@@ -19,11 +19,12 @@ extension Network {
             reverseTime(s, source: input, ldSource: din, destination: reversed.pointer, ldDestination: din, width: din, accumulate: false)
             x = UnsafePointer(reversed.pointer)
         }
-        let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer, h = ws.h.pointer
+        // A unidirectional layer writes h straight into its output buffer.
+        let direct = direction == 0 && ldOutput == hh
+        let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer, h = direct ? output : ws.h.pointer
         let previous = ws.hPrevious.pointer
         let mask = ws.recurrentMask?.pointer
-        for row in 0..<frames { (gates + row * g4).update(from: w + p.bias, count: g4) }
-        BLAS.sgemm(m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, beta: 1, c: gates, ldc: g4)
+        BLAS.sgemm(m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, beta: 0, c: gates, ldc: g4)
         c.update(repeating: 0, count: b * hh)
         previous.update(repeating: 0, count: s.active[0] * hh)
         for t in 0..<steps {
@@ -36,7 +37,8 @@ extension Network {
             }
             let cPrev = t == 0 ? c : c + (b + s.offsets[t - 1]) * hh
             LSTMKernels.forward(
-                gates: g, cPrev: cPrev, c: c + (b + row) * hh, tc: tc + row * hh, h: h + row * hh, rows: n, hidden: hh)
+                gates: g, bias: w + p.bias, cPrev: cPrev, c: c + (b + row) * hh, tc: tc + row * hh, h: h + row * hh,
+                rows: n, hidden: hh)
             if t + 1 < steps {
                 let next = s.active[t + 1]
                 let src = h + row * hh, dst = previous + s.offsets[t + 1] * hh
@@ -48,9 +50,7 @@ extension Network {
             }
         }
         if direction == 0 {
-            if ldOutput == hh {
-                output.update(from: h, count: frames * hh)
-            } else {
+            if !direct {
                 for row in 0..<frames { (output + row * ldOutput).update(from: h + row * hh, count: hh) }
             }
         } else {
