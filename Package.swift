@@ -66,6 +66,7 @@ let package = Package(
             plugins: ["EmbedBuildInfo"]
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
+        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], path: "Benchmarks/bench-model", swiftSettings: optimized),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.
         .executableTarget(name: "embed-migrations", swiftSettings: strict),

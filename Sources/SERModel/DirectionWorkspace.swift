@@ -1,24 +1,26 @@
 /// Preallocated buffers of one LSTM direction in one shard, for up to `maxSteps` time steps
-/// and `capacity` batch rows. Time-major: step `t`, row `r` of a `[T, b, W]` buffer is at
-/// `(t·b + r)·W` where `b` is the current batch's row count.
+/// and `capacity` batch rows. Packed time-major: step `t` holds only the `active[t]` rows still
+/// running, row `r` of step `t` at `(offsets[t] + r)·W` (see ``ShardWorkspace``).
 final class DirectionWorkspace: @unchecked Sendable {
-    /// Gate activations `[T, b, 4H]`; overwritten in place by their gradients in backward.
+    /// Gate activations `[rows, 4H]`; overwritten in place by their gradients in backward.
     let gates: FloatBuffer
-    /// Cell states `[T+1, b, H]`, slot 0 = zeros (the initial state).
+    /// Cell states: `b` zero rows (the initial state), then `c_t` at `b + offsets[t]`.
     let c: FloatBuffer
-    /// `tanh(c_t)` `[T, b, H]`.
+    /// `tanh(c_t)` `[rows, H]`.
     let tc: FloatBuffer
-    /// Hidden states `[T+1, b, H]`, slot 0 = zeros.
+    /// Hidden states `h_t` `[rows, H]`.
     let h: FloatBuffer
-    /// Recurrent-dropout-masked hidden states `[T+1, b, H]` (only with recurrent dropout).
-    let hMasked: FloatBuffer?
+    /// The recurrent input of each step, `h_{t-1}` (recurrent-dropout-masked, zeros at
+    /// `t = 0`) aligned with the gate rows `[rows, H]`: the left operand of the step GEMM and
+    /// of ∂L/∂recurrent_kernel.
+    let hPrevious: FloatBuffer
     /// Recurrent dropout mask `[b, H]` (already scaled by `1/(1-p)`).
     let recurrentMask: FloatBuffer?
     /// ∂L/∂h and ∂L/∂c carried backwards through time, `[b, H]` each.
     let dhCarry: FloatBuffer
     let dcCarry: FloatBuffer
-    /// Backward direction only: the time-reversed input `[T, b, Din]`, its gradient, and the
-    /// time-reversed output gradient `[T, b, H]`.
+    /// Backward direction only: the time-reversed input `[rows, Din]`, its gradient, and the
+    /// time-reversed output gradient `[rows, H]`.
     let reversedInput: FloatBuffer?
     let reversedInputGrad: FloatBuffer?
     let reversedOutputGrad: FloatBuffer?
@@ -28,8 +30,8 @@ final class DirectionWorkspace: @unchecked Sendable {
         gates = FloatBuffer(count: rows * 4 * hidden)
         c = FloatBuffer(count: (rows + capacity) * hidden)
         tc = FloatBuffer(count: rows * hidden)
-        h = FloatBuffer(count: (rows + capacity) * hidden)
-        hMasked = recurrentDropout ? FloatBuffer(count: (rows + capacity) * hidden) : nil
+        h = FloatBuffer(count: rows * hidden)
+        hPrevious = FloatBuffer(count: rows * hidden)
         recurrentMask = recurrentDropout ? FloatBuffer(count: capacity * hidden) : nil
         dhCarry = FloatBuffer(count: capacity * hidden)
         dcCarry = FloatBuffer(count: capacity * hidden)

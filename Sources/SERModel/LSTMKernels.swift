@@ -3,17 +3,20 @@
 /// Gate pre-activations are stored per row as `[i | f | c | o]`, each `H` wide (Keras order),
 /// so one row of `gates` is `4H` floats. All buffers are row-major `[rows, …]`.
 enum LSTMKernels {
-    /// Activates the gates in place (`σ` on i, f, o; `tanh` on c̃) and computes
-    /// `c = f·c_prev + i·c̃`, `tc = tanh(c)`, `h = o·tc`.
+    /// Adds the bias and activates the gates in place (`σ` on i, f, o; `tanh` on c̃), then
+    /// computes `c = f·c_prev + i·c̃`, `tc = tanh(c)`, `h = o·tc`.
     ///
-    /// - Parameters: `gates [rows, 4H]`; `cPrev`, `c`, `tc`, `h` are `[rows, H]`.
+    /// - Parameters: `gates [rows, 4H]` (pre-activations without bias), `bias [4H]`; `cPrev`,
+    ///   `c`, `tc`, `h` are `[rows, H]`.
     static func forward(
-        gates: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-        tc: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, rows: Int, hidden: Int
+        gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, tc: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, rows: Int,
+        hidden: Int
     ) {
         let hh = hidden
         for r in 0..<rows {
             let g = gates + r * 4 * hh
+            for j in 0..<(4 * hh) { g[j] += bias[j] }
             FastMath.sigmoidInPlace(g, 2 * hh)
             FastMath.tanhInPlace(g + 2 * hh, hh)
             FastMath.sigmoidInPlace(g + 3 * hh, hh)

@@ -1,64 +1,65 @@
 internal import SERLinearAlgebra
 
 extension Network {
-    /// One LSTM direction over the shard: the input projection of all `T·b` frames in one
-    /// GEMM, then per step one GEMM `gates[t] += h_{t-1}·U` over the still-active rows and the
-    /// fused cell kernel. Writes `h` into `output` (`[T, b, ·]`, row stride `ldOutput`) at
-    /// column 0 (forward) or `H` (backward direction, un-reversed to real time).
+    /// One LSTM direction over the shard: the input projection of all packed frames in one
+    /// GEMM (the bias is added in the cell kernel), then per step one GEMM `gates[t] += h_{t-1}·U` over the step's active rows and the
+    /// fused cell kernel. Writes `h` into `output` (packed `[rows, ·]`, row stride `ldOutput`)
+    /// at column 0 (forward) or `H` (backward direction, un-reversed to real time).
     ///
-    /// - Parameters: `input [T, b, Din]` in real time order.
+    /// - Parameters: `input` packed `[rows, Din]` in real time order.
     func lstmForward(
         _ p: ParameterLayout.LSTM, shard s: ShardWorkspace, input: UnsafePointer<Float>,
         workspace ws: DirectionWorkspace, output: UnsafeMutablePointer<Float>, ldOutput: Int, direction: Int
     ) {
         let steps = s.steps, b = s.rows, hh = p.hidden, g4 = 4 * hh, din = p.inputSize
+        let frames = s.packedRows
         let w = UnsafePointer(parameters.pointer)
         var x = input
         if direction == 1, let reversed = ws.reversedInput {
             reverseTime(s, source: input, ldSource: din, destination: reversed.pointer, ldDestination: din, width: din, accumulate: false)
             x = UnsafePointer(reversed.pointer)
         }
-        let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer, h = ws.h.pointer
-        let frames = steps * b
-        for row in 0..<frames { (gates + row * g4).update(from: w + p.bias, count: g4) }
-        BLAS.sgemm(m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, beta: 1, c: gates, ldc: g4)
+        // A unidirectional layer writes h straight into its output buffer.
+        let direct = direction == 0 && ldOutput == hh
+        let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer, h = direct ? output : ws.h.pointer
+        let previous = ws.hPrevious.pointer
+        let mask = ws.recurrentMask?.pointer
+        BLAS.sgemm(m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, beta: 0, c: gates, ldc: g4)
         c.update(repeating: 0, count: b * hh)
-        h.update(repeating: 0, count: b * hh)
-        ws.hMasked?.zero(b * hh)
-        let recurrentInput = ws.hMasked?.pointer ?? h
+        previous.update(repeating: 0, count: s.active[0] * hh)
         for t in 0..<steps {
-            let n = s.active[t]
-            let g = gates + t * b * g4
-            BLAS.sgemm(
-                m: n, n: g4, k: hh, a: recurrentInput + t * b * hh, lda: hh, b: w + p.recurrent, ldb: g4,
-                beta: 1, c: g, ldc: g4)
-            let next = (t + 1) * b * hh
-            LSTMKernels.forward(
-                gates: g, cPrev: c + t * b * hh, c: c + next, tc: tc + t * b * hh, h: h + next, rows: n, hidden: hh)
-            if n < b {
-                (c + next + n * hh).update(repeating: 0, count: (b - n) * hh)
-                (h + next + n * hh).update(repeating: 0, count: (b - n) * hh)
+            let n = s.active[t], row = s.offsets[t]
+            let g = gates + row * g4
+            if t > 0 {
+                StepGEMM.multiply(
+                    transB: false, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4,
+                    beta: 1, c: g, ldc: g4)
             }
-            if let masked = ws.hMasked?.pointer, let mask = ws.recurrentMask?.pointer {
-                let dst = masked + next, src = h + next
-                for k in 0..<(b * hh) { dst[k] = src[k] * mask[k] }
+            let cPrev = t == 0 ? c : c + (b + s.offsets[t - 1]) * hh
+            LSTMKernels.forward(
+                gates: g, bias: w + p.bias, cPrev: cPrev, c: c + (b + row) * hh, tc: tc + row * hh, h: h + row * hh,
+                rows: n, hidden: hh)
+            if t + 1 < steps {
+                let next = s.active[t + 1]
+                let src = h + row * hh, dst = previous + s.offsets[t + 1] * hh
+                if let mask {
+                    for k in 0..<(next * hh) { dst[k] = src[k] * mask[k] }
+                } else {
+                    dst.update(from: src, count: next * hh)
+                }
             }
         }
         if direction == 0 {
-            if ldOutput == hh {
-                output.update(from: h + b * hh, count: frames * hh)
-            } else {
-                for row in 0..<frames { (output + row * ldOutput).update(from: h + (row + b) * hh, count: hh) }
+            if !direct {
+                for row in 0..<frames { (output + row * ldOutput).update(from: h + row * hh, count: hh) }
             }
         } else {
-            reverseTime(
-                s, source: h + b * hh, ldSource: hh, destination: output + hh, ldDestination: ldOutput, width: hh,
-                accumulate: false)
+            reverseTime(s, source: h, ldSource: hh, destination: output + hh, ldDestination: ldOutput, width: hh, accumulate: false)
         }
     }
 
     /// Backpropagation through time for one direction. `outputGrad` is ∂L/∂output in real time
-    /// order (`[T, b, ·]`, stride `ldOutput`, zero on padding); adds the parameter gradients to
+    /// order (packed `[rows, ·]`, stride `ldOutput`); adds the parameter gradients to
     /// `s.gradient` and writes (direction 0) or adds (direction 1) ∂L/∂input to `inputGrad`.
     func lstmBackward(
         _ p: ParameterLayout.LSTM, shard s: ShardWorkspace, input: UnsafePointer<Float>,
@@ -66,6 +67,7 @@ extension Network {
         outputGrad: UnsafeMutablePointer<Float>, ldOutput: Int, direction: Int
     ) {
         let steps = s.steps, b = s.rows, hh = p.hidden, g4 = 4 * hh, din = p.inputSize
+        let frames = s.packedRows
         let w = UnsafePointer(parameters.pointer)
         let grad = s.gradient.pointer
         var dOut = UnsafePointer(outputGrad)
@@ -81,27 +83,26 @@ extension Network {
         }
         let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer
         let dh = ws.dhCarry.pointer, dc = ws.dcCarry.pointer
+        let mask = ws.recurrentMask?.pointer
         dh.update(repeating: 0, count: b * hh)
         dc.update(repeating: 0, count: b * hh)
         for t in (0..<steps).reversed() {
-            let n = s.active[t]
-            let g = gates + t * b * g4
+            let n = s.active[t], row = s.offsets[t]
+            let g = gates + row * g4
+            let cPrev = t == 0 ? c : c + (b + s.offsets[t - 1]) * hh
             LSTMKernels.backward(
-                gates: g, cPrev: c + t * b * hh, tc: tc + t * b * hh, dOut: dOut + t * b * ldOut, ldOut: ldOut,
+                gates: g, cPrev: cPrev, tc: tc + row * hh, dOut: dOut + row * ldOut, ldOut: ldOut,
                 dhCarry: dh, dcCarry: dc, rows: n, hidden: hh)
-            if n < b { (g + n * g4).update(repeating: 0, count: (b - n) * g4) }
             if t > 0 {
-                BLAS.sgemm(transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
-                if let mask = ws.recurrentMask?.pointer {
+                StepGEMM.multiply(transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
+                if let mask {
                     for k in 0..<(n * hh) { dh[k] *= mask[k] }
                 }
             }
         }
-        let frames = steps * b
         BLAS.sgemm(transA: true, m: din, n: g4, k: frames, a: x, lda: din, b: gates, ldb: g4, beta: 1, c: grad + p.kernel, ldc: g4)
-        let previous = ws.hMasked?.pointer ?? ws.h.pointer
         BLAS.sgemm(
-            transA: true, m: hh, n: g4, k: frames, a: previous, lda: hh, b: gates, ldb: g4, beta: 1,
+            transA: true, m: hh, n: g4, k: frames, a: ws.hPrevious.pointer, lda: hh, b: gates, ldb: g4, beta: 1,
             c: grad + p.recurrent, ldc: g4)
         let gb = grad + p.bias
         for row in 0..<frames {
@@ -117,26 +118,21 @@ extension Network {
         }
     }
 
-    /// `destination[s, r] (=|+=) source[L_r - 1 - s, r]` for `s < L_r` (zero elsewhere when
-    /// not accumulating): the per-clip time reversal used by the backward direction.
+    /// `destination[s, r] (=|+=) source[L_r - 1 - s, r]` for `s < L_r` over the packed layout:
+    /// the per-clip time reversal used by the backward direction.
     func reverseTime(
         _ s: ShardWorkspace, source: UnsafePointer<Float>, ldSource: Int, destination: UnsafeMutablePointer<Float>,
         ldDestination: Int, width: Int, accumulate: Bool
     ) {
-        let b = s.rows
-        for r in 0..<b {
+        for r in 0..<s.rows {
             let length = s.lengths[r]
-            for step in 0..<s.steps {
-                let dst = destination + (step * b + r) * ldDestination
-                if step < length {
-                    let src = source + ((length - 1 - step) * b + r) * ldSource
-                    if accumulate {
-                        for k in 0..<width { dst[k] += src[k] }
-                    } else {
-                        dst.update(from: src, count: width)
-                    }
-                } else if !accumulate {
-                    dst.update(repeating: 0, count: width)
+            for step in 0..<length {
+                let dst = destination + (s.offsets[step] + r) * ldDestination
+                let src = source + (s.offsets[length - 1 - step] + r) * ldSource
+                if accumulate {
+                    for k in 0..<width { dst[k] += src[k] }
+                } else {
+                    dst.update(from: src, count: width)
                 }
             }
         }

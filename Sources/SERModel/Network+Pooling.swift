@@ -1,7 +1,7 @@
 import Foundation
 
 extension Network {
-    /// Pools the top layer's output `top [T, b, F]` into `s.pooled [b, F]` per ``Pooling``.
+    /// Pools the top layer's packed output `top [rows, F]` into `s.pooled [b, F]` per ``Pooling``.
     func pool(_ s: ShardWorkspace, top: UnsafePointer<Float>) {
         let b = s.rows, f = config.pooledWidth
         let half = config.bidirectional ? f / 2 : f
@@ -11,14 +11,14 @@ extension Network {
             let dst = pooled + r * f
             switch config.pooling {
             case .last:
-                dst.update(from: top + ((length - 1) * b + r) * f, count: half)
+                dst.update(from: top + (s.offsets[length - 1] + r) * f, count: half)
                 if config.bidirectional {
                     (dst + half).update(from: top + r * f + half, count: f - half)
                 }
             case .mean:
                 dst.update(repeating: 0, count: f)
                 for t in 0..<length {
-                    let src = top + (t * b + r) * f
+                    let src = top + (s.offsets[t] + r) * f
                     for k in 0..<f { dst[k] += src[k] }
                 }
                 let scale = 1 / Float(length)
@@ -28,23 +28,23 @@ extension Network {
                 let alpha = s.attention.pointer
                 var maxScore = -Float.infinity
                 for t in 0..<length {
-                    let src = top + (t * b + r) * f
+                    let src = top + (s.offsets[t] + r) * f
                     var score: Float = 0
                     for k in 0..<f { score += src[k] * w[k] }
-                    alpha[t * b + r] = score
+                    alpha[s.offsets[t] + r] = score
                     maxScore = max(maxScore, score)
                 }
                 var total: Float = 0
                 for t in 0..<length {
-                    let e = Float(exp(Double(alpha[t * b + r] - maxScore)))
-                    alpha[t * b + r] = e
+                    let e = Float(exp(Double(alpha[s.offsets[t] + r] - maxScore)))
+                    alpha[s.offsets[t] + r] = e
                     total += e
                 }
                 dst.update(repeating: 0, count: f)
                 for t in 0..<length {
-                    let a = alpha[t * b + r] / total
-                    alpha[t * b + r] = a
-                    let src = top + (t * b + r) * f
+                    let a = alpha[s.offsets[t] + r] / total
+                    alpha[s.offsets[t] + r] = a
+                    let src = top + (s.offsets[t] + r) * f
                     for k in 0..<f { dst[k] += a * src[k] }
                 }
             }
@@ -59,20 +59,20 @@ extension Network {
         let half = config.bidirectional ? f / 2 : f
         let dTop = s.outputGrads[topIndex].pointer, top = s.outputs[topIndex].pointer
         let dPooled = s.pooledGrad.pointer
-        dTop.update(repeating: 0, count: s.steps * b * f)
+        dTop.update(repeating: 0, count: s.packedRows * f)
         for r in 0..<b {
             let length = s.lengths[r]
             let dp = dPooled + r * f
             switch config.pooling {
             case .last:
-                (dTop + ((length - 1) * b + r) * f).update(from: dp, count: half)
+                (dTop + (s.offsets[length - 1] + r) * f).update(from: dp, count: half)
                 if config.bidirectional {
                     (dTop + r * f + half).update(from: dp + half, count: f - half)
                 }
             case .mean:
                 let scale = 1 / Float(length)
                 for t in 0..<length {
-                    let dst = dTop + (t * b + r) * f
+                    let dst = dTop + (s.offsets[t] + r) * f
                     for k in 0..<f { dst[k] = dp[k] * scale }
                 }
             case .attention:
@@ -81,17 +81,17 @@ extension Network {
                 let alpha = s.attention.pointer
                 var mean: Float = 0
                 for t in 0..<length {
-                    let src = top + (t * b + r) * f
+                    let src = top + (s.offsets[t] + r) * f
                     var a: Float = 0
                     for k in 0..<f { a += dp[k] * src[k] }
-                    mean += alpha[t * b + r] * a
+                    mean += alpha[s.offsets[t] + r] * a
                 }
                 for t in 0..<length {
-                    let src = top + (t * b + r) * f
-                    let dst = dTop + (t * b + r) * f
+                    let src = top + (s.offsets[t] + r) * f
+                    let dst = dTop + (s.offsets[t] + r) * f
                     var a: Float = 0
                     for k in 0..<f { a += dp[k] * src[k] }
-                    let at = alpha[t * b + r]
+                    let at = alpha[s.offsets[t] + r]
                     let ds = at * (a - mean)
                     for k in 0..<f {
                         dst[k] = at * dp[k] + ds * w[k]

@@ -19,19 +19,21 @@ extension ShardWorkspace {
         }
         steps = lengths.first ?? 0
         active.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        offsets.append(0)
         var n = rows
         for t in 0..<steps {
             while n > 0 && lengths[n - 1] <= t { n -= 1 }
             active.append(n)
+            offsets.append(offsets[t] + n)
         }
-        let b = rows
-        input.zero(steps * b * dims)
+        input.zero(packedRows * dims)
         for (r, i) in indices.enumerated() {
             let frames = min(sequences[i].rows, maxSteps)
             sequences[i].values.withUnsafeBufferPointer { src in
                 guard let base = src.baseAddress else { return }
                 for t in 0..<frames {
-                    (input.pointer + (t * b + r) * dims).update(from: base + t * dims, count: dims)
+                    (input.pointer + (offsets[t] + r) * dims).update(from: base + t * dims, count: dims)
                 }
             }
         }

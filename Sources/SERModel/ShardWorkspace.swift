@@ -15,17 +15,23 @@ final class ShardWorkspace: @unchecked Sendable {
     var lengths: [Int] = []
     /// `active[t]` = rows whose length exceeds `t` (a prefix, as rows are sorted).
     var active: [Int] = []
+    /// `offsets[t]` = `Σ_{u<t} active[u]`: where step `t` starts in the packed time-major
+    /// buffers (`steps + 1` values; the last is the total row count). Padding frames of masked
+    /// clips take no rows at all; in padded mode `offsets[t] = t·b`.
+    var offsets: [Int] = []
+    /// `offsets[steps]`: rows in the packed buffers.
+    var packedRows: Int { offsets.last ?? 0 }
     /// Class label of each row (−1 when unknown, at inference).
     var labels: [Int] = []
 
-    /// Packed input `[T, b, D]`.
+    /// Packed input `[rows, D]`.
     let input: FloatBuffer
-    /// Layer outputs in real time order `[T, b, F_l]` and their gradients.
+    /// Layer outputs in real time order, packed `[rows, F_l]`, and their gradients.
     let outputs: [FloatBuffer]
     let outputGrads: [FloatBuffer]
     /// `[layer][direction]`.
     let directions: [[DirectionWorkspace]]
-    /// Attention weights `[T, b]` and scores' gradients (attention pooling only).
+    /// Attention weights, packed `[rows]` (attention pooling only).
     let attention: FloatBuffer
     /// Pooled vector `[b, F]` and its gradient.
     let pooled: FloatBuffer
@@ -51,6 +57,7 @@ final class ShardWorkspace: @unchecked Sendable {
         maxSteps = config.maxFrames
         lengths.reserveCapacity(capacity)
         active.reserveCapacity(maxSteps)
+        offsets.reserveCapacity(maxSteps + 1)
         labels.reserveCapacity(capacity)
         let rows = capacity * maxSteps
         input = FloatBuffer(count: rows * config.inputDims)

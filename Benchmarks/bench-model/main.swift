@@ -1,0 +1,103 @@
+// Times training epochs of the seed architecture on random data of the seed's shape.
+//
+//   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080] [--mode padded|masked|both]
+//
+// Model: LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
+// batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: lengths uniform
+// in 100...200 frames (mean 150). Prints seconds per epoch (first epoch excluded as warm-up
+// when more than one is run) and the peak resident memory (VmHWM).
+import Foundation
+import SERCore
+import SERLinearAlgebra
+import SERModel
+
+func option(_ name: String, _ fallback: String) -> String {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
+    return fallback
+}
+
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+        return kb / 1024
+    }
+    return .nan
+}
+
+/// `--gemm`: single-thread GFLOP/s of the per-step recurrent GEMM shapes.
+if CommandLine.arguments.contains("--gemm") {
+    BLAS.setThreadCount(1)
+    for (m, n, k, transB) in [(16, 128, 256, false), (16, 128, 128, true), (16, 64, 512, true), (16, 128, 512, false), (16, 64, 512, false), (16, 32, 512, true)] {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let reps = max(1, 200_000_000 / (2 * m * n * k))
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<reps {
+            c.withUnsafeMutableBufferPointer { cp in
+                BLAS.sgemm(transB: transB, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: transB ? k : n, beta: 1, c: cp.baseAddress!, ldc: n)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "sgemm m=%d n=%d k=%d transB=%d: %.1f GFLOP/s", m, n, k, transB ? 1 : 0, Double(2 * m * n * k * reps) / seconds / 1e9))
+    }
+    exit(0)
+}
+
+let epochs = Int(option("--epochs", "3")) ?? 3
+let threads = Int(option("--threads", "2")) ?? 2
+let clips = Int(option("--clips", "1080")) ?? 1080
+let modes: [SequenceMode] = switch option("--mode", "both") {
+case "padded": [.padded]
+case "masked": [.masked]
+default: [.padded, .masked]
+}
+
+var rng = SeededGenerator(seed: 42)
+var sequences: [Matrix] = []
+var lengths: [Int] = []
+for i in 0..<clips {
+    let frames = 100 + Int(rng.next() % 101)
+    lengths.append(frames)
+    let values = (0..<(frames * 59)).map { _ in Float(rng.nextGaussian()) }
+    if let m = Matrix(rows: frames, columns: 59, values: values) { sequences.append(m) } else { print("bad matrix \(i)") }
+}
+let labels = (0..<clips).map { $0 % 8 }
+
+for mode in modes {
+    var config = ModelConfig(inputDims: 59, classCount: 8)
+    config.sequenceMode = mode
+    do {
+        let trainer = try Trainer(config: config, threads: threads)
+        let data = try SequenceDataset(sequences: sequences, labels: labels)
+        var times: [Double] = []
+        var cpu: [Double] = []
+        for _ in 0..<epochs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = cpuSeconds()
+            let result = try trainer.trainEpoch(data)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            times.append(seconds)
+            cpu.append(cpuSeconds() - cpuStart)
+            print(String(format: "%@ epoch %d: %.3f s (%.3f CPU s), loss %.4f", mode.rawValue, result.epoch, seconds, cpu[cpu.count - 1], result.loss))
+        }
+        let timed = times.count > 1 ? Array(times.dropFirst()) : times
+        let timedCPU = cpu.count > 1 ? Array(cpu.dropFirst()) : cpu
+        let mean = timed.reduce(0, +) / Double(timed.count)
+        let best = timed.min() ?? mean
+        let meanCPU = timedCPU.reduce(0, +) / Double(timedCPU.count)
+        print(String(format: "ser %@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue, threads, mean, timed.count, best, meanCPU, peakMemoryMiB()))
+    } catch {
+        print("error: \(error)")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SERCore
+import Testing
+@testable import SERModel
+
+@Suite struct ConfigAndWeightsTests {
+    @Test func invalidConfigsThrow() {
+        let base = ModelConfig(inputDims: 59, classCount: 8)
+        var cases: [(String, ModelConfig)] = []
+        var c = base
+        c.lstmUnits = []
+        cases.append(("lstmUnits", c))
+        c = base
+        c.optimizer.learningRate = -1
+        cases.append(("learningRate", c))
+        c = base
+        c.dropout = 1
+        cases.append(("dropout", c))
+        c = base
+        c.classWeights = [1, 2]
+        cases.append(("classWeights", c))
+        c = base
+        c.batchSize = 0
+        cases.append(("batchSize", c))
+        c = base
+        c.classCount = 1
+        cases.append(("classCount", c))
+        for (field, config) in cases {
+            #expect(throws: ModelError.self) { try config.validate() }
+            do {
+                try config.validate()
+            } catch {
+                #expect(error.code == .invalidConfig)
+                #expect(error.reason.contains(field), "reason \(error.reason) should name \(field)")
+            }
+        }
+        #expect(throws: Never.self) { try base.validate() }
+    }
+
+    @Test func configDecodesWithDefaults() throws {
+        let json = #"{"inputDims": 59, "classCount": 8, "bidirectional": true, "schedule": {"step": {"every": 5, "factor": 0.5}}}"#
+        let config = try JSONDecoder().decode(ModelConfig.self, from: Data(json.utf8))
+        #expect(config.lstmUnits == [128, 64])
+        #expect(config.bidirectional)
+        #expect(config.schedule == .step(every: 5, factor: 0.5))
+        let roundTrip = try JSONDecoder().decode(ModelConfig.self, from: JSONEncoder().encode(config))
+        #expect(roundTrip == config)
+    }
+
+    @Test func seedModelLayoutMatchesKeras() throws {
+        let trainer = try Trainer(config: ModelConfig(inputDims: 59, classCount: 8), threads: 1)
+        let shapes = trainer.weightShapes
+        #expect(shapes.map(\.name) == [
+            "lstm.0.kernel", "lstm.0.recurrent_kernel", "lstm.0.bias", "lstm.1.kernel", "lstm.1.recurrent_kernel",
+            "lstm.1.bias", "dense.0.kernel", "dense.0.bias", "output.kernel", "output.bias",
+        ])
+        #expect(shapes.map(\.shape) == [[59, 512], [128, 512], [512], [128, 256], [64, 256], [256], [64, 64], [64], [64, 8], [8]])
+        // 96,256 + 49,408 + 4,160 + 520: what Keras's summary() reports for the seed model.
+        #expect(trainer.parameterCount == 150_344)
+    }
+
+    @Test func initialisationFollowsKeras() throws {
+        let trainer = try Trainer(config: ModelConfig(inputDims: 59, classCount: 8, seed: 3), threads: 1)
+        let w = Dictionary(uniqueKeysWithValues: trainer.weights().map { ($0.name, $0) })
+        let recurrent = try #require(w["lstm.1.recurrent_kernel"])  // [64, 256], orthonormal rows
+        for i in [0, 17, 63] {
+            for j in [0, 17, 63] {
+                var dot: Float = 0
+                for k in 0..<256 { dot += recurrent.values[i * 256 + k] * recurrent.values[j * 256 + k] }
+                #expect(abs(dot - (i == j ? 1 : 0)) < 1e-5)
+            }
+        }
+        let bias = try #require(w["lstm.0.bias"])
+        #expect(bias.values[0..<128].allSatisfy { $0 == 0 })
+        #expect(bias.values[128..<256].allSatisfy { $0 == 1 })
+        #expect(bias.values[256...].allSatisfy { $0 == 0 })
+        let kernel = try #require(w["lstm.0.kernel"])
+        let limit = Float((6.0 / Double(59 + 512)).squareRoot())
+        #expect(kernel.values.allSatisfy { abs($0) <= limit })
+        #expect((kernel.values.map(abs).max() ?? 0) > 0.95 * limit)
+    }
+
+    @Test func setWeightsRejectsMismatches() throws {
+        let trainer = try Trainer(config: ModelConfig(inputDims: 4, classCount: 3, lstmUnits: [3], denseUnits: []), threads: 1)
+        var weights = trainer.weights()
+        weights[0].values[0] = 42
+        try trainer.setWeights(weights)
+        #expect(trainer.weights()[0].values[0] == 42)
+        var wrong = weights
+        wrong[1].shape = [4, 12]
+        #expect(throws: ModelError.self) { try trainer.setWeights(wrong) }
+        #expect(throws: ModelError.self) { try trainer.setWeights(Array(weights.dropLast())) }
+        #expect(throws: ModelError.self) { try trainer.setWeights(weights + [NamedTensor(name: "extra", shape: [1], values: [0])]) }
+    }
+
+    @Test func badInputThrows() throws {
+        let trainer = try Trainer(config: ModelConfig(inputDims: 4, classCount: 3, lstmUnits: [3]), threads: 1)
+        let wrongDims = try SequenceDataset(sequences: [Matrix(rows: 2, columns: 5)], labels: [0])
+        #expect(throws: ModelError.self) { try trainer.trainEpoch(wrongDims) }
+        let badLabel = try SequenceDataset(sequences: [Matrix(rows: 2, columns: 4)], labels: [3])
+        #expect(throws: ModelError.self) { try trainer.trainEpoch(badLabel) }
+        let empty = try SequenceDataset(sequences: [Matrix(rows: 0, columns: 4)], labels: [0])
+        #expect(throws: ModelError.self) { try trainer.evaluate(empty) }
+    }
+}

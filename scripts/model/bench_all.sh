@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Seconds per epoch of the seed architecture for ser, PyTorch and Keras on this machine, in
+# one run, alternating the three ROUNDS times (the machine may be shared: compare within a
+# round). Needs `pip install tensorflow-cpu torch` (CPU wheels); CI never runs this.
+#
+#   bash scripts/model/bench_all.sh [ROUNDS=2] [EPOCHS=4]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-2}
+epochs=${2:-4}
+swift build -c release --product bench-model >/dev/null
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), OpenBLAS $(dpkg-query -W -f='${Version}' libopenblas0-pthread 2>/dev/null || echo '?')"
+for round in $(seq "$rounds"); do
+    echo "== round $round (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    .build/release/bench-model --epochs "$epochs" --threads 2 | grep '^ser'
+    python3 scripts/model/bench_torch.py --epochs "$epochs" --threads 2 | grep '^pytorch'
+    python3 scripts/model/bench_keras.py --epochs "$epochs" --threads 2 2>/dev/null | grep '^keras'
+done

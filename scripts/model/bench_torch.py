@@ -1,0 +1,60 @@
+"""PyTorch (CPU) seconds per epoch for the seed architecture on random data of the seed's shape.
+
+    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080]
+
+LSTM 128 → LSTM 64 (last state) → Dropout 0.3 → Dense 64 ReLU → Dense 8, softmax
+cross-entropy, Adam 1e-3, batch 32, 59 features, 200 frames (padded). Reports the mean over
+epochs after the first (warm-up) and the peak RSS.
+"""
+import argparse
+import resource
+import time
+
+import torch
+from torch import nn
+
+p = argparse.ArgumentParser()
+p.add_argument("--epochs", type=int, default=3)
+p.add_argument("--threads", type=int, default=2)
+p.add_argument("--clips", type=int, default=1080)
+a = p.parse_args()
+torch.set_num_threads(a.threads)
+torch.manual_seed(0)
+
+
+class Seed(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm1 = nn.LSTM(59, 128, batch_first=True)
+        self.lstm2 = nn.LSTM(128, 64, batch_first=True)
+        self.drop = nn.Dropout(0.3)
+        self.dense = nn.Linear(64, 64)
+        self.out = nn.Linear(64, 8)
+
+    def forward(self, x):
+        x, _ = self.lstm1(x)
+        x, _ = self.lstm2(x)
+        x = self.drop(x[:, -1])
+        return self.out(torch.relu(self.dense(x)))
+
+
+x = torch.randn(a.clips, 200, 59)
+y = torch.randint(0, 8, (a.clips,))
+model = Seed()
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+loss_fn = nn.CrossEntropyLoss()
+times = []
+for epoch in range(a.epochs):
+    perm = torch.randperm(a.clips)
+    start = time.perf_counter()
+    for i in range(0, a.clips, 32):
+        idx = perm[i:i + 32]
+        opt.zero_grad()
+        loss = loss_fn(model(x[idx]), y[idx])
+        loss.backward()
+        opt.step()
+    times.append(time.perf_counter() - start)
+    print(f"epoch {epoch}: {times[-1]:.3f} s")
+timed = times[1:] or times
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"pytorch {torch.__version__} threads={a.threads}: {sum(timed) / len(timed):.3f} s/epoch, peak RSS {rss:.0f} MiB")
