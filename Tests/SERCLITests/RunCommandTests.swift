@@ -219,4 +219,23 @@ import Testing
         #expect(result.stderr.contains("surprised"))
         #expect(try queue(corpus).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 0)
     }
+
+    @Test func aSweepRunsEveryCombinationAsChildrenOfOneParent() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let result = try corpus.ser([
+            "sweep", "--lr", "1e-3,3e-3", "--layers", "8:12", "--test-speakers", "6", "--jobs", "2", "--json",
+            "--set", "epochs=2", "--set", "sampleRate=16000", "--set", "dense=12", "--set", "batch=8", "--set", "maxFrames=16",
+            "--set", "dropout=0", "--set", "threads=1",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "sweep")
+            let trials = try Row.fetchAll(db, sql: "SELECT r.status, h.value AS lr, l.value AS layers FROM runs r JOIN hyperparameters h ON h.run_id = r.id AND h.name = 'lr' JOIN hyperparameters l ON l.run_id = r.id AND l.name = 'layers' WHERE r.parent_id = 1 AND r.kind = 'trial'")
+            #expect(trials.count == 4)
+            #expect(trials.allSatisfy { $0["status"] as String == "finished" })
+            #expect(Set(trials.map { "\($0["lr"] as String) \($0["layers"] as String)" }) == ["0.001 [8]", "0.001 [12]", "0.003 [8]", "0.003 [12]"])
+            #expect(try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND name = 'accuracy'") != nil)
+        }
+    }
 }

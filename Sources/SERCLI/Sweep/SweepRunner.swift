@@ -1,0 +1,144 @@
+import Foundation
+import SERStore
+
+/// Runs a sweep's trials (in this process, or as `--jobs N` child processes writing to the
+/// same database), then records mean ± std on the parent and ranks the trials.
+struct SweepRunner {
+    let store: Store
+    let output: RunOutput
+    let jobs: Int
+    let commandLine: String
+    let interrupt: InterruptFlag
+
+    /// `ser sweep --json`, and the table it prints.
+    struct Summary: Encodable {
+        var sweep: Int64
+        var status: String
+        var trials: [Trial]
+        var table: String
+
+        struct Trial: Encodable {
+            var run: Int64
+            var status: String
+            var settings: [String: String]
+            var valAcc: Double?
+            var testAcc: Double?
+            var testF1: Double?
+        }
+    }
+
+    func run(base: RunSettings, grid: SweepGrid, trials: [RunSettings], name: String?, tags: [String]) throws -> Summary {
+        // Features first, once per distinct recipe, so trials share the cache.
+        let orchestrator = RunOrchestrator(store: store, interrupt: interrupt, output: output, commandLine: commandLine)
+        var seen = Set<String>()
+        for trial in trials where seen.insert("\(trial.features)@\(trial.sampleRate)").inserted {
+            _ = try DataPreparer.prepare(store: store, settings: trial, quiet: output.quiet, shouldStop: { interrupt.isSet })
+        }
+        let data = try DataPreparer.prepare(store: store, settings: base, quiet: true, shouldStop: { false })
+        var pinned = base
+        pinned.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
+        var hyperparameters = try pinned.flattened()
+        hyperparameters["sweep.axes"] = try Self.json(grid.axes.map { [$0.key: $0.values.map(\.json)] })
+        let parent = try store.createRun(NewRun(
+            name: name, kind: "sweep", datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
+            split: pinned.split, seed: Int64(pinned.seed), config: try pinned.json(), commandLine: commandLine, tags: tags,
+            hyperparameters: hyperparameters,
+            provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
+        try store.markRunning(parent, pid: getpid())
+        output.note("sweep \(parent): \(trials.count) trials over \(grid.axes.map(\.key).joined(separator: ", ")), \(jobs) at a time")
+        var pinnedTrials = trials
+        for i in pinnedTrials.indices { pinnedTrials[i].dataset = pinned.dataset }
+        var failures = 0
+        if jobs == 1 {
+            for (i, trial) in pinnedTrials.enumerated() where !interrupt.isSet {
+                output.note("\n— trial \(i + 1)/\(trials.count) —")
+                do {
+                    let outcome = try orchestrator.start(trial, name: "\(name ?? "sweep \(parent)") #\(i + 1)", tags: [], note: nil,
+                                                         parentID: parent, kind: "trial", reproduces: nil)
+                    if outcome.status != "finished" { failures += 1 }
+                } catch {
+                    failures += 1
+                    output.note("trial \(i + 1) failed: \(error)")
+                }
+            }
+        } else {
+            failures = try runInProcesses(pinnedTrials, parent: parent, name: name)
+        }
+        let children = try store.childRuns(of: parent)
+        var aggregate: [String: (mean: Double, std: Double)] = [:]
+        for (metric, values) in [("accuracy", children.compactMap(\.testAcc)), ("macro_f1", children.compactMap(\.testF1)), ("uar", children.compactMap(\.testUAR))]
+        where !values.isEmpty {
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
+            aggregate[metric] = (mean, variance.squareRoot())
+        }
+        try store.recordAggregate(parent, subset: "test", metrics: aggregate)
+        let status = interrupt.isSet ? "interrupted" : (failures == 0 ? "finished" : "failed")
+        try store.endRun(parent, status: status, error: failures > 0 ? "\(failures) trial(s) did not finish" : nil)
+        return try summary(parent, status: status, grid: grid)
+    }
+
+    /// Runs trials as child `ser run` processes, at most `jobs` at once.
+    private func runInProcesses(_ trials: [RunSettings], parent: Int64, name: String?) throws -> Int {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let binary = FileManager.default.isExecutableFile(atPath: executable.path)
+            ? executable : URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-sweep-\(parent)-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var pending = Array(trials.enumerated())
+        var running: [(Int, Process)] = []
+        var failures = 0
+        while !pending.isEmpty || !running.isEmpty {
+            while running.count < jobs, !pending.isEmpty, !interrupt.isSet {
+                let (i, trial) = pending.removeFirst()
+                let file = folder.appendingPathComponent("trial-\(i + 1).json")
+                try Data(try trial.json().utf8).write(to: file)
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["run", "--db", store.path, "--config", file.path, "--parent", String(parent), "--kind", "trial",
+                                     "--name", "\(name ?? "sweep \(parent)") #\(i + 1)", "--quiet"]
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                output.note("trial \(i + 1)/\(trials.count) started (pid \(process.processIdentifier))")
+                running.append((i, process))
+            }
+            if interrupt.isSet { pending.removeAll() }
+            Thread.sleep(forTimeInterval: 0.1)
+            running.removeAll { i, process in
+                guard !process.isRunning else { return false }
+                if process.terminationStatus != 0 { failures += 1 }
+                output.note("trial \(i + 1)/\(trials.count) \(process.terminationStatus == 0 ? "finished" : "failed (exit \(process.terminationStatus))")")
+                return true
+            }
+        }
+        return failures
+    }
+
+    /// The ranked trials.
+    private func summary(_ parent: Int64, status: String, grid: SweepGrid) throws -> Summary {
+        let children = try store.childRuns(of: parent).sorted { ($0.bestValAcc ?? -1) > ($1.bestValAcc ?? -1) }
+        var trials: [Summary.Trial] = []
+        var table = TextTable(["run", "status"] + grid.axes.map(\.key) + ["val acc", "test acc", "test F1"],
+                              rightAligned: Set([0] + Array((2 + grid.axes.count)..<(5 + grid.axes.count))))
+        for child in children {
+            let config = (try store.runHeader(child.id)?.config).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
+            var settings: [String: String] = [:]
+            for axis in grid.axes { settings[axis.key] = config[axis.key].map { Self.text($0) } ?? "?" }
+            trials.append(.init(run: child.id, status: child.status, settings: settings, valAcc: child.bestValAcc, testAcc: child.testAcc, testF1: child.testF1))
+            table.add([String(child.id), child.status] + grid.axes.map { settings[$0.key] ?? "" }
+                + [SER.Runs.number(child.bestValAcc), SER.Runs.number(child.testAcc), SER.Runs.number(child.testF1)])
+        }
+        let header = "\nsweep \(parent) \(status): \(children.count) trials, ranked by validation accuracy (best first)\n"
+        return Summary(sweep: parent, status: status, trials: trials, table: header + table.render())
+    }
+
+    private static func text(_ value: Any) -> String {
+        if let list = value as? [Any] { return list.map { "\($0)" }.joined(separator: ",") }
+        return "\(value)"
+    }
+
+    private static func json(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    }
+}
