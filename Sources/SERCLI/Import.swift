@@ -58,6 +58,7 @@ extension SER {
                 plan: plan, datasetName: datasetName, storeAudio: storeAudio, batchSize: batchSize,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress,
                 batchDelayMilliseconds: delay)
+            InterruptFlag.install()
             let summary = try importer.run(store: store)
             if options.json {
                 try printJSON(summary)

@@ -63,7 +63,12 @@ struct Importer {
 
         var start = 0
         var first = true
+        var interrupted = false
         while start < plan.items.count {
+            if InterruptFlag.isRaised {
+                interrupted = true
+                break
+            }
             let window = Array(plan.items[start..<min(start + batchSize, plan.items.count)])
             start += window.count
             let outcomes = ParallelMap.map(window, workers: jobs) { item in
@@ -112,6 +117,12 @@ struct Importer {
         }
         try writer.drain()
         progress.finish()
+        if interrupted {
+            let kept = members.values().count
+            throw ImportError(.interrupted, path: plan.root,
+                "interrupted after \(start) of \(plan.items.count) files: \(kept) clips are committed in whole batches, "
+                + "no dataset version was written; run the same command again to finish")
+        }
 
         let allMembers = members.values()
         var summary = ImportSummary(
