@@ -23,7 +23,7 @@ extension SER {
         @Option(help: ArgumentHelp("Dataset name (default: the corpus folder's name).", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("File-naming convention: \(LayoutOption.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "layout"))
+        @Option(help: ArgumentHelp("File-naming convention; auto recognises the public corpora from their file names.", valueName: "layout"))
         var layout: LayoutOption = .auto
 
         @Flag(help: "Keep the decoded PCM in the database (int16 for 16-bit sources, else float32), so the files may move.")

@@ -63,6 +63,20 @@ public enum DatasetStore {
         }
     }
 
+    /// Resolves a `NAME` or `NAME@VERSION` reference (VERSION: hash prefix or id), the form
+    /// commands accept after `--dataset`.
+    ///
+    /// - Throws: ``StoreError`` `.invalidArgument` as ``resolveVersion(dataset:version:in:)``.
+    public static func resolve(reference: String, in store: Store)
+        throws -> (dataset: DatasetRecord, version: DatasetVersionRecord)
+    {
+        guard let at = reference.lastIndex(of: "@"), at != reference.startIndex else {
+            return try resolveVersion(dataset: reference, version: nil, in: store)
+        }
+        let version = String(reference[reference.index(after: at)...])
+        return try resolveVersion(dataset: String(reference[..<at]), version: version.isEmpty ? nil : version, in: store)
+    }
+
     /// The clips of a version, by relative path, optionally only those labelled `label`.
     public static func clips(versionID: Int64, label: String? = nil, _ db: Database) throws -> [ClipRecord] {
         try ClipRecord.fetchAll(db, sql: """

@@ -37,8 +37,12 @@ struct ImportVersionTests {
         let clips = try store.read { try DatasetStore.clips(versionID: latest.id ?? -1, $0) }
         let lines = clips.map { "\($0.contentHash)\t\($0.label)\n" }.sorted().joined()
         #expect(latest.hash == SHA256.hex(lines))
-        // Both versions resolve by hash prefix.
+        // Both versions resolve by hash prefix, also as NAME@VERSION.
         #expect(try DatasetStore.resolveVersion(dataset: "v", version: String(original.hash.prefix(8)), in: store).version == original)
+        #expect(try DatasetStore.resolve(reference: "v@\(original.hash.prefix(6))", in: store).version == original)
+        #expect(try DatasetStore.resolve(reference: "v", in: store).version == latest)
+        let old = try corpus.ser(["clips", "--dataset", "v@\(original.hash.prefix(8))"])
+        #expect(old.stdout.split(separator: "\n").count == 3)  // header + the 2 clips of the first version
     }
 
     @Test func storeAudioKeepsPCMAndTheLoaderPrefersIt() throws {
