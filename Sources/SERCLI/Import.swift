@@ -48,9 +48,15 @@ extension SER {
         }
 
         func run() throws {
-            let plan = try ImportPlan.make(paths: paths, layout: layout.layout)
+            var plan = try ImportPlan.make(paths: paths, layout: layout.layout)
             let store = try options.openStore()
             let datasetName = name ?? Self.defaultName(for: plan)
+            // Re-importing with --layout auto: keep the layout the dataset was imported with.
+            if layout == .auto, plan.layout != .csv,
+               let known = try store.read({ try DatasetStore.dataset(named: datasetName, $0) }),
+               let stored = CorpusLayout(rawValue: known.layout), stored != plan.layout, stored != .csv {
+                plan = try ImportPlan.make(paths: paths, layout: stored)
+            }
             let delay = Int(ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"] ?? "") ?? 0
             let progress = ProgressBar(
                 total: plan.items.count, title: "importing", unit: "files", mode: ProgressBar.automaticMode(quiet: options.quiet))

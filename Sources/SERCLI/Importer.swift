@@ -100,7 +100,8 @@ struct Importer {
                             let id = try DatasetStore.insertClip(Self.record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
                             batchMembers.append(Member(id: id, contentHash: clip.contentHash, label: clip.label.label))
                             new += 1
-                        case .existing(let id, let hash, let label):
+                        case .existing(let id, let hash, let label, let audio):
+                            if let audio { try DatasetStore.insertAudio(audio, db) }
                             batchMembers.append(Member(id: id, contentHash: hash, label: label))
                         case .rejected(let path, let reason):
                             try DatasetStore.recordRejection(datasetID: datasetID, path: path, reason: reason, at: time, db)

@@ -153,11 +153,12 @@ public enum DatasetStore {
     public static func existingClips(datasetID: Int64, _ db: Database) throws -> [ClipKey: ExistingClip] {
         var out: [ClipKey: ExistingClip] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, relative_path, content_hash, label, file_size FROM clips WHERE dataset_id = ?
+            SELECT c.id, c.relative_path, c.content_hash, c.label, c.file_size, a.clip_id IS NOT NULL AS has_audio
+            FROM clips c LEFT JOIN clip_audio a ON a.clip_id = c.id WHERE c.dataset_id = ?
             """, arguments: [datasetID])
         while let row = try rows.next() {
             let key = ClipKey(relativePath: row["relative_path"], contentHash: row["content_hash"])
-            out[key] = ExistingClip(id: row["id"], label: row["label"], fileSize: row["file_size"])
+            out[key] = ExistingClip(id: row["id"], label: row["label"], fileSize: row["file_size"], hasAudio: row["has_audio"])
         }
         return out
     }
@@ -186,6 +187,12 @@ public enum DatasetStore {
         }
         try db.execute(sql: "DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?", arguments: [clip.datasetID, clip.path])
         return id
+    }
+
+    /// Stores a clip's PCM (`--store-audio` on a clip imported without it); a clip that
+    /// already has PCM keeps it.
+    public static func insertAudio(_ record: ClipAudioRecord, _ db: Database) throws {
+        try record.insert(db, onConflict: .ignore)
     }
 
     /// Records (or refreshes) why a file of a dataset could not be imported.

@@ -66,6 +66,22 @@ struct ImportVersionTests {
         #expect(fromDatabase.mono().count == 800)
     }
 
+    @Test func storeAudioOnAReimportFillsInThePCM() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.wav("happy/a.wav", seed: 1)
+        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "r", "-q"]).status == 0)
+        let store = try Store.open(at: corpus.database)
+        let version = try DatasetStore.resolveVersion(dataset: "r", in: store).version
+        let clip = try #require(try store.read { try DatasetStore.clips(versionID: version.id ?? -1, $0) }.first)
+        #expect(try store.read { try DatasetStore.audio(clipID: clip.id ?? -1, $0) } == nil)
+        let again = try corpus.ser(["import", corpus.corpus.path, "--name", "r", "--store-audio"])
+        #expect(again.stdout.contains("0 new, 1 already present"))
+        let stored = try #require(try store.read { try DatasetStore.audio(clipID: clip.id ?? -1, $0) })
+        #expect(stored.dtype == .int16 && stored.frames == 800)
+    }
+
     @Test func movedAndChangedFilesAreNamed() throws {
         let corpus = try TestCorpus()
         defer { corpus.remove() }
