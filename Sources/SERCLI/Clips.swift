@@ -46,7 +46,7 @@ extension SER {
             }
             if let limit { clips = Array(clips.prefix(limit)) }
             if options.json {
-                try printJSON(clips.map(\.clip))
+                try printJSON(clips.map { ClipListing(dataset: $0.dataset, clip: $0.clip) })
                 return
             }
             print("id\tdataset\tlabel\tspeaker\tseconds\trate\tch\tpath")

@@ -121,7 +121,9 @@ struct ImportVersionTests {
         #expect(sad.stdout.split(separator: "\n").count == 3)  // header + 2
         #expect(sad.stdout.contains("sad/b.wav") && !sad.stdout.contains("happy/a.wav"))
         let clipsJSON = try corpus.ser(["clips", "--json", "--label", "happy"])
-        #expect(clipsJSON.stdout.contains(#""relative_path" : "happy\/a.wav""#) || clipsJSON.stdout.contains(#""relative_path" : "happy/a.wav""#))
+        #expect(clipsJSON.stdout.contains(#""relativePath" : "happy/a.wav""#))
+        #expect(clipsJSON.stdout.contains(#""dataset" : "d""#))
+        #expect(clipsJSON.stdout.contains(#""attributes" : {"#))
         let unknown = try corpus.ser(["clips", "--dataset", "nope"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no dataset named 'nope'"))
