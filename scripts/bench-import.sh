@@ -21,17 +21,17 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 measure() {  # label, extra flags...
     local label="$1"; shift
-    local times=()
+    local walls=() cpus=()
     for _ in $(seq "$runs"); do
         rm -f "$work"/ser.db*
         "$ser" init "$work/ser.db" -q
-        local start end
-        start=$(date +%s.%N)
-        "$ser" import -q --db "$work/ser.db" "$@" "$corpus"
-        end=$(date +%s.%N)
-        times+=("$(echo "$end - $start" | bc)")
+        /usr/bin/time -f "%e %U %S" -o "$work/time" "$ser" import -q --db "$work/ser.db" "$@" "$corpus"
+        read -r wall user sys < "$work/time"
+        walls+=("$wall")
+        cpus+=("$(echo "$user + $sys" | bc)")
     done
-    printf '%-34s %s s (runs: %s)\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | head -1)" "${times[*]}"
+    printf '%-34s wall %s s (runs: %s)  cpu %s s\n' "$label" \
+        "$(printf '%s\n' "${walls[@]}" | sort -n | head -1)" "${walls[*]}" "$(printf '%s\n' "${cpus[@]}" | sort -n | head -1)"
 }
 
 measure "metadata + hashes (best of $runs)"
@@ -39,7 +39,7 @@ measure "--store-audio (best of $runs)" --store-audio
 rm -f "$work"/ser.db*
 "$ser" init "$work/ser.db" -q
 "$ser" import -q --db "$work/ser.db" "$corpus"
-start=$(date +%s.%N)
-"$ser" import -q --db "$work/ser.db" "$corpus"
-end=$(date +%s.%N)
-printf '%-34s %s s\n' "re-import (nothing new)" "$(echo "$end - $start" | bc)"
+/usr/bin/time -f "%e %U %S" -o "$work/time" "$ser" import -q --db "$work/ser.db" "$corpus"
+read -r wall user sys < "$work/time"
+printf '%-34s wall %s s  cpu %s s\n' "re-import (nothing new)" "$wall" "$(echo "$user + $sys" | bc)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -45,7 +45,8 @@ struct ImportPlan {
             guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 throw ImportError(.notFound, path: absolute, "does not exist")
             }
-            roots.append((absolute, isDirectory.boolValue))
+            // Walk the real folder: the enumerator does not descend into a symlinked root.
+            roots.append((URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path, isDirectory.boolValue))
         }
         let manifests = roots.filter { !$0.isDirectory && $0.path.lowercased().hasSuffix(".csv") }
         if requested == .csv || !manifests.isEmpty {

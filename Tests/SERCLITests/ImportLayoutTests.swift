@@ -94,6 +94,18 @@ struct ImportLayoutTests {
         #expect(clips.map(\.originalLabel) == ["Anger", "frustrated"])
     }
 
+    @Test func symlinkedRootIsWalked() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.wav("happy/a.wav", seed: 1)
+        let link = corpus.folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: corpus.corpus)
+        try corpus.initDatabase()
+        let result = try corpus.ser(["import", link.path, "--name", "l", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""newClips" : 1"#))
+    }
+
     @Test func explicitLayoutOverridesDetection() throws {
         let corpus = try TestCorpus()
         defer { corpus.remove() }
