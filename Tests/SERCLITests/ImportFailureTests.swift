@@ -44,6 +44,9 @@ struct ImportFailureTests {
             #expect(reasons["locked.wav"]?.hasPrefix("unreadable") == true)
         }
         for (name, reason) in reasons { #expect(result.stdout.contains("\(name): \(reason)")) }
+        let listing = try corpus.ser(["datasets", "b"])
+        #expect(listing.stdout.contains("files rejected:"))
+        #expect(listing.stdout.contains("text.wav: not audio"))
     }
 
     @Test func strictExitsNonZeroButKeepsTheGoodFiles() throws {
