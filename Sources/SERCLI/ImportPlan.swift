@@ -66,10 +66,12 @@ struct ImportPlan {
             }
             guard let walker = fileManager.enumerator(
                 at: URL(fileURLWithPath: root.path),
-                includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
             else { throw ImportError(.notFound, path: root.path, "cannot be listed") }
             for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                // Regular files, and symbolic links (a broken one is then rejected as unreadable).
+                let kind = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+                guard kind?.isRegularFile == true || kind?.isSymbolicLink == true else { continue }
                 guard audioExtensions.contains(url.pathExtension.lowercased()) else {
                     ignored += 1
                     continue
