@@ -6,15 +6,12 @@ extension SER {
     /// `ser clips`: the clips of a dataset version, filtered by label.
     struct Clips: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List clips (of each dataset's latest version unless --version is given).")
+            abstract: "List clips (of each dataset's latest version, or the version named with --dataset NAME@VERSION).")
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: ArgumentHelp("Only this dataset.", valueName: "name"))
+        @Option(help: ArgumentHelp("Only this dataset; NAME@VERSION picks a version by hash prefix or id (default: the latest).", valueName: "name[@version]"))
         var dataset: String?
-
-        @Option(help: ArgumentHelp("A version of --dataset: hash prefix or id (default: the latest).", valueName: "version"))
-        var version: String?
 
         @Option(help: ArgumentHelp("Only clips with this canonical label.", valueName: "label"))
         var label: String?
@@ -23,7 +20,6 @@ extension SER {
         var limit: Int?
 
         func validate() throws {
-            if version != nil && dataset == nil { throw ValidationError("--version needs --dataset.") }
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit)).") }
         }
 
@@ -39,18 +35,18 @@ extension SER {
             for name in names {
                 let resolved: (dataset: DatasetRecord, version: DatasetVersionRecord)
                 do {
-                    resolved = try DatasetStore.resolveVersion(dataset: name, version: version, in: store)
+                    resolved = try DatasetStore.resolve(reference: name, in: store)
                 } catch let error as StoreError where dataset == nil {
                     if !options.quiet { FileHandle.standardError.write(Data("ser: \(error.reason)\n".utf8)) }
                     continue
                 }
                 guard let versionID = resolved.version.id else { continue }
                 let rows = try store.read { try DatasetStore.clips(versionID: versionID, label: label?.lowercased(), $0) }
-                clips += rows.map { (name, $0) }
+                clips += rows.map { (resolved.dataset.name, $0) }
             }
             if let limit { clips = Array(clips.prefix(limit)) }
             if options.json {
-                try printJSON(clips.map(\.clip))
+                try printJSON(clips.map { ClipListing(dataset: $0.dataset, clip: $0.clip) })
                 return
             }
             print("id\tdataset\tlabel\tspeaker\tseconds\trate\tch\tpath")

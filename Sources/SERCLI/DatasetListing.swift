@@ -22,6 +22,8 @@ struct DatasetListing: Codable, Sendable {
     /// Clip rows stored for the dataset (all versions, plus clips of an unfinished import).
     var storedClips: Int
     var versions: [Version]
+    /// Files the imports could not use, with the reasons.
+    var rejected: [ImportSummary.Rejection]
 
     /// Reads every dataset (or the one named) in one snapshot.
     static func read(_ store: Store, name: String?) throws -> [DatasetListing] {
@@ -41,7 +43,8 @@ struct DatasetListing: Codable, Sendable {
                 }
                 out.append(DatasetListing(
                     name: dataset.name, layout: dataset.layout, rootPath: dataset.rootPath, createdAt: dataset.createdAt,
-                    storedClips: try DatasetStore.clips(datasetID: datasetID, db).count, versions: listed))
+                    storedClips: try DatasetStore.clips(datasetID: datasetID, db).count, versions: listed,
+                    rejected: try DatasetStore.rejections(datasetID: datasetID, db).map { .init(path: $0.path, reason: $0.reason) }))
             }
             return out
         }

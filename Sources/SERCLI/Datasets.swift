@@ -28,6 +28,12 @@ extension SER {
             }
             for listing in listings {
                 print("\(listing.name)  (\(listing.layout), \(listing.storedClips) clips stored)  \(listing.rootPath)")
+                if !listing.rejected.isEmpty {
+                    let shown = name == nil ? listing.rejected.prefix(3) : listing.rejected.prefix(listing.rejected.count)
+                    print("  \(listing.rejected.count) files rejected:")
+                    for rejection in shown { print("    \(rejection.path): \(rejection.reason)") }
+                    if shown.count < listing.rejected.count { print("    ... (ser datasets \(listing.name) lists them all)") }
+                }
                 if listing.versions.isEmpty {
                     print("  no complete version yet: re-run ser import to finish")
                 }

@@ -11,8 +11,9 @@ struct FileProcessor: Sendable {
     enum Outcome: Sendable {
         /// A clip not yet in the database.
         case new(NewClip)
-        /// The same bytes at the same relative path are already stored.
-        case existing(id: Int64, contentHash: String, label: String)
+        /// The same bytes at the same relative path are already stored; `audio` is the PCM to
+        /// add when `--store-audio` meets a clip stored without it.
+        case existing(id: Int64, contentHash: String, label: String, audio: ClipAudioRecord?)
         /// The file cannot be used, and why.
         case rejected(path: String, reason: String)
     }
@@ -53,28 +54,37 @@ struct FileProcessor: Sendable {
         if let why = RIFFCheck.truncation(head: digest.head, fileSize: Int(digest.size)) {
             return .rejected(path: item.path, reason: "truncated: \(why)")
         }
-        if let known = existing[ClipKey(relativePath: item.relativePath, contentHash: digest.hash)] {
-            return .existing(id: known.id, contentHash: digest.hash, label: known.label)
-        }
         do {
-            let info: AudioInfo
-            var audio: (dtype: ClipAudioRecord.DType, data: Data)?
-            let header = try AudioDecoder.info(path: item.path)
-            if storeAudio && header.isPCM16 {
-                let decoded = try AudioDecoder.decodeInt16(path: item.path)
-                info = decoded.info
-                audio = (.int16, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) })  // little-endian on every platform ser builds for
-            } else {
-                let decoded = try AudioDecoder.decode(path: item.path)
-                info = decoded.info
-                if storeAudio { audio = (.float32, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }) }
+            if let known = existing[ClipKey(relativePath: item.relativePath, contentHash: digest.hash)] {
+                guard storeAudio && !known.hasAudio else {
+                    return .existing(id: known.id, contentHash: digest.hash, label: known.label, audio: nil)
+                }
+                let (info, audio) = try decode(item.path)
+                let record = audio.map {
+                    ClipAudioRecord(clipID: known.id, dtype: $0.dtype, sampleRate: info.sampleRate, channels: info.channels,
+                                    frames: info.frames, data: $0.data)
+                }
+                return .existing(id: known.id, contentHash: digest.hash, label: known.label, audio: record)
             }
+            let (info, audio) = try decode(item.path)
             return .new(NewClip(item: item, label: label, contentHash: digest.hash, fileSize: digest.size, info: info, audio: audio))
         } catch let error as AudioError {
             return .rejected(path: item.path, reason: "\(Self.word(error.code)): \(error.reason)")
         } catch {
             return .rejected(path: item.path, reason: "unreadable: \(error)")
         }
+    }
+
+    /// Decodes the whole file (proving it is complete) and, with `--store-audio`, keeps its
+    /// samples: int16 for 16-bit PCM sources (lossless), float32 otherwise. Little-endian,
+    /// as on every platform `ser` builds for.
+    private func decode(_ path: String) throws -> (AudioInfo, (dtype: ClipAudioRecord.DType, data: Data)?) {
+        if storeAudio, try AudioDecoder.info(path: path).isPCM16 {
+            let decoded = try AudioDecoder.decodeInt16(path: path)
+            return (decoded.info, (.int16, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }))
+        }
+        let decoded = try AudioDecoder.decode(path: path)
+        return (decoded.info, storeAudio ? (.float32, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }) : nil)
     }
 
     /// The one-word kind of a decoding failure, as the summary groups them.

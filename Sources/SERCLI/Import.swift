@@ -23,7 +23,7 @@ extension SER {
         @Option(help: ArgumentHelp("Dataset name (default: the corpus folder's name).", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("File-naming convention: \(LayoutOption.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "layout"))
+        @Option(help: ArgumentHelp("File-naming convention; auto recognises the public corpora from their file names.", valueName: "layout"))
         var layout: LayoutOption = .auto
 
         @Flag(help: "Keep the decoded PCM in the database (int16 for 16-bit sources, else float32), so the files may move.")
@@ -48,9 +48,15 @@ extension SER {
         }
 
         func run() throws {
-            let plan = try ImportPlan.make(paths: paths, layout: layout.layout)
+            var plan = try ImportPlan.make(paths: paths, layout: layout.layout)
             let store = try options.openStore()
             let datasetName = name ?? Self.defaultName(for: plan)
+            // Re-importing with --layout auto: keep the layout the dataset was imported with.
+            if layout == .auto, plan.layout != .csv,
+               let known = try store.read({ try DatasetStore.dataset(named: datasetName, $0) }),
+               let stored = CorpusLayout(rawValue: known.layout), stored != plan.layout, stored != .csv {
+                plan = try ImportPlan.make(paths: paths, layout: stored)
+            }
             let delay = Int(ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"] ?? "") ?? 0
             let progress = ProgressBar(
                 total: plan.items.count, title: "importing", unit: "files", mode: ProgressBar.automaticMode(quiet: options.quiet))
@@ -58,6 +64,7 @@ extension SER {
                 plan: plan, datasetName: datasetName, storeAudio: storeAudio, batchSize: batchSize,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress,
                 batchDelayMilliseconds: delay)
+            InterruptFlag.install()
             let summary = try importer.run(store: store)
             if options.json {
                 try printJSON(summary)

@@ -14,6 +14,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
         case manifest
         /// A file could not be read while hashing.
         case io
+        /// Ctrl-C or SIGTERM: the committed batches stay, no version is written.
+        case interrupted
         /// `--strict` and some files were rejected.
         case strict
     }

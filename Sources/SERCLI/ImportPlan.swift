@@ -45,7 +45,8 @@ struct ImportPlan {
             guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 throw ImportError(.notFound, path: absolute, "does not exist")
             }
-            roots.append((absolute, isDirectory.boolValue))
+            // Walk the real folder: the enumerator does not descend into a symlinked root.
+            roots.append((URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path, isDirectory.boolValue))
         }
         let manifests = roots.filter { !$0.isDirectory && $0.path.lowercased().hasSuffix(".csv") }
         if requested == .csv || !manifests.isEmpty {
@@ -65,10 +66,12 @@ struct ImportPlan {
             }
             guard let walker = fileManager.enumerator(
                 at: URL(fileURLWithPath: root.path),
-                includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
             else { throw ImportError(.notFound, path: root.path, "cannot be listed") }
             for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                // Regular files, and symbolic links (a broken one is then rejected as unreadable).
+                let kind = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+                guard kind?.isRegularFile == true || kind?.isSymbolicLink == true else { continue }
                 guard audioExtensions.contains(url.pathExtension.lowercased()) else {
                     ignored += 1
                     continue

@@ -50,7 +50,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         var lines: [String] = []
         let rate = elapsedSeconds > 0 ? Double(files) / elapsedSeconds : 0
         lines.append("Imported \(dataset) (layout \(layout)) from \(root) in \(Format.duration(elapsedSeconds)) (\(String(format: "%.0f", rate)) files/s)")
-        lines.append("  files      \(files) audio files" + (ignoredFiles > 0 ? " (\(ignoredFiles) other files ignored)" : ""))
+        lines.append("  files      \(files) audio files" + (ignoredFiles > 0 ? " (\(ignoredFiles) other \(ignoredFiles == 1 ? "file" : "files") ignored)" : ""))
         lines.append("  clips      \(newClips) new, \(existingClips) already present, \(rejected.count) rejected")
         if let version {
             let short = String(version.prefix(12))

@@ -63,7 +63,12 @@ struct Importer {
 
         var start = 0
         var first = true
+        var interrupted = false
         while start < plan.items.count {
+            if InterruptFlag.isRaised {
+                interrupted = true
+                break
+            }
             let window = Array(plan.items[start..<min(start + batchSize, plan.items.count)])
             start += window.count
             let outcomes = ParallelMap.map(window, workers: jobs) { item in
@@ -73,37 +78,8 @@ struct Importer {
             let includeManifest = first
             first = false
             try writer.submit {
-                let time = Timestamp.now()
-                let written = try store.write { db -> (members: [Member], rejected: [ImportSummary.Rejection], new: Int) in
-                    var batchMembers: [Member] = []
-                    var batchRejected: [ImportSummary.Rejection] = []
-                    var new = 0
-                    if includeManifest {
-                        for rejection in manifestRejections {
-                            try DatasetStore.recordRejection(datasetID: datasetID, path: rejection.path, reason: rejection.reason, at: time, db)
-                            batchRejected.append(.init(path: rejection.path, reason: rejection.reason))
-                        }
-                    }
-                    let ownLabels = Set(outcomes.compactMap { outcome -> String? in
-                        if case .new(let clip) = outcome, !LabelMapper.isCanonical(clip.label.label) { return clip.label.label }
-                        return nil
-                    })
-                    try DatasetStore.ensureLabels(ownLabels, db)
-                    for outcome in outcomes {
-                        switch outcome {
-                        case .new(let clip):
-                            let id = try DatasetStore.insertClip(Self.record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
-                            batchMembers.append(Member(id: id, contentHash: clip.contentHash, label: clip.label.label))
-                            new += 1
-                        case .existing(let id, let hash, let label):
-                            batchMembers.append(Member(id: id, contentHash: hash, label: label))
-                        case .rejected(let path, let reason):
-                            try DatasetStore.recordRejection(datasetID: datasetID, path: path, reason: reason, at: time, db)
-                            batchRejected.append(.init(path: path, reason: reason))
-                        }
-                    }
-                    return (batchMembers, batchRejected, new)
-                }
+                let written = try Self.commit(
+                    outcomes, manifestRejections: includeManifest ? manifestRejections : [], datasetID: datasetID, store: store)
                 members.append(contentsOf: written.members)
                 rejections.append(contentsOf: written.rejected)
                 newCount.append(written.new)
@@ -112,6 +88,12 @@ struct Importer {
         }
         try writer.drain()
         progress.finish()
+        if interrupted {
+            let kept = members.values().count
+            throw ImportError(.interrupted, path: plan.root,
+                "interrupted after \(start) of \(plan.items.count) files: \(kept) clips are committed in whole batches, "
+                + "no dataset version was written; run the same command again to finish")
+        }
 
         let allMembers = members.values()
         var summary = ImportSummary(
@@ -145,6 +127,44 @@ struct Importer {
         }
         summary.elapsedSeconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Writes one batch in one transaction: new clips (and their PCM), PCM added to stored
+    /// clips, rejections. Returns the batch's version members, rejections and new-clip count.
+    private static func commit(_ outcomes: [FileProcessor.Outcome], manifestRejections: [(path: String, reason: String)],
+                               datasetID: Int64, store: Store) throws
+        -> (members: [Member], rejected: [ImportSummary.Rejection], new: Int)
+    {
+        let time = Timestamp.now()
+        return try store.write { db in
+            var members: [Member] = []
+            var rejected: [ImportSummary.Rejection] = []
+            var new = 0
+            for rejection in manifestRejections {
+                try DatasetStore.recordRejection(datasetID: datasetID, path: rejection.path, reason: rejection.reason, at: time, db)
+                rejected.append(.init(path: rejection.path, reason: rejection.reason))
+            }
+            let ownLabels = Set(outcomes.compactMap { outcome -> String? in
+                if case .new(let clip) = outcome, !LabelMapper.isCanonical(clip.label.label) { return clip.label.label }
+                return nil
+            })
+            try DatasetStore.ensureLabels(ownLabels, db)
+            for outcome in outcomes {
+                switch outcome {
+                case .new(let clip):
+                    let id = try DatasetStore.insertClip(record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
+                    members.append(Member(id: id, contentHash: clip.contentHash, label: clip.label.label))
+                    new += 1
+                case .existing(let id, let hash, let label, let audio):
+                    if let audio { try DatasetStore.insertAudio(audio, db) }
+                    members.append(Member(id: id, contentHash: hash, label: label))
+                case .rejected(let path, let reason):
+                    try DatasetStore.recordRejection(datasetID: datasetID, path: path, reason: reason, at: time, db)
+                    rejected.append(.init(path: path, reason: reason))
+                }
+            }
+            return (members, rejected, new)
+        }
     }
 
     /// The `clips` row for a processed file.

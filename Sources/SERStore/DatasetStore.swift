@@ -63,6 +63,20 @@ public enum DatasetStore {
         }
     }
 
+    /// Resolves a `NAME` or `NAME@VERSION` reference (VERSION: hash prefix or id), the form
+    /// commands accept after `--dataset`.
+    ///
+    /// - Throws: ``StoreError`` `.invalidArgument` as ``resolveVersion(dataset:version:in:)``.
+    public static func resolve(reference: String, in store: Store)
+        throws -> (dataset: DatasetRecord, version: DatasetVersionRecord)
+    {
+        guard let at = reference.lastIndex(of: "@"), at != reference.startIndex else {
+            return try resolveVersion(dataset: reference, version: nil, in: store)
+        }
+        let version = String(reference[reference.index(after: at)...])
+        return try resolveVersion(dataset: String(reference[..<at]), version: version.isEmpty ? nil : version, in: store)
+    }
+
     /// The clips of a version, by relative path, optionally only those labelled `label`.
     public static func clips(versionID: Int64, label: String? = nil, _ db: Database) throws -> [ClipRecord] {
         try ClipRecord.fetchAll(db, sql: """
@@ -139,11 +153,12 @@ public enum DatasetStore {
     public static func existingClips(datasetID: Int64, _ db: Database) throws -> [ClipKey: ExistingClip] {
         var out: [ClipKey: ExistingClip] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, relative_path, content_hash, label, file_size FROM clips WHERE dataset_id = ?
+            SELECT c.id, c.relative_path, c.content_hash, c.label, c.file_size, a.clip_id IS NOT NULL AS has_audio
+            FROM clips c LEFT JOIN clip_audio a ON a.clip_id = c.id WHERE c.dataset_id = ?
             """, arguments: [datasetID])
         while let row = try rows.next() {
             let key = ClipKey(relativePath: row["relative_path"], contentHash: row["content_hash"])
-            out[key] = ExistingClip(id: row["id"], label: row["label"], fileSize: row["file_size"])
+            out[key] = ExistingClip(id: row["id"], label: row["label"], fileSize: row["file_size"], hasAudio: row["has_audio"])
         }
         return out
     }
@@ -172,6 +187,12 @@ public enum DatasetStore {
         }
         try db.execute(sql: "DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?", arguments: [clip.datasetID, clip.path])
         return id
+    }
+
+    /// Stores a clip's PCM (`--store-audio` on a clip imported without it); a clip that
+    /// already has PCM keeps it.
+    public static func insertAudio(_ record: ClipAudioRecord, _ db: Database) throws {
+        try record.insert(db, onConflict: .ignore)
     }
 
     /// Records (or refreshes) why a file of a dataset could not be imported.

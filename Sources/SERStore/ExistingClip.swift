@@ -6,11 +6,14 @@ public struct ExistingClip: Hashable, Sendable {
     public var label: String
     /// File size, bytes.
     public var fileSize: Int64
+    /// Whether its PCM is stored in `clip_audio`.
+    public var hasAudio: Bool
 
     /// Creates the value.
-    public init(id: Int64, label: String, fileSize: Int64) {
+    public init(id: Int64, label: String, fileSize: Int64, hasAudio: Bool = false) {
         self.id = id
         self.label = label
         self.fileSize = fileSize
+        self.hasAudio = hasAudio
     }
 }

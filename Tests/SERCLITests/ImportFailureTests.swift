@@ -18,6 +18,12 @@ struct ImportFailureTests {
         try corpus.wav("loose.wav", seed: 3)
         let locked = try corpus.wav("happy/locked.wav", seed: 4)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        try FileManager.default.createSymbolicLink(
+            at: corpus.corpus.appendingPathComponent("sad/broken.wav"),
+            withDestinationURL: corpus.folder.appendingPathComponent("nowhere.wav"))
+        let outside = corpus.folder.appendingPathComponent("real.wav")
+        try WAVWriter.pcm16(sampleRate: 8000, channels: 1, samples: [Int16](repeating: 7, count: 800)).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: corpus.corpus.appendingPathComponent("happy/linked.wav"), withDestinationURL: outside)
         return corpus
     }
 
@@ -27,7 +33,7 @@ struct ImportFailureTests {
         try corpus.initDatabase()
         let result = try corpus.ser(["import", corpus.corpus.path, "--layout", "folders", "--name", "b"])
         #expect(result.status == 0, "\(result.stderr)")
-        let good = getuid() == 0 ? 3 : 2  // root can read the locked file
+        let good = getuid() == 0 ? 4 : 3  // good1, good2, linked; root also reads the locked file
         #expect(result.stdout.contains("\(good) new, 0 already present"))
         let store = try Store.open(at: corpus.database)
         let (dataset, version) = try DatasetStore.resolveVersion(dataset: "b", in: store)
@@ -40,10 +46,15 @@ struct ImportFailureTests {
         #expect(reasons["text.wav"]?.hasPrefix("not audio") == true)
         #expect(reasons["cut.wav"]?.hasPrefix("truncated") == true)
         #expect(reasons["loose.wav"]?.hasPrefix("unlabelled") == true)
+        #expect(reasons["broken.wav"]?.hasPrefix("unreadable") == true)
+        #expect(reasons["linked.wav"] == nil)  // a link to a real file is imported
         if getuid() != 0 {  // root reads anything
             #expect(reasons["locked.wav"]?.hasPrefix("unreadable") == true)
         }
         for (name, reason) in reasons { #expect(result.stdout.contains("\(name): \(reason)")) }
+        let listing = try corpus.ser(["datasets", "b"])
+        #expect(listing.stdout.contains("files rejected:"))
+        #expect(listing.stdout.contains("text.wav: not audio"))
     }
 
     @Test func strictExitsNonZeroButKeepsTheGoodFiles() throws {
@@ -54,7 +65,7 @@ struct ImportFailureTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("rejected (--strict)"))
         let store = try Store.open(at: corpus.database)
-        #expect(try DatasetStore.resolveVersion(dataset: "b", in: store).version.clipCount == (getuid() == 0 ? 3 : 2))
+        #expect(try DatasetStore.resolveVersion(dataset: "b", in: store).version.clipCount == (getuid() == 0 ? 4 : 3))
     }
 
     /// Runs an import that must fail, and checks nothing was written.

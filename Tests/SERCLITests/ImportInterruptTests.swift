@@ -40,4 +40,30 @@ struct ImportInterruptTests {
         #expect(version.clipCount == total)
         #expect(try store.integrityProblems().isEmpty)
     }
+
+    @Test func ctrlCStopsAfterTheBatchInFlight() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        let total = 120
+        for i in 0..<total { try corpus.wav(String(format: "happy/clip%03d.wav", i), seed: i, frames: 200) }
+        let process = try SERProcess.start(
+            ["import", corpus.corpus.path, "--name", "c", "--batch-size", "10", "--db", corpus.database],
+            environment: ["SER_IMPORT_BATCH_DELAY_MS": "150"])
+        let store = try Store.open(at: corpus.database)
+        func clipCount() throws -> Int { try store.read { try DatasetStore.clips($0).count } }
+        let deadline = Date().addingTimeInterval(20)
+        while try clipCount() < 10, Date() < deadline, process.isRunning { usleep(5000) }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+        #expect(try store.integrityProblems().isEmpty)
+        let partial = try clipCount()
+        #expect(partial < total && partial % 10 == 0)
+        let dataset = try #require(try store.read { try DatasetStore.dataset(named: "c", $0) })
+        #expect(try store.read { try DatasetStore.versions(datasetID: dataset.id ?? -1, $0) }.isEmpty)
+        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "c", "-q"]).status == 0)
+        #expect(try DatasetStore.resolveVersion(dataset: "c", in: store).version.clipCount == total)
+    }
 }

@@ -94,6 +94,18 @@ struct ImportLayoutTests {
         #expect(clips.map(\.originalLabel) == ["Anger", "frustrated"])
     }
 
+    @Test func symlinkedRootIsWalked() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.wav("happy/a.wav", seed: 1)
+        let link = corpus.folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: corpus.corpus)
+        try corpus.initDatabase()
+        let result = try corpus.ser(["import", link.path, "--name", "l", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""newClips" : 1"#))
+    }
+
     @Test func explicitLayoutOverridesDetection() throws {
         let corpus = try TestCorpus()
         defer { corpus.remove() }
@@ -101,6 +113,21 @@ struct ImportLayoutTests {
         let (layout, clips) = try importClips(corpus, ["--layout", "folders"])
         #expect(layout == "folders")
         #expect(clips.map(\.label) == ["happy"])
+    }
+
+    @Test func reimportWithAutoKeepsTheDatasetsLayout() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.wav("happy/03-01-05-02-01-02-01.wav", seed: 1)
+        _ = try importClips(corpus, ["--layout", "folders"])
+        try corpus.wav("sad/03-01-04-02-01-02-01.wav", seed: 2)
+        let again = try corpus.ser(["import", corpus.corpus.path, "--name", "c"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("layout folders"))
+        #expect(again.stdout.contains("1 new, 1 already present"))
+        let conflicting = try corpus.ser(["import", corpus.corpus.path, "--name", "c", "--layout", "ravdess"])
+        #expect(conflicting.status != 0)
+        #expect(conflicting.stderr.contains("was imported with layout folders"))
     }
 
     @Test func csvManifestWithSpeakerAndExtraColumns() throws {

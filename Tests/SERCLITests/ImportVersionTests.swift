@@ -37,8 +37,12 @@ struct ImportVersionTests {
         let clips = try store.read { try DatasetStore.clips(versionID: latest.id ?? -1, $0) }
         let lines = clips.map { "\($0.contentHash)\t\($0.label)\n" }.sorted().joined()
         #expect(latest.hash == SHA256.hex(lines))
-        // Both versions resolve by hash prefix.
+        // Both versions resolve by hash prefix, also as NAME@VERSION.
         #expect(try DatasetStore.resolveVersion(dataset: "v", version: String(original.hash.prefix(8)), in: store).version == original)
+        #expect(try DatasetStore.resolve(reference: "v@\(original.hash.prefix(6))", in: store).version == original)
+        #expect(try DatasetStore.resolve(reference: "v", in: store).version == latest)
+        let old = try corpus.ser(["clips", "--dataset", "v@\(original.hash.prefix(8))"])
+        #expect(old.stdout.split(separator: "\n").count == 3)  // header + the 2 clips of the first version
     }
 
     @Test func storeAudioKeepsPCMAndTheLoaderPrefersIt() throws {
@@ -60,6 +64,22 @@ struct ImportVersionTests {
         let fromDatabase = try ClipAudioLoader.load(clip, store: store)
         #expect(fromDatabase.samples == fromFile.samples)
         #expect(fromDatabase.mono().count == 800)
+    }
+
+    @Test func storeAudioOnAReimportFillsInThePCM() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.wav("happy/a.wav", seed: 1)
+        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "r", "-q"]).status == 0)
+        let store = try Store.open(at: corpus.database)
+        let version = try DatasetStore.resolveVersion(dataset: "r", in: store).version
+        let clip = try #require(try store.read { try DatasetStore.clips(versionID: version.id ?? -1, $0) }.first)
+        #expect(try store.read { try DatasetStore.audio(clipID: clip.id ?? -1, $0) } == nil)
+        let again = try corpus.ser(["import", corpus.corpus.path, "--name", "r", "--store-audio"])
+        #expect(again.stdout.contains("0 new, 1 already present"))
+        let stored = try #require(try store.read { try DatasetStore.audio(clipID: clip.id ?? -1, $0) })
+        #expect(stored.dtype == .int16 && stored.frames == 800)
     }
 
     @Test func movedAndChangedFilesAreNamed() throws {
@@ -101,7 +121,9 @@ struct ImportVersionTests {
         #expect(sad.stdout.split(separator: "\n").count == 3)  // header + 2
         #expect(sad.stdout.contains("sad/b.wav") && !sad.stdout.contains("happy/a.wav"))
         let clipsJSON = try corpus.ser(["clips", "--json", "--label", "happy"])
-        #expect(clipsJSON.stdout.contains(#""relative_path" : "happy\/a.wav""#) || clipsJSON.stdout.contains(#""relative_path" : "happy/a.wav""#))
+        #expect(clipsJSON.stdout.contains(#""relativePath" : "happy/a.wav""#))
+        #expect(clipsJSON.stdout.contains(#""dataset" : "d""#))
+        #expect(clipsJSON.stdout.contains(#""attributes" : {"#))
         let unknown = try corpus.ser(["clips", "--dataset", "nope"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no dataset named 'nope'"))

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a flag that long commands check between
+/// units of work, so they can finish the transaction in flight, say what was kept and exit.
+/// A second signal kills the process at once (the default action is restored) — which is
+/// still safe: every transaction is all or nothing.
+enum InterruptFlag {
+    nonisolated(unsafe) private static var raised: sig_atomic_t = 0
+
+    /// Installs the handlers (idempotent) and unblocks the signals, which a parent process
+    /// may have left blocked in the mask we inherited.
+    static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { number in
+                InterruptFlag.raised = 1
+                signal(number, SIG_DFL)
+            }
+        }
+    }
+
+    /// Whether a signal arrived since ``install()``.
+    static var isRaised: Bool { raised != 0 }
+}
