@@ -4,12 +4,12 @@ import Testing
 
 @Suite struct InitCommandTests {
     @Test func initCreatesThenRefusesToOverwrite() throws {
-        let folder = try SerProcess.temporaryFolder()
-        let first = try SerProcess.run(["init"], in: folder)
+        let folder = try SERProcess.temporaryFolder()
+        let first = try SERProcess.run(["init"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains(folder.appendingPathComponent("ser.db").path))
         let before = try Data(contentsOf: folder.appendingPathComponent("ser.db"))
-        let second = try SerProcess.run(["init"], in: folder)
+        let second = try SERProcess.run(["init"], in: folder)
         #expect(second.status != 0)
         #expect(second.stderr.contains("already exists"))
         #expect(second.stderr.contains(folder.appendingPathComponent("ser.db").path))
@@ -17,37 +17,36 @@ import Testing
     }
 
     @Test func twoInitsRacingForOnePathOneWinsOneRefuses() throws {
-        let folder = try SerProcess.temporaryFolder()
-        let binary = try #require(SerProcess.executable)
-        let runs = try (0..<2).map { _ in try SerProcess.start(["init", "race.db"], in: folder, executable: binary) }
-        for (process, _, _) in runs { process.waitUntilExit() }
-        let statuses = runs.map { $0.0.terminationStatus }.sorted()
+        let folder = try SERProcess.temporaryFolder()
+        let runs = try (0..<2).map { _ in try SERProcess.start(["init", "race.db"], in: folder) }
+        for process in runs { process.waitUntilExit() }
+        let statuses = runs.map(\.terminationStatus).sorted()
         #expect(statuses == [0, 1])
-        let status = try SerProcess.run(["status", "--db", "race.db"], in: folder)
+        let status = try SERProcess.run(["status", "--db", "race.db"], in: folder)
         #expect(status.status == 0, "\(status.stderr)")
     }
 
     @Test func statusFindsTheDatabaseFromASubfolderAndHonoursSER_DB() throws {
-        let folder = try SerProcess.temporaryFolder()
-        #expect(try SerProcess.run(["init"], in: folder).status == 0)
+        let folder = try SERProcess.temporaryFolder()
+        #expect(try SERProcess.run(["init"], in: folder).status == 0)
         let deep = folder.appendingPathComponent("x/y")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
-        let found = try SerProcess.run(["status", "--json"], in: deep)
+        let found = try SERProcess.run(["status", "--json"], in: deep)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("\"schemaVersion\""))
-        let elsewhere = try SerProcess.temporaryFolder()
-        let missing = try SerProcess.run(["status"], in: elsewhere)
+        let elsewhere = try SERProcess.temporaryFolder()
+        let missing = try SERProcess.run(["status"], in: elsewhere)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("ser init"))
-        let viaEnv = try SerProcess.run(["status"], in: elsewhere, environment: ["SER_DB": folder.appendingPathComponent("ser.db").path])
+        let viaEnv = try SERProcess.run(["status"], in: elsewhere, environment: ["SER_DB": folder.appendingPathComponent("ser.db").path])
         #expect(viaEnv.status == 0, "\(viaEnv.stderr)")
     }
 
     @Test func aTextFileGivenAsDatabaseIsRefusedAndUnchanged() throws {
-        let folder = try SerProcess.temporaryFolder()
+        let folder = try SERProcess.temporaryFolder()
         let file = folder.appendingPathComponent("notes.txt")
         try Data("just text\n".utf8).write(to: file)
-        let result = try SerProcess.run(["status", "--db", file.path], in: folder)
+        let result = try SERProcess.run(["status", "--db", file.path], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("notes.txt"))
         #expect(result.stderr.contains("not a SQLite database"))
@@ -55,13 +54,13 @@ import Testing
     }
 
     @Test func theBinaryCopiedAloneStillCreatesAndMigrates() throws {
-        let binary = try #require(SerProcess.executable)
-        let elsewhere = try SerProcess.temporaryFolder()
+        let binary = SERProcess.binary
+        let elsewhere = try SERProcess.temporaryFolder()
         let copy = elsewhere.appendingPathComponent("ser")
         try FileManager.default.copyItem(at: binary, to: copy)
-        let result = try SerProcess.run(["init", "alone.db"], in: elsewhere, executable: copy)
+        let result = try SERProcess.run(["init", "alone.db"], in: elsewhere, executable: copy)
         #expect(result.status == 0, "\(result.stderr)")
-        let status = try SerProcess.run(["status", "--db", "alone.db", "--json"], in: elsewhere, executable: copy)
+        let status = try SERProcess.run(["status", "--db", "alone.db", "--json"], in: elsewhere, executable: copy)
         #expect(status.stdout.contains("\"schemaVersion\" : 1"))
     }
 
@@ -70,7 +69,7 @@ import Testing
         let status = try #require(command as? SER.Status)
         #expect(status.options.db == "x.db")
         #expect(status.options.json)
-        let version = try SerProcess.run(["--version"], in: FileManager.default.temporaryDirectory)
+        let version = try SERProcess.run(["--version"], in: FileManager.default.temporaryDirectory)
         #expect(version.stdout.hasPrefix("ser "))
         #expect(SER.helpMessage().contains("init"))
     }

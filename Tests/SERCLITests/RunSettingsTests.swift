@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func flagsOverrideTheConfigFileWhichOverridesDefaults() throws {
-        let folder = try SerProcess.temporaryFolder()
+        let folder = try SERProcess.temporaryFolder()
         let file = folder.appendingPathComponent("exp.toml")
         try """
             # an experiment
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func badConfigFilesSayWhereAndWhy() throws {
-        let folder = try SerProcess.temporaryFolder()
+        let folder = try SERProcess.temporaryFolder()
         let unknown = folder.appendingPathComponent("a.toml")
         try "epochz = 3\n".write(to: unknown, atomically: true, encoding: .utf8)
         #expect { try RunOptions.parse(["--config", unknown.path]).resolve() } throws: { "\($0)".contains("epochz") }

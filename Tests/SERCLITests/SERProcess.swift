@@ -43,6 +43,11 @@ enum SERProcess {
         env.removeValue(forKey: "SER_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        return try collect(process)
+    }
+
+    /// Runs a configured process to completion, capturing both streams.
+    static func collect(_ process: Process) throws -> Result {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -57,6 +62,41 @@ enum SERProcess {
         while !errData.done { usleep(1000) }
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// Runs an arbitrary `ser` executable (e.g. a copy elsewhere) in `folder`.
+    static func run(_ arguments: [String], in folder: URL, executable: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable ?? binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SER_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        return try collect(process)
+    }
+
+    /// Starts `ser` in `folder` without waiting (output discarded).
+    static func start(_ arguments: [String], in folder: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SER_DB")
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A fresh folder under the system temporary directory.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-cli-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.resolvingSymlinksInPath()
     }
 }
 

@@ -66,30 +66,24 @@ struct FeatureComputer {
         let previousBLASThreads = BLAS.threadCount
         BLAS.setThreadCount(1)
         defer { BLAS.setThreadCount(previousBLASThreads) }
-        let extractors = UncheckedBox(try (0..<workers).map { _ in try FeatureExtractor(config: config) })
+        let extractors = try (0..<workers).map { _ in try FeatureExtractor(config: config) }
         var index = 0
         while index < todo.count && !shouldStop() {
             let batch = Array(todo[index..<min(index + batchSize, todo.count)])
-            let results = ResultSlots<Result<(matrix: Matrix, milliseconds: Double), ClipFailure>>(count: batch.count)
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: extractors.value.count) { worker in
-                while true {
-                    let i = next.increment()
-                    if i >= batch.count { break }
-                    results.set(i, compute(batch[i], extractor: extractors.value[worker]))
-                    progress?.advance()
-                }
+            let results = ParallelMap.map(batch, states: extractors) { extractor, clip in
+                let result = compute(clip, extractor: extractor)
+                progress?.advance()
+                return result
             }
             var good: [(clipID: Int64, features: Matrix, milliseconds: Double)] = []
             var bad: [(clipID: Int64, message: String)] = []
-            for (clip, result) in zip(batch, results.values) {
+            for (clip, result) in zip(batch, results) {
                 guard let id = clip.id else { continue }
                 switch result {
                 case .success(let value): good.append((id, value.matrix, value.milliseconds))
                 case .failure(let error):
                     bad.append((id, error.message))
                     outcome.failures.append((clip, error.message))
-                case nil: break
                 }
             }
             try store.saveFeatures(configID: configID, good)
@@ -117,42 +111,6 @@ struct FeatureComputer {
 }
 
 /// Why one clip could not be featurised.
-struct ClipFailure: Error {
+struct ClipFailure: Error, Sendable {
     let message: String
-}
-
-/// Fixed slots written by concurrent workers, each slot by exactly one worker.
-final class ResultSlots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-}
-
-/// A counter shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    /// Returns the current value and adds one.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let v = value
-        value += 1
-        return v
-    }
-}
-
-/// Hands values that are not `Sendable` to concurrent workers that each use a distinct part
-/// of them (here: one extractor per worker index).
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

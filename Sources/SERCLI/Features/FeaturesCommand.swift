@@ -32,8 +32,8 @@ extension SER {
             let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
             let computer = try FeatureComputer(store: store, config: config)
             let progress = ProgressBar(total: clips.count, title: "features", unit: "clips", mode: ProgressBar.automaticMode(quiet: options.quiet || options.json))
-            let interrupt = InterruptFlag.install()
-            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: { interrupt.isSet })
+            InterruptFlag.install()
+            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: { InterruptFlag.isRaised })
             progress.finish()
             if options.json {
                 try printJSON(FeaturesReport(
@@ -47,7 +47,7 @@ extension SER {
                 for failure in outcome.failures.prefix(20) { print("  ✗ \(failure.clip.relativePath): \(failure.reason)") }
                 if outcome.failures.count > 20 { print("  … \(outcome.failures.count - 20) more (see the feature_errors table)") }
             }
-            if interrupt.isSet {
+            if InterruptFlag.isRaised {
                 throw ExitCode(130)
             }
         }

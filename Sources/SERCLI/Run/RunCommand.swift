@@ -46,11 +46,11 @@ extension SER {
 
         func run() throws {
             let store = try options.openStore()
-            let interrupt = InterruptFlag.install()
+            InterruptFlag.install()
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let started = Date()
             let outcome: RunOrchestrator.Outcome
-            let orchestrator = RunOrchestrator(store: store, interrupt: interrupt, output: output, commandLine: Self.commandLine())
+            let orchestrator = RunOrchestrator(store: store, output: output, commandLine: Self.commandLine())
             if let resume {
                 outcome = try orchestrator.resume(resume)
             } else {

@@ -15,7 +15,6 @@ struct RunExecutor {
     let data: PreparedData
     let split: Split
     let normalizer: Normalizer
-    let interrupt: InterruptFlag
     let output: RunOutput
 
     /// The outcome of one run.
@@ -67,7 +66,7 @@ struct RunExecutor {
         var stoppedEarly = false
         var epoch = startEpoch
         while epoch <= settings.epochs {
-            if interrupt.isSet {
+            if InterruptFlag.isRaised {
                 try store.endRun(runID, status: "interrupted", error: "interrupted by a signal after epoch \(epoch - 1); resume with `ser run --resume \(runID)`")
                 output.note("run \(runID) interrupted after epoch \(epoch - 1); resume with: ser run --resume \(runID)")
                 return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, epochsDone: epoch - 1)

@@ -8,7 +8,6 @@ import SERStore
 /// reproducing.
 struct RunOrchestrator {
     let store: Store
-    let interrupt: InterruptFlag
     let output: RunOutput
     let commandLine: String
 
@@ -33,7 +32,7 @@ struct RunOrchestrator {
         _ requested: RunSettings, name: String?, tags: [String], note: String?, parentID: Int64?, kind: String?, reproduces: Int64?
     ) throws -> Outcome {
         var settings = requested
-        let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { interrupt.isSet })
+        let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
         // Pin the dataset version, so resume and reproduce use exactly these clips.
         settings.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
         let plan = try settings.splitPlan()
@@ -83,7 +82,7 @@ struct RunOrchestrator {
             throw RunFailure("run \(runID) is a \(kind) parent; resume its unfinished children instead")
         }
         let settings = try settings(of: runID)
-        let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { interrupt.isSet })
+        let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
         let split = Split(
             train: try store.splitClips(runID, subset: "train"), validation: try store.splitClips(runID, subset: "val"),
             test: try store.splitClips(runID, subset: "test"))
@@ -103,7 +102,7 @@ struct RunOrchestrator {
         }
         let executor = RunExecutor(
             store: store, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer,
-            interrupt: interrupt, output: output)
+            output: output)
         return try executor.execute(resume: resume)
     }
 

@@ -1,43 +1,28 @@
-import Dispatch
 import Foundation
 
-/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a flag that long commands poll between
-/// units of work, so they can commit what is done, mark their state and exit cleanly. A
-/// second signal exits at once with status 130.
-final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-    private var sources: [any DispatchSourceSignal] = []
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a flag that long commands check between
+/// units of work, so they can finish the transaction in flight, say what was kept and exit.
+/// A second signal kills the process at once (the default action is restored) — which is
+/// still safe: every transaction is all or nothing.
+enum InterruptFlag {
+    nonisolated(unsafe) private static var raised: sig_atomic_t = 0
 
-    /// Whether a signal has arrived.
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return set
-    }
-
-    /// Starts catching SIGINT and SIGTERM for this process.
-    static func install() -> InterruptFlag {
-        let flag = InterruptFlag()
+    /// Installs the handlers (idempotent) and unblocks the signals, which a parent process
+    /// may have left blocked in the mask we inherited.
+    static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [flag] in flag.trip() }
-            source.resume()
-            flag.sources.append(source)
+            signal(signalNumber) { number in
+                InterruptFlag.raised = 1
+                signal(number, SIG_DFL)
+            }
         }
-        return flag
     }
 
-    private func trip() {
-        lock.lock()
-        let already = set
-        set = true
-        lock.unlock()
-        if already {
-            FileHandle.standardError.write(Data("\nser: interrupted again; exiting now\n".utf8))
-            exit(130)
-        }
-        FileHandle.standardError.write(Data("\nser: interrupted; finishing the current step (Ctrl-C again to exit now)\n".utf8))
-    }
+    /// Whether a signal arrived since ``install()``.
+    static var isRaised: Bool { raised != 0 }
 }

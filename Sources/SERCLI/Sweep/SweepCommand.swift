@@ -92,9 +92,10 @@ extension SER {
             let trials = try combinations.map { try base.merging($0, source: "sweep") }
             for trial in trials { try trial.validate() }
             let store = try options.openStore()
+            InterruptFlag.install()
             let runner = SweepRunner(
                 store: store, output: RunOutput(quiet: options.quiet, toStandardError: options.json), jobs: jobs,
-                commandLine: SER.Run.commandLine(), interrupt: InterruptFlag.install())
+                commandLine: SER.Run.commandLine())
             let summary = try runner.run(base: base, grid: grid, trials: trials, name: name, tags: tags)
             if options.json {
                 try printJSON(summary)

@@ -8,7 +8,6 @@ struct SweepRunner {
     let output: RunOutput
     let jobs: Int
     let commandLine: String
-    let interrupt: InterruptFlag
 
     /// `ser sweep --json`, and the table it prints.
     struct Summary: Encodable {
@@ -29,10 +28,10 @@ struct SweepRunner {
 
     func run(base: RunSettings, grid: SweepGrid, trials: [RunSettings], name: String?, tags: [String]) throws -> Summary {
         // Features first, once per distinct recipe, so trials share the cache.
-        let orchestrator = RunOrchestrator(store: store, interrupt: interrupt, output: output, commandLine: commandLine)
+        let orchestrator = RunOrchestrator(store: store, output: output, commandLine: commandLine)
         var seen = Set<String>()
         for trial in trials where seen.insert("\(trial.features)@\(trial.sampleRate)").inserted {
-            _ = try DataPreparer.prepare(store: store, settings: trial, quiet: output.quiet, shouldStop: { interrupt.isSet })
+            _ = try DataPreparer.prepare(store: store, settings: trial, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
         }
         let data = try DataPreparer.prepare(store: store, settings: base, quiet: true, shouldStop: { false })
         var pinned = base
@@ -50,7 +49,7 @@ struct SweepRunner {
         for i in pinnedTrials.indices { pinnedTrials[i].dataset = pinned.dataset }
         var failures = 0
         if jobs == 1 {
-            for (i, trial) in pinnedTrials.enumerated() where !interrupt.isSet {
+            for (i, trial) in pinnedTrials.enumerated() where !InterruptFlag.isRaised {
                 output.note("\n— trial \(i + 1)/\(trials.count) —")
                 do {
                     let outcome = try orchestrator.start(trial, name: "\(name ?? "sweep \(parent)") #\(i + 1)", tags: [], note: nil,
@@ -73,7 +72,7 @@ struct SweepRunner {
             aggregate[metric] = (mean, variance.squareRoot())
         }
         try store.recordAggregate(parent, subset: "test", metrics: aggregate)
-        let status = interrupt.isSet ? "interrupted" : (failures == 0 ? "finished" : "failed")
+        let status = InterruptFlag.isRaised ? "interrupted" : (failures == 0 ? "finished" : "failed")
         try store.endRun(parent, status: status, error: failures > 0 ? "\(failures) trial(s) did not finish" : nil)
         return try summary(parent, status: status, grid: grid)
     }
@@ -90,7 +89,7 @@ struct SweepRunner {
         var running: [(Int, Process)] = []
         var failures = 0
         while !pending.isEmpty || !running.isEmpty {
-            while running.count < jobs, !pending.isEmpty, !interrupt.isSet {
+            while running.count < jobs, !pending.isEmpty, !InterruptFlag.isRaised {
                 let (i, trial) = pending.removeFirst()
                 let file = folder.appendingPathComponent("trial-\(i + 1).json")
                 try Data(try trial.json().utf8).write(to: file)
@@ -103,7 +102,7 @@ struct SweepRunner {
                 output.note("trial \(i + 1)/\(trials.count) started (pid \(process.processIdentifier))")
                 running.append((i, process))
             }
-            if interrupt.isSet { pending.removeAll() }
+            if InterruptFlag.isRaised { pending.removeAll() }
             Thread.sleep(forTimeInterval: 0.1)
             running.removeAll { i, process in
                 guard !process.isRunning else { return false }

@@ -15,6 +15,32 @@ enum ParallelMap {
         }
         return results.values()
     }
+
+    /// Like ``map(_:workers:_:)``, with one `State` per worker (made by `makeState` before the
+    /// workers start) handed to every `transform` that worker runs: for per-thread workspaces
+    /// such as a feature extractor, which must not be shared between threads.
+    static func map<Input: Sendable, Output: Sendable, State>(
+        _ inputs: [Input], states: [State], _ transform: @Sendable (State, Input) -> Output
+    ) -> [Output] {
+        guard !inputs.isEmpty, !states.isEmpty else { return [] }
+        let results = Slots<Output>(count: inputs.count)
+        let next = Slots<Int>(count: 1)
+        next.set(0, 0)
+        let perWorker = UncheckedStates(states)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(states.count, inputs.count))) { worker in
+            let state = perWorker.values[worker]
+            while let index = next.claim(below: inputs.count) {
+                results.set(index, transform(state, inputs[index]))
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Per-worker states handed across threads: worker `i` alone uses `values[i]`.
+private struct UncheckedStates<State>: @unchecked Sendable {
+    let values: [State]
+    init(_ values: [State]) { self.values = values }
 }
 
 /// Lock-protected result slots shared by the workers of ``ParallelMap``.
