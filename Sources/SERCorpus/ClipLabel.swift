@@ -1,3 +1,5 @@
+import SERCore
+
 /// What a corpus says about one clip: its label, speaker and attributes.
 public struct ClipLabel: Sendable, Hashable, Codable {
     /// The canonical label (an ``SERCore/Emotion`` raw value where the corpus label maps to
@@ -24,29 +26,7 @@ public struct ClipLabel: Sendable, Hashable, Codable {
 
     /// ``attributes`` as a JSON object with sorted keys, e.g. `{"intensity":"strong"}`.
     public var attributesJSON: String {
-        let members = attributes.sorted { $0.key < $1.key }.map { "\(Self.quoted($0.key)):\(Self.quoted($0.value))" }
+        let members = attributes.sorted { $0.key < $1.key }.map { "\(JSONString.quoted($0.key)):\(JSONString.quoted($0.value))" }
         return "{" + members.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string literal (RFC 8259 escaping).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 
 extension FeatureConfig {
     /// The configuration as canonical JSON: one object, keys sorted, no whitespace, absent
@@ -14,7 +14,7 @@ extension FeatureConfig {
             ("chroma", String(chroma)),
             ("chromaBaseC", String(chromaBaseC)),
             ("chromaCtroct", chromaCtroct.description),
-            ("chromaNorm", Self.quoted(chromaNorm)),
+            ("chromaNorm", JSONString.quoted(chromaNorm)),
             ("contrast", String(contrast)),
             ("contrastBands", String(contrastBands)),
             ("contrastFMin", contrastFMin.description),
@@ -25,21 +25,21 @@ extension FeatureConfig {
             ("deltaWidth", String(deltaWidth)),
             ("hopLength", String(hopLength)),
             ("melFMin", melFMin.description),
-            ("melNorm", Self.quoted(melNorm)),
-            ("melScale", Self.quoted(melScale)),
+            ("melNorm", JSONString.quoted(melNorm)),
+            ("melScale", JSONString.quoted(melScale)),
             ("nChroma", String(nChroma)),
             ("nFFT", String(nFFT)),
             ("nMFCC", String(nMFCC)),
             ("nMels", String(nMels)),
-            ("padMode", Self.quoted(padMode)),
-            ("resampler", Self.quoted(resampler)),
+            ("padMode", JSONString.quoted(padMode)),
+            ("resampler", JSONString.quoted(resampler)),
             ("rms", String(rms)),
             ("sampleRate", String(sampleRate)),
             ("tuningFMax", tuningFMax.description),
             ("tuningFMin", tuningFMin.description),
             ("tuningResolution", tuningResolution.description),
             ("tuningThreshold", tuningThreshold.description),
-            ("window", Self.quoted(window)),
+            ("window", JSONString.quoted(window)),
             ("zcr", String(zcr)),
         ]
         if let chromaOctwidth { fields.append(("chromaOctwidth", chromaOctwidth.description)) }
@@ -53,26 +53,4 @@ extension FeatureConfig {
     /// SHA-256 of ``canonicalJSON`` (UTF-8), lowercase hex, 64 characters: the key of the
     /// feature cache. Stable across runs, machines and platforms.
     public var hash: String { SHA256.hex(canonicalJSON) }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }
