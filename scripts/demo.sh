@@ -1,16 +1,40 @@
 #!/usr/bin/env bash
-# The end-to-end demo on data made on the spot (no download): creates demo/ser.db with the
-# release binary and shows what it holds. Run from the package root after
-# `swift build -c release`. Set SER=/path/to/ser to use another binary.
+# The end-to-end demo on data made on the spot (no download), with the release binary:
+#   1. synthesize a small labelled speech corpus (espeak-ng + sox: 6 "emotions" × 4 voices)
+#   2. ser init, ser import (labels and speakers from the manifest)
+#   3. ser features (librosa-exact MFCC + chroma + contrast, cached in the database)
+#   4. ser run: a short speaker-independent training run, every epoch recorded
+#   5. ser runs / ser show
+# Everything ends up in demo/ser.db. Run from anywhere after `swift build -c release`;
+# SER=/path/to/ser uses another binary. UPDATE_EXAMPLE=1 also refreshes ser.db.example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SER=${SER:-"$(swift build -c release --show-bin-path)/ser"}
+EPOCHS=${EPOCHS:-40}
 rm -rf demo
 mkdir -p demo
+echo "== synthesizing a corpus (no download)"
+scripts/make-demo-corpus.sh demo/corpus 4
+echo
+echo "== ser init && ser import"
 "$SER" init demo/ser.db
-"$SER" status --db demo/ser.db
+export SER_DB="$PWD/demo/ser.db"
+"$SER" import demo/corpus/manifest.csv --name demo
+echo
+echo "== ser features"
+"$SER" features --dataset demo
+echo
+echo "== ser run (speaker s4 held out)"
+"$SER" run --dataset demo --test-speakers s4 --epochs "$EPOCHS" --layers 64,32 --dense 32 --sequence masked --max-frames 150 --name demo-run --tag demo
+echo
+echo "== ser runs"
+"$SER" runs
+echo
+echo "== ser status"
+"$SER" status
 if [ "${UPDATE_EXAMPLE:-0}" = "1" ]; then
-    sqlite3 demo/ser.db "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;" >/dev/null
-    cp demo/ser.db ser.db.example
+    cp demo/ser.db demo/example.db
+    sqlite3 demo/example.db "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE; VACUUM;" >/dev/null
+    cp demo/example.db ser.db.example
     echo "demo: ser.db.example updated ($(stat -c %s ser.db.example) bytes)"
 fi

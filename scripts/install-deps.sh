@@ -8,5 +8,5 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     pkg-config libsqlite3-dev sqlite3 \
     libsndfile1-dev libfftw3-dev libopenblas-dev libsoxr-dev \
-    espeak-ng >/dev/null
+    espeak-ng sox >/dev/null
 echo "install-deps: system packages ready"
