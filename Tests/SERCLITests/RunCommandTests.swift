@@ -64,7 +64,8 @@ import Testing
     @Test func killedMidTrainingThenResumedReachesTheUninterruptedResult() throws {
         let corpus = try corpus()
         defer { corpus.remove() }
-        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7"] + Self.tiny
+        // With augmentation on, so resuming must also replay the per-epoch masks exactly.
+        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7", "--time-masks", "1", "--time-mask-width", "4", "--feature-noise", "0.05"] + Self.tiny
         let straight = try corpus.ser(settings + ["--name", "straight"])
         #expect(straight.status == 0, "\(straight.stderr)")
         // Same run, killed with SIGKILL once epoch 2 is committed.

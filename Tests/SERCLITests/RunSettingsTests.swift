@@ -78,4 +78,16 @@ import Testing
         #expect(flat["layers"] == "[128,64]")
         #expect(flat["optimizer"] == "\"adam\"")
     }
+
+    @Test func recipesAreStartingPointsThatFlagsStillOverride() throws {
+        let best = try RunOptions.parse(["--recipe", "best"]).resolve()
+        #expect(best.recipe == "best")
+        #expect(best.normalization == "cmvn" && best.sequence == "masked" && best.bidirectional)
+        #expect(best.augmenter.isActive)
+        try best.validate()
+        let tweaked = try RunOptions.parse(["--recipe", "best", "--epochs", "3", "--bidirectional", "false"]).resolve()
+        #expect(tweaked.epochs == 3 && !tweaked.bidirectional && tweaked.pooling == "attention")
+        #expect(try RunOptions.parse([]).resolve() == RunSettings())
+        #expect { try RunOptions.parse(["--recipe", "magic"]).resolve() } throws: { ($0 as? RunSettingsError)?.flag == "--recipe" }
+    }
 }

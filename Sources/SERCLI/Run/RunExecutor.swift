@@ -72,7 +72,7 @@ struct RunExecutor {
                 return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, epochsDone: epoch - 1)
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = try trainer.trainEpoch(trainSet)
+            let result = try trainer.trainEpoch(augmented(trainSet, epoch: epoch))
             var record = EpochRecord(
                 epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
                 learningRate: Double(result.learningRate), wallSeconds: 0)
@@ -133,6 +133,16 @@ struct RunExecutor {
         }
         try store.endRun(runID, status: "finished")
         return Result(status: "finished", test: testEvaluation, bestEpoch: best.epoch, epochsDone: epoch)
+    }
+
+    /// The training set as this epoch sees it: augmented afresh (seeded by run seed, epoch
+    /// and clip) when the settings ask for augmentation, else unchanged.
+    private func augmented(_ set: SequenceDataset, epoch: Int) throws -> SequenceDataset {
+        let augmenter = settings.augmenter
+        guard augmenter.isActive else { return set }
+        let seed = UInt64(truncatingIfNeeded: settings.seed)
+        let sequences = set.sequences.enumerated().map { i, m in augmenter.augment(m, seed: seed, epoch: epoch, index: i) }
+        return try SequenceDataset(sequences: sequences, labels: set.labels)
     }
 
     /// Test hook: `SER_TEST_EPOCH_DELAY_MS` slows each epoch down after it is committed, so

@@ -7,6 +7,8 @@ struct RunOptions: ParsableArguments {
     var dataset: String?
     @Option(help: ArgumentHelp("Settings file (JSON or flat TOML); flags override it.", valueName: "file"))
     var config: String?
+    @Option(help: ArgumentHelp("Preset the settings start from: seed (the default, faithful to the seed pipeline) or best.", valueName: "name"))
+    var recipe: String?
 
     @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast).", valueName: "spec"))
     var features: String?
@@ -71,13 +73,26 @@ struct RunOptions: ParsableArguments {
     var seed: Int?
     @Option(help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
     var threads: Int?
+    @Option(help: ArgumentHelp("SpecAugment time masks per training clip (default 0).", valueName: "n"))
+    var timeMasks: Int?
+    @Option(help: ArgumentHelp("Longest time mask, frames.", valueName: "frames"))
+    var timeMaskWidth: Int?
+    @Option(help: ArgumentHelp("SpecAugment feature masks per training clip (default 0).", valueName: "n"))
+    var featureMasks: Int?
+    @Option(help: ArgumentHelp("Widest feature mask, dimensions.", valueName: "dims"))
+    var featureMaskWidth: Int?
+    @Option(help: ArgumentHelp("Gaussian noise on normalised training features (std, default 0).", valueName: "std"))
+    var featureNoise: Double?
 
-    /// The settings: defaults ← `--config` ← these flags.
+    /// The settings: defaults ← recipe ← `--config` ← these flags.
     func resolve() throws -> RunSettings {
-        var settings = RunSettings()
-        if let config {
-            settings = try settings.merging(try ConfigFile.load(path: config), source: "--config \(config)")
+        let fromFile = try config.map { try ConfigFile.load(path: $0) } ?? [:]
+        let name = recipe ?? (fromFile["recipe"] as? String) ?? Recipe.seed.rawValue
+        guard let preset = Recipe(rawValue: name) else {
+            throw RunSettingsError(flag: "--recipe", reason: "must be one of \(Recipe.allCases.map(\.rawValue).joined(separator: ", ")) (got \(name))")
         }
+        var settings = try RunSettings().merging(preset.overrides, source: "--recipe \(name)")
+        if let config { settings = try settings.merging(fromFile, source: "--config \(config)") }
         return try settings.merging(try overrides(), source: "flags")
     }
 
@@ -118,6 +133,12 @@ struct RunOptions: ParsableArguments {
         set("monitor", monitor)
         set("seed", seed)
         set("threads", threads)
+        set("recipe", recipe)
+        set("timeMasks", timeMasks)
+        set("timeMaskWidth", timeMaskWidth)
+        set("featureMasks", featureMasks)
+        set("featureMaskWidth", featureMaskWidth)
+        set("featureNoise", featureNoise)
         return out
     }
 

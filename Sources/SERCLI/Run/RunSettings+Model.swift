@@ -35,6 +35,10 @@ extension RunSettings {
         try check(Pooling(rawValue: pooling) != nil, "--pooling", "must be one of \(Pooling.allCases.map(\.rawValue).joined(separator: ", ")) (got \(pooling))")
         try check(SequenceMode(rawValue: sequence) != nil, "--sequence", "must be padded or masked (got \(sequence))")
         try check(Normalizer.Method(name: normalization) != nil, "--normalization", "must be global, cmvn or none (got \(normalization))")
+        try check(timeMasks >= 0 && timeMaskWidth >= 0, "--time-masks", "mask counts and widths must be ≥ 0")
+        try check(featureMasks >= 0 && featureMaskWidth >= 0, "--feature-masks", "mask counts and widths must be ≥ 0")
+        try check(featureNoise >= 0 && featureNoise < 10, "--feature-noise", "must be in [0, 10) (got \(featureNoise))")
+        try check(Recipe(rawValue: recipe) != nil, "--recipe", "must be one of \(Recipe.allCases.map(\.rawValue).joined(separator: ", ")) (got \(recipe))")
         _ = try optimizerConfig()
         _ = try learningRateSchedule()
         _ = try splitPlan()
@@ -89,6 +93,14 @@ extension RunSettings {
             optimizer: try optimizerConfig(), clipNorm: clipNorm > 0 ? Float(clipNorm) : nil,
             schedule: try learningRateSchedule(), labelSmoothing: Float(labelSmoothing),
             classWeights: weights, batchSize: batch, seed: UInt64(truncatingIfNeeded: seed))
+    }
+}
+
+extension RunSettings {
+    /// The training-time augmentation these settings ask for.
+    var augmenter: Augmenter {
+        Augmenter(timeMasks: timeMasks, timeMaskWidth: timeMaskWidth, featureMasks: featureMasks,
+                  featureMaskWidth: featureMaskWidth, noise: featureNoise)
     }
 }
 

@@ -64,6 +64,18 @@ struct RunSettings: Codable, Equatable, Sendable {
     /// Threads for training (OpenBLAS and the trainer's shards).
     var threads = 2
 
+    // Augmentation (training clips only, seeded, new every epoch)
+    /// The named preset these settings started from (`seed`, `best`); recorded for provenance.
+    var recipe = "seed"
+    /// SpecAugment time masks per clip and their longest width in frames.
+    var timeMasks = 0
+    var timeMaskWidth = 0
+    /// SpecAugment feature masks per clip and their widest width in dimensions.
+    var featureMasks = 0
+    var featureMaskWidth = 0
+    /// Gaussian noise added to the normalised features (standard deviation).
+    var featureNoise = 0.0
+
     init() {}
 
     /// Every key, with defaults filled in for those a config file or flags did not give.
@@ -104,6 +116,12 @@ struct RunSettings: Codable, Equatable, Sendable {
         monitor = try value(.monitor, defaults.monitor)
         seed = try value(.seed, defaults.seed)
         threads = try value(.threads, defaults.threads)
+        recipe = try value(.recipe, defaults.recipe)
+        timeMasks = try value(.timeMasks, defaults.timeMasks)
+        timeMaskWidth = try value(.timeMaskWidth, defaults.timeMaskWidth)
+        featureMasks = try value(.featureMasks, defaults.featureMasks)
+        featureMaskWidth = try value(.featureMaskWidth, defaults.featureMaskWidth)
+        featureNoise = try value(.featureNoise, defaults.featureNoise)
     }
 
     /// The settings as canonical JSON (sorted keys): `runs.config`.
@@ -151,6 +169,7 @@ struct RunSettings: Codable, Equatable, Sendable {
             "validationFraction", "layers", "bidirectional", "dropout", "recurrentDropout", "dense", "activation",
             "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
             "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "seed", "threads",
+            "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
         ]
     }
 }
