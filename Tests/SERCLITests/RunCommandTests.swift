@@ -130,6 +130,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "kfold")
+            #expect(try String.fetchOne(db, sql: "SELECT status FROM run_summary WHERE id = 1") == "finished")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND kind = 'fold' AND status = 'finished'") == 3)
             let accuracy = try #require(try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'"))
             let folds = try Double.fetchAll(db, sql: "SELECT value FROM run_metrics WHERE subset = 'test' AND name = 'accuracy' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)")

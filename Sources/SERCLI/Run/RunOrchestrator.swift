@@ -49,6 +49,8 @@ struct RunOrchestrator {
             let folds = try splitter.folds(data.clipRefs, k: k)  // refused before anything is written
             let parent = try store.createRun(try newRun("kfold", parent: parentID, name: name))
             try store.markRunning(parent, pid: getpid())
+            let heartbeat = Heartbeat(store: store, runID: parent)
+            defer { heartbeat.stop() }
             var tests: [EvaluationRecord] = []
             var status = "finished"
             for (i, split) in folds.enumerated() {

@@ -44,6 +44,8 @@ struct SweepRunner {
             hyperparameters: hyperparameters,
             provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
         try store.markRunning(parent, pid: getpid())
+        let heartbeat = Heartbeat(store: store, runID: parent)
+        defer { heartbeat.stop() }
         output.note("sweep \(parent): \(trials.count) trials over \(grid.axes.map(\.key).joined(separator: ", ")), \(jobs) at a time")
         var pinnedTrials = trials
         for i in pinnedTrials.indices { pinnedTrials[i].dataset = pinned.dataset }
