@@ -11,7 +11,7 @@ public struct SER: ParsableCommand {
             else ser.db in the current folder or the nearest parent.
             """,
         version: "ser \(SERVersion.string) (\(BuildInfo.commit))",
-        subcommands: [Init.self, Status.self]
+        subcommands: [Init.self, Status.self, Plot.self, Report.self]
     )
 
     public init() {}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SERAudio
+import SERPlot
 import SERStore
 
 /// The process entry point: runs `ser` and turns every error into a clear message on
@@ -12,10 +14,21 @@ public enum SERMain {
             try command.run()
             exit(0)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("ser: error: \(error.description)\n".utf8))
-            exit(1)
+            fail(error.description)
+        } catch let error as PlotError {
+            fail(error.description)
+        } catch let error as PlotCommandError {
+            fail(error.description)
+        } catch let error as AudioError {
+            fail(error.description)
         } catch {
             SER.exit(withError: error)
         }
+    }
+
+    /// Prints `ser: error: MESSAGE` on standard error and exits with status 1.
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("ser: error: \(message)\n".utf8))
+        exit(1)
     }
 }

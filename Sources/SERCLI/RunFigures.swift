@@ -1,0 +1,128 @@
+import Foundation
+import SERCore
+import SERPlot
+import SERStore
+
+/// Figures of training runs, built from what the store holds. Shared by `ser plot` and
+/// `ser report`.
+enum RunFigures {
+    /// A run with the rows its curves need.
+    struct RunHistory {
+        var run: RunOverview
+        var epochs: [EpochRecord]
+    }
+
+    /// Loads runs by id, failing on the first unknown run or run without epochs.
+    static func histories(_ ids: [Int64], store: Store) throws -> [RunHistory] {
+        try ids.map { id in
+            let run = try overview(id, store: store)
+            let epochs = try store.epochs(id)
+            guard !epochs.isEmpty else {
+                throw PlotCommandError(.noData, "run \(id)", "has no epochs yet (status \(run.status)); nothing to plot")
+            }
+            return RunHistory(run: run, epochs: epochs)
+        }
+    }
+
+    /// The run with `id`, or an error naming it.
+    static func overview(_ id: Int64, store: Store) throws -> RunOverview {
+        guard let run = try store.runOverview(id) else {
+            throw PlotCommandError(.unknownRun, "run \(id)", "no such run in \(store.path)")
+        }
+        return run
+    }
+
+    /// Loss and accuracy per epoch, side by side; train solid, validation dashed; several
+    /// runs in different colours with a legend; the best epoch dotted for a single run.
+    static func curves(_ histories: [RunHistory]) -> Figure {
+        let single = histories.count == 1
+        var loss: [LineSeries] = [], accuracy: [LineSeries] = []
+        for (i, h) in histories.enumerated() {
+            let x = h.epochs.map { Double($0.epoch) }
+            let name = single ? "" : "\(h.run.displayName) "
+            let trainColor = single ? Color.series(0) : Color.series(i)
+            let valColor = single ? Color.series(1) : Color.series(i)
+            let markers = h.epochs.count <= 12
+            loss.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainLoss), color: trainColor, markers: markers))
+            accuracy.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainAccuracy), color: trainColor, markers: markers))
+            if h.epochs.contains(where: { $0.validationLoss != nil }) {
+                loss.append(LineSeries(label: "\(name)validation", x: x, y: h.epochs.map { $0.validationLoss ?? .nan }, color: valColor,
+                                       dash: LineSeries.dashed, markers: markers))
+            }
+            if h.epochs.contains(where: { $0.validationAccuracy != nil }) {
+                accuracy.append(LineSeries(label: "\(name)validation", x: x, y: h.epochs.map { $0.validationAccuracy ?? .nan },
+                                           color: valColor, dash: LineSeries.dashed, markers: markers))
+            }
+        }
+        let best: [(x: Double, label: String)] = single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
+        let accValues = accuracy.flatMap(\.y).filter(\.isFinite)
+        let accRange = NiceScale.paddedRange(accValues)
+        let clamped = max(0, accRange.lowerBound)...min(1.02, max(accRange.upperBound, max(0, accRange.lowerBound) + 0.05))
+        let panels: [any Chart] = [
+            LineChart(series: loss, title: "Loss", xLabel: "epoch", yLabel: "cross-entropy loss", integerX: true, markers: best, showLegend: true),
+            LineChart(series: accuracy, title: "Accuracy", xLabel: "epoch", yLabel: "accuracy (fraction correct)", yRange: clamped,
+                      integerX: true, markers: best, showLegend: true),
+        ]
+        let title = single ? "\(histories[0].run.displayName): training curves" : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
+        return Figure(width: 1040, height: 420, title: title, panels: panels, columns: 2)
+    }
+
+    /// The confusion matrix: counts with row percentages in each cell, class names on both
+    /// axes. `normalize` colours by the row fraction (recall) instead of the count.
+    static func confusion(_ matrix: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap) -> Figure {
+        let n = matrix.labels.count
+        var values = [Float](repeating: 0, count: n * n)
+        var notes = [String](repeating: "", count: n * n)
+        for t in 0..<n {
+            let rowTotal = matrix.counts[t].reduce(0, +)
+            for p in 0..<n {
+                let count = matrix.counts[t][p]
+                let fraction = rowTotal > 0 ? Double(count) / Double(rowTotal) : 0
+                values[t * n + p] = Float(normalize ? fraction : Double(count))
+                let percent = String(format: "%.0f%%", fraction * 100)
+                notes[t * n + p] = normalize ? "\(percent)\n\(count)" : "\(count)\n\(percent)"
+            }
+        }
+        let heatmap = Heatmap(
+            matrix: Matrix(rows: n, columns: n, values: values) ?? Matrix(rows: 0, columns: 0),
+            rowLabels: matrix.labels, columnLabels: matrix.labels, colorMap: colorMap,
+            valueRange: normalize ? 0...1 : 0...Double(max(1, matrix.counts.flatMap { $0 }.max() ?? 1)),
+            annotations: notes, colorbarLabel: normalize ? "fraction of the true class" : "clips",
+            title: "\(run.displayName): confusion on \(subsetName(matrix.subset)) (\(matrix.total) clips)",
+            xLabel: "predicted emotion", yLabel: "true emotion")
+        let side = min(900, max(520, 140 + Double(n) * 70))
+        return Figure(width: side + 110, height: side, panels: [heatmap])
+    }
+
+    /// One metric per emotion as grouped bars, one colour per run.
+    static func perClass(_ runs: [(run: RunOverview, metrics: [Evaluation.ClassMetric])], metric: String, subset: String) -> Figure {
+        var labels: [String] = []
+        for (_, metrics) in runs { for m in metrics where !labels.contains(m.label) { labels.append(m.label) } }
+        let series = runs.map { entry in
+            BarSeries(label: entry.run.displayName, values: labels.map { label in
+                guard let m = entry.metrics.first(where: { $0.label == label }) else { return .nan }
+                return switch metric {
+                case "precision": m.precision
+                case "recall": m.recall
+                default: m.f1
+                }
+            })
+        }
+        let name = metric == "f1" ? "F1" : metric
+        let title = runs.count == 1
+            ? "\(runs[0].run.displayName): \(name) per emotion (\(subsetName(subset)))"
+            : "\(name) per emotion (\(subsetName(subset)))"
+        let chart = BarChart(categories: labels, series: series, title: title, xLabel: "emotion", yLabel: name, yRange: 0...1.05,
+                             valueLabels: runs.count <= 3, valueFormat: "%.2f")
+        return Figure(width: max(720, 120 + Double(labels.count * max(1, runs.count)) * 34), height: 440, panels: [chart])
+    }
+
+    static func subsetName(_ subset: String) -> String {
+        switch subset {
+        case "val": "validation set"
+        case "test": "test set"
+        case "train": "training set"
+        default: subset
+        }
+    }
+}
