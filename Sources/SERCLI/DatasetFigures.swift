@@ -34,7 +34,8 @@ enum DatasetFigures {
         let durations = clips.map(\.duration)
         var panels: [any Chart] = [
             BarChart(categories: labels, series: [BarSeries(label: "clips", values: perLabel)], title: "Clips per emotion",
-                     xLabel: "emotion", yLabel: "clips", colorByCategory: true, valueLabels: true, valueFormat: "%.0f"),
+                     xLabel: "emotion", yLabel: "clips", colorByCategory: true, categoryColors: labels.map(EmotionColors.color),
+                     valueLabels: true, valueFormat: "%.0f"),
             Histogram(groups: [(label: "duration", values: durations)], title: "Clip durations", xLabel: "duration (s)", yLabel: "clips"),
         ]
         if !speakers.isEmpty {
@@ -42,7 +43,7 @@ enum DatasetFigures {
                                    title: "Clips per speaker", xLabel: "speaker", yLabel: "clips"))
         }
         panels.append(BoxPlot(groups: labels.map { label in (label: label, values: clips.filter { $0.label == label }.map(\.duration)) },
-                              title: "Duration per emotion", xLabel: "emotion", yLabel: "duration (s)"))
+                              title: "Duration per emotion", xLabel: "emotion", yLabel: "duration (s)", colors: labels.map(EmotionColors.color)))
         let total = durations.reduce(0, +)
         let title = "Dataset \(name): \(clips.count) clips, \(speakers.count) speakers, \(Format.duration(total)) of audio"
         return Figure(width: 1100, height: 760, title: title, panels: panels, columns: 2)
@@ -66,7 +67,7 @@ enum DatasetFigures {
                 return (label: label, values: values)
             }
             let featureName = column < config.featureNames.count ? config.featureNames[column] : "dim \(column)"
-            panels.append(BoxPlot(groups: groups, title: featureName, yLabel: "mean over frames"))
+            panels.append(BoxPlot(groups: groups, title: featureName, yLabel: "mean over frames", colors: labels.map(EmotionColors.color)))
         }
         let perRow = panels.count <= 2 ? panels.count : (panels.count <= 4 ? 2 : 3)
         let rows = (panels.count + max(1, perRow) - 1) / max(1, perRow)

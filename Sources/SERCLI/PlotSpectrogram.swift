@@ -40,7 +40,7 @@ extension SER.Plot {
             let stemKind = mel ? "melspectrogram" : "spectrogram"
             if mel, let store = try? options.openStore(), let info = try? store.clip(named: clip),
                let cached = try? CachedFeatures.load(.mel, clip: info, store: store) {
-                let alreadyDB = cached.matrix.values.contains { $0 < 0 }
+                let alreadyDB = cached.names.contains { $0.lowercased().contains("db") || $0.lowercased().contains("log") }
                 let matrix = decibels && !alreadyDB ? FeatureMapFigure.decibels(cached.matrix, amplitude: false) : cached.matrix
                 let figure = FeatureMapFigure.figure(
                     matrix, secondsPerFrame: cached.secondsPerFrame, title: "clip \(info.id) · \(info.label): mel spectrogram (\(cached.config.name))",

@@ -13,12 +13,16 @@ public struct BarChart: Chart {
     public var yRange: ClosedRange<Double>?
     /// One colour per category (seaborn `countplot` style) when there is a single series.
     public var colorByCategory: Bool
+    /// With `colorByCategory`: the colour of each category (default: tab10 in order).
+    public var categoryColors: [Color]?
     /// Writes each bar's value above it (`valueFormat` is a `String(format:)` pattern).
     public var valueLabels: Bool
     public var valueFormat: String
 
     public init(categories: [String], series: [BarSeries], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                yRange: ClosedRange<Double>? = nil, colorByCategory: Bool = false, valueLabels: Bool = false, valueFormat: String = "%.2f") {
+                yRange: ClosedRange<Double>? = nil, colorByCategory: Bool = false, categoryColors: [Color]? = nil, valueLabels: Bool = false,
+                valueFormat: String = "%.2f") {
+        self.categoryColors = categoryColors
         self.categories = categories
         self.series = series
         self.title = title
@@ -47,7 +51,7 @@ public struct BarChart: Chart {
                 let left = Double(c) - groupWidth / 2 + Double(s) * barWidth
                 let x0 = area.px(left), x1 = area.px(left + barWidth)
                 let yv = area.py(min(max(value, range.lowerBound), range.upperBound))
-                let color = colorByCategory && series.count == 1 ? Color.series(c) : (item.color ?? Color.series(s))
+                let color = colorByCategory && series.count == 1 ? (categoryColors.flatMap { c < $0.count ? $0[c] : nil } ?? Color.series(c)) : (item.color ?? Color.series(s))
                 let bar = Rect(x: x0 + 0.5, y: min(yv, baseline), width: max(0.5, x1 - x0 - 1), height: abs(baseline - yv))
                 canvas.fill(bar, color)
                 occupied += [Point(x: bar.midX, y: bar.minY), Point(x: bar.minX, y: bar.minY), Point(x: bar.maxX, y: bar.minY)]

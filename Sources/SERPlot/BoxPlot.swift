@@ -8,9 +8,12 @@ public struct BoxPlot: Chart {
     public var yLabel: String?
     /// One tab10 colour per group (otherwise all the first colour).
     public var colorByGroup: Bool
+    /// The colour of each group, overriding `colorByGroup`.
+    public var colors: [Color]?
 
     public init(groups: [(label: String, values: [Double])], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                colorByGroup: Bool = true) {
+                colorByGroup: Bool = true, colors: [Color]? = nil) {
+        self.colors = colors
         self.groups = groups
         self.title = title
         self.xLabel = xLabel
@@ -28,7 +31,7 @@ public struct BoxPlot: Chart {
         let edge = Color(hex: 0x3F3F3F)
         for (i, s) in stats.enumerated() {
             guard let s else { continue }
-            let color = colorByGroup ? Color.series(i) : Color.series(0)
+            let color = colors.flatMap { i < $0.count ? $0[i] : nil } ?? (colorByGroup ? Color.series(i) : Color.series(0))
             let x = Double(i)
             let left = area.px(x - 0.3), right = area.px(x + 0.3), mid = area.px(x)
             let box = Rect(x: left, y: area.py(s.q3), width: right - left, height: max(0.5, area.py(s.q1) - area.py(s.q3)))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Tick positions at "nice" steps (1, 2 or 5 × 10ⁿ) and their labels.
 public enum NiceScale {
-    /// The nice step for spreading `span` over about `count` intervals: the smallest of
+    /// The nice step for spreading `span` over at most `count` intervals: the smallest of
     /// 1, 2, 2.5, 5, 10 × 10ⁿ that is ≥ `span / count`. `span` ≤ 0 or non-finite gives 1.
     public static func step(span: Double, count: Int) -> Double {
         guard span.isFinite, span > 0, count > 0 else { return 1 }
@@ -14,11 +14,11 @@ public enum NiceScale {
         return 10 * magnitude
     }
 
-    /// Ticks inside `[lower, upper]` at a nice step, about `count` of them (never fewer than
-    /// two for a non-empty range).
+    /// Ticks inside `[lower, upper]` at a nice step: the finest step that gives at most
+    /// `count + 2` ticks (matplotlib's `MaxNLocator` behaves alike).
     public static func ticks(lower: Double, upper: Double, count: Int = 6) -> [Double] {
         guard lower.isFinite, upper.isFinite, upper > lower else { return lower.isFinite ? [lower] : [] }
-        let step = step(span: upper - lower, count: max(1, count - 1))
+        let step = step(span: upper - lower, count: max(1, count + 1))
         let first = ceil(lower / step - 1e-9), last = floor(upper / step + 1e-9)
         guard last >= first, last - first < 1000 else { return [lower, upper] }
         return stride(from: first, through: last, by: 1).map { ($0 * step).magnitude < step * 1e-9 ? 0 : $0 * step }
