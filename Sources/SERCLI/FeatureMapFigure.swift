@@ -16,7 +16,7 @@ enum FeatureMapFigure {
         let heatmap = Heatmap(
             matrix: matrix, rowLabels: rowLabels, columnLabels: nil,
             xExtent: secondsPerFrame.map { 0...(frames * $0) } ?? 0...frames,
-            yExtent: yExtent ?? 0...Double(max(1, matrix.rows)),
+            yExtent: yExtent ?? -0.5...(Double(max(1, matrix.rows)) - 0.5),
             colorMap: colorMap, valueRange: valueRange, colorbarLabel: colorbarLabel, title: title,
             xLabel: secondsPerFrame == nil ? "frame" : "time (s)", yLabel: yLabel, originLower: true)
         return Figure(width: 900, height: 420, panels: [heatmap])
@@ -31,6 +31,15 @@ enum FeatureMapFigure {
         let floor = (db.max() ?? 0) - topDB
         db = db.map { max($0, floor) }
         return Matrix(rows: m.rows, columns: m.columns, values: db) ?? m
+    }
+
+    /// The 1st…99th percentile of the finite values: a colour range that one extreme row
+    /// (MFCC 0) does not flatten.
+    static func robustRange(_ m: Matrix) -> ClosedRange<Double>? {
+        let sorted = m.values.filter(\.isFinite).map(Double.init).sorted()
+        guard sorted.count > 2 else { return nil }
+        let lo = BoxStatistics.quantile(sorted, 0.01), hi = BoxStatistics.quantile(sorted, 0.99)
+        return hi > lo ? lo...hi : nil
     }
 
     /// Pitch-class names for 12 chroma bins starting at C.

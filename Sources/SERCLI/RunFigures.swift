@@ -113,6 +113,7 @@ enum RunFigures {
             ? "\(runs[0].run.displayName): \(name) per emotion (\(subsetName(subset)))"
             : "\(name) per emotion (\(subsetName(subset)))"
         let chart = BarChart(categories: labels, series: series, title: title, xLabel: "emotion", yLabel: name, yRange: 0...1.05,
+                             colorByCategory: runs.count == 1, categoryColors: labels.map(EmotionColors.color),
                              valueLabels: runs.count <= 3, valueFormat: "%.2f")
         return Figure(width: max(720, 120 + Double(labels.count * max(1, runs.count)) * 34), height: 440, panels: [chart])
     }

@@ -86,7 +86,8 @@ public struct Heatmap: Chart {
             return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
         }
         if rows > 0, columns > 0 {
-            if rows * columns <= 2500 {
+            // Cells as rectangles when they carry text (crisp in SVG), else one raster image.
+            if annotations != nil && rows * columns <= 2500 || rows * columns <= 100 {
                 for r in 0..<rows {
                     for c in 0..<columns {
                         let rectangle = cell(r, c)
@@ -100,7 +101,8 @@ public struct Heatmap: Chart {
                     let imageRow = originLower ? rows - 1 - r : r
                     for c in 0..<columns { pixels[imageRow * columns + c] = colorMap.argb(unit(matrix[r, c])) }
                 }
-                canvas.image(pixels: pixels, columns: columns, rows: rows, in: frame, smooth: columns < Int(frame.width) || rows < Int(frame.height))
+                // Nearest-neighbour when enlarging (as matplotlib's imshow), smoothing when shrinking.
+                canvas.image(pixels: pixels, columns: columns, rows: rows, in: frame, smooth: Double(columns) > frame.width || Double(rows) > frame.height)
             }
         }
         if let annotations, annotations.count == rows * columns, rows > 0, columns > 0 {

@@ -21,7 +21,12 @@ public enum NiceScale {
         let step = step(span: upper - lower, count: max(1, count + 1))
         let first = ceil(lower / step - 1e-9), last = floor(upper / step + 1e-9)
         guard last >= first, last - first < 1000 else { return [lower, upper] }
-        return stride(from: first, through: last, by: 1).map { ($0 * step).magnitude < step * 1e-9 ? 0 : $0 * step }
+        // Round to the step's decimals so that 3 × 0.2 is 0.6, not 0.6000000000000001.
+        let scale = pow(10, Double(decimalsNeeded(step)))
+        return stride(from: first, through: last, by: 1).map { k in
+            let value = ((k * step) * scale).rounded() / scale
+            return value == 0 ? 0 : value
+        }
     }
 
     /// The range `[lower, upper]` of `values` widened by `margin` (fraction of the span) on
