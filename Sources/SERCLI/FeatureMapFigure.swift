@@ -33,10 +33,11 @@ enum FeatureMapFigure {
         return Matrix(rows: m.rows, columns: m.columns, values: db) ?? m
     }
 
-    /// The 1st…99th percentile of the finite values: a colour range that one extreme row
-    /// (MFCC 0) does not flatten.
-    static func robustRange(_ m: Matrix) -> ClosedRange<Double>? {
-        let sorted = m.values.filter(\.isFinite).map(Double.init).sorted()
+    /// The 1st…99th percentile of the finite values of rows `skippingRows…`: a colour range
+    /// that one extreme row (MFCC 0, the log energy) does not flatten.
+    static func robustRange(_ m: Matrix, skippingRows skip: Int = 0) -> ClosedRange<Double>? {
+        let start = m.rows > skip ? skip * m.columns : 0
+        let sorted = m.values[start...].filter(\.isFinite).map(Double.init).sorted()
         guard sorted.count > 2 else { return nil }
         let lo = BoxStatistics.quantile(sorted, 0.01), hi = BoxStatistics.quantile(sorted, 0.99)
         return hi > lo ? lo...hi : nil

@@ -21,8 +21,8 @@ extension SER.Plot {
             let figure = FeatureMapFigure.figure(
                 cached.matrix, secondsPerFrame: cached.secondsPerFrame,
                 title: "clip \(info.id) · \(info.label): \(cached.matrix.rows) MFCCs (\(cached.config.name))",
-                yLabel: "MFCC coefficient", colorMap: .viridis, valueRange: FeatureMapFigure.robustRange(cached.matrix),
-                colorbarLabel: "coefficient value (1st–99th percentile)")
+                yLabel: "MFCC coefficient", colorMap: .viridis, valueRange: FeatureMapFigure.robustRange(cached.matrix, skippingRows: 1),
+                colorbarLabel: "coefficient value (scaled to MFCC 1…)")
             try output.write(figure, defaultBase: "mfcc-clip\(info.id)", quiet: options.quiet)
         }
     }

@@ -58,6 +58,8 @@ public struct LineChart: Chart {
             }
         }
         for marker in markers {
+            let width = canvas.measure(marker.label, size: theme.tickFontSize - 1).width
+            occupied += stride(from: 0.0, through: width, by: 6).map { Point(x: area.px(marker.x) + 3 + $0, y: area.frame.minY + 8) }
             canvas.text(marker.label, at: Point(x: area.px(marker.x) + 3, y: area.frame.minY + 3), size: theme.tickFontSize - 1,
                         color: Color(hex: 0x595959), anchor: TextAnchor(.left, .top))
         }
