@@ -41,10 +41,12 @@ struct CachedFeatures {
             for (d, column) in columns.enumerated() where column < tensor.columns {
                 for f in 0..<tensor.rows { matrix[d, f] = tensor[f, column] }
             }
-            return CachedFeatures(matrix: matrix, names: columns.map { config.featureNames[$0] }, config: config,
-                                  secondsPerFrame: secondsPerFrame(config.params))
+            return CachedFeatures(
+                matrix: matrix, names: columns.map { config.featureNames[$0] }, config: config,
+                secondsPerFrame: secondsPerFrame(config.params))
         }
-        throw PlotCommandError(.noData, "clip \(clip.id)", "has no cached \(family.rawValue) features (compute them with `ser features` first)")
+        throw PlotCommandError(
+            .noData, "clip \(clip.id)", "has no cached \(family.rawValue) features (compute them with `ser features` first)")
     }
 
     /// hop / sample rate from a recipe's JSON (`hop_length`/`hop`, `sample_rate`/`sr`).
@@ -54,8 +56,10 @@ struct CachedFeatures {
             for key in keys { if let v = object[key] as? NSNumber { return v.doubleValue } }
             return nil
         }
-        guard let hop = number(["hop_length", "hop", "hopLength"]), let rate = number(["sample_rate", "sr", "sampleRate", "target_sample_rate"]),
-              hop > 0, rate > 0 else { return nil }
+        guard let hop = number(["hop_length", "hop", "hopLength"]),
+            let rate = number(["sample_rate", "sr", "sampleRate", "target_sample_rate"]),
+            hop > 0, rate > 0
+        else { return nil }
         return hop / rate
     }
 }

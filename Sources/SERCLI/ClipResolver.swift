@@ -40,15 +40,20 @@ enum ClipResolver {
             let title = "clip \(clip.id) · \(clip.label) · \(clip.relativePath)"
             if FileManager.default.fileExists(atPath: clip.path) {
                 let decoded = try AudioDecoder.decode(path: clip.path)
-                return ClipAudio(clip: clip, title: title, stem: "clip\(clip.id)", samples: decoded.mono(), sampleRate: decoded.info.sampleRate)
+                return ClipAudio(
+                    clip: clip, title: title, stem: "clip\(clip.id)", samples: decoded.mono(), sampleRate: decoded.info.sampleRate)
             }
             if let stored = try store.storedAudio(clip.id) {
-                let decoded = DecodedAudio(info: AudioInfo(sampleRate: stored.sampleRate, channels: stored.channels,
-                                                           frames: stored.samples.count / max(1, stored.channels), format: "stored"),
-                                           samples: stored.samples)
+                let decoded = DecodedAudio(
+                    info: AudioInfo(
+                        sampleRate: stored.sampleRate, channels: stored.channels,
+                        frames: stored.samples.count / max(1, stored.channels), format: "stored"),
+                    samples: stored.samples)
                 return ClipAudio(clip: clip, title: title, stem: "clip\(clip.id)", samples: decoded.mono(), sampleRate: stored.sampleRate)
             }
-            throw PlotCommandError(.notAvailable, "clip \(clip.id)", "its file \(clip.path) is gone and no PCM was kept in the database (import with --store-audio)")
+            throw PlotCommandError(
+                .notAvailable, "clip \(clip.id)",
+                "its file \(clip.path) is gone and no PCM was kept in the database (import with --store-audio)")
         }
         guard FileManager.default.fileExists(atPath: reference), Int64(reference) == nil else {
             throw PlotCommandError(.unknownClip, "clip \(reference)", "no clip with this id or path\(store.map { " in \($0.path)" } ?? "")")

@@ -33,17 +33,22 @@ enum DatasetFigures {
         let perSpeaker = speakers.map { s in Double(clips.filter { $0.speaker == s }.count) }
         let durations = clips.map(\.duration)
         var panels: [any Chart] = [
-            BarChart(categories: labels, series: [BarSeries(label: "clips", values: perLabel)], title: "Clips per emotion",
-                     xLabel: "emotion", yLabel: "clips", colorByCategory: true, categoryColors: labels.map(EmotionColors.color),
-                     valueLabels: true, valueFormat: "%.0f"),
+            BarChart(
+                categories: labels, series: [BarSeries(label: "clips", values: perLabel)], title: "Clips per emotion",
+                xLabel: "emotion", yLabel: "clips", colorByCategory: true, categoryColors: labels.map(EmotionColors.color),
+                valueLabels: true, valueFormat: "%.0f"),
             Histogram(groups: [(label: "duration", values: durations)], title: "Clip durations", xLabel: "duration (s)", yLabel: "clips"),
         ]
         if !speakers.isEmpty {
-            panels.append(BarChart(categories: speakers, series: [BarSeries(label: "clips", values: perSpeaker, color: Color(hex: 0x4C72B0))],
-                                   title: "Clips per speaker", xLabel: "speaker", yLabel: "clips"))
+            panels.append(
+                BarChart(
+                    categories: speakers, series: [BarSeries(label: "clips", values: perSpeaker, color: Color(hex: 0x4C72B0))],
+                    title: "Clips per speaker", xLabel: "speaker", yLabel: "clips"))
         }
-        panels.append(BoxPlot(groups: labels.map { label in (label: label, values: clips.filter { $0.label == label }.map(\.duration)) },
-                              title: "Duration per emotion", xLabel: "emotion", yLabel: "duration (s)", colors: labels.map(EmotionColors.color)))
+        panels.append(
+            BoxPlot(
+                groups: labels.map { label in (label: label, values: clips.filter { $0.label == label }.map(\.duration)) },
+                title: "Duration per emotion", xLabel: "emotion", yLabel: "duration (s)", colors: labels.map(EmotionColors.color)))
         let total = durations.reduce(0, +)
         let title = "Dataset \(name): \(clips.count) clips, \(speakers.count) speakers, \(Format.duration(total)) of audio"
         return Figure(width: 1100, height: 760, title: title, panels: panels, columns: 2)
@@ -53,7 +58,9 @@ enum DatasetFigures {
     /// mean of that feature (over frames), per emotion.
     ///
     /// - Parameter tensors: clip id → `[frames, dims]` under `config`.
-    static func features(_ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int]) -> Figure {
+    static func features(_ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int])
+        -> Figure
+    {
         let labels = orderedLabels(clips.filter { tensors[$0.id] != nil }.map(\.label))
         var panels: [any Chart] = []
         for column in chosen {
@@ -71,8 +78,9 @@ enum DatasetFigures {
         }
         let perRow = panels.count <= 2 ? panels.count : (panels.count <= 4 ? 2 : 3)
         let rows = (panels.count + max(1, perRow) - 1) / max(1, perRow)
-        return Figure(width: Double(max(1, perRow)) * 420, height: 60 + Double(rows) * 330,
-                      title: "Dataset \(name): feature distributions per emotion (\(config.name), \(tensors.count) clips)",
-                      panels: panels, columns: max(1, perRow))
+        return Figure(
+            width: Double(max(1, perRow)) * 420, height: 60 + Double(rows) * 330,
+            title: "Dataset \(name): feature distributions per emotion (\(config.name), \(tensors.count) clips)",
+            panels: panels, columns: max(1, perRow))
     }
 }

@@ -9,9 +9,11 @@ enum FeatureMapFigure {
     ///   - matrix: `[rows, frames]`, row 0 drawn at the bottom.
     ///   - secondsPerFrame: hop / sample rate; `nil` labels the x axis in frames.
     ///   - yExtent: the data range the rows cover (e.g. `0...sr/2` Hz); `nil` uses row indices.
-    static func figure(_ matrix: Matrix, secondsPerFrame: Double?, title: String, yLabel: String, rowLabels: [String]? = nil,
-                       yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap, valueRange: ClosedRange<Double>? = nil,
-                       colorbarLabel: String?) -> Figure {
+    static func figure(
+        _ matrix: Matrix, secondsPerFrame: Double?, title: String, yLabel: String, rowLabels: [String]? = nil,
+        yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap, valueRange: ClosedRange<Double>? = nil,
+        colorbarLabel: String?
+    ) -> Figure {
         let frames = Double(max(1, matrix.columns))
         let heatmap = Heatmap(
             matrix: matrix, rowLabels: rowLabels, columnLabels: nil,

@@ -10,7 +10,9 @@ extension SER {
                 named after what it plots into the current folder and prints its name. Files are written \
                 atomically: a failed plot leaves nothing behind.
                 """,
-            subcommands: [Curves.self, Confusion.self, PerClass.self, Waveform.self, Spectrogram.self, MFCC.self, Chroma.self,
-                          Features.self, Dataset.self])
+            subcommands: [
+                Curves.self, Confusion.self, PerClass.self, Waveform.self, Spectrogram.self, MFCC.self, Chroma.self,
+                Features.self, Dataset.self,
+            ])
     }
 }

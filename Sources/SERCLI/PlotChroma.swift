@@ -4,7 +4,8 @@ import SERPlot
 extension SER.Plot {
     /// `ser plot chroma CLIP`: from the clip's cached features.
     struct Chroma: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A clip's chromagram (energy per pitch class over time), from its cached features.")
+        static let configuration = CommandConfiguration(
+            abstract: "A clip's chromagram (energy per pitch class over time), from its cached features.")
 
         @Argument(help: ArgumentHelp("Clip id or path.", valueName: "clip"))
         var clip: String
@@ -20,7 +21,8 @@ extension SER.Plot {
             let figure = FeatureMapFigure.figure(
                 cached.matrix, secondsPerFrame: cached.secondsPerFrame,
                 title: "clip \(info.id) · \(info.label): chroma (\(cached.config.name))",
-                yLabel: "pitch class", rowLabels: labels, colorMap: .viridis, valueRange: 0...max(1, Double(cached.matrix.values.max() ?? 1)),
+                yLabel: "pitch class", rowLabels: labels, colorMap: .viridis,
+                valueRange: 0...max(1, Double(cached.matrix.values.max() ?? 1)),
                 colorbarLabel: "relative energy")
             try output.write(figure, defaultBase: "chroma-clip\(info.id)", quiet: options.quiet)
         }

@@ -34,10 +34,13 @@ extension SER.Plot {
             let overview = try RunFigures.overview(runID, store: store)
             let available = try store.evaluatedSubsets(runID)
             guard let chosen = subset ?? available.first else {
-                throw PlotCommandError(.noData, "run \(runID)", "has no evaluation yet (status \(overview.status)); no confusion matrix to plot")
+                throw PlotCommandError(
+                    .noData, "run \(runID)", "has no evaluation yet (status \(overview.status)); no confusion matrix to plot")
             }
             guard let matrix = try store.confusion(runID, subset: chosen) else {
-                throw PlotCommandError(.noData, "run \(runID)", "was not evaluated on \(chosen) (evaluated: \(available.isEmpty ? "none" : available.joined(separator: ", ")))")
+                throw PlotCommandError(
+                    .noData, "run \(runID)",
+                    "was not evaluated on \(chosen) (evaluated: \(available.isEmpty ? "none" : available.joined(separator: ", ")))")
             }
             let figure = RunFigures.confusion(matrix, run: overview, normalize: normalize, colorMap: ColorMap.named(cmap) ?? .viridis)
             try output.write(figure, defaultBase: "confusion-run\(runID)-\(chosen)", quiet: options.quiet)

@@ -16,7 +16,8 @@ extension SER.Plot {
         func run() throws {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
-            try output.write(DatasetFigures.overview(dataset, clips: clips), defaultBase: "dataset-\(FileStem.safe(dataset))", quiet: options.quiet)
+            try output.write(
+                DatasetFigures.overview(dataset, clips: clips), defaultBase: "dataset-\(FileStem.safe(dataset))", quiet: options.quiet)
         }
     }
 }

@@ -15,11 +15,15 @@ extension SER.Plot {
         @Option(help: ArgumentHelp("Feature recipe id (default: the one with the most cached clips of the dataset).", valueName: "id"))
         var config: Int64?
 
-        @Option(name: .customLong("feature"), help: ArgumentHelp("A feature name to show (repeatable; default: the first six).", valueName: "name"))
+        @Option(
+            name: .customLong("feature"),
+            help: ArgumentHelp("A feature name to show (repeatable; default: the first six).", valueName: "name"))
         var featureNames: [String] = []
 
         func validate() throws {
-            guard featureNames.count <= 12 else { throw ValidationError("--feature can be given at most 12 times (got \(featureNames.count)).") }
+            guard featureNames.count <= 12 else {
+                throw ValidationError("--feature can be given at most 12 times (got \(featureNames.count)).")
+            }
         }
 
         @OptionGroup var output: PlotOutputOptions
@@ -32,7 +36,9 @@ extension SER.Plot {
             var columns: [Int] = []
             for name in featureNames {
                 guard let index = recipe.featureNames.firstIndex(of: name) else {
-                    throw ValidationError("--feature \(name) is not a feature of recipe \(recipe.id) (\(recipe.name)); it has \(recipe.featureNames.prefix(8).joined(separator: ", "))…")
+                    throw ValidationError(
+                        "--feature \(name) is not a feature of recipe \(recipe.id) (\(recipe.name)); it has \(recipe.featureNames.prefix(8).joined(separator: ", "))…"
+                    )
                 }
                 columns.append(index)
             }
@@ -55,7 +61,9 @@ extension SER.Plot {
                 if count > (best?.1 ?? 0) { best = (recipe, count) }
             }
             guard let (recipe, _) = best else {
-                throw PlotCommandError(.noData, "dataset \(dataset)", "has no cached features\(config.map { " under recipe \($0)" } ?? "") (compute them with `ser features` first)")
+                throw PlotCommandError(
+                    .noData, "dataset \(dataset)",
+                    "has no cached features\(config.map { " under recipe \($0)" } ?? "") (compute them with `ser features` first)")
             }
             return (recipe, try store.loadFeatures(configID: recipe.id, clipIDs: ids))
         }

@@ -6,7 +6,9 @@ extension RenderFormat: ExpressibleByArgument {}
 
 /// `-o/--output`, `--format`, `--scale`: where and how every plot command writes its picture.
 struct PlotOutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (default: a name made from what is plotted, in this folder).", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The file to write (default: a name made from what is plotted, in this folder).", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("png, svg or pdf (default: the output's extension, else png).", valueName: "format"))
@@ -37,7 +39,8 @@ struct PlotOutputOptions: ParsableArguments {
         let target = path(defaultBase: base)
         try figure.write(to: target, format: resolvedFormat, scale: scale)
         if !quiet {
-            let size = resolvedFormat == .png
+            let size =
+                resolvedFormat == .png
                 ? "\(Int((figure.width * scale).rounded()))×\(Int((figure.height * scale).rounded())) px"
                 : "\(Int(figure.width))×\(Int(figure.height)) pt"
             print("Wrote \(target) (\(resolvedFormat.rawValue.uppercased()), \(size)).")

@@ -32,24 +32,29 @@ extension SER.Plot {
 
         func validate() throws {
             guard nFFT >= 16, nFFT <= 65536 else { throw ValidationError("--n-fft must be between 16 and 65536 (got \(nFFT)).") }
-            guard hopLength >= 1, hopLength <= nFFT else { throw ValidationError("--hop must be between 1 and --n-fft (got \(hopLength)).") }
+            guard hopLength >= 1, hopLength <= nFFT else {
+                throw ValidationError("--hop must be between 1 and --n-fft (got \(hopLength)).")
+            }
             guard nMels >= 1, nMels <= 512 else { throw ValidationError("--n-mels must be between 1 and 512 (got \(nMels)).") }
         }
 
         func run() throws {
             let stemKind = mel ? "melspectrogram" : "spectrogram"
             if mel, let store = try? options.openStore(), let info = try? store.clip(named: clip),
-               let cached = try? CachedFeatures.load(.mel, clip: info, store: store) {
+                let cached = try? CachedFeatures.load(.mel, clip: info, store: store)
+            {
                 let alreadyDB = cached.names.contains { $0.lowercased().contains("db") || $0.lowercased().contains("log") }
                 let matrix = decibels && !alreadyDB ? FeatureMapFigure.decibels(cached.matrix, amplitude: false) : cached.matrix
                 let figure = FeatureMapFigure.figure(
-                    matrix, secondsPerFrame: cached.secondsPerFrame, title: "clip \(info.id) · \(info.label): mel spectrogram (\(cached.config.name))",
+                    matrix, secondsPerFrame: cached.secondsPerFrame,
+                    title: "clip \(info.id) · \(info.label): mel spectrogram (\(cached.config.name))",
                     yLabel: "mel band", colorMap: .magma, colorbarLabel: decibels || alreadyDB ? "dB" : "power")
                 try output.write(figure, defaultBase: "\(stemKind)-clip\(info.id)", quiet: options.quiet)
                 return
             }
             let audio = try ClipResolver.audio(clip, options: options)
-            let raw = mel
+            let raw =
+                mel
                 ? try SpectrogramHook.melPower(audio.samples, sampleRate: audio.sampleRate, nFFT: nFFT, hopLength: hopLength, nMels: nMels)
                 : try SpectrogramHook.magnitude(audio.samples, sampleRate: audio.sampleRate, nFFT: nFFT, hopLength: hopLength)
             let matrix = decibels ? FeatureMapFigure.decibels(raw, amplitude: !mel) : raw

@@ -18,10 +18,13 @@ extension SER {
         @Option(help: ArgumentHelp("Report on a dataset instead of a run.", valueName: "dataset"))
         var dataset: String?
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (default: report-run<ID>.html or report-<DATASET>.html).", valueName: "file"))
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp("The HTML file to write (default: report-run<ID>.html or report-<DATASET>.html).", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Image pixels per point, 0.5…4 (2 is sharper on high-density screens, files grow).", valueName: "factor"))
+        @Option(
+            help: ArgumentHelp("Image pixels per point, 0.5…4 (2 is sharper on high-density screens, files grow).", valueName: "factor"))
         var scale: Double = 1
 
         @OptionGroup var options: GlobalOptions

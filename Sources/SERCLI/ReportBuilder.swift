@@ -8,8 +8,9 @@ enum ReportBuilder {
     /// table, epochs, hyperparameters, configuration and provenance.
     static func run(_ id: Int64, store: Store, scale: Double) throws -> String {
         let run = try RunFigures.overview(id, store: store)
-        var page = HTMLReport(title: "ser report: \(run.displayName)",
-                              subtitle: "\(run.kind) run · \(run.status) · created \(run.createdAt)")
+        var page = HTMLReport(
+            title: "ser report: \(run.displayName)",
+            subtitle: "\(run.kind) run · \(run.status) · created \(run.createdAt)")
         var summary: [(String, String)] = [("status", run.status), ("kind", run.kind)]
         if let dataset = run.dataset { summary.append(("dataset", "\(dataset) (version \(run.datasetVersion ?? "?"))")) }
         if let split = run.split { summary.append(("split", split)) }
@@ -26,9 +27,11 @@ enum ReportBuilder {
         let metrics = try store.runMetrics(id)
         if !metrics.isEmpty {
             page.heading("Final metrics")
-            page.table(header: ["subset", "metric", "value"], rows: metrics.map { m in
-                [m.subset, m.name, m.std.map { String(format: "%.4f ± %.4f", m.value, $0) } ?? String(format: "%.4f", m.value)]
-            })
+            page.table(
+                header: ["subset", "metric", "value"],
+                rows: metrics.map { m in
+                    [m.subset, m.name, m.std.map { String(format: "%.4f ± %.4f", m.value, $0) } ?? String(format: "%.4f", m.value)]
+                })
         }
 
         let epochs = try store.epochs(id)
@@ -36,22 +39,30 @@ enum ReportBuilder {
         if epochs.isEmpty {
             page.paragraph("No epochs recorded yet.")
         } else {
-            try page.figure(RunFigures.curves([RunFigures.RunHistory(run: run, epochs: epochs)]), alt: "training curves of \(run.displayName)", scale: scale)
+            try page.figure(
+                RunFigures.curves([RunFigures.RunHistory(run: run, epochs: epochs)]), alt: "training curves of \(run.displayName)",
+                scale: scale)
         }
 
         let subsets = try store.evaluatedSubsets(id)
         if let subset = subsets.first {
             page.heading("Confusion matrix (\(RunFigures.subsetName(subset)))")
             if let matrix = try store.confusion(id, subset: subset) {
-                try page.figure(RunFigures.confusion(matrix, run: run, normalize: false, colorMap: .viridis), alt: "confusion matrix", scale: scale)
+                try page.figure(
+                    RunFigures.confusion(matrix, run: run, normalize: false, colorMap: .viridis), alt: "confusion matrix", scale: scale)
             }
             let classes = try store.classMetrics(id, subset: subset)
             if !classes.isEmpty {
                 page.heading("Per-class metrics (\(RunFigures.subsetName(subset)))")
                 try page.figure(RunFigures.perClass([(run, classes)], metric: "f1", subset: subset), alt: "F1 per emotion", scale: scale)
-                page.table(header: ["emotion", "precision", "recall", "F1", "support"], rows: classes.map {
-                    [$0.label, String(format: "%.3f", $0.precision), String(format: "%.3f", $0.recall), String(format: "%.3f", $0.f1), "\($0.support)"]
-                })
+                page.table(
+                    header: ["emotion", "precision", "recall", "F1", "support"],
+                    rows: classes.map {
+                        [
+                            $0.label, String(format: "%.3f", $0.precision), String(format: "%.3f", $0.recall),
+                            String(format: "%.3f", $0.f1), "\($0.support)",
+                        ]
+                    })
             }
         } else {
             page.heading("Evaluation")
@@ -61,10 +72,14 @@ enum ReportBuilder {
         if !epochs.isEmpty {
             page.heading("Epochs")
             func f(_ v: Double?, _ pattern: String = "%.4f") -> String { v.map { $0.isFinite ? String(format: pattern, $0) : "" } ?? "" }
-            page.table(header: ["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "seconds"], rows: epochs.map { e in
-                ["\(e.epoch)", f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy), f(e.validationF1),
-                 f(e.validationUAR), f(e.learningRate, "%.2g"), f(e.wallSeconds, "%.1f")]
-            })
+            page.table(
+                header: ["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "seconds"],
+                rows: epochs.map { e in
+                    [
+                        "\(e.epoch)", f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy), f(e.validationF1),
+                        f(e.validationUAR), f(e.learningRate, "%.2g"), f(e.wallSeconds, "%.1f"),
+                    ]
+                })
         }
 
         let hyper = try store.hyperparameters(id)
@@ -100,13 +115,18 @@ enum ReportBuilder {
         try page.figure(DatasetFigures.overview(name, clips: clips), alt: "dataset overview", scale: scale)
         page.heading("Clips per emotion")
         let labels = DatasetFigures.orderedLabels(clips.map(\.label))
-        page.table(header: ["emotion", "clips", "speakers", "seconds"], rows: labels.map { label in
-            let of = clips.filter { $0.label == label }
-            return [label, "\(of.count)", "\(Set(of.compactMap(\.speaker)).count)", String(format: "%.1f", of.map(\.duration).reduce(0, +))]
-        })
+        page.table(
+            header: ["emotion", "clips", "speakers", "seconds"],
+            rows: labels.map { label in
+                let of = clips.filter { $0.label == label }
+                return [
+                    label, "\(of.count)", "\(Set(of.compactMap(\.speaker)).count)", String(format: "%.1f", of.map(\.duration).reduce(0, +)),
+                ]
+            })
         if let (recipe, tensors) = try? SER.Plot.Features.load(config: nil, clips: clips, dataset: name, store: store), !tensors.isEmpty {
             page.heading("Feature distributions (\(recipe.name))")
-            let figure = DatasetFigures.features(name, clips: clips, config: recipe, tensors: tensors, columns: Array(0..<min(6, recipe.dims)))
+            let figure = DatasetFigures.features(
+                name, clips: clips, config: recipe, tensors: tensors, columns: Array(0..<min(6, recipe.dims)))
             try page.figure(figure, alt: "feature distributions", scale: scale)
         }
         return page.html()
@@ -115,7 +135,8 @@ enum ReportBuilder {
     /// JSON text re-indented for reading; the text itself when it is not JSON.
     static func prettyJSON(_ text: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else {
             return text
         }
         return String(decoding: data, as: UTF8.self)

@@ -46,24 +46,34 @@ enum RunFigures {
             loss.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainLoss), color: trainColor, markers: markers))
             accuracy.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainAccuracy), color: trainColor, markers: markers))
             if h.epochs.contains(where: { $0.validationLoss != nil }) {
-                loss.append(LineSeries(label: "\(name)validation", x: x, y: h.epochs.map { $0.validationLoss ?? .nan }, color: valColor,
-                                       dash: LineSeries.dashed, markers: markers))
+                loss.append(
+                    LineSeries(
+                        label: "\(name)validation", x: x, y: h.epochs.map { $0.validationLoss ?? .nan }, color: valColor,
+                        dash: LineSeries.dashed, markers: markers))
             }
             if h.epochs.contains(where: { $0.validationAccuracy != nil }) {
-                accuracy.append(LineSeries(label: "\(name)validation", x: x, y: h.epochs.map { $0.validationAccuracy ?? .nan },
-                                           color: valColor, dash: LineSeries.dashed, markers: markers))
+                accuracy.append(
+                    LineSeries(
+                        label: "\(name)validation", x: x, y: h.epochs.map { $0.validationAccuracy ?? .nan },
+                        color: valColor, dash: LineSeries.dashed, markers: markers))
             }
         }
-        let best: [(x: Double, label: String)] = single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
+        let best: [(x: Double, label: String)] =
+            single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
         let accValues = accuracy.flatMap(\.y).filter(\.isFinite)
         let accRange = NiceScale.paddedRange(accValues)
         let clamped = max(0, accRange.lowerBound)...min(1.02, max(accRange.upperBound, max(0, accRange.lowerBound) + 0.05))
         let panels: [any Chart] = [
-            LineChart(series: loss, title: "Loss", xLabel: "epoch", yLabel: "cross-entropy loss", integerX: true, markers: best, showLegend: true),
-            LineChart(series: accuracy, title: "Accuracy", xLabel: "epoch", yLabel: "accuracy (fraction correct)", yRange: clamped,
-                      integerX: true, markers: best, showLegend: true),
+            LineChart(
+                series: loss, title: "Loss", xLabel: "epoch", yLabel: "cross-entropy loss", integerX: true, markers: best, showLegend: true),
+            LineChart(
+                series: accuracy, title: "Accuracy", xLabel: "epoch", yLabel: "accuracy (fraction correct)", yRange: clamped,
+                integerX: true, markers: best, showLegend: true),
         ]
-        let title = single ? "\(histories[0].run.displayName): training curves" : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
+        let title =
+            single
+            ? "\(histories[0].run.displayName): training curves"
+            : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
         return Figure(width: 1040, height: 420, title: title, panels: panels, columns: 2)
     }
 
@@ -99,22 +109,26 @@ enum RunFigures {
         var labels: [String] = []
         for (_, metrics) in runs { for m in metrics where !labels.contains(m.label) { labels.append(m.label) } }
         let series = runs.map { entry in
-            BarSeries(label: entry.run.displayName, values: labels.map { label in
-                guard let m = entry.metrics.first(where: { $0.label == label }) else { return .nan }
-                return switch metric {
-                case "precision": m.precision
-                case "recall": m.recall
-                default: m.f1
-                }
-            })
+            BarSeries(
+                label: entry.run.displayName,
+                values: labels.map { label in
+                    guard let m = entry.metrics.first(where: { $0.label == label }) else { return .nan }
+                    return switch metric {
+                    case "precision": m.precision
+                    case "recall": m.recall
+                    default: m.f1
+                    }
+                })
         }
         let name = metric == "f1" ? "F1" : metric
-        let title = runs.count == 1
+        let title =
+            runs.count == 1
             ? "\(runs[0].run.displayName): \(name) per emotion (\(subsetName(subset)))"
             : "\(name) per emotion (\(subsetName(subset)))"
-        let chart = BarChart(categories: labels, series: series, title: title, xLabel: "emotion", yLabel: name, yRange: 0...1.05,
-                             colorByCategory: runs.count == 1, categoryColors: labels.map(EmotionColors.color),
-                             valueLabels: runs.count <= 3, valueFormat: "%.2f")
+        let chart = BarChart(
+            categories: labels, series: series, title: title, xLabel: "emotion", yLabel: name, yRange: 0...1.05,
+            colorByCategory: runs.count == 1, categoryColors: labels.map(EmotionColors.color),
+            valueLabels: runs.count <= 3, valueFormat: "%.2f")
         return Figure(width: max(720, 120 + Double(labels.count * max(1, runs.count)) * 34), height: 440, panels: [chart])
     }
 

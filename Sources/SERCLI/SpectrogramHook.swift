@@ -12,13 +12,16 @@ enum SpectrogramHook {
     /// centred frames (librosa defaults).
     static func magnitude(_ samples: [Float], sampleRate: Int, nFFT: Int, hopLength: Int) throws -> Matrix {
         // TODO(lead): return SERFeatures' magnitude STFT here, transposed to [bins, frames].
-        throw PlotCommandError(.notAvailable, "spectrogram", "the STFT is not connected in this build yet (SERFeatures); use --mel with cached mel features")
+        throw PlotCommandError(
+            .notAvailable, "spectrogram", "the STFT is not connected in this build yet (SERFeatures); use --mel with cached mel features")
     }
 
     /// Mel power spectrogram, shape `[nMels, frames]` (librosa.feature.melspectrogram defaults:
     /// power 2, Slaney mel scale and norm, fmax = sampleRate/2).
     static func melPower(_ samples: [Float], sampleRate: Int, nFFT: Int, hopLength: Int, nMels: Int) throws -> Matrix {
         // TODO(lead): return SERFeatures' mel spectrogram here, transposed to [mels, frames].
-        throw PlotCommandError(.notAvailable, "spectrogram", "the mel filterbank is not connected in this build yet (SERFeatures) and this clip has no cached mel features")
+        throw PlotCommandError(
+            .notAvailable, "spectrogram",
+            "the mel filterbank is not connected in this build yet (SERFeatures) and this clip has no cached mel features")
     }
 }

@@ -18,7 +18,9 @@ public struct Axis: Sendable {
     /// Whether the axis runs from top to bottom (y axes of matrices: row 0 at the top).
     public var inverted: Bool
 
-    public init(label: String?, lower: Double, upper: Double, ticks: [Double], tickLabels: [String], grid: Bool = true, inverted: Bool = false) {
+    public init(
+        label: String?, lower: Double, upper: Double, ticks: [Double], tickLabels: [String], grid: Bool = true, inverted: Bool = false
+    ) {
         self.label = label
         self.lower = lower
         self.upper = upper
@@ -44,8 +46,9 @@ public struct Axis: Sendable {
 
     /// A categorical axis: category `i` at position `i`.
     public static func categorical(_ categories: [String], label: String?, inverted: Bool = false) -> Axis {
-        Axis(label: label, lower: -0.5, upper: Double(categories.count) - 0.5, ticks: categories.indices.map(Double.init),
-             tickLabels: categories, grid: false, inverted: inverted)
+        Axis(
+            label: label, lower: -0.5, upper: Double(categories.count) - 0.5, ticks: categories.indices.map(Double.init),
+            tickLabels: categories, grid: false, inverted: inverted)
     }
 
     /// The fraction (0 at the start, 1 at the end) of the axis where `value` lies.

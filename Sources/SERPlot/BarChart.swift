@@ -19,9 +19,11 @@ public struct BarChart: Chart {
     public var valueLabels: Bool
     public var valueFormat: String
 
-    public init(categories: [String], series: [BarSeries], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                yRange: ClosedRange<Double>? = nil, colorByCategory: Bool = false, categoryColors: [Color]? = nil, valueLabels: Bool = false,
-                valueFormat: String = "%.2f") {
+    public init(
+        categories: [String], series: [BarSeries], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        yRange: ClosedRange<Double>? = nil, colorByCategory: Bool = false, categoryColors: [Color]? = nil, valueLabels: Bool = false,
+        valueFormat: String = "%.2f"
+    ) {
         self.categoryColors = categoryColors
         self.categories = categories
         self.series = series
@@ -51,21 +53,27 @@ public struct BarChart: Chart {
                 let left = Double(c) - groupWidth / 2 + Double(s) * barWidth
                 let x0 = area.px(left), x1 = area.px(left + barWidth)
                 let yv = area.py(min(max(value, range.lowerBound), range.upperBound))
-                let color = colorByCategory && series.count == 1 ? (categoryColors.flatMap { c < $0.count ? $0[c] : nil } ?? Color.series(c)) : (item.color ?? Color.series(s))
+                let color =
+                    colorByCategory && series.count == 1
+                    ? (categoryColors.flatMap { c < $0.count ? $0[c] : nil } ?? Color.series(c)) : (item.color ?? Color.series(s))
                 let bar = Rect(x: x0 + 0.5, y: min(yv, baseline), width: max(0.5, x1 - x0 - 1), height: abs(baseline - yv))
                 canvas.fill(bar, color)
                 occupied += [Point(x: bar.midX, y: bar.minY), Point(x: bar.minX, y: bar.minY), Point(x: bar.maxX, y: bar.minY)]
                 occupied += stride(from: bar.minY, through: bar.maxY, by: 8).map { Point(x: bar.midX, y: $0) }
                 if valueLabels {
-                    let size = barWidth * area.frame.width / Double(max(1, categories.count)) < 28 ? theme.tickFontSize - 2.5 : theme.tickFontSize - 1
-                    canvas.text(String(format: valueFormat, value), at: Point(x: bar.midX, y: bar.minY - 2), size: size,
-                                color: theme.text, anchor: TextAnchor(.center, .bottom))
+                    let size =
+                        barWidth * area.frame.width / Double(max(1, categories.count)) < 28
+                        ? theme.tickFontSize - 2.5 : theme.tickFontSize - 1
+                    canvas.text(
+                        String(format: valueFormat, value), at: Point(x: bar.midX, y: bar.minY - 2), size: size,
+                        color: theme.text, anchor: TextAnchor(.center, .bottom))
                 }
             }
         }
         area.drawAxes(on: canvas)
         if series.count > 1 {
-            let entries = series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch) }
+            let entries = series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch)
+            }
             Legend(entries: entries).draw(on: canvas, in: area.frame, avoiding: occupied, theme: theme)
         }
     }

@@ -11,8 +11,10 @@ public struct BoxPlot: Chart {
     /// The colour of each group, overriding `colorByGroup`.
     public var colors: [Color]?
 
-    public init(groups: [(label: String, values: [Double])], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                colorByGroup: Bool = true, colors: [Color]? = nil) {
+    public init(
+        groups: [(label: String, values: [Double])], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        colorByGroup: Bool = true, colors: [Color]? = nil
+    ) {
         self.colors = colors
         self.groups = groups
         self.title = title
@@ -40,8 +42,10 @@ public struct BoxPlot: Chart {
             canvas.line(from: Point(x: mid, y: area.py(s.q3)), to: Point(x: mid, y: area.py(s.upperWhisker)), edge, lineWidth: 1)
             canvas.line(from: Point(x: mid, y: area.py(s.q1)), to: Point(x: mid, y: area.py(s.lowerWhisker)), edge, lineWidth: 1)
             let capLeft = area.px(x - 0.15), capRight = area.px(x + 0.15)
-            canvas.line(from: Point(x: capLeft, y: area.py(s.upperWhisker)), to: Point(x: capRight, y: area.py(s.upperWhisker)), edge, lineWidth: 1)
-            canvas.line(from: Point(x: capLeft, y: area.py(s.lowerWhisker)), to: Point(x: capRight, y: area.py(s.lowerWhisker)), edge, lineWidth: 1)
+            canvas.line(
+                from: Point(x: capLeft, y: area.py(s.upperWhisker)), to: Point(x: capRight, y: area.py(s.upperWhisker)), edge, lineWidth: 1)
+            canvas.line(
+                from: Point(x: capLeft, y: area.py(s.lowerWhisker)), to: Point(x: capRight, y: area.py(s.lowerWhisker)), edge, lineWidth: 1)
             canvas.line(from: Point(x: left, y: area.py(s.median)), to: Point(x: right, y: area.py(s.median)), edge, lineWidth: 1.8)
             for o in s.outliers {
                 canvas.circle(center: Point(x: mid, y: area.py(o)), radius: 2.5, fill: nil, stroke: edge, lineWidth: 0.8)

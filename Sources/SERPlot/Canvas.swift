@@ -38,8 +38,10 @@ public final class Canvas {
     ///   - draw: the drawing; called once.
     /// - Returns: the encoded file bytes.
     /// - Throws: ``PlotError`` `.rendering` when cairo reports an error.
-    public static func render(width: Double, height: Double, format: RenderFormat, scale: Double = 1,
-                              draw: (Canvas) throws -> Void) throws -> Data {
+    public static func render(
+        width: Double, height: Double, format: RenderFormat, scale: Double = 1,
+        draw: (Canvas) throws -> Void
+    ) throws -> Data {
         let sink = ByteSink()
         let unmanaged = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer?
@@ -181,28 +183,32 @@ public final class Canvas {
     ///   - point: the reference point, placed on the text box as `anchor` says.
     ///   - size: font size (points).
     ///   - rotation: counter-clockwise angle in degrees about `point` (90 reads bottom-up).
-    public func text(_ text: String, at point: Point, size: Double, color: Color = .black, anchor: TextAnchor = .center,
-                     rotation: Double = 0, bold: Bool = false) {
+    public func text(
+        _ text: String, at point: Point, size: Double, color: Color = .black, anchor: TextAnchor = .center,
+        rotation: Double = 0, bold: Bool = false
+    ) {
         guard !text.isEmpty else { return }
         selectFont(size: size, bold: bold)
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
         var font = cairo_font_extents_t()
         cairo_font_extents(context, &font)
-        let dx: Double = switch anchor.horizontal {
-        case .left: 0
-        case .center: -extents.x_advance / 2
-        case .right: -extents.x_advance
-        }
+        let dx: Double =
+            switch anchor.horizontal {
+            case .left: 0
+            case .center: -extents.x_advance / 2
+            case .right: -extents.x_advance
+            }
         // Vertical placement uses the font's ascent/descent, not the glyphs', so that labels
         // of one row line up whatever their letters.
         let ascent = font.ascent * 0.8
-        let dy: Double = switch anchor.vertical {
-        case .top: ascent
-        case .middle: ascent / 2 - font.descent / 4
-        case .baseline: 0
-        case .bottom: -font.descent
-        }
+        let dy: Double =
+            switch anchor.vertical {
+            case .top: ascent
+            case .middle: ascent / 2 - font.descent / 4
+            case .baseline: 0
+            case .bottom: -font.descent
+            }
         cairo_save(context)
         cairo_translate(context, point.x, point.y)
         if rotation != 0 { cairo_rotate(context, -rotation * Double.pi / 180) }
@@ -213,8 +219,9 @@ public final class Canvas {
     }
 
     private func selectFont(size: Double, bold: Bool) {
-        cairo_select_font_face(context, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 
@@ -228,8 +235,9 @@ public final class Canvas {
     public func image(pixels: [UInt32], columns: Int, rows: Int, in rect: Rect, smooth: Bool) {
         guard columns > 0, rows > 0, pixels.count == columns * rows else { return }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(columns), Int32(rows)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
-              let base = cairo_image_surface_get_data(surface) else { return }
+            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+            let base = cairo_image_surface_get_data(surface)
+        else { return }
         defer { cairo_surface_destroy(surface) }
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))

@@ -38,13 +38,17 @@ public struct Colorbar: Sendable {
         for (value, text) in zip(ticks, NiceScale.labels(ticks)) {
             let f = span == 0 ? 0.5 : (value - range.lowerBound) / span
             let y = strip.maxY - f * strip.height
-            canvas.line(from: Point(x: strip.maxX, y: y), to: Point(x: strip.maxX + theme.tickLength, y: y), theme.axis, lineWidth: theme.axisWidth)
-            canvas.text(text, at: Point(x: strip.maxX + theme.tickLength + 3, y: y), size: theme.tickFontSize, color: theme.text, anchor: .leftMiddle)
+            canvas.line(
+                from: Point(x: strip.maxX, y: y), to: Point(x: strip.maxX + theme.tickLength, y: y), theme.axis, lineWidth: theme.axisWidth)
+            canvas.text(
+                text, at: Point(x: strip.maxX + theme.tickLength + 3, y: y), size: theme.tickFontSize, color: theme.text,
+                anchor: .leftMiddle)
             widest = max(widest, canvas.measure(text, size: theme.tickFontSize).width)
         }
         if let label {
-            canvas.text(label, at: Point(x: strip.maxX + theme.tickLength + 3 + widest + 6, y: strip.midY), size: theme.labelFontSize,
-                        color: theme.text, anchor: TextAnchor(.center, .top), rotation: 90)
+            canvas.text(
+                label, at: Point(x: strip.maxX + theme.tickLength + 3 + widest + 6, y: strip.midY), size: theme.labelFontSize,
+                color: theme.text, anchor: TextAnchor(.center, .top), rotation: 90)
         }
     }
 }

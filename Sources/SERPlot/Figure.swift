@@ -15,7 +15,9 @@ public struct Figure: Sendable {
     public var columns: Int
     public var theme: Theme
 
-    public init(width: Double = 720, height: Double = 450, title: String? = nil, panels: [any Chart], columns: Int = 1, theme: Theme = .standard) {
+    public init(
+        width: Double = 720, height: Double = 450, title: String? = nil, panels: [any Chart], columns: Int = 1, theme: Theme = .standard
+    ) {
         self.width = width
         self.height = height
         self.title = title
@@ -30,8 +32,9 @@ public struct Figure: Sendable {
         var top = 0.0
         if let title {
             let h = canvas.measure(title, size: theme.figureTitleFontSize, bold: true).height
-            canvas.text(title, at: Point(x: width / 2, y: theme.padding + 2), size: theme.figureTitleFontSize, color: theme.text,
-                        anchor: .topCenter, bold: true)
+            canvas.text(
+                title, at: Point(x: width / 2, y: theme.padding + 2), size: theme.figureTitleFontSize, color: theme.text,
+                anchor: .topCenter, bold: true)
             top = theme.padding + h + 6
         }
         let rows = (panels.count + columns - 1) / columns
@@ -39,7 +42,9 @@ public struct Figure: Sendable {
         let cellWidth = width / Double(columns), cellHeight = (height - top) / Double(rows)
         for (i, panel) in panels.enumerated() {
             let r = i / columns, c = i % columns
-            panel.draw(on: canvas, in: Rect(x: Double(c) * cellWidth, y: top + Double(r) * cellHeight, width: cellWidth, height: cellHeight), theme: theme)
+            panel.draw(
+                on: canvas, in: Rect(x: Double(c) * cellWidth, y: top + Double(r) * cellHeight, width: cellWidth, height: cellHeight),
+                theme: theme)
         }
     }
 

@@ -36,10 +36,11 @@ public struct HTMLReport {
         guard !rows.isEmpty else { return }
         let head = "<tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
         let lines = rows.map { row in
-            "<tr>" + row.map { cell in
-                Double(cell.trimmingCharacters(in: CharacterSet(charactersIn: "%± "))) != nil
-                    ? "<td class=\"num\">\(Self.escape(cell))</td>" : "<td>\(Self.escape(cell))</td>"
-            }.joined() + "</tr>"
+            "<tr>"
+                + row.map { cell in
+                    Double(cell.trimmingCharacters(in: CharacterSet(charactersIn: "%± "))) != nil
+                        ? "<td class=\"num\">\(Self.escape(cell))</td>" : "<td>\(Self.escape(cell))</td>"
+                }.joined() + "</tr>"
         }
         body.append("<table class=\"data\">\n\(head)\n\(lines.joined(separator: "\n"))\n</table>")
     }
@@ -55,7 +56,8 @@ public struct HTMLReport {
     /// - Throws: ``PlotError`` `.rendering`.
     public mutating func figure(_ figure: Figure, alt: String, scale: Double = 1) throws {
         let png = try figure.render(.png, scale: scale)
-        body.append("""
+        body.append(
+            """
             <figure><img alt="\(Self.escape(alt))" width="\(Int(figure.width))" height="\(Int(figure.height))" \
             src="data:image/png;base64,\(png.base64EncodedString())"></figure>
             """)

@@ -29,10 +29,12 @@ public struct Heatmap: Chart {
     /// Row 0 at the bottom (images, spectrograms) instead of the top (tables, confusion).
     public var originLower: Bool
 
-    public init(matrix: Matrix, rowLabels: [String]? = nil, columnLabels: [String]? = nil, xExtent: ClosedRange<Double>? = nil,
-                yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap = .viridis, valueRange: ClosedRange<Double>? = nil,
-                annotations: [String]? = nil, showColorbar: Bool = true, colorbarLabel: String? = nil, title: String? = nil,
-                xLabel: String? = nil, yLabel: String? = nil, originLower: Bool = false) {
+    public init(
+        matrix: Matrix, rowLabels: [String]? = nil, columnLabels: [String]? = nil, xExtent: ClosedRange<Double>? = nil,
+        yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap = .viridis, valueRange: ClosedRange<Double>? = nil,
+        annotations: [String]? = nil, showColorbar: Bool = true, colorbarLabel: String? = nil, title: String? = nil,
+        xLabel: String? = nil, yLabel: String? = nil, originLower: Bool = false
+    ) {
         self.matrix = matrix
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
@@ -71,8 +73,9 @@ public struct Heatmap: Chart {
         let colorbar = Colorbar(colorMap: colorMap, range: range, label: colorbarLabel)
         let x = axis(labels: columnLabels, extent: xExtent, count: columns, label: xLabel, inverted: false)
         let y = axis(labels: rowLabels, extent: yExtent, count: rows, label: yLabel, inverted: !originLower)
-        let area = PlotArea(in: rect, x: x, y: y, title: title, canvas: canvas, theme: theme,
-                            rightMargin: showColorbar ? colorbar.width(canvas: canvas, theme: theme) : 0)
+        let area = PlotArea(
+            in: rect, x: x, y: y, title: title, canvas: canvas, theme: theme,
+            rightMargin: showColorbar ? colorbar.width(canvas: canvas, theme: theme) : 0)
         let frame = area.frame
         canvas.fill(frame, colorMap.color(0))
         let span = range.upperBound - range.lowerBound
@@ -92,7 +95,8 @@ public struct Heatmap: Chart {
                     for c in 0..<columns {
                         let rectangle = cell(r, c)
                         // A hair of overlap hides anti-aliasing seams between cells.
-                        canvas.fill(rectangle.inset(top: -0.25, left: -0.25, bottom: -0.25, right: -0.25), colorMap.color(unit(matrix[r, c])))
+                        canvas.fill(
+                            rectangle.inset(top: -0.25, left: -0.25, bottom: -0.25, right: -0.25), colorMap.color(unit(matrix[r, c])))
                     }
                 }
             } else {
@@ -102,7 +106,9 @@ public struct Heatmap: Chart {
                     for c in 0..<columns { pixels[imageRow * columns + c] = colorMap.argb(unit(matrix[r, c])) }
                 }
                 // Nearest-neighbour when enlarging (as matplotlib's imshow), smoothing when shrinking.
-                canvas.image(pixels: pixels, columns: columns, rows: rows, in: frame, smooth: Double(columns) > frame.width || Double(rows) > frame.height)
+                canvas.image(
+                    pixels: pixels, columns: columns, rows: rows, in: frame,
+                    smooth: Double(columns) > frame.width || Double(rows) > frame.height)
             }
         }
         if let annotations, annotations.count == rows * columns, rows > 0, columns > 0 {
@@ -112,7 +118,9 @@ public struct Heatmap: Chart {
         if showColorbar { colorbar.draw(on: canvas, beside: frame, theme: theme) }
     }
 
-    private func drawAnnotations(_ annotations: [String], on canvas: Canvas, cell: (Int, Int) -> Rect, unit: (Float) -> Double, theme: Theme) {
+    private func drawAnnotations(
+        _ annotations: [String], on canvas: Canvas, cell: (Int, Int) -> Rect, unit: (Float) -> Double, theme: Theme
+    ) {
         let sample = cell(0, 0)
         let lines = annotations.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         let maxLines = Double(lines.map(\.count).max() ?? 1)
@@ -127,8 +135,9 @@ public struct Heatmap: Chart {
                 let lineHeight = size * 1.25
                 let first = box.midY - lineHeight * Double(text.count - 1) / 2
                 for (i, line) in text.enumerated() {
-                    canvas.text(line, at: Point(x: box.midX, y: first + Double(i) * lineHeight), size: i == 0 ? size : size * 0.85,
-                                color: i == 0 ? color : color.withAlpha(0.85), anchor: .center, bold: i == 0)
+                    canvas.text(
+                        line, at: Point(x: box.midX, y: first + Double(i) * lineHeight), size: i == 0 ? size : size * 0.85,
+                        color: i == 0 ? color : color.withAlpha(0.85), anchor: .center, bold: i == 0)
                 }
             }
         }

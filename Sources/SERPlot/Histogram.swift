@@ -12,7 +12,10 @@ public struct Histogram: Chart {
     public var xLabel: String?
     public var yLabel: String?
 
-    public init(groups: [(label: String, values: [Double])], bins: Int? = nil, title: String? = nil, xLabel: String? = nil, yLabel: String? = "count") {
+    public init(
+        groups: [(label: String, values: [Double])], bins: Int? = nil, title: String? = nil, xLabel: String? = nil,
+        yLabel: String? = "count"
+    ) {
         self.groups = groups
         self.bins = bins
         self.title = title
@@ -53,8 +56,9 @@ public struct Histogram: Chart {
         let (edges, counts) = binned()
         let top = Double(counts.flatMap { $0 }.max() ?? 1) * 1.05
         let xRange = (edges.first ?? 0)...(edges.last ?? 1)
-        let area = PlotArea(in: rect, x: .linear(NiceScale.paddedRange([xRange.lowerBound, xRange.upperBound], margin: 0.02), label: xLabel),
-                            y: .linear(0...max(top, 1), label: yLabel, integerTicks: true), title: title, canvas: canvas, theme: theme)
+        let area = PlotArea(
+            in: rect, x: .linear(NiceScale.paddedRange([xRange.lowerBound, xRange.upperBound], margin: 0.02), label: xLabel),
+            y: .linear(0...max(top, 1), label: yLabel, integerTicks: true), title: title, canvas: canvas, theme: theme)
         area.drawBackground(on: canvas)
         let alpha = groups.count > 1 ? 0.55 : 1
         var occupied: [Point] = []
@@ -71,7 +75,9 @@ public struct Histogram: Chart {
         }
         area.drawAxes(on: canvas)
         if groups.count > 1 {
-            let entries = groups.enumerated().map { Legend.Entry(label: $1.label, color: Color.series($0).withAlpha(alpha), swatch: .patch) }
+            let entries = groups.enumerated().map {
+                Legend.Entry(label: $1.label, color: Color.series($0).withAlpha(alpha), swatch: .patch)
+            }
             Legend(entries: entries).draw(on: canvas, in: area.frame, avoiding: occupied, theme: theme)
         }
     }

@@ -57,7 +57,8 @@ public struct Legend: Sendable {
             let sx = box.minX + 8
             switch entry.swatch {
             case .line(let dash):
-                canvas.line(from: Point(x: sx, y: cy), to: Point(x: sx + swatchWidth, y: cy), entry.color, lineWidth: theme.lineWidth, dash: dash)
+                canvas.line(
+                    from: Point(x: sx, y: cy), to: Point(x: sx + swatchWidth, y: cy), entry.color, lineWidth: theme.lineWidth, dash: dash)
             case .patch:
                 canvas.fill(Rect(x: sx + 4, y: cy - 5, width: swatchWidth - 8, height: 10), entry.color)
             }

@@ -16,9 +16,11 @@ public struct LineChart: Chart {
     /// Whether to draw the legend (default: when there are two or more series).
     public var showLegend: Bool?
 
-    public init(series: [LineSeries], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                yRange: ClosedRange<Double>? = nil, integerX: Bool = false, markers: [(x: Double, label: String)] = [],
-                showLegend: Bool? = nil) {
+    public init(
+        series: [LineSeries], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        yRange: ClosedRange<Double>? = nil, integerX: Bool = false, markers: [(x: Double, label: String)] = [],
+        showLegend: Bool? = nil
+    ) {
         self.series = series
         self.title = title
         self.xLabel = xLabel
@@ -37,15 +39,17 @@ public struct LineChart: Chart {
         } else {
             xr = NiceScale.paddedRange(xs)
         }
-        let area = PlotArea(in: rect, x: .linear(xr, label: xLabel, integerTicks: integerX),
-                            y: .linear(yRange ?? NiceScale.paddedRange(ys), label: yLabel), title: title, canvas: canvas, theme: theme)
+        let area = PlotArea(
+            in: rect, x: .linear(xr, label: xLabel, integerTicks: integerX),
+            y: .linear(yRange ?? NiceScale.paddedRange(ys), label: yLabel), title: title, canvas: canvas, theme: theme)
         area.drawBackground(on: canvas)
         var occupied: [Point] = []
         canvas.clipped(to: area.frame.inset(top: -2, left: -2, bottom: -2, right: -2)) {
             for marker in markers {
                 let x = area.px(marker.x)
-                canvas.line(from: Point(x: x, y: area.frame.minY), to: Point(x: x, y: area.frame.maxY), Color(hex: 0x7F7F7F),
-                            lineWidth: 1, dash: [2, 2])
+                canvas.line(
+                    from: Point(x: x, y: area.frame.minY), to: Point(x: x, y: area.frame.maxY), Color(hex: 0x7F7F7F),
+                    lineWidth: 1, dash: [2, 2])
             }
             for (i, s) in series.enumerated() {
                 let color = s.color ?? Color.series(i)
@@ -60,8 +64,9 @@ public struct LineChart: Chart {
         for marker in markers {
             let width = canvas.measure(marker.label, size: theme.tickFontSize - 1).width
             occupied += stride(from: 0.0, through: width, by: 6).map { Point(x: area.px(marker.x) + 3 + $0, y: area.frame.minY + 8) }
-            canvas.text(marker.label, at: Point(x: area.px(marker.x) + 3, y: area.frame.minY + 3), size: theme.tickFontSize - 1,
-                        color: Color(hex: 0x595959), anchor: TextAnchor(.left, .top))
+            canvas.text(
+                marker.label, at: Point(x: area.px(marker.x) + 3, y: area.frame.minY + 3), size: theme.tickFontSize - 1,
+                color: Color(hex: 0x595959), anchor: TextAnchor(.left, .top))
         }
         area.drawAxes(on: canvas)
         if showLegend ?? (series.count > 1) {

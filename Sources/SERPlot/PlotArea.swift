@@ -50,10 +50,16 @@ public struct PlotArea {
     public func drawBackground(on canvas: Canvas) {
         canvas.fill(frame, theme.plotBackground)
         if x.grid {
-            for t in x.ticks { canvas.line(from: Point(x: px(t), y: frame.minY), to: Point(x: px(t), y: frame.maxY), theme.grid, lineWidth: theme.gridWidth) }
+            for t in x.ticks {
+                canvas.line(
+                    from: Point(x: px(t), y: frame.minY), to: Point(x: px(t), y: frame.maxY), theme.grid, lineWidth: theme.gridWidth)
+            }
         }
         if y.grid {
-            for t in y.ticks { canvas.line(from: Point(x: frame.minX, y: py(t)), to: Point(x: frame.maxX, y: py(t)), theme.grid, lineWidth: theme.gridWidth) }
+            for t in y.ticks {
+                canvas.line(
+                    from: Point(x: frame.minX, y: py(t)), to: Point(x: frame.maxX, y: py(t)), theme.grid, lineWidth: theme.gridWidth)
+            }
         }
     }
 
@@ -68,34 +74,40 @@ public struct PlotArea {
             let cx = px(value)
             canvas.line(from: Point(x: cx, y: frame.maxY), to: Point(x: cx, y: frame.maxY + t.tickLength), t.axis, lineWidth: t.axisWidth)
             if rotateXLabels {
-                canvas.text(label, at: Point(x: cx + 3, y: frame.maxY + t.tickLength + 3), size: t.tickFontSize, color: t.text,
-                            anchor: TextAnchor(.right, .top), rotation: 45)
+                canvas.text(
+                    label, at: Point(x: cx + 3, y: frame.maxY + t.tickLength + 3), size: t.tickFontSize, color: t.text,
+                    anchor: TextAnchor(.right, .top), rotation: 45)
             } else {
-                canvas.text(label, at: Point(x: cx, y: frame.maxY + t.tickLength + 3), size: t.tickFontSize, color: t.text, anchor: .topCenter)
+                canvas.text(
+                    label, at: Point(x: cx, y: frame.maxY + t.tickLength + 3), size: t.tickFontSize, color: t.text, anchor: .topCenter)
             }
         }
         var yLabelWidth = 0.0
         for (value, label) in zip(y.ticks, y.tickLabels) {
             let cy = py(value)
             canvas.line(from: Point(x: frame.minX - t.tickLength, y: cy), to: Point(x: frame.minX, y: cy), t.axis, lineWidth: t.axisWidth)
-            canvas.text(label, at: Point(x: frame.minX - t.tickLength - 3, y: cy), size: t.tickFontSize, color: t.text, anchor: .rightMiddle)
+            canvas.text(
+                label, at: Point(x: frame.minX - t.tickLength - 3, y: cy), size: t.tickFontSize, color: t.text, anchor: .rightMiddle)
             yLabelWidth = max(yLabelWidth, canvas.measure(label, size: t.tickFontSize).width)
         }
         if let label = x.label {
             let tickText = canvas.measure("0", size: t.tickFontSize).height
             let widest = x.tickLabels.map { canvas.measure($0, size: t.tickFontSize).width }.max() ?? 0
             let below = rotateXLabels ? widest * 0.7071 + tickText * 0.7071 : tickText
-            canvas.text(label, at: Point(x: frame.midX, y: frame.maxY + t.tickLength + 3 + below + 6), size: t.labelFontSize,
-                        color: t.text, anchor: .topCenter)
+            canvas.text(
+                label, at: Point(x: frame.midX, y: frame.maxY + t.tickLength + 3 + below + 6), size: t.labelFontSize,
+                color: t.text, anchor: .topCenter)
         }
         if let label = y.label {
-            canvas.text(label, at: Point(x: frame.minX - t.tickLength - 3 - yLabelWidth - 6, y: frame.midY), size: t.labelFontSize,
-                        color: t.text, anchor: TextAnchor(.center, .bottom), rotation: 90)
+            canvas.text(
+                label, at: Point(x: frame.minX - t.tickLength - 3 - yLabelWidth - 6, y: frame.midY), size: t.labelFontSize,
+                color: t.text, anchor: TextAnchor(.center, .bottom), rotation: 90)
         }
         if let title {
             let tickText = y.tickLabels.isEmpty ? 0 : canvas.measure("0", size: t.tickFontSize).height / 2
-            canvas.text(title, at: Point(x: frame.midX, y: frame.minY - tickText - 6), size: t.titleFontSize, color: t.text,
-                        anchor: TextAnchor(.center, .bottom), bold: true)
+            canvas.text(
+                title, at: Point(x: frame.midX, y: frame.minY - tickText - 6), size: t.titleFontSize, color: t.text,
+                anchor: TextAnchor(.center, .bottom), bold: true)
         }
     }
 }

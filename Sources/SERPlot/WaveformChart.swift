@@ -43,7 +43,8 @@ public struct WaveformChart: Chart {
         let limit = peak > 0 ? min(1, peak * 1.1) : 1
         var y = Axis.linear(-limit...limit, label: "amplitude", tickCount: 5)
         y.grid = true
-        let area = PlotArea(in: rect, x: .linear(0...max(duration, 1e-3), label: "time (s)"), y: y, title: title, canvas: canvas, theme: theme)
+        let area = PlotArea(
+            in: rect, x: .linear(0...max(duration, 1e-3), label: "time (s)"), y: y, title: title, canvas: canvas, theme: theme)
         area.drawBackground(on: canvas)
         let columns = max(1, Int(area.frame.width.rounded()))
         let env = envelope(columns: columns)

@@ -17,8 +17,10 @@ public struct ClipInfo: Sendable, Codable, Equatable {
     /// Seconds.
     public var duration: Double
 
-    public init(id: Int64, dataset: String, path: String, relativePath: String, label: String, speaker: String?, gender: String?,
-                sampleRate: Int, channels: Int, frames: Int, duration: Double) {
+    public init(
+        id: Int64, dataset: String, path: String, relativePath: String, label: String, speaker: String?, gender: String?,
+        sampleRate: Int, channels: Int, frames: Int, duration: Double
+    ) {
         self.id = id
         self.dataset = dataset
         self.path = path

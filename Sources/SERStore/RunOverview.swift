@@ -31,9 +31,11 @@ public struct RunOverview: Sendable, Codable, Equatable {
         return "run \(id)"
     }
 
-    public init(id: Int64, name: String?, kind: String, status: String, dataset: String?, datasetVersion: String?, split: String?,
-                seed: Int64, bestEpoch: Int?, epochsDone: Int?, config: String, commandLine: String, createdAt: String,
-                durationSeconds: Double?, tags: [String], note: String?, error: String?) {
+    public init(
+        id: Int64, name: String?, kind: String, status: String, dataset: String?, datasetVersion: String?, split: String?,
+        seed: Int64, bestEpoch: Int?, epochsDone: Int?, config: String, commandLine: String, createdAt: String,
+        durationSeconds: Double?, tags: [String], note: String?, error: String?
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

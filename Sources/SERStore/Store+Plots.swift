@@ -8,10 +8,14 @@ extension Store {
     /// The run with `id`, or `nil` if there is none.
     public func runOverview(_ id: Int64) throws -> RunOverview? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT s.*, r.config, r.command_line, r.note, r.error
-                FROM run_summary s JOIN runs r ON r.id = s.id WHERE s.id = ?
-                """, arguments: [id]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.*, r.config, r.command_line, r.note, r.error
+                        FROM run_summary s JOIN runs r ON r.id = s.id WHERE s.id = ?
+                        """, arguments: [id])
+            else { return nil }
             let tags: String? = row["tags"]
             return RunOverview(
                 id: row["id"], name: row["name"], kind: row["kind"], status: row["status"], dataset: row["dataset"],
@@ -25,8 +29,11 @@ extension Store {
     /// The subsets a run has been evaluated on, best first (`test`, `val`, `train`).
     public func evaluatedSubsets(_ runID: Int64) throws -> [String] {
         let present = try read { db in
-            try String.fetchSet(db, sql: "SELECT DISTINCT subset FROM confusion WHERE run_id = ? UNION SELECT DISTINCT subset FROM class_metrics WHERE run_id = ?",
-                                arguments: [runID, runID])
+            try String.fetchSet(
+                db,
+                sql:
+                    "SELECT DISTINCT subset FROM confusion WHERE run_id = ? UNION SELECT DISTINCT subset FROM class_metrics WHERE run_id = ?",
+                arguments: [runID, runID])
         }
         return ["test", "val", "train"].filter(present.contains)
     }
@@ -35,8 +42,9 @@ extension Store {
     /// Labels are ordered as the run's checkpoint lists its classes when known, else by name.
     public func confusion(_ runID: Int64, subset: String) throws -> ConfusionCounts? {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT true_label, predicted_label, count FROM confusion WHERE run_id = ? AND subset = ?",
-                                        arguments: [runID, subset])
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT true_label, predicted_label, count FROM confusion WHERE run_id = ? AND subset = ?",
+                arguments: [runID, subset])
             guard !rows.isEmpty else { return nil }
             var labels = Set<String>()
             for row in rows {
@@ -44,8 +52,10 @@ extension Store {
                 labels.insert(row["predicted_label"])
             }
             var order = labels.sorted()
-            if let classes = try String.fetchOne(db, sql: "SELECT classes FROM checkpoints WHERE run_id = ? ORDER BY kind = 'best' DESC LIMIT 1", arguments: [runID]),
-               let decoded = try? JSONDecoder().decode([String].self, from: Data(classes.utf8)), Set(decoded) == labels {
+            if let classes = try String.fetchOne(
+                db, sql: "SELECT classes FROM checkpoints WHERE run_id = ? ORDER BY kind = 'best' DESC LIMIT 1", arguments: [runID]),
+                let decoded = try? JSONDecoder().decode([String].self, from: Data(classes.utf8)), Set(decoded) == labels
+            {
                 order = decoded
             }
             let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
@@ -60,8 +70,11 @@ extension Store {
     /// Per-class precision, recall, F1 and support of a run on `subset`, by label.
     public func classMetrics(_ runID: Int64, subset: String) throws -> [Evaluation.ClassMetric] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM class_metrics WHERE run_id = ? AND subset = ? ORDER BY label", arguments: [runID, subset]).map {
-                Evaluation.ClassMetric(label: $0["label"], precision: $0["precision"], recall: $0["recall"], f1: $0["f1"], support: $0["support"])
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM class_metrics WHERE run_id = ? AND subset = ? ORDER BY label", arguments: [runID, subset]
+            ).map {
+                Evaluation.ClassMetric(
+                    label: $0["label"], precision: $0["precision"], recall: $0["recall"], f1: $0["f1"], support: $0["support"])
             }
         }
     }
@@ -69,10 +82,13 @@ extension Store {
     /// All final metrics of a run, ordered by subset (train, val, test) and name.
     public func runMetrics(_ runID: Int64) throws -> [RunMetric] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM run_metrics WHERE run_id = ?
-                ORDER BY CASE subset WHEN 'train' THEN 0 WHEN 'val' THEN 1 ELSE 2 END, name
-                """, arguments: [runID]).map {
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM run_metrics WHERE run_id = ?
+                    ORDER BY CASE subset WHEN 'train' THEN 0 WHEN 'val' THEN 1 ELSE 2 END, name
+                    """, arguments: [runID]
+            ).map {
                 RunMetric(subset: $0["subset"], name: $0["name"], value: $0["value"], std: $0["std"])
             }
         }
@@ -91,9 +107,10 @@ extension Store {
     public func provenance(_ runID: Int64) throws -> Provenance? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM provenance WHERE run_id = ?", arguments: [runID]) else { return nil }
-            return Provenance(serVersion: row["ser_version"], buildCommit: row["build_commit"], datasetHash: row["dataset_hash"],
-                              featureConfigHash: row["feature_config_hash"], hostname: row["hostname"], os: row["os"],
-                              cpuModel: row["cpu_model"], cpuCores: row["cpu_cores"], blasThreads: row["blas_threads"], extra: row["extra"])
+            return Provenance(
+                serVersion: row["ser_version"], buildCommit: row["build_commit"], datasetHash: row["dataset_hash"],
+                featureConfigHash: row["feature_config_hash"], hostname: row["hostname"], os: row["os"],
+                cpuModel: row["cpu_model"], cpuCores: row["cpu_cores"], blasThreads: row["blas_threads"], extra: row["extra"])
         }
     }
 
@@ -102,9 +119,10 @@ extension Store {
         """
 
     private static func clipInfo(_ row: Row) -> ClipInfo {
-        ClipInfo(id: row["id"], dataset: row["dataset"], path: row["path"], relativePath: row["relative_path"], label: row["label"],
-                 speaker: row["speaker"], gender: row["gender"], sampleRate: row["sample_rate"], channels: row["channels"],
-                 frames: row["frames"], duration: row["duration"])
+        ClipInfo(
+            id: row["id"], dataset: row["dataset"], path: row["path"], relativePath: row["relative_path"], label: row["label"],
+            speaker: row["speaker"], gender: row["gender"], sampleRate: row["sample_rate"], channels: row["channels"],
+            frames: row["frames"], duration: row["duration"])
     }
 
     /// The clip a user names: by id (`42`), by absolute path, or by a path relative to its
@@ -129,14 +147,19 @@ extension Store {
     /// samples in [-1, 1]; `nil` if none was kept.
     public func storedAudio(_ clipID: Int64) throws -> (sampleRate: Int, channels: Int, samples: [Float])? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT dtype, sample_rate, channels, data FROM clip_audio WHERE clip_id = ?", arguments: [clipID]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT dtype, sample_rate, channels, data FROM clip_audio WHERE clip_id = ?", arguments: [clipID])
+            else {
                 return nil
             }
             let data: Data = row["data"], dtype: String = row["dtype"]
             let samples: [Float]
             if dtype == "int16" {
                 samples = data.withUnsafeBytes { raw in
-                    (0..<(raw.count / 2)).map { Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * $0, as: Int16.self))) / 32768 }
+                    (0..<(raw.count / 2)).map {
+                        Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * $0, as: Int16.self))) / 32768
+                    }
                 }
             } else {
                 samples = FloatBlob.decode(data) ?? []
@@ -154,16 +177,21 @@ extension Store {
     /// by id.
     public func datasetClips(_ name: String) throws -> [ClipInfo] {
         try read { db in
-            let version = try Int64.fetchOne(db, sql: """
-                SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
-                WHERE d.name = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 1
-                """, arguments: [name])
+            let version = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
+                    WHERE d.name = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 1
+                    """, arguments: [name])
             let base = "SELECT \(Self.clipColumns) FROM clips c JOIN datasets d ON d.id = c.dataset_id"
-            let rows = if let version {
-                try Row.fetchAll(db, sql: "\(base) JOIN dataset_version_clips vc ON vc.clip_id = c.id WHERE vc.version_id = ? ORDER BY c.id", arguments: [version])
-            } else {
-                try Row.fetchAll(db, sql: "\(base) WHERE d.name = ? ORDER BY c.id", arguments: [name])
-            }
+            let rows =
+                if let version {
+                    try Row.fetchAll(
+                        db, sql: "\(base) JOIN dataset_version_clips vc ON vc.clip_id = c.id WHERE vc.version_id = ? ORDER BY c.id",
+                        arguments: [version])
+                } else {
+                    try Row.fetchAll(db, sql: "\(base) WHERE d.name = ? ORDER BY c.id", arguments: [name])
+                }
             return rows.map(Self.clipInfo)
         }
     }
@@ -173,8 +201,9 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM feature_configs ORDER BY id").map { row in
                 let names: String = row["feature_names"]
-                return FeatureConfigInfo(id: row["id"], name: row["name"], hash: row["hash"], params: row["params"], dims: row["dims"],
-                                         featureNames: (try? JSONDecoder().decode([String].self, from: Data(names.utf8))) ?? [])
+                return FeatureConfigInfo(
+                    id: row["id"], name: row["name"], hash: row["hash"], params: row["params"], dims: row["dims"],
+                    featureNames: (try? JSONDecoder().decode([String].self, from: Data(names.utf8))) ?? [])
             }
         }
     }

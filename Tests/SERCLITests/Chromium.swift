@@ -10,7 +10,8 @@ enum Chromium {
             return explicit
         }
         for folder in ["/usr/bin", "/usr/local/bin", "/snap/bin"] {
-            for name in ["chromium", "chromium-browser", "google-chrome"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            for name in ["chromium", "chromium-browser", "google-chrome"]
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
             }
         }
@@ -31,8 +32,11 @@ enum Chromium {
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
-                             "--user-data-dir=\(profile.path)"] + arguments
+        process.arguments =
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
+                "--user-data-dir=\(profile.path)",
+            ] + arguments
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8)).out")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8)).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -47,8 +51,9 @@ enum Chromium {
             process.terminate()
             process.waitUntilExit()
         }
-        return Result(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Result(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 }

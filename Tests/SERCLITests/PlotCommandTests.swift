@@ -77,7 +77,9 @@ import Testing
         #expect(contradiction.stderr.contains("--format"))
         let noReport = try fx.ser(["report", "999"])
         #expect(noReport.status == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fx.folder.path).filter { $0.hasSuffix(".png") || $0.hasSuffix(".tmp") || $0.hasSuffix(".html") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fx.folder.path).filter {
+            $0.hasSuffix(".png") || $0.hasSuffix(".tmp") || $0.hasSuffix(".html")
+        }
         #expect(leftovers.isEmpty, "left behind: \(leftovers)")
     }
 
@@ -97,7 +99,10 @@ import Testing
         #expect(html.contains("<!DOCTYPE html>"))
         #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == 3)
         #expect(!html.contains("http://") && !html.contains("https://"))
-        for text in ["Final metrics", "Training curves", "Confusion matrix", "Per-class metrics", "Hyperparameters", "Provenance", "abc123", "baseline"] {
+        for text in [
+            "Final metrics", "Training curves", "Confusion matrix", "Per-class metrics", "Hyperparameters", "Provenance", "abc123",
+            "baseline",
+        ] {
             #expect(html.contains(text), "report lacks \(text)")
         }
         let dataset = try fx.ser(["report", "--dataset", "toy", "-o", "toy.html"])

@@ -8,17 +8,23 @@ import Testing
         let epochs = (1...30).map(Double.init)
         let train = epochs.map { 1.9 * exp(-$0 / 8) + 0.2 }
         let val = epochs.map { 1.9 * exp(-$0 / 10) + 0.35 + 0.002 * $0 }
-        let chart = LineChart(series: [LineSeries(label: "train", x: epochs, y: train), LineSeries(label: "validation", x: epochs, y: val, dash: LineSeries.dashed)],
-                              title: "Loss", xLabel: "epoch", yLabel: "cross-entropy", integerX: true, markers: [(x: 21, label: "best")])
+        let chart = LineChart(
+            series: [
+                LineSeries(label: "train", x: epochs, y: train),
+                LineSeries(label: "validation", x: epochs, y: val, dash: LineSeries.dashed),
+            ],
+            title: "Loss", xLabel: "epoch", yLabel: "cross-entropy", integerX: true, markers: [(x: 21, label: "best")])
         try RenderCheck.check(chart.figure(), name: "line")
     }
 
     @Test func groupedBarChartRenders() throws {
         let emotions = ["neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised"]
-        let chart = BarChart(categories: emotions, series: [
-            BarSeries(label: "run 1", values: [0.5, 0.7, 0.4, 0.45, 0.8, 0.6, 0.55, 0.65]),
-            BarSeries(label: "run 2", values: [0.55, 0.72, 0.5, 0.4, 0.85, 0.58, 0.6, 0.7]),
-        ], title: "F1 per emotion", yLabel: "F1", yRange: 0...1, valueLabels: true)
+        let chart = BarChart(
+            categories: emotions,
+            series: [
+                BarSeries(label: "run 1", values: [0.5, 0.7, 0.4, 0.45, 0.8, 0.6, 0.55, 0.65]),
+                BarSeries(label: "run 2", values: [0.55, 0.72, 0.5, 0.4, 0.85, 0.58, 0.6, 0.7]),
+            ], title: "F1 per emotion", yLabel: "F1", yRange: 0...1, valueLabels: true)
         try RenderCheck.check(chart.figure(), name: "bars")
     }
 
@@ -27,16 +33,18 @@ import Testing
         let counts: [Float] = [20, 3, 1, 0, 4, 15, 2, 3, 0, 2, 18, 4, 1, 1, 5, 17]
         let matrix = try #require(Matrix(rows: 4, columns: 4, values: counts))
         let notes = counts.map { String(Int($0)) }
-        let chart = Heatmap(matrix: matrix, rowLabels: labels, columnLabels: labels, colorMap: .blues, annotations: notes,
-                            colorbarLabel: "clips", title: "Confusion", xLabel: "predicted", yLabel: "true")
+        let chart = Heatmap(
+            matrix: matrix, rowLabels: labels, columnLabels: labels, colorMap: .blues, annotations: notes,
+            colorbarLabel: "clips", title: "Confusion", xLabel: "predicted", yLabel: "true")
         try RenderCheck.check(chart.figure(width: 560, height: 480), name: "confusion")
     }
 
     @Test func largeHeatmapWithNumericAxesRendersAsAnImage() throws {
         var m = Matrix(rows: 128, columns: 300)
         for r in 0..<128 { for c in 0..<300 { m[r, c] = Float(-80 + 80 * exp(-Double(r) / 30) * (0.6 + 0.4 * sin(Double(c) / 9))) } }
-        let chart = Heatmap(matrix: m, xExtent: 0...3, yExtent: 0...8000, colorMap: .magma, colorbarLabel: "dB", title: "Spectrogram",
-                            xLabel: "time (s)", yLabel: "frequency (Hz)", originLower: true)
+        let chart = Heatmap(
+            matrix: m, xExtent: 0...3, yExtent: 0...8000, colorMap: .magma, colorbarLabel: "dB", title: "Spectrogram",
+            xLabel: "time (s)", yLabel: "frequency (Hz)", originLower: true)
         try RenderCheck.check(chart.figure(), name: "spectrogram", minColors: 50)
     }
 
@@ -46,7 +54,9 @@ import Testing
             (label: label, values: (0..<40).map { _ in Double(i) + Double.random(in: -1...1, using: &rng) } + [Double(i) + 4])
         }
         try RenderCheck.check(BoxPlot(groups: groups, title: "mfcc 1", yLabel: "mean value").figure(), name: "box")
-        try RenderCheck.check(Histogram(groups: [(label: "duration", values: groups.flatMap(\.values))], title: "Durations", xLabel: "seconds").figure(), name: "histogram")
+        try RenderCheck.check(
+            Histogram(groups: [(label: "duration", values: groups.flatMap(\.values))], title: "Durations", xLabel: "seconds").figure(),
+            name: "histogram")
     }
 
     @Test func waveformDrawsTheEnvelope() throws {
@@ -61,7 +71,8 @@ import Testing
     }
 
     @Test func multiPanelFigureWithTitleRenders() throws {
-        let bars = BarChart(categories: ["a", "b", "c"], series: [BarSeries(label: "n", values: [3, 5, 2])], title: "counts", colorByCategory: true)
+        let bars = BarChart(
+            categories: ["a", "b", "c"], series: [BarSeries(label: "n", values: [3, 5, 2])], title: "counts", colorByCategory: true)
         let hist = Histogram(groups: [(label: "x", values: [1, 2, 2, 3, 3, 3, 4])], title: "hist")
         try RenderCheck.check(Figure(width: 900, height: 400, title: "Dataset", panels: [bars, hist], columns: 2), name: "panels")
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import SERPlot
 import Testing
@@ -50,7 +50,10 @@ struct SVGSummary {
     final class Delegate: NSObject, XMLParserDelegate {
         var root: String?
         var drawing = 0
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if root == nil { root = name }
             if ["path", "rect", "use", "image", "circle", "line", "polyline", "polygon"].contains(name) { drawing += 1 }
         }
