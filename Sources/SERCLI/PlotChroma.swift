@@ -24,7 +24,7 @@ extension SER.Plot {
                 yLabel: "pitch class", rowLabels: labels, colorMap: .viridis,
                 valueRange: 0...max(1, Double(cached.matrix.values.max() ?? 1)),
                 colorbarLabel: "relative energy")
-            try output.write(figure, defaultBase: "chroma-clip\(info.id)", quiet: options.quiet)
+            try output.write(figure, defaultBase: "chroma-clip\(info.id)", options: options)
         }
     }
 }

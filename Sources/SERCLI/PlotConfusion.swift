@@ -43,7 +43,7 @@ extension SER.Plot {
                     "was not evaluated on \(chosen) (evaluated: \(available.isEmpty ? "none" : available.joined(separator: ", ")))")
             }
             let figure = RunFigures.confusion(matrix, run: overview, normalize: normalize, colorMap: ColorMap.named(cmap) ?? .viridis)
-            try output.write(figure, defaultBase: "confusion-run\(runID)-\(chosen)", quiet: options.quiet)
+            try output.write(figure, defaultBase: "confusion-run\(runID)-\(chosen)", options: options)
         }
     }
 }

@@ -21,7 +21,7 @@ extension SER.Plot {
         func run() throws {
             let store = try options.openStore()
             let figure = RunFigures.curves(try RunFigures.histories(runs, store: store))
-            try output.write(figure, defaultBase: "curves-" + runs.map { "run\($0)" }.joined(separator: "-"), quiet: options.quiet)
+            try output.write(figure, defaultBase: "curves-" + runs.map { "run\($0)" }.joined(separator: "-"), options: options)
         }
     }
 }

@@ -17,7 +17,7 @@ extension SER.Plot {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
             try output.write(
-                DatasetFigures.overview(dataset, clips: clips), defaultBase: "dataset-\(FileStem.safe(dataset))", quiet: options.quiet)
+                DatasetFigures.overview(dataset, clips: clips), defaultBase: "dataset-\(FileStem.safe(dataset))", options: options)
         }
     }
 }

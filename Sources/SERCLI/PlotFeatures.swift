@@ -44,7 +44,7 @@ extension SER.Plot {
             }
             if columns.isEmpty { columns = Array(0..<min(6, recipe.dims)) }
             let figure = DatasetFigures.features(dataset, clips: clips, config: recipe, tensors: tensors, columns: columns)
-            try output.write(figure, defaultBase: "features-\(FileStem.safe(dataset))", quiet: options.quiet)
+            try output.write(figure, defaultBase: "features-\(FileStem.safe(dataset))", options: options)
         }
 
         /// The recipe to use and the dataset's cached tensors under it.

@@ -23,7 +23,7 @@ extension SER.Plot {
                 title: "clip \(info.id) · \(info.label): \(cached.matrix.rows) MFCCs (\(cached.config.name))",
                 yLabel: "MFCC coefficient", colorMap: .viridis, valueRange: FeatureMapFigure.robustRange(cached.matrix, skippingRows: 1),
                 colorbarLabel: "coefficient value (scaled to MFCC 1…)")
-            try output.write(figure, defaultBase: "mfcc-clip\(info.id)", quiet: options.quiet)
+            try output.write(figure, defaultBase: "mfcc-clip\(info.id)", options: options)
         }
     }
 }

@@ -34,16 +34,20 @@ struct PlotOutputOptions: ParsableArguments {
         output ?? "\(base).\(resolvedFormat.fileExtension)"
     }
 
-    /// Writes `figure` atomically and tells the user where (unless `quiet`).
-    func write(_ figure: Figure, defaultBase base: String, quiet: Bool) throws {
+    /// Writes `figure` atomically and tells the user where: one line of text, or with `--json`
+    /// an object `{"path", "format", "width", "height", "unit"}`; nothing with `--quiet`.
+    func write(_ figure: Figure, defaultBase base: String, options: GlobalOptions) throws {
         let target = path(defaultBase: base)
         try figure.write(to: target, format: resolvedFormat, scale: scale)
-        if !quiet {
-            let size =
-                resolvedFormat == .png
-                ? "\(Int((figure.width * scale).rounded()))×\(Int((figure.height * scale).rounded())) px"
-                : "\(Int(figure.width))×\(Int(figure.height)) pt"
-            print("Wrote \(target) (\(resolvedFormat.rawValue.uppercased()), \(size)).")
+        let raster = resolvedFormat == .png
+        let written = WrittenFigure(
+            path: target, format: resolvedFormat.rawValue,
+            width: raster ? Int((figure.width * scale).rounded()) : Int(figure.width),
+            height: raster ? Int((figure.height * scale).rounded()) : Int(figure.height), unit: raster ? "px" : "pt")
+        if options.json {
+            try printJSON(written)
+        } else if !options.quiet {
+            print("Wrote \(target) (\(resolvedFormat.rawValue.uppercased()), \(written.width)×\(written.height) \(written.unit)).")
         }
     }
 }

@@ -47,7 +47,7 @@ extension SER.Plot {
                 entries.append((overview, metrics))
             }
             let figure = RunFigures.perClass(entries, metric: metric, subset: chosen ?? "test")
-            try output.write(figure, defaultBase: "per-class-" + runs.map { "run\($0)" }.joined(separator: "-"), quiet: options.quiet)
+            try output.write(figure, defaultBase: "per-class-" + runs.map { "run\($0)" }.joined(separator: "-"), options: options)
         }
     }
 }

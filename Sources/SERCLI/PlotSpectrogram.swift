@@ -49,7 +49,7 @@ extension SER.Plot {
                     matrix, secondsPerFrame: cached.secondsPerFrame,
                     title: "clip \(info.id) · \(info.label): mel spectrogram (\(cached.config.name))",
                     yLabel: "mel band", colorMap: .magma, colorbarLabel: decibels || alreadyDB ? "dB" : "power")
-                try output.write(figure, defaultBase: "\(stemKind)-clip\(info.id)", quiet: options.quiet)
+                try output.write(figure, defaultBase: "\(stemKind)-clip\(info.id)", options: options)
                 return
             }
             let audio = try ClipResolver.audio(clip, options: options)
@@ -63,7 +63,7 @@ extension SER.Plot {
                 title: "\(audio.title): \(mel ? "mel spectrogram" : "spectrogram")",
                 yLabel: mel ? "mel band" : "frequency (Hz)", yExtent: mel ? nil : 0...Double(audio.sampleRate) / 2,
                 colorMap: .magma, colorbarLabel: decibels ? "dB" : (mel ? "power" : "magnitude"))
-            try output.write(figure, defaultBase: "\(stemKind)-\(audio.stem)", quiet: options.quiet)
+            try output.write(figure, defaultBase: "\(stemKind)-\(audio.stem)", options: options)
         }
     }
 }

@@ -21,7 +21,7 @@ extension SER.Plot {
             let chart = WaveformChart(
                 samples: audio.samples, sampleRate: Double(audio.sampleRate),
                 title: "\(audio.title) (\(audio.sampleRate) Hz)")
-            try output.write(Figure(width: 900, height: 320, panels: [chart]), defaultBase: "waveform-\(audio.stem)", quiet: options.quiet)
+            try output.write(Figure(width: 900, height: 320, panels: [chart]), defaultBase: "waveform-\(audio.stem)", options: options)
         }
     }
 }

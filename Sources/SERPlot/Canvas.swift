@@ -16,8 +16,12 @@ public final class Canvas {
     /// The font family every text uses.
     public static let fontFamily = "DejaVu Sans"
 
-    init(context: OpaquePointer, width: Double, height: Double) {
+    /// Whether the output is SVG or PDF (whose viewers smooth embedded images).
+    let isVector: Bool
+
+    init(context: OpaquePointer, width: Double, height: Double, isVector: Bool = false) {
         self.context = context
+        self.isVector = isVector
         self.width = width
         self.height = height
         let options = cairo_font_options_create()
@@ -62,7 +66,7 @@ public final class Canvas {
             throw PlotError(.rendering, "cairo could not create a drawing context")
         }
         if format == .png { cairo_scale(context, scale, scale) }
-        let canvas = Canvas(context: context, width: width, height: height)
+        let canvas = Canvas(context: context, width: width, height: height, isVector: format != .png)
         do {
             try draw(canvas)
         } catch {
@@ -234,6 +238,21 @@ public final class Canvas {
     ///   - smooth: bilinear interpolation when stretching; nearest-neighbour otherwise.
     public func image(pixels: [UInt32], columns: Int, rows: Int, in rect: Rect, smooth: Bool) {
         guard columns > 0, rows > 0, pixels.count == columns * rows else { return }
+        // SVG and PDF viewers interpolate embedded images whatever cairo's filter says, so
+        // hard-edged cells are enlarged here (whole-pixel replication, at most 4 Mpixel).
+        if isVector && !smooth {
+            let fx = max(1, Int((rect.width / Double(columns)).rounded(.up)))
+            let fy = max(1, Int((rect.height / Double(rows)).rounded(.up)))
+            if fx * fy > 1 && columns * fx * rows * fy <= 4_000_000 {
+                var big = [UInt32](repeating: 0, count: columns * fx * rows * fy)
+                for r in 0..<(rows * fy) {
+                    let source = (r / fy) * columns, target = r * columns * fx
+                    for c in 0..<(columns * fx) { big[target + c] = pixels[source + c / fx] }
+                }
+                image(pixels: big, columns: columns * fx, rows: rows * fy, in: rect, smooth: false)
+                return
+            }
+        }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(columns), Int32(rows)),
             cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
             let base = cairo_image_surface_get_data(surface)
