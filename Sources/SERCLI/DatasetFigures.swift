@@ -54,13 +54,13 @@ enum DatasetFigures {
         return Figure(width: 1100, height: 760, title: title, panels: panels, columns: 2)
     }
 
-    /// One box plot panel per chosen feature: the distribution over clips of each clip's
+    /// One box (or violin) plot panel per chosen feature: the distribution over clips of each clip's
     /// mean of that feature (over frames), per emotion.
     ///
     /// - Parameter tensors: clip id → `[frames, dims]` under `config`.
-    static func features(_ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int])
-        -> Figure
-    {
+    static func features(
+        _ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int], violin: Bool = false
+    ) -> Figure {
         let labels = orderedLabels(clips.filter { tensors[$0.id] != nil }.map(\.label))
         var panels: [any Chart] = []
         for column in chosen {
@@ -74,7 +74,11 @@ enum DatasetFigures {
                 return (label: label, values: values)
             }
             let featureName = column < config.featureNames.count ? config.featureNames[column] : "dim \(column)"
-            panels.append(BoxPlot(groups: groups, title: featureName, yLabel: "mean over frames", colors: labels.map(EmotionColors.color)))
+            let colors = labels.map(EmotionColors.color)
+            panels.append(
+                violin
+                    ? ViolinPlot(groups: groups, title: featureName, yLabel: "mean over frames", colors: colors)
+                    : BoxPlot(groups: groups, title: featureName, yLabel: "mean over frames", colors: colors))
         }
         let perRow = panels.count <= 2 ? panels.count : (panels.count <= 4 ? 2 : 3)
         let rows = (panels.count + max(1, perRow) - 1) / max(1, perRow)

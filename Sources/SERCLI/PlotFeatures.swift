@@ -20,6 +20,9 @@ extension SER.Plot {
             help: ArgumentHelp("A feature name to show (repeatable; default: the first six).", valueName: "name"))
         var featureNames: [String] = []
 
+        @Flag(help: "Violin plots (kernel density) instead of box plots.")
+        var violin = false
+
         func validate() throws {
             guard featureNames.count <= 12 else {
                 throw ValidationError("--feature can be given at most 12 times (got \(featureNames.count)).")
@@ -43,7 +46,7 @@ extension SER.Plot {
                 columns.append(index)
             }
             if columns.isEmpty { columns = Array(0..<min(6, recipe.dims)) }
-            let figure = DatasetFigures.features(dataset, clips: clips, config: recipe, tensors: tensors, columns: columns)
+            let figure = DatasetFigures.features(dataset, clips: clips, config: recipe, tensors: tensors, columns: columns, violin: violin)
             try output.write(figure, defaultBase: "features-\(FileStem.safe(dataset))", options: options)
         }
 

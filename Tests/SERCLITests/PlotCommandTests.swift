@@ -37,6 +37,7 @@ import Testing
             (["plot", "spectrogram", "\(fx.clipID)", "--mel", "--decibels"], "mel"),
             (["plot", "features", "--dataset", "toy", "--feature", "mfcc_0", "--feature", "mfcc_1", "--feature", "chroma_3"], "features"),
             (["plot", "dataset", "toy"], "dataset"),
+            (["plot", "features", "--dataset", "toy", "--violin"], "violins"),
         ]
         for (args, base) in cases {
             for format in ["png", "svg"] {

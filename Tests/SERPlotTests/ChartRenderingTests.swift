@@ -83,3 +83,24 @@ import Testing
         #expect(image.width == 400 && image.height == 200)
     }
 }
+
+@Suite struct ViolinTests {
+    @Test func densityIntegratesToOneAndPeaksAtTheMode() {
+        let values = [0.0, 0.1, -0.1, 0.05, -0.05, 0.2, -0.2, 3]
+        let grid = stride(from: -5.0, through: 8.0, by: 0.01).map { $0 }
+        let density = ViolinPlot.density(values, at: grid)
+        let integral = density.reduce(0, +) * 0.01
+        #expect(abs(integral - 1) < 0.01)
+        let mode = grid[density.indices.max { density[$0] < density[$1] } ?? 0]
+        #expect(abs(mode) < 0.3)
+        #expect(ViolinPlot.density([2, 2, 2], at: [2]) == [0])
+    }
+
+    @Test func violinPlotRenders() throws {
+        var rng = SeededGenerator(seed: 3)
+        let groups = ["angry", "happy", "sad", "calm"].enumerated().map { i, label in
+            (label: label, values: (0..<60).map { _ in Double(i) + Double.random(in: -1...1, using: &rng) * Double(i + 1) / 2 })
+        }
+        try RenderCheck.check(ViolinPlot(groups: groups, title: "violins", yLabel: "value").figure(), name: "violin")
+    }
+}
