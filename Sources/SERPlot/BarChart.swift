@@ -5,9 +5,13 @@ import Foundation
 public struct BarChart: Chart {
     /// Category names along x.
     public var categories: [String]
+    /// The data series, drawn in order (tab10 colours unless a series sets its own).
     public var series: [BarSeries]
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// x-axis title, with units in parentheses (e.g. `time (s)`).
     public var xLabel: String?
+    /// y-axis title, with units in parentheses (e.g. `frequency (Hz)`).
     public var yLabel: String?
     /// Fixed y range; `nil`: from 0 to the largest value plus 5 %.
     public var yRange: ClosedRange<Double>?
@@ -17,6 +21,7 @@ public struct BarChart: Chart {
     public var categoryColors: [Color]?
     /// Writes each bar's value above it (`valueFormat` is a `String(format:)` pattern).
     public var valueLabels: Bool
+    /// `String(format:)` pattern of the value labels (e.g. `%.2f`).
     public var valueFormat: String
 
     public init(

@@ -3,8 +3,11 @@
 public struct BoxPlot: Chart {
     /// Groups in x order; a group with no finite values leaves an empty slot.
     public var groups: [(label: String, values: [Double])]
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// x-axis title, with units in parentheses (e.g. `time (s)`).
     public var xLabel: String?
+    /// y-axis title, with units in parentheses (e.g. `frequency (Hz)`).
     public var yLabel: String?
     /// One tab10 colour per group (otherwise all the first colour).
     public var colorByGroup: Bool

@@ -2,10 +2,15 @@
 /// linear interpolation (numpy's default), whiskers at the most extreme values within
 /// 1.5 × IQR of the box, everything beyond as outliers.
 public struct BoxStatistics: Sendable, Equatable {
+    /// Lowest value within 1.5 × IQR below Q1.
     public var lowerWhisker: Double
+    /// First quartile (25th percentile).
     public var q1: Double
+    /// Median (50th percentile).
     public var median: Double
+    /// Third quartile (75th percentile).
     public var q3: Double
+    /// Highest value within 1.5 × IQR above Q3.
     public var upperWhisker: Double
     /// Values beyond the whiskers.
     public var outliers: [Double]

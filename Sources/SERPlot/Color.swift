@@ -1,8 +1,12 @@
 /// An sRGB colour with alpha, each component in [0, 1].
 public struct Color: Sendable, Equatable, Hashable {
+    /// Red component, 0…1.
     public var red: Double
+    /// Green component, 0…1.
     public var green: Double
+    /// Blue component, 0…1.
     public var blue: Double
+    /// Opacity, 0 transparent … 1 opaque.
     public var alpha: Double
 
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
@@ -36,7 +40,9 @@ public struct Color: Sendable, Equatable, Hashable {
         return "#" + String(repeating: "0", count: 6 - digits.count) + digits
     }
 
+    /// Opaque black.
     public static let black = Color(hex: 0x000000)
+    /// Opaque white.
     public static let white = Color(hex: 0xFFFFFF)
 
     /// matplotlib's `tab10` qualitative palette (the default colour cycle), in order.

@@ -1,9 +1,11 @@
 /// A vertical colour scale beside a heatmap: the colour map as a strip, nice ticks and an
 /// optional title (e.g. `dB`).
 public struct Colorbar: Sendable {
+    /// The colour map values are drawn with.
     public var colorMap: ColorMap
     /// Values at the bottom and top of the strip.
     public var range: ClosedRange<Double>
+    /// Text shown for this item (legend entry, colourbar title).
     public var label: String?
     /// Strip width (points).
     public static let stripWidth = 14.0

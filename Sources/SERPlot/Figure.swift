@@ -13,6 +13,7 @@ public struct Figure: Sendable {
     public var panels: [any Chart]
     /// Panels per row.
     public var columns: Int
+    /// Fonts, colours and sizes of every panel.
     public var theme: Theme
 
     public init(

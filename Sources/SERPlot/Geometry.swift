@@ -1,6 +1,8 @@
 /// A point in canvas coordinates (points; origin top-left, y grows downwards).
 public struct Point: Sendable, Equatable {
+    /// Horizontal coordinate (points; for a plot area: the x axis).
     public var x: Double
+    /// Vertical coordinate (points, growing downwards; for a plot area: the y axis).
     public var y: Double
 
     public init(x: Double, y: Double) {
@@ -11,9 +13,13 @@ public struct Point: Sendable, Equatable {
 
 /// An axis-aligned rectangle in canvas coordinates (points; origin top-left).
 public struct Rect: Sendable, Equatable {
+    /// Horizontal coordinate (points; for a plot area: the x axis).
     public var x: Double
+    /// Vertical coordinate (points, growing downwards; for a plot area: the y axis).
     public var y: Double
+    /// Width (points).
     public var width: Double
+    /// Height (points).
     public var height: Double
 
     public init(x: Double, y: Double, width: Double, height: Double) {
@@ -23,11 +29,17 @@ public struct Rect: Sendable, Equatable {
         self.height = height
     }
 
+    /// Left edge (points).
     public var minX: Double { x }
+    /// Right edge (points).
     public var maxX: Double { x + width }
+    /// Top edge (points).
     public var minY: Double { y }
+    /// Bottom edge (points).
     public var maxY: Double { y + height }
+    /// Horizontal centre (points).
     public var midX: Double { x + width / 2 }
+    /// Vertical centre (points).
     public var midY: Double { y + height / 2 }
 
     /// The rectangle shrunk by the given margins (points); never negative in size.

@@ -7,6 +7,7 @@ public import SERCore
 /// `matrix` rows run along y and columns along x: a confusion matrix is `[true, predicted]`;
 /// a spectrogram is `[frequency bins, frames]` (transpose a `[frames, dims]` feature tensor).
 public struct Heatmap: Chart {
+    /// The values, `[rows, columns]`, row-major.
     public var matrix: Matrix
     /// Category names of the rows (y axis); `nil` for a numeric axis.
     public var rowLabels: [String]?
@@ -16,15 +17,21 @@ public struct Heatmap: Chart {
     public var xExtent: ClosedRange<Double>?
     /// Data range the rows cover (e.g. `0...11025` Hz) when `rowLabels` is `nil`.
     public var yExtent: ClosedRange<Double>?
+    /// The colour map values are drawn with.
     public var colorMap: ColorMap
     /// Values mapped to the ends of the colour map; `nil`: the matrix's finite min…max.
     public var valueRange: ClosedRange<Double>?
     /// Text per cell, row-major (`rows * columns`); may contain `\n` for two lines.
     public var annotations: [String]?
+    /// Whether a colourbar is drawn to the right.
     public var showColorbar: Bool
+    /// Title of the colourbar, with units (e.g. `dB`).
     public var colorbarLabel: String?
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// x-axis title, with units in parentheses (e.g. `time (s)`).
     public var xLabel: String?
+    /// y-axis title, with units in parentheses (e.g. `frequency (Hz)`).
     public var yLabel: String?
     /// Row 0 at the bottom (images, spectrograms) instead of the top (tables, confusion).
     public var originLower: Bool

@@ -8,8 +8,11 @@ public struct Histogram: Chart {
     /// Number of bins; `nil`: numpy's `"auto"` rule (the larger of Sturges and
     /// Freedman–Diaconis), limited to 5…60.
     public var bins: Int?
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// x-axis title, with units in parentheses (e.g. `time (s)`).
     public var xLabel: String?
+    /// y-axis title, with units in parentheses (e.g. `frequency (Hz)`).
     public var yLabel: String?
 
     public init(

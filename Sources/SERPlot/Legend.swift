@@ -11,8 +11,11 @@ public struct Legend: Sendable {
 
     /// One row of the legend.
     public struct Entry: Sendable {
+        /// Text shown for this item (legend entry, colourbar title).
         public var label: String
+        /// Fill or line colour.
         public var color: Color
+        /// How the entry's sample is drawn.
         public var swatch: Swatch
 
         public init(label: String, color: Color, swatch: Swatch) {
@@ -22,6 +25,7 @@ public struct Legend: Sendable {
         }
     }
 
+    /// The rows, top to bottom.
     public var entries: [Entry]
 
     public init(entries: [Entry]) {

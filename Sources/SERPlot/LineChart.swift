@@ -1,7 +1,9 @@
 /// Lines over a linear x axis (e.g. loss per epoch), with a legend when there is more than
 /// one series, and optional vertical marker lines (e.g. the best epoch).
 public struct LineChart: Chart {
+    /// The data series, drawn in order (tab10 colours unless a series sets its own).
     public var series: [LineSeries]
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
     /// x axis title with units.
     public var xLabel: String?

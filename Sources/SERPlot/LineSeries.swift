@@ -2,7 +2,9 @@
 public struct LineSeries: Sendable {
     /// Legend text.
     public var label: String
+    /// Horizontal coordinate (points; for a plot area: the x axis).
     public var x: [Double]
+    /// Vertical coordinate (points, growing downwards; for a plot area: the y axis).
     public var y: [Double]
     /// `nil`: the next tab10 colour.
     public var color: Color?

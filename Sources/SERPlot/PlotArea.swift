@@ -3,8 +3,11 @@
 public struct PlotArea {
     /// The data rectangle (inside the spines), in points.
     public let frame: Rect
+    /// Horizontal coordinate (points; for a plot area: the x axis).
     public let x: Axis
+    /// Vertical coordinate (points, growing downwards; for a plot area: the y axis).
     public let y: Axis
+    /// Title drawn above the plot area (or the figure).
     public let title: String?
     /// Whether x tick labels are drawn rotated by 45° (long category names).
     let rotateXLabels: Bool

@@ -12,6 +12,7 @@ public struct PlotError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidData
     }
 
+    /// The kind of failure.
     public let code: Code
     /// The file concerned, or `<memory>` when rendering to bytes.
     public let path: String
@@ -24,5 +25,6 @@ public struct PlotError: Error, CustomStringConvertible, Sendable, Equatable {
         self.reason = reason
     }
 
+    /// `path: reason`, or the reason alone for in-memory rendering.
     public var description: String { path == "<memory>" ? reason : "\(path): \(reason)" }
 }

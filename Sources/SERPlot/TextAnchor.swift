@@ -5,7 +5,9 @@ public struct TextAnchor: Sendable, Equatable {
     /// Vertical placement of the reference point (`baseline` is the glyphs' baseline).
     public enum Vertical: Sendable { case top, middle, baseline, bottom }
 
+    /// Horizontal placement.
     public var horizontal: Horizontal
+    /// Vertical placement.
     public var vertical: Vertical
 
     public init(_ horizontal: Horizontal, _ vertical: Vertical) {
@@ -13,9 +15,14 @@ public struct TextAnchor: Sendable, Equatable {
         self.vertical = vertical
     }
 
+    /// Centred both ways.
     public static let center = TextAnchor(.center, .middle)
+    /// Top edge, centred horizontally.
     public static let topCenter = TextAnchor(.center, .top)
+    /// Bottom edge, centred horizontally.
     public static let bottomCenter = TextAnchor(.center, .bottom)
+    /// Left edge, centred vertically.
     public static let leftMiddle = TextAnchor(.left, .middle)
+    /// Right edge, centred vertically.
     public static let rightMiddle = TextAnchor(.right, .middle)
 }

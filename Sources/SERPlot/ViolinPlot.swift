@@ -6,8 +6,11 @@ import Foundation
 public struct ViolinPlot: Chart {
     /// Groups in x order; a group with no finite values leaves an empty slot.
     public var groups: [(label: String, values: [Double])]
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// x-axis title, with units in parentheses (e.g. `time (s)`).
     public var xLabel: String?
+    /// y-axis title, with units in parentheses (e.g. `frequency (Hz)`).
     public var yLabel: String?
     /// The colour of each group (default: tab10 in order).
     public var colors: [Color]?

@@ -5,7 +5,9 @@ public struct WaveformChart: Chart {
     public var samples: [Float]
     /// Samples per second (Hz).
     public var sampleRate: Double
+    /// Title drawn above the plot area (or the figure).
     public var title: String?
+    /// Fill or line colour.
     public var color: Color
 
     public init(samples: [Float], sampleRate: Double, title: String? = nil, color: Color = Color.series(0)) {
