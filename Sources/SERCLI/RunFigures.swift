@@ -32,49 +32,49 @@ enum RunFigures {
         return run
     }
 
-    /// Loss and accuracy per epoch, side by side; train solid, validation dashed; several
-    /// runs in different colours with a legend; the best epoch dotted for a single run.
-    static func curves(_ histories: [RunHistory]) -> Figure {
+    /// One panel per metric (default: loss and accuracy), side by side; train solid,
+    /// validation dashed; several runs in different colours with a legend; the best epoch
+    /// dotted for a single run. Metrics no run recorded are left out.
+    static func curves(_ histories: [RunHistory], metrics: [CurveMetric] = [.loss, .accuracy]) -> Figure {
         let single = histories.count == 1
-        var loss: [LineSeries] = [], accuracy: [LineSeries] = []
-        for (i, h) in histories.enumerated() {
-            let x = h.epochs.map { Double($0.epoch) }
-            let name = single ? "" : "\(h.run.displayName) "
-            let trainColor = single ? Color.series(0) : Color.series(i)
-            let valColor = single ? Color.series(1) : Color.series(i)
-            let markers = h.epochs.count <= 12
-            loss.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainLoss), color: trainColor, markers: markers))
-            accuracy.append(LineSeries(label: "\(name)train", x: x, y: h.epochs.map(\.trainAccuracy), color: trainColor, markers: markers))
-            if h.epochs.contains(where: { $0.validationLoss != nil }) {
-                loss.append(
-                    LineSeries(
-                        label: "\(name)validation", x: x, y: h.epochs.map { $0.validationLoss ?? .nan }, color: valColor,
-                        dash: LineSeries.dashed, markers: markers))
-            }
-            if h.epochs.contains(where: { $0.validationAccuracy != nil }) {
-                accuracy.append(
-                    LineSeries(
-                        label: "\(name)validation", x: x, y: h.epochs.map { $0.validationAccuracy ?? .nan },
-                        color: valColor, dash: LineSeries.dashed, markers: markers))
-            }
-        }
         let best: [(x: Double, label: String)] =
             single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
-        let accValues = accuracy.flatMap(\.y).filter(\.isFinite)
-        let accRange = NiceScale.paddedRange(accValues)
-        let clamped = max(0, accRange.lowerBound)...min(1.02, max(accRange.upperBound, max(0, accRange.lowerBound) + 0.05))
-        let panels: [any Chart] = [
-            LineChart(
-                series: loss, title: "Loss", xLabel: "epoch", yLabel: "cross-entropy loss", integerX: true, markers: best, showLegend: true),
-            LineChart(
-                series: accuracy, title: "Accuracy", xLabel: "epoch", yLabel: "accuracy (fraction correct)", yRange: clamped,
-                integerX: true, markers: best, showLegend: true),
-        ]
+        var panels: [any Chart] = []
+        for metric in metrics {
+            var series: [LineSeries] = []
+            for (i, h) in histories.enumerated() {
+                let x = h.epochs.map { Double($0.epoch) }
+                let name = single ? "" : "\(h.run.displayName) "
+                let markers = h.epochs.count <= 12
+                let parts: [(String, (EpochRecord) -> Double?, Color, [Double])] = [
+                    ("train", metric.train, single ? Color.series(0) : Color.series(i), []),
+                    ("validation", metric.validation, single ? Color.series(1) : Color.series(i), LineSeries.dashed),
+                ]
+                for (subset, value, color, dash) in parts where h.epochs.contains(where: { value($0).map(\.isFinite) ?? false }) {
+                    let label = metric == .lr ? (single ? "learning rate" : h.run.displayName) : "\(name)\(subset)"
+                    series.append(
+                        LineSeries(label: label, x: x, y: h.epochs.map { value($0) ?? .nan }, color: color, dash: dash, markers: markers))
+                }
+            }
+            guard !series.isEmpty else { continue }
+            var range: ClosedRange<Double>?
+            if metric.isFraction {
+                let padded = NiceScale.paddedRange(series.flatMap(\.y))
+                range = max(0, padded.lowerBound)...min(1.02, max(padded.upperBound, max(0, padded.lowerBound) + 0.05))
+            }
+            panels.append(
+                LineChart(
+                    series: series, title: metric.title, xLabel: "epoch", yLabel: metric.axisLabel, yRange: range, integerX: true,
+                    markers: best, showLegend: metric != .lr || !single))
+        }
         let title =
             single
             ? "\(histories[0].run.displayName): training curves"
             : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
-        return Figure(width: 1040, height: 420, title: title, panels: panels, columns: 2)
+        let columns = min(3, max(1, panels.count))
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(
+            width: columns == 3 ? 1400 : 1040, height: 60 + Double(max(1, rows)) * 380, title: title, panels: panels, columns: columns)
     }
 
     /// The confusion matrix: counts with row percentages in each cell, class names on both

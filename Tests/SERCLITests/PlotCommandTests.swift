@@ -28,6 +28,7 @@ import Testing
         let fx = try PlotFixture()
         let cases: [(args: [String], base: String)] = [
             (["plot", "curves", "\(fx.runA)", "\(fx.runB)"], "curves"),
+            (["plot", "curves", "\(fx.runA)", "--metrics", "loss", "accuracy", "f1", "lr"], "curves-four"),
             (["plot", "confusion", "\(fx.runA)"], "confusion"),
             (["plot", "confusion", "\(fx.runA)", "--normalize", "--cmap", "blues"], "confusion-normalized"),
             (["plot", "per-class", "\(fx.runA)", "\(fx.runB)"], "per-class"),
@@ -119,6 +120,9 @@ import Testing
         #expect(confusion.output.resolvedFormat == .svg)
         #expect(throws: (any Error).self) { try SER.parseAsRoot(["plot", "curves", "1", "--scale", "9"]) }
         #expect(throws: (any Error).self) { try SER.parseAsRoot(["report"]) }
+        let curves = try #require(try SER.parseAsRoot(["plot", "curves", "1", "2", "--metrics", "f1", "uar"]) as? SER.Plot.Curves)
+        #expect(curves.runs == [1, 2] && curves.metrics == [.f1, .uar])
+        #expect(throws: (any Error).self) { try SER.parseAsRoot(["plot", "curves", "1", "--metrics", "f1", "f1"]) }
         #expect(SER.Plot.helpMessage().contains("per-class"))
     }
 }
