@@ -57,6 +57,12 @@ public enum NiceScale {
             let decimals = decimalsNeeded(step / 1000)
             return thousands.map { format($0, decimals: decimals) + "k" }
         }
+        if largest > 0, largest < 1e-3 {
+            // Tiny values (learning rates) in scientific notation: `9.6e-4`.
+            let exponent = floor(log10(largest))
+            let decimals = decimalsNeeded(step / pow(10, exponent))
+            return ticks.map { $0 == 0 ? "0" : scientific($0, decimals: decimals) }
+        }
         let decimals = max(decimalsNeeded(step), ticks.map(decimalsNeeded).max() ?? 0)
         return ticks.map { format($0, decimals: decimals) }
     }
@@ -68,6 +74,10 @@ public enum NiceScale {
             if abs(scaled - scaled.rounded()) < 1e-6 * max(1, abs(scaled)) { return d }
         }
         return 6
+    }
+
+    private static func scientific(_ value: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)e", value).replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e")
     }
 
     private static func format(_ value: Double, decimals: Int) -> String {

@@ -26,6 +26,8 @@ import Testing
         #expect(NiceScale.labels([-1, -0.5, 0, 0.5]) == ["-1.0", "-0.5", "0.0", "0.5"])
         #expect(NiceScale.labels([0, 5, 10]) == ["0", "5", "10"])
         #expect(NiceScale.labels([0, 200_000, 400_000]) == ["0k", "200k", "400k"])
+        #expect(NiceScale.labels([0.0002, 0.0004, 0.0006]) == ["2e-4", "4e-4", "6e-4"])
+        #expect(NiceScale.labels([0.00096, 0.00098, 0.001]) == ["0.00096", "0.00098", "0.00100"])
         #expect(!NiceScale.labels([-1e-17, 1]).contains { $0.hasPrefix("-0") })
     }
 
