@@ -4,6 +4,7 @@
 // Module graph (arrows point at dependencies):
 //   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot} → SERCore
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
+//   SERPlot → CCairo (the only importer of cairo)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
 
@@ -29,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // Pure value types: no C, no I/O.
         .target(name: "SERCore", swiftSettings: optimized),
@@ -52,8 +54,8 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedMigrations"]
         ),
-        // Charts and reports.
-        .target(name: "SERPlot", dependencies: ["SERCore"], swiftSettings: strict),
+        // Charts and reports: a small chart layer over cairo (PNG, SVG, PDF); knows no database.
+        .target(name: "SERPlot", dependencies: ["SERCore", "CCairo"], swiftSettings: strict),
         // One file per command; orchestrates the modules above.
         .target(
             name: "SERCLI",

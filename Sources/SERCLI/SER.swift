@@ -12,8 +12,8 @@ public struct SER: ParsableCommand {
             """,
         version: "ser \(SERVersion.string) (\(BuildInfo.commit))",
         subcommands: [
-            Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self, Runs.self, Show.self,
-            Sweep.self, Tag.self, Note.self, Rm.self,
+            Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self, Sweep.self, Runs.self,
+            Show.self, Tag.self, Note.self, Rm.self, Plot.self, Report.self,
         ]
     )
 

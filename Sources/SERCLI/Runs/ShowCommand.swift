@@ -21,14 +21,14 @@ extension SER {
             let metrics = try store.runMetrics(runID, subset: "test")
             let classes = try store.classMetrics(runID, subset: "test")
             let confusion = try store.confusion(runID, subset: "test")
-            let provenance = try store.provenance(runID)
+            let provenance = try store.provenance(runID).map(Self.fields) ?? []
             let children = try store.childRuns(of: runID)
             if options.json {
                 try printJSON(ShowReport(
                     id: runID, name: header.name, kind: header.kind, status: header.status, config: header.config, text: text,
                     provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), epochs: epochs,
                     test: metrics.mapValues(\.value), testStd: metrics.compactMapValues(\.std), classes: classes,
-                    confusion: ConfusionReport(labels: confusion.labels, counts: confusion.counts), children: children.map(\.id)))
+                    confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []), children: children.map(\.id)))
                 return
             }
             print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind), \(header.status)")
@@ -69,7 +69,7 @@ extension SER {
                 }
                 print("\n" + table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
-            if !confusion.labels.isEmpty {
+            if let confusion, !confusion.labels.isEmpty {
                 print("\nconfusion (rows: true, columns: predicted)")
                 let short = confusion.labels.map { String($0.prefix(5)) }
                 var table = TextTable([""] + short, rightAligned: Set(1...short.count))
@@ -79,6 +79,18 @@ extension SER {
                 print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
         }
+    }
+}
+
+extension SER.Show {
+    /// Provenance as `field → text` pairs in display order, empty fields left out.
+    static func fields(_ p: Provenance) -> [(String, String)] {
+        let all: [(String, String?)] = [
+            ("ser_version", p.serVersion), ("build_commit", p.buildCommit), ("dataset_hash", p.datasetHash),
+            ("feature_config_hash", p.featureConfigHash), ("hostname", p.hostname), ("os", p.os), ("cpu_model", p.cpuModel),
+            ("cpu_cores", p.cpuCores.map(String.init)), ("blas_threads", p.blasThreads.map(String.init)), ("extra", p.extra),
+        ]
+        return all.compactMap { key, value in value.map { (key, $0) } }
     }
 }
 

@@ -1,0 +1,65 @@
+import Foundation
+import SERCore
+import SERStore
+
+/// A clip's cached feature tensor restricted to one family of dimensions (MFCC, chroma,
+/// mel bands), as `[dims, frames]` for drawing, with the time scale of its recipe.
+struct CachedFeatures {
+    /// Which dimensions to take: those whose names start with one of these prefixes.
+    enum Family: String {
+        case mfcc, chroma, mel
+
+        var prefixes: [String] {
+            switch self {
+            case .mfcc: ["mfcc"]
+            case .chroma: ["chroma"]
+            case .mel: ["mel", "melspec", "log_mel"]
+            }
+        }
+
+        func matches(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return prefixes.contains { lower.hasPrefix($0) } && !(self == .mel && lower.hasPrefix("melody"))
+        }
+    }
+
+    /// `[dims, frames]`.
+    var matrix: Matrix
+    var names: [String]
+    var config: FeatureConfigInfo
+    /// Seconds between frames, if the recipe says (hop / sample rate).
+    var secondsPerFrame: Double?
+
+    /// The newest recipe with dimensions of `family` that has a tensor for the clip.
+    ///
+    /// - Throws: ``PlotCommandError`` `.noData` naming the clip when none is cached.
+    static func load(_ family: Family, clip: ClipInfo, store: Store) throws -> CachedFeatures {
+        for config in try store.featureConfigs().reversed() {
+            let columns = config.featureNames.indices.filter { family.matches(config.featureNames[$0]) }
+            guard !columns.isEmpty, let tensor = try store.loadFeatures(configID: config.id, clipIDs: [clip.id])[clip.id] else { continue }
+            var matrix = Matrix(rows: columns.count, columns: tensor.rows)
+            for (d, column) in columns.enumerated() where column < tensor.columns {
+                for f in 0..<tensor.rows { matrix[d, f] = tensor[f, column] }
+            }
+            return CachedFeatures(
+                matrix: matrix, names: columns.map { config.featureNames[$0] }, config: config,
+                secondsPerFrame: secondsPerFrame(config.params))
+        }
+        throw PlotCommandError(
+            .noData, "clip \(clip.id)", "has no cached \(family.rawValue) features (compute them with `ser features` first)")
+    }
+
+    /// hop / sample rate from a recipe's JSON (`hop_length`/`hop`, `sample_rate`/`sr`).
+    static func secondsPerFrame(_ params: String) -> Double? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(params.utf8)) as? [String: Any] else { return nil }
+        func number(_ keys: [String]) -> Double? {
+            for key in keys { if let v = object[key] as? NSNumber { return v.doubleValue } }
+            return nil
+        }
+        guard let hop = number(["hop_length", "hop", "hopLength"]),
+            let rate = number(["sample_rate", "sr", "sampleRate", "target_sample_rate"]),
+            hop > 0, rate > 0
+        else { return nil }
+        return hop / rate
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SERCore
+import SERPlot
+
+/// Time–frequency pictures (spectrograms, MFCC, chroma) as heatmaps with a time axis in
+/// seconds and a colourbar.
+enum FeatureMapFigure {
+    /// - Parameters:
+    ///   - matrix: `[rows, frames]`, row 0 drawn at the bottom.
+    ///   - secondsPerFrame: hop / sample rate; `nil` labels the x axis in frames.
+    ///   - yExtent: the data range the rows cover (e.g. `0...sr/2` Hz); `nil` uses row indices.
+    static func figure(
+        _ matrix: Matrix, secondsPerFrame: Double?, title: String, yLabel: String, rowLabels: [String]? = nil,
+        yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap, valueRange: ClosedRange<Double>? = nil,
+        colorbarLabel: String?
+    ) -> Figure {
+        let frames = Double(max(1, matrix.columns))
+        let heatmap = Heatmap(
+            matrix: matrix, rowLabels: rowLabels, columnLabels: nil,
+            xExtent: secondsPerFrame.map { 0...(frames * $0) } ?? 0...frames,
+            yExtent: yExtent ?? -0.5...(Double(max(1, matrix.rows)) - 0.5),
+            colorMap: colorMap, valueRange: valueRange, colorbarLabel: colorbarLabel, title: title,
+            xLabel: secondsPerFrame == nil ? "frame" : "time (s)", yLabel: yLabel, originLower: true)
+        return Figure(width: 900, height: 420, panels: [heatmap])
+    }
+
+    /// `10·log10(max(x, 1e-10) / max(X))` floored at `max − topDB` (librosa `power_to_db`
+    /// with `ref=np.max`); `amplitude` squares first (`amplitude_to_db`). Values in dB.
+    static func decibels(_ m: Matrix, amplitude: Bool, topDB: Float = 80) -> Matrix {
+        let power = amplitude ? m.values.map { $0 * $0 } : m.values
+        let reference = max(power.max() ?? 1, 1e-10)
+        var db = power.map { 10 * log10(max($0, 1e-10) / reference) }
+        let floor = (db.max() ?? 0) - topDB
+        db = db.map { max($0, floor) }
+        return Matrix(rows: m.rows, columns: m.columns, values: db) ?? m
+    }
+
+    /// The 1st…99th percentile of the finite values of rows `skippingRows…`: a colour range
+    /// that one extreme row (MFCC 0, the log energy) does not flatten.
+    static func robustRange(_ m: Matrix, skippingRows skip: Int = 0) -> ClosedRange<Double>? {
+        let start = m.rows > skip ? skip * m.columns : 0
+        let sorted = m.values[start...].filter(\.isFinite).map(Double.init).sorted()
+        guard sorted.count > 2 else { return nil }
+        let lo = BoxStatistics.quantile(sorted, 0.01), hi = BoxStatistics.quantile(sorted, 0.99)
+        return hi > lo ? lo...hi : nil
+    }
+
+    /// Pitch-class names for 12 chroma bins starting at C.
+    static let pitchClasses = ["C", "C♯", "D", "D♯", "E", "F", "F♯", "G", "G♯", "A", "A♯", "B"]
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+extension SER {
+    /// `ser plot …`: pictures straight from the database.
+    struct Plot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw exploration plots, training curves and confusion matrices (PNG, SVG or PDF).",
+            discussion: """
+                Every plot command takes -o FILE and --format png|svg|pdf; without -o it writes a file \
+                named after what it plots into the current folder and prints its name. Files are written \
+                atomically: a failed plot leaves nothing behind.
+                """,
+            subcommands: [
+                Curves.self, Confusion.self, PerClass.self, Waveform.self, Spectrogram.self, MFCC.self, Chroma.self,
+                Features.self, Dataset.self,
+            ])
+    }
+}

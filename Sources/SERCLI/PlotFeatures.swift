@@ -1,0 +1,74 @@
+import ArgumentParser
+import SERPlot
+import SERCore
+import SERStore
+
+extension SER.Plot {
+    /// `ser plot features --dataset D [--config ID] [--feature NAME]...`.
+    struct Features: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Distribution of chosen features per emotion (box plots of each clip's mean over frames), from cached features.")
+
+        @Option(help: ArgumentHelp("Dataset name.", valueName: "dataset"))
+        var dataset: String
+
+        @Option(help: ArgumentHelp("Feature recipe id (default: the one with the most cached clips of the dataset).", valueName: "id"))
+        var config: Int64?
+
+        @Option(
+            name: .customLong("feature"),
+            help: ArgumentHelp("A feature name to show (repeatable; default: the first six).", valueName: "name"))
+        var featureNames: [String] = []
+
+        @Flag(help: "Violin plots (kernel density) instead of box plots.")
+        var violin = false
+
+        func validate() throws {
+            guard featureNames.count <= 12 else {
+                throw ValidationError("--feature can be given at most 12 times (got \(featureNames.count)).")
+            }
+        }
+
+        @OptionGroup var output: PlotOutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            let store = try options.openStore()
+            let clips = try DatasetFigures.clips(dataset, store: store)
+            let (recipe, tensors) = try Self.load(config: config, clips: clips, dataset: dataset, store: store)
+            var columns: [Int] = []
+            for name in featureNames {
+                guard let index = recipe.featureNames.firstIndex(of: name) else {
+                    throw ValidationError(
+                        "--feature \(name) is not a feature of recipe \(recipe.id) (\(recipe.name)); it has \(recipe.featureNames.prefix(8).joined(separator: ", "))…"
+                    )
+                }
+                columns.append(index)
+            }
+            if columns.isEmpty { columns = Array(0..<min(6, recipe.dims)) }
+            let figure = DatasetFigures.features(dataset, clips: clips, config: recipe, tensors: tensors, columns: columns, violin: violin)
+            try output.write(figure, defaultBase: "features-\(FileStem.safe(dataset))", options: options)
+        }
+
+        /// The recipe to use and the dataset's cached tensors under it.
+        static func load(config: Int64?, clips: [ClipInfo], dataset: String, store: Store) throws -> (FeatureConfigInfo, [Int64: Matrix]) {
+            let recipes = try store.featureConfigs()
+            let ids = clips.map(\.id)
+            let candidates = config.map { id in recipes.filter { $0.id == id } } ?? recipes
+            if let config, candidates.isEmpty {
+                throw PlotCommandError(.noData, "feature recipe \(config)", "no such recipe in \(store.path)")
+            }
+            var best: (FeatureConfigInfo, Int)?
+            for recipe in candidates {
+                let count = try store.cachedFeatureClips(configID: recipe.id, among: ids).count
+                if count > (best?.1 ?? 0) { best = (recipe, count) }
+            }
+            guard let (recipe, _) = best else {
+                throw PlotCommandError(
+                    .noData, "dataset \(dataset)",
+                    "has no cached features\(config.map { " under recipe \($0)" } ?? "") (compute them with `ser features` first)")
+            }
+            return (recipe, try store.loadFeatures(configID: recipe.id, clipIDs: ids))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import SERPlot
+
+extension SER {
+    /// `ser report RUN [-o FILE.html]` and `ser report --dataset D`.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one self-contained HTML page about a run (or a dataset with --dataset).",
+            discussion: """
+                A run's report holds its configuration, provenance, metric tables, training curves, confusion \
+                matrix and per-class chart; every image is embedded, so the file can be mailed or archived alone.
+                """)
+
+        @Argument(help: ArgumentHelp("Run id.", valueName: "run"))
+        var runID: Int64?
+
+        @Option(help: ArgumentHelp("Report on a dataset instead of a run.", valueName: "dataset"))
+        var dataset: String?
+
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp("The HTML file to write (default: report-run<ID>.html or report-<DATASET>.html).", valueName: "file"))
+        var output: String?
+
+        @Option(
+            help: ArgumentHelp("Image pixels per point, 0.5…4 (2 is sharper on high-density screens, files grow).", valueName: "factor"))
+        var scale: Double = 1
+
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            if runID == nil && dataset == nil { throw ValidationError("Name a run id, or a dataset with --dataset.") }
+            if runID != nil && dataset != nil { throw ValidationError("Give either a run id or --dataset, not both.") }
+            guard (0.5...4).contains(scale) else { throw ValidationError("--scale must be between 0.5 and 4 (got \(scale)).") }
+        }
+
+        func run() throws {
+            let store = try options.openStore()
+            let html: String, target: String
+            if let id = runID {
+                html = try ReportBuilder.run(id, store: store, scale: scale)
+                target = output ?? "report-run\(id).html"
+            } else {
+                let name = dataset ?? ""
+                html = try ReportBuilder.dataset(name, store: store, scale: scale)
+                target = output ?? "report-\(FileStem.safe(name)).html"
+            }
+            try AtomicFile.write(Data(html.utf8), to: target)
+            if !options.quiet { print("Wrote \(target) (\(Format.bytes(Int64(html.utf8.count))), self-contained HTML).") }
+        }
+    }
+}

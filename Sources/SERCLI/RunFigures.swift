@@ -1,0 +1,143 @@
+import Foundation
+import SERCore
+import SERPlot
+import SERStore
+
+/// Figures of training runs, built from what the store holds. Shared by `ser plot` and
+/// `ser report`.
+enum RunFigures {
+    /// A run with the rows its curves need.
+    struct RunHistory {
+        var run: RunOverview
+        var epochs: [EpochRecord]
+    }
+
+    /// Loads runs by id, failing on the first unknown run or run without epochs.
+    static func histories(_ ids: [Int64], store: Store) throws -> [RunHistory] {
+        try ids.map { id in
+            let run = try overview(id, store: store)
+            let epochs = try store.epochs(id)
+            guard !epochs.isEmpty else {
+                throw PlotCommandError(.noData, "run \(id)", "has no epochs yet (status \(run.status)); nothing to plot")
+            }
+            return RunHistory(run: run, epochs: epochs)
+        }
+    }
+
+    /// The run with `id`, or an error naming it.
+    static func overview(_ id: Int64, store: Store) throws -> RunOverview {
+        guard let run = try store.runOverview(id) else {
+            throw PlotCommandError(.unknownRun, "run \(id)", "no such run in \(store.path)")
+        }
+        return run
+    }
+
+    /// One panel per metric (default: loss and accuracy), side by side; train solid,
+    /// validation dashed; several runs in different colours with a legend; the best epoch
+    /// dotted for a single run. Metrics no run recorded are left out.
+    static func curves(_ histories: [RunHistory], metrics: [CurveMetric] = [.loss, .accuracy]) -> Figure {
+        let single = histories.count == 1
+        let best: [(x: Double, label: String)] =
+            single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
+        var panels: [any Chart] = []
+        for metric in metrics {
+            var series: [LineSeries] = []
+            for (i, h) in histories.enumerated() {
+                let x = h.epochs.map { Double($0.epoch) }
+                let name = single ? "" : "\(h.run.displayName) "
+                let markers = h.epochs.count <= 12
+                let parts: [(String, (EpochRecord) -> Double?, Color, [Double])] = [
+                    ("train", metric.train, single ? Color.series(0) : Color.series(i), []),
+                    ("validation", metric.validation, single ? Color.series(1) : Color.series(i), LineSeries.dashed),
+                ]
+                for (subset, value, color, dash) in parts where h.epochs.contains(where: { value($0).map(\.isFinite) ?? false }) {
+                    let label = metric == .lr ? (single ? "learning rate" : h.run.displayName) : "\(name)\(subset)"
+                    series.append(
+                        LineSeries(label: label, x: x, y: h.epochs.map { value($0) ?? .nan }, color: color, dash: dash, markers: markers))
+                }
+            }
+            guard !series.isEmpty else { continue }
+            var range: ClosedRange<Double>?
+            if metric.isFraction {
+                let padded = NiceScale.paddedRange(series.flatMap(\.y))
+                range = max(0, padded.lowerBound)...min(1.02, max(padded.upperBound, max(0, padded.lowerBound) + 0.05))
+            }
+            panels.append(
+                LineChart(
+                    series: series, title: metric.title, xLabel: "epoch", yLabel: metric.axisLabel, yRange: range, integerX: true,
+                    markers: best, showLegend: metric != .lr || !single))
+        }
+        let title =
+            single
+            ? "\(histories[0].run.displayName): training curves"
+            : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
+        let columns = min(3, max(1, panels.count))
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(
+            width: columns == 3 ? 1400 : 1040, height: 60 + Double(max(1, rows)) * 380, title: title, panels: panels, columns: columns)
+    }
+
+    /// The confusion matrix: counts with row percentages in each cell, class names on both
+    /// axes. `normalize` colours by the row fraction (recall) instead of the count.
+    static func confusion(_ matrix: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap) -> Figure {
+        let n = matrix.labels.count
+        var values = [Float](repeating: 0, count: n * n)
+        var notes = [String](repeating: "", count: n * n)
+        for t in 0..<n {
+            let rowTotal = matrix.counts[t].reduce(0, +)
+            for p in 0..<n {
+                let count = matrix.counts[t][p]
+                let fraction = rowTotal > 0 ? Double(count) / Double(rowTotal) : 0
+                values[t * n + p] = Float(normalize ? fraction : Double(count))
+                let percent = String(format: "%.0f%%", fraction * 100)
+                notes[t * n + p] = normalize ? "\(percent)\n\(count)" : "\(count)\n\(percent)"
+            }
+        }
+        let heatmap = Heatmap(
+            matrix: Matrix(rows: n, columns: n, values: values) ?? Matrix(rows: 0, columns: 0),
+            rowLabels: matrix.labels, columnLabels: matrix.labels, colorMap: colorMap,
+            valueRange: normalize ? 0...1 : 0...Double(max(1, matrix.counts.flatMap { $0 }.max() ?? 1)),
+            annotations: notes, colorbarLabel: normalize ? "fraction of the true class" : "clips",
+            title: "\(run.displayName): confusion on \(subsetName(matrix.subset)) (\(matrix.total) clips)",
+            xLabel: "predicted emotion", yLabel: "true emotion")
+        let side = min(900, max(520, 140 + Double(n) * 70))
+        return Figure(width: side + 110, height: side, panels: [heatmap])
+    }
+
+    /// One metric per emotion as grouped bars, one colour per run.
+    static func perClass(_ runs: [(run: RunOverview, metrics: [EvaluationRecord.ClassMetric])], metric: String, subset: String) -> Figure {
+        var labels: [String] = []
+        for (_, metrics) in runs { for m in metrics where !labels.contains(m.label) { labels.append(m.label) } }
+        let series = runs.map { entry in
+            BarSeries(
+                label: entry.run.displayName,
+                values: labels.map { label in
+                    guard let m = entry.metrics.first(where: { $0.label == label }) else { return .nan }
+                    return switch metric {
+                    case "precision": m.precision
+                    case "recall": m.recall
+                    default: m.f1
+                    }
+                })
+        }
+        let name = metric == "f1" ? "F1" : metric
+        let title =
+            runs.count == 1
+            ? "\(runs[0].run.displayName): \(name) per emotion (\(subsetName(subset)))"
+            : "\(name) per emotion (\(subsetName(subset)))"
+        let chart = BarChart(
+            categories: labels, series: series, title: title, xLabel: "emotion", yLabel: name, yRange: 0...1.05,
+            colorByCategory: runs.count == 1, categoryColors: labels.map(EmotionColors.color),
+            valueLabels: runs.count <= 3, valueFormat: "%.2f")
+        return Figure(width: max(720, 120 + Double(labels.count * max(1, runs.count)) * 34), height: 440, panels: [chart])
+    }
+
+    static func subsetName(_ subset: String) -> String {
+        switch subset {
+        case "val": "validation set"
+        case "test": "test set"
+        case "train": "training set"
+        default: subset
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Sizes and colours shared by every chart, close to matplotlib/seaborn defaults: white
+/// background, light grid behind the data, dark-grey text, tab10 series colours.
+public struct Theme: Sendable {
+    /// Figure background.
+    public var background = Color.white
+    /// Plot-area background.
+    public var plotBackground = Color.white
+    /// Grid lines.
+    public var grid = Color(hex: 0xE6E6E6)
+    /// Axis lines (spines) and tick marks.
+    public var axis = Color(hex: 0x4D4D4D)
+    /// All text.
+    public var text = Color(hex: 0x262626)
+    /// Font size of tick labels and legends (points).
+    public var tickFontSize = 10.0
+    /// Font size of axis labels (points).
+    public var labelFontSize = 11.0
+    /// Font size of panel titles (points).
+    public var titleFontSize = 12.5
+    /// Font size of a figure's overall title (points).
+    public var figureTitleFontSize = 14.0
+    /// Width of data lines (points).
+    public var lineWidth = 1.75
+    /// Width of grid lines (points).
+    public var gridWidth = 0.8
+    /// Width of spines and tick marks (points).
+    public var axisWidth = 0.9
+    /// Length of tick marks (points).
+    public var tickLength = 4.0
+    /// Blank space around each panel (points).
+    public var padding = 10.0
+
+    public init() {}
+
+    /// The default theme.
+    public static let standard = Theme()
+}

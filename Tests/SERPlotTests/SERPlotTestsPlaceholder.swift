@@ -1,1 +1,0 @@
-// Tests for SERPlot live here.
