@@ -23,6 +23,9 @@ struct CompareTable {
         "val_acc", "val_f1", "duration_s",
     ]
 
+    /// Hyperparameters already shown as run columns: not repeated among the differing ones.
+    static let parametersShownAsColumns: Set<String> = ["param.split", "param.dataset", "param.features"]
+
     /// Every column the comparison can show (all parameters, per-class F1 when fetched).
     static func allColumns(_ comparison: RunComparison) -> (columns: [CompareColumn], cells: [[CompareCell]]) {
         let mixed = Set(comparison.rows.compactMap { $0.split.map(protocolOf) }).count > 1
@@ -102,7 +105,9 @@ struct CompareTable {
             keep = columns.indices.filter { i in
                 let key = columns[i].key
                 if defaultKeys.contains(key) || key.hasPrefix("class_f1.") { return true }
-                if key.hasPrefix("param.") { return allParams || !isConstant(cells, i) }
+                if key.hasPrefix("param.") {
+                    return allParams || (!parametersShownAsColumns.contains(key) && !isConstant(cells, i))
+                }
                 return false
             }
         }
