@@ -163,7 +163,10 @@ extension Store {
                    e.val_acc AS e_val_acc, e.val_f1 AS e_val_f1, e.val_uar AS e_val_uar,
                    (julianday(coalesce(r.finished_at, r.heartbeat_at)) - julianday(r.started_at)) * 86400.0 AS duration,
                    (SELECT group_concat(t.tag, char(31)) FROM run_tags t WHERE t.run_id = r.id) AS tags,
-                   m.*, c.*
+                   m.test_acc, m.test_acc_std, m.test_f1, m.test_f1_std, m.test_uar, m.test_uar_std,
+                   m.val_acc, m.val_acc_std, m.val_f1, m.val_f1_std, m.val_uar, m.val_uar_std, c.children,
+                   c.c_best_mean, c.c_best_sq, c.c_best_n, c.c_val_acc_mean, c.c_val_acc_sq, c.c_val_acc_n,
+                   c.c_val_f1_mean, c.c_val_f1_sq, c.c_val_f1_n, c.c_val_uar_mean, c.c_val_uar_sq, c.c_val_uar_n
             FROM sel JOIN runs r ON r.id = sel.id
             LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id
             LEFT JOIN datasets d ON d.id = v.dataset_id
@@ -175,44 +178,54 @@ extension Store {
         return try Row.fetchAll(db, sql: sql, arguments: [idList]).map(Self.compareRow)
     }
 
-    /// Mean ± population std from the moments `avg(x)`, `avg(x²)`, `count(x)`.
-    private static func aggregate(_ row: Row, _ alias: String) -> MetricValue? {
-        guard let n: Int = row["\(alias)_n"], n > 0, let mean: Double = row["\(alias)_mean"], let square: Double = row["\(alias)_sq"] else { return nil }
+    /// Column positions in the statement of ``details(_:idList:)`` (reading by index: GRDB's
+    /// lookup by name compares lowercased strings, too slow for 10,000 rows × 40 columns).
+    private enum Column {
+        static let id = 0, name = 1, kind = 2, parentID = 3, status = 4, dataset = 5, datasetVersion = 6, features = 7
+        static let split = 8, seed = 9, bestEpoch = 10, epochsDone = 11, epochValAcc = 12, epochValF1 = 13, epochValUAR = 14
+        static let duration = 15, tags = 16, testAcc = 17, testF1 = 19, testUAR = 21, valAcc = 23, valF1 = 25, valUAR = 27
+        static let children = 29, childBest = 30, childValAcc = 33, childValF1 = 36, childValUAR = 39
+    }
+
+    /// Mean ± population std from the moments `avg(x)`, `avg(x²)`, `count(x)` at `i`, `i+1`, `i+2`.
+    private static func aggregate(_ row: Row, _ i: Int) -> MetricValue? {
+        guard let n: Int = row[i + 2], n > 0, let mean: Double = row[i], let square: Double = row[i + 1] else { return nil }
         return MetricValue(mean, std: (max(0, square - mean * mean)).squareRoot())
     }
 
-    private static func metric(_ row: Row, _ alias: String) -> MetricValue? {
-        guard let value: Double = row[alias] else { return nil }
-        return MetricValue(value, std: row["\(alias)_std"])
+    /// The value at `i` with its standard deviation at `i + 1`.
+    private static func metric(_ row: Row, _ i: Int) -> MetricValue? {
+        guard let value: Double = row[i] else { return nil }
+        return MetricValue(value, std: row[i + 1])
     }
 
     private static func compareRow(_ row: Row) -> CompareRow {
-        var out = CompareRow(id: row["id"], kind: row["kind"], status: row["status"], seed: row["seed"])
-        out.name = row["name"]
-        out.parentID = row["parent_id"]
-        out.dataset = row["dataset"]
-        out.datasetVersion = row["dataset_version"]
-        out.features = row["features"]
-        out.split = row["split"]
-        out.epochsDone = row["epochs_done"]
-        out.durationSeconds = row["duration"]
-        out.tags = ((row["tags"] as String?) ?? "").split(separator: "\u{1F}").map(String.init).sorted()
-        out.children = row["children"] ?? 0
-        out.testAccuracy = metric(row, "test_acc")
-        out.testF1 = metric(row, "test_f1")
-        out.testUAR = metric(row, "test_uar")
-        if let best: Int = row["best_epoch"] {
+        var out = CompareRow(id: row[Column.id], kind: row[Column.kind], status: row[Column.status], seed: row[Column.seed])
+        out.name = row[Column.name]
+        out.parentID = row[Column.parentID]
+        out.dataset = row[Column.dataset]
+        out.datasetVersion = row[Column.datasetVersion]
+        out.features = row[Column.features]
+        out.split = row[Column.split]
+        out.epochsDone = row[Column.epochsDone]
+        out.durationSeconds = row[Column.duration]
+        if let tags: String = row[Column.tags] { out.tags = tags.split(separator: "\u{1F}").map(String.init).sorted() }
+        out.children = row[Column.children] ?? 0
+        out.testAccuracy = metric(row, Column.testAcc)
+        out.testF1 = metric(row, Column.testF1)
+        out.testUAR = metric(row, Column.testUAR)
+        if let best: Int = row[Column.bestEpoch] {
             out.bestEpoch = MetricValue(Double(best))
         } else {
-            out.bestEpoch = aggregate(row, "c_best")
+            out.bestEpoch = aggregate(row, Column.childBest)
         }
-        func validation(_ epochColumn: String, _ metricAlias: String, _ childAlias: String) -> MetricValue? {
+        func validation(_ epochColumn: Int, _ metricColumn: Int, _ childColumn: Int) -> MetricValue? {
             if let value: Double = row[epochColumn] { return MetricValue(value) }
-            return metric(row, metricAlias) ?? aggregate(row, childAlias)
+            return metric(row, metricColumn) ?? aggregate(row, childColumn)
         }
-        out.validationAccuracy = validation("e_val_acc", "val_acc", "c_val_acc")
-        out.validationF1 = validation("e_val_f1", "val_f1", "c_val_f1")
-        out.validationUAR = validation("e_val_uar", "val_uar", "c_val_uar")
+        out.validationAccuracy = validation(Column.epochValAcc, Column.valAcc, Column.childValAcc)
+        out.validationF1 = validation(Column.epochValF1, Column.valF1, Column.childValF1)
+        out.validationUAR = validation(Column.epochValUAR, Column.valUAR, Column.childValUAR)
         return out
     }
 }
