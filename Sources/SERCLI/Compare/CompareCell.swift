@@ -77,7 +77,11 @@ enum CompareCell: Equatable {
 
     /// A JSON string value as text (`"adam"` → `adam`); other JSON as written.
     static func unquoted(_ text: String) -> String {
-        guard text.hasPrefix("\""), let data = text.data(using: .utf8),
+        guard text.utf8.first == UInt8(ascii: "\"") else { return text }
+        if text.utf8.count >= 2, text.utf8.last == UInt8(ascii: "\""), !text.utf8.contains(UInt8(ascii: "\\")) {
+            return String(text.dropFirst().dropLast())  // no escapes: the JSON string is its text
+        }
+        guard let data = text.data(using: .utf8),
               let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String
         else { return text }
         return value

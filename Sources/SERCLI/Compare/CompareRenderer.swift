@@ -10,7 +10,8 @@ enum CompareRenderer {
     /// RFC 4180 CSV with a header line of column keys.
     static func csv(_ table: CompareTable) -> String {
         func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            let special = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            return special ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var header: [String] = []
         for c in table.columns {
@@ -19,12 +20,13 @@ enum CompareRenderer {
         }
         var lines = [header.map(field).joined(separator: ",")]
         lines.reserveCapacity(table.cells.count + 1)
+        let hasStd = table.columns.map { keysWithStd.contains($0.key) }
         for row in table.cells {
             var out: [String] = []
             out.reserveCapacity(header.count)
-            for (c, cell) in zip(table.columns, row) {
+            for (c, cell) in row.enumerated() {
                 out.append(field(cell.plain))
-                if keysWithStd.contains(c.key) { out.append(cell.std.map(CompareCell.shortest) ?? "") }
+                if hasStd[c] { out.append(cell.std.map(CompareCell.shortest) ?? "") }
             }
             lines.append(out.joined(separator: ","))
         }
@@ -34,15 +36,16 @@ enum CompareRenderer {
     /// A JSON array with one object per run; keys in column order, missing values `null`,
     /// hyperparameters as their JSON values.
     static func json(_ table: CompareTable) -> String {
+        let keys = table.columns.map { CompareCell.jsonString($0.key) + ": " }
+        let stdKeys = table.columns.map { keysWithStd.contains($0.key) ? CompareCell.jsonString($0.key + "_std") + ": " : nil }
         var objects: [String] = []
         objects.reserveCapacity(table.cells.count)
         for row in table.cells {
             var members: [String] = []
-            for (c, cell) in zip(table.columns, row) {
-                members.append("\(CompareCell.jsonString(c.key)): \(cell.json)")
-                if keysWithStd.contains(c.key) {
-                    members.append("\(CompareCell.jsonString(c.key + "_std")): \(cell.std.map(CompareCell.shortest) ?? "null")")
-                }
+            members.reserveCapacity(keys.count * 2)
+            for (c, cell) in row.enumerated() {
+                members.append(keys[c] + cell.json)
+                if let stdKey = stdKeys[c] { members.append(stdKey + (cell.std.map(CompareCell.shortest) ?? "null")) }
             }
             objects.append("  {" + members.joined(separator: ", ") + "}")
         }

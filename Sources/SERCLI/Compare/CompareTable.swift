@@ -126,9 +126,9 @@ struct CompareTable {
         return table
     }
 
-    /// True when every row holds the same value in column `i` (by its CSV text).
+    /// True when every row holds the same value in column `i`.
     static func isConstant(_ cells: [[CompareCell]], _ i: Int) -> Bool {
-        guard let first = cells.first?[i].plain else { return true }
-        return cells.allSatisfy { $0[i].plain == first }
+        guard let first = cells.first?[i] else { return true }
+        return cells.allSatisfy { $0[i] == first }
     }
 }
