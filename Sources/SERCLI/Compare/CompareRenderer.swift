@@ -79,7 +79,8 @@ enum CompareRenderer {
             for c in columns where !table.columns[c].numeric && total() > width {
                 widths[c] = min(widths[c], max(table.columns[c].header.count, 12))
             }
-            let byPriority = columns.sorted { table.columns[$0].priority < table.columns[$1].priority }
+            // Least important first; among equals, the rightmost first.
+            let byPriority = columns.sorted { (table.columns[$0].priority, -$0) < (table.columns[$1].priority, -$1) }
             for c in byPriority where total() > width && !table.columns[c].identity && columns.count > 2 {
                 columns.removeAll { $0 == c }
                 dropped.append(table.columns[c].key)
@@ -108,7 +109,8 @@ enum CompareRenderer {
         }
         var notes = table.notes
         if !dropped.isEmpty {
-            notes.append("hidden to fit \(width ?? 0) columns: \(dropped.joined(separator: ", ")) (choose with --columns, or use --format csv)")
+            let named = dropped.count > 8 ? dropped.prefix(7).joined(separator: ", ") + " and \(dropped.count - 7) more" : dropped.joined(separator: ", ")
+            notes.append("hidden to fit \(width ?? 0) columns: \(named) (choose with --columns, or use --format csv)")
         }
         return (lines + (notes.isEmpty ? [] : [""] + notes)).joined(separator: "\n")
     }
