@@ -11,13 +11,15 @@ extension Store {
     }
 
     static func hyperparameterNames(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            WITH RECURSIVE n(name) AS (
-                SELECT min(name) FROM hyperparameters
-                UNION ALL
-                SELECT (SELECT min(h.name) FROM hyperparameters h WHERE h.name > n.name) FROM n WHERE n.name IS NOT NULL)
-            SELECT name FROM n WHERE name IS NOT NULL
-            """)
+        try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE n(name) AS (
+                    SELECT min(name) FROM hyperparameters
+                    UNION ALL
+                    SELECT (SELECT min(h.name) FROM hyperparameters h WHERE h.name > n.name) FROM n WHERE n.name IS NOT NULL)
+                SELECT name FROM n WHERE name IS NOT NULL
+                """)
     }
 
     /// The runs `query` selects, sorted and limited, with their metrics and hyperparameters.
@@ -33,9 +35,11 @@ extension Store {
             var index: [Int64: Int] = [:]
             for (i, row) in rows.enumerated() { index[row.id] = i }
             var names = Set<String>()
-            let parameters = try Row.fetchCursor(db, sql: """
-                SELECT run_id, name, value FROM hyperparameters WHERE run_id IN (SELECT value FROM json_each(?))
-                """, arguments: [idList])
+            let parameters = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT run_id, name, value FROM hyperparameters WHERE run_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [idList])
             while let row = try parameters.next() {
                 guard let i = index[row[0]] else { continue }
                 let name: String = row[1]
@@ -44,9 +48,11 @@ extension Store {
             }
             var labels = Set<String>()
             if query.perClass {
-                let classes = try Row.fetchCursor(db, sql: """
-                    SELECT run_id, label, f1 FROM class_metrics WHERE subset = 'test' AND run_id IN (SELECT value FROM json_each(?))
-                    """, arguments: [idList])
+                let classes = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT run_id, label, f1 FROM class_metrics WHERE subset = 'test' AND run_id IN (SELECT value FROM json_each(?))
+                        """, arguments: [idList])
                 while let row = try classes.next() {
                     guard let i = index[row[0]] else { continue }
                     let label: String = row[1]
@@ -66,7 +72,8 @@ extension Store {
         var arguments: [any DatabaseValueConvertible] = []
         if !query.runIDs.isEmpty {
             let list = "[" + query.runIDs.map(String.init).joined(separator: ",") + "]"
-            let missing = try Int64.fetchAll(db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs)", arguments: [list])
+            let missing = try Int64.fetchAll(
+                db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs)", arguments: [list])
             if let first = missing.first {
                 throw StoreError(.invalidArgument, path: path, "no run \(first) in this database (see `ser runs --all`)")
             }
@@ -76,7 +83,8 @@ extension Store {
             conditions.append("r.parent_id IS NULL")
         }
         if let dataset = query.dataset {
-            conditions.append("r.dataset_version_id IN (SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE d.name = ?)")
+            conditions.append(
+                "r.dataset_version_id IN (SELECT v.id FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE d.name = ?)")
             arguments.append(dataset)
         }
         if let tag = query.tag {
@@ -100,11 +108,13 @@ extension Store {
         case .column(_, let sql, _)?:
             sortKey = SQLFragment(sql)
         case .hyperparameter(let name)?:
-            sortKey = SQLFragment("(SELECT coalesce(h.value_num, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)", [.string(name)])
+            sortKey = SQLFragment(
+                "(SELECT coalesce(h.value_num, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)", [.string(name)])
         case .tag?:
             sortKey = SQLFragment("(SELECT min(t.tag) FROM run_tags t WHERE t.run_id = r.id)")
         case nil:
-            throw StoreError(.invalidArgument, path: path, "--sort: " + FilterField.unknownFieldReason(query.sort, hyperparameters: try names()))
+            throw StoreError(
+                .invalidArgument, path: path, "--sort: " + FilterField.unknownFieldReason(query.sort, hyperparameters: try names()))
         }
         let direction = query.descending ? "DESC" : "ASC"
         var sql = """

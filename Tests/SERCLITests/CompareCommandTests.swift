@@ -7,21 +7,26 @@ import SERStore
 /// `ser compare` as a user runs it: the built binary on a fixture database (see
 /// `CompareFixture`: runs of both split protocols, a k-fold parent, a sweep, a failed run).
 @Suite struct CompareCommandTests {
-    func ser(_ fixture: CompareFixture, _ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws -> SERProcess.Result {
+    func ser(_ fixture: CompareFixture, _ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws
+        -> SERProcess.Result
+    {
         try SERProcess.run(arguments + ["--db", fixture.path], environment: environment)
     }
 
-    func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    }
 
     @Test func csvHasStableKeysStdColumnsAndRunsBestFirst() throws {
         let fixture = try CompareFixture()
         let result = try ser(fixture, ["compare", "--format", "csv", "--columns", "id,name,split,test_acc"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(lines(result.stdout) == [
-            "id,name,split,test_acc,test_acc_std",
-            "2,rnd-a,random,0.8,", "1,spk-a,speaker,0.7,", "4,kf,kfold:3,0.65,0.05", "3,spk-b,speaker,0.6,", "8,sw,speaker,0.55,0.1",
-            "11,broken,speaker,,",
-        ])
+        #expect(
+            lines(result.stdout) == [
+                "id,name,split,test_acc,test_acc_std",
+                "2,rnd-a,random,0.8,", "1,spk-a,speaker,0.7,", "4,kf,kfold:3,0.65,0.05", "3,spk-b,speaker,0.6,", "8,sw,speaker,0.55,0.1",
+                "11,broken,speaker,,",
+            ])
     }
 
     @Test func jsonIsAnArrayOfObjectsWithTypedValues() throws {
@@ -41,9 +46,11 @@ import SERStore
     @Test func markdownTableRightAlignsNumbers() throws {
         let fixture = try CompareFixture()
         let result = try ser(fixture, ["compare", "1", "3", "--format", "markdown", "--columns", "id,name,test_acc,lr"])
-        #expect(lines(result.stdout) == [
-            "| id | name | test_acc | param.lr |", "| ---: | --- | ---: | --- |", "| 1 | spk-a | 0.700 | 0.001 |", "| 3 | spk-b | 0.600 | 0.0005 |",
-        ])
+        #expect(
+            lines(result.stdout) == [
+                "| id | name | test_acc | param.lr |", "| ---: | --- | ---: | --- |", "| 1 | spk-a | 0.700 | 0.001 |",
+                "| 3 | spk-b | 0.600 | 0.0005 |",
+            ])
     }
 
     @Test func onlyDifferingHyperparametersByDefaultAndOnlyChangedHidesConstantColumns() throws {
@@ -57,15 +64,22 @@ import SERStore
         #expect(differing.contains("param.lr") && !differing.contains("param.optimizer") && !differing.contains("param.layers"))
         #expect(try header(["1", "2", "--all-params"]).contains("param.optimizer"))
         let changed = try header(["1", "3", "--only-changed"])
-        #expect(!changed.contains("split") && !changed.contains("kind") && !changed.contains("status") && changed.contains("param.optimizer"))
-        #expect(changed.prefix(4) == ["id", "name", "dataset", "version"] && changed.contains("param.lr") && !changed.contains("param.layers"))
+        #expect(
+            !changed.contains("split") && !changed.contains("kind") && !changed.contains("status") && changed.contains("param.optimizer"))
+        #expect(
+            changed.prefix(4) == ["id", "name", "dataset", "version"] && changed.contains("param.lr") && !changed.contains("param.layers"))
     }
 
     @Test func sortTopWhereAndPerClass() throws {
         let fixture = try CompareFixture()
         let sorted = try ser(fixture, ["compare", "--children", "--sort", "lr:asc", "--top", "3", "--format", "csv", "--columns", "id"])
         #expect(lines(sorted.stdout) == ["id", "2", "3", "10"])
-        let filtered = try ser(fixture, ["compare", "--children", "--where", "lr <= 0.001 and split = 'speaker' and test.acc > 0.5", "--format", "csv", "--columns", "name"])
+        let filtered = try ser(
+            fixture,
+            [
+                "compare", "--children", "--where", "lr <= 0.001 and split = 'speaker' and test.acc > 0.5", "--format", "csv", "--columns",
+                "name",
+            ])
         #expect(lines(filtered.stdout) == ["name", "spk-a", "sw-2", "spk-b"])
         let classes = try ser(fixture, ["compare", "1", "--per-class", "--format", "csv", "--columns", "id,class_f1.happy,class_f1.sad"])
         #expect(lines(classes.stdout) == ["id,class_f1.happy,class_f1.sad", "1,0.7,0.5"])
@@ -120,7 +134,8 @@ import SERStore
         func content() throws -> [String] {
             try fixture.store.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                var out = try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+                var out = try String.fetchAll(
+                    db, sql: "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
                 for table in tables {
                     let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"")
                     out.append("\(table): \(rows.count) rows, \(rows.map(\.description).joined(separator: ";").hashValue)")

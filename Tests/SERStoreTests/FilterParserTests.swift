@@ -30,8 +30,11 @@ import Testing
 
     @Test func literalsOperatorsInAndLike() throws {
         let tree = try FilterParser.parse("lr <= 1e-3 and optimizer in ('adam', \"sgd\") and name not like '%it''s%' and x <> -2")
-        guard case .and(.and(.and(.compare(_, let op1, let v1, _), .member(_, let values, _, let negatedIn)),
-                             .like(_, let pattern, _, let negatedLike)), .compare(_, let op2, let v2, _)) = tree
+        guard
+            case .and(
+                .and(
+                    .and(.compare(_, let op1, let v1, _), .member(_, let values, _, let negatedIn)),
+                    .like(_, let pattern, _, let negatedLike)), .compare(_, let op2, let v2, _)) = tree
         else {
             Issue.record("wrong shape: \(tree)")
             return

@@ -82,7 +82,7 @@ enum CompareCell: Equatable {
             return String(text.dropFirst().dropLast())  // no escapes: the JSON string is its text
         }
         guard let data = text.data(using: .utf8),
-              let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String
+            let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String
         else { return text }
         return value
     }

@@ -52,7 +52,9 @@ extension SER {
             if let filter, filter.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--where needs an expression, e.g. --where \"test.acc > 0.5\"")
             }
-            if options.json, let format, format != .json { throw ValidationError("--json and --format \(format.rawValue) contradict each other") }
+            if options.json, let format, format != .json {
+                throw ValidationError("--json and --format \(format.rawValue) contradict each other")
+            }
         }
 
         /// `--sort` without its `:asc` / `:desc` suffix.
@@ -94,7 +96,9 @@ extension SER {
             case .markdown: print(CompareRenderer.markdown(table))
             case .table:
                 if comparison.rows.isEmpty {
-                    if !options.quiet { print(filter == nil && tag == nil && dataset == nil ? "No runs yet: train one with `ser run`." : "No runs match.") }
+                    if !options.quiet {
+                        print(filter == nil && tag == nil && dataset == nil ? "No runs yet: train one with `ser run`." : "No runs match.")
+                    }
                     return
                 }
                 print(CompareRenderer.terminal(table, width: Terminal.width(), color: Terminal.colorEnabled()))

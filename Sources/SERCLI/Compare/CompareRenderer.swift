@@ -109,7 +109,9 @@ enum CompareRenderer {
         }
         var notes = table.notes
         if !dropped.isEmpty {
-            let named = dropped.count > 8 ? dropped.prefix(7).joined(separator: ", ") + " and \(dropped.count - 7) more" : dropped.joined(separator: ", ")
+            let named =
+                dropped.count > 8
+                ? dropped.prefix(7).joined(separator: ", ") + " and \(dropped.count - 7) more" : dropped.joined(separator: ", ")
             notes.append("hidden to fit \(width ?? 0) columns: \(named) (choose with --columns, or use --format csv)")
         }
         return (lines + (notes.isEmpty ? [] : [""] + notes)).joined(separator: "\n")

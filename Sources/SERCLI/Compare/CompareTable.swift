@@ -55,19 +55,23 @@ struct CompareTable {
             columns.append(CompareColumn(key: "param.\(name)", header: name, numeric: false, priority: 75))
         }
         for label in comparison.classLabels {
-            columns.append(CompareColumn(key: "class_f1.\(label)", header: "F1 \(label)", numeric: true, rank: .higherIsBetter, priority: 55))
+            columns.append(
+                CompareColumn(key: "class_f1.\(label)", header: "F1 \(label)", numeric: true, rank: .higherIsBetter, priority: 55))
         }
         let cells = comparison.rows.map { row -> [CompareCell] in
             func metric(_ m: MetricValue?, digits: Int = 3) -> CompareCell {
                 m.map { .number($0.value, std: $0.std, digits: digits) } ?? .missing
             }
             func text(_ s: String?) -> CompareCell { s.map(CompareCell.text) ?? .missing }
-            let bestEpoch: CompareCell = row.bestEpoch.map { $0.std == nil ? .number($0.value, std: nil, digits: 0) : .number($0.value, std: $0.std, digits: 1) } ?? .missing
+            let bestEpoch: CompareCell =
+                row.bestEpoch.map { $0.std == nil ? .number($0.value, std: nil, digits: 0) : .number($0.value, std: $0.std, digits: 1) }
+                ?? .missing
             var out: [CompareCell] = [
                 .number(Double(row.id), std: nil, digits: 0), text(row.name), .text(row.kind), .text(row.status), text(row.dataset),
                 text(row.datasetVersion), text(row.features), text(row.split), .number(Double(row.seed), std: nil, digits: 0),
                 metric(row.testAccuracy), metric(row.testF1), metric(row.testUAR), bestEpoch, metric(row.validationAccuracy),
-                metric(row.validationF1), metric(row.validationUAR), row.epochsDone.map { .number(Double($0), std: nil, digits: 0) } ?? .missing,
+                metric(row.validationF1), metric(row.validationUAR),
+                row.epochsDone.map { .number(Double($0), std: nil, digits: 0) } ?? .missing,
                 row.durationSeconds.map(CompareCell.duration) ?? .missing,
                 .number(Double(row.children), std: nil, digits: 0), row.tags.isEmpty ? .missing : .text(row.tags.joined(separator: ",")),
             ]
@@ -117,8 +121,9 @@ struct CompareTable {
         var table = CompareTable(columns: keep.map { columns[$0] }, cells: cells.map { row in keep.map { row[$0] } })
         let protocols = Set(comparison.rows.compactMap { $0.split.map(protocolOf) })
         if protocols.count > 1 {
-            table.notes.append("(!) these runs use different split protocols (\(protocols.sorted().joined(separator: ", "))): "
-                + "speaker-independent scores are not comparable with random-split ones; filter with --where \"split = 'speaker'\"")
+            table.notes.append(
+                "(!) these runs use different split protocols (\(protocols.sorted().joined(separator: ", "))): "
+                    + "speaker-independent scores are not comparable with random-split ones; filter with --where \"split = 'speaker'\"")
         }
         if comparison.matched > comparison.rows.count {
             table.notes.append("showing \(comparison.rows.count) of \(comparison.matched) matching runs")

@@ -46,9 +46,10 @@ extension SER {
             let matrixA = Self.remap(confA, to: labels), matrixB = Self.remap(confB, to: labels)
             let delta = zip(matrixB, matrixA).map { zip($0, $1).map { $0 - $1 } }
             if options.json {
-                try printJSON(DiffReport(
-                    a: runA, b: runB, settings: settings, provenance: provenance, metrics: metrics, epochsA: epochsA, epochsB: epochsB,
-                    labels: labels, confusionA: matrixA, confusionB: matrixB, confusionDelta: delta))
+                try printJSON(
+                    DiffReport(
+                        a: runA, b: runB, settings: settings, provenance: provenance, metrics: metrics, epochsA: epochsA, epochsB: epochsB,
+                        labels: labels, confusionA: matrixA, confusionB: matrixB, confusionDelta: delta))
                 return
             }
             let nameA = "\(runA)" + (a.name.map { " \($0)" } ?? ""), nameB = "\(runB)" + (b.name.map { " \($0)" } ?? "")
@@ -97,11 +98,13 @@ extension SER {
 
         static func metrics(_ a: CompareRow, _ b: CompareRow) -> [DiffReport.Metric] {
             func pair(_ name: String, _ x: MetricValue?, _ y: MetricValue?) -> DiffReport.Metric {
-                DiffReport.Metric(name: name, a: x?.value, b: y?.value, aStd: x?.std, bStd: y?.std,
-                                  delta: x.flatMap { x in y.map { $0.value - x.value } })
+                DiffReport.Metric(
+                    name: name, a: x?.value, b: y?.value, aStd: x?.std, bStd: y?.std,
+                    delta: x.flatMap { x in y.map { $0.value - x.value } })
             }
             return [
-                pair("test acc", a.testAccuracy, b.testAccuracy), pair("test F1", a.testF1, b.testF1), pair("test UAR", a.testUAR, b.testUAR),
+                pair("test acc", a.testAccuracy, b.testAccuracy), pair("test F1", a.testF1, b.testF1),
+                pair("test UAR", a.testUAR, b.testUAR),
                 pair("val acc", a.validationAccuracy, b.validationAccuracy), pair("val F1", a.validationF1, b.validationF1),
                 pair("val UAR", a.validationUAR, b.validationUAR), pair("best epoch", a.bestEpoch, b.bestEpoch),
                 pair("epochs", a.epochsDone.map { MetricValue(Double($0)) }, b.epochsDone.map { MetricValue(Double($0)) }),
@@ -127,10 +130,11 @@ extension SER {
                 return CompareCell.number(x, std: std, digits: digits).display
             }
             for m in metrics where m.a != nil || m.b != nil {
-                let delta = m.delta.map { d -> String in
-                    if m.name == "seconds" { return (d < 0 ? "-" : "+") + Format.duration(abs(d)) }
-                    return String(format: m.name == "epochs" ? "%+.0f" : m.name == "best epoch" ? "%+.1f" : "%+.3f", d)
-                } ?? ""
+                let delta =
+                    m.delta.map { d -> String in
+                        if m.name == "seconds" { return (d < 0 ? "-" : "+") + Format.duration(abs(d)) }
+                        return String(format: m.name == "epochs" ? "%+.0f" : m.name == "best epoch" ? "%+.1f" : "%+.3f", d)
+                    } ?? ""
                 table.add([m.name, text(m.a, m.aStd, m.name), text(m.b, m.bStd, m.name), delta])
             }
             return ["\nmetrics"] + table.render().split(separator: "\n").map { "  " + $0 }
@@ -138,7 +142,9 @@ extension SER {
 
         /// Sparklines of validation accuracy/F1 and training/validation loss, both runs on one scale.
         static func curves(_ a: [EpochRecord], _ b: [EpochRecord], a nameA: String, b nameB: String) -> [String] {
-            guard !a.isEmpty || !b.isEmpty else { return ["\ncurves: no epochs recorded (parents of k-fold runs and sweeps: diff their folds/trials)"] }
+            guard !a.isEmpty || !b.isEmpty else {
+                return ["\ncurves: no epochs recorded (parents of k-fold runs and sweeps: diff their folds/trials)"]
+            }
             let width = max(10, min(60, (Terminal.width() ?? 80) - 30))
             var out = ["\ncurves (one scale per metric; \(a.count) vs \(b.count) epochs)"]
             let series: [(String, Bool, (EpochRecord) -> Double?)] = [
@@ -170,7 +176,9 @@ extension SER {
             let index = Dictionary(uniqueKeysWithValues: matrix.labels.enumerated().map { ($1, $0) })
             return labels.map { truth in
                 labels.map { predicted in
-                    guard let i = index[truth], let j = index[predicted], i < matrix.counts.count, j < matrix.counts[i].count else { return 0 }
+                    guard let i = index[truth], let j = index[predicted], i < matrix.counts.count, j < matrix.counts[i].count else {
+                        return 0
+                    }
                     return matrix.counts[i][j]
                 }
             }

@@ -9,12 +9,13 @@ enum Sparkline {
     static func render(_ values: [Double?], low: Double, high: Double, width: Int = 60) -> String {
         let points = downsample(values, to: max(1, width))
         let span = high - low
-        return String(points.map { value -> Character in
-            guard let value, value.isFinite else { return " " }
-            guard span > 0, span.isFinite else { return bars[bars.count / 2] }
-            let level = Int(((value - low) / span * Double(bars.count - 1)).rounded())
-            return bars[min(bars.count - 1, max(0, level))]
-        })
+        return String(
+            points.map { value -> Character in
+                guard let value, value.isFinite else { return " " }
+                guard span > 0, span.isFinite else { return bars[bars.count / 2] }
+                let level = Int(((value - low) / span * Double(bars.count - 1)).rounded())
+                return bars[min(bars.count - 1, max(0, level))]
+            })
     }
 
     /// The finite range of all values of several series: `nil` when none is finite.

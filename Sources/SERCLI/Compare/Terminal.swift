@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What standard output is connected to: its width and whether colour is welcome.
@@ -12,9 +12,9 @@ enum Terminal {
             return columns
         }
         #if canImport(Glibc)
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+            guard isatty(STDOUT_FILENO) == 1 else { return nil }
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         #endif
         return nil
     }
@@ -25,9 +25,9 @@ enum Terminal {
         if environment["NO_COLOR"] != nil { return false }
         if environment["TERM"] == "dumb" { return false }
         #if canImport(Glibc)
-        return isatty(STDOUT_FILENO) == 1
+            return isatty(STDOUT_FILENO) == 1
         #else
-        return false
+            return false
         #endif
     }
 }

@@ -74,7 +74,9 @@ public struct FilterCompiler {
         }
     }
 
-    private func comparison(_ fieldToken: FilterToken, op: FilterExpression.Operator, value: FilterLiteral, valueToken: FilterToken) throws -> SQLFragment {
+    private func comparison(_ fieldToken: FilterToken, op: FilterExpression.Operator, value: FilterLiteral, valueToken: FilterToken) throws
+        -> SQLFragment
+    {
         switch try resolve(fieldToken) {
         case .column(_, let sql, let type):
             try check(value, valueToken, against: type, field: fieldToken)
@@ -108,9 +110,12 @@ public struct FilterCompiler {
             return SQLFragment("coalesce(\(sql) IN (\(placeholders(values.count))), 0)", values)
         case .tag:
             for (value, token) in zip(values, tokens) {
-                guard case .string = value else { throw FilterError("tags are text; quote the value: '\(token.text)'", at: token, in: source) }
+                guard case .string = value else {
+                    throw FilterError("tags are text; quote the value: '\(token.text)'", at: token, in: source)
+                }
             }
-            return SQLFragment("EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag IN (\(placeholders(values.count))))", values)
+            return SQLFragment(
+                "EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag IN (\(placeholders(values.count))))", values)
         case .hyperparameter(let name):
             let numbers = values.filter { if case .number = $0 { return true } else { return false } }
             let strings = values.filter { if case .string = $0 { return true } else { return false } }

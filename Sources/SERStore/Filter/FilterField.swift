@@ -37,7 +37,10 @@ public enum FilterField: Sendable, Equatable {
         ("name", "r.name", .text, "run name"),
         ("kind", "r.kind", .text, "train, kfold, fold, sweep or trial"),
         ("status", statusSQL, .text, "queued, running, finished, failed, interrupted or dead"),
-        ("dataset", "(SELECT d.name FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = r.dataset_version_id)", .text, "dataset name"),
+        (
+            "dataset", "(SELECT d.name FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = r.dataset_version_id)",
+            .text, "dataset name"
+        ),
         ("split", "r.split", .text, "split protocol: speaker, random or kfold:K"),
         ("seed", "r.seed", .number, "random seed"),
         ("best_epoch", "r.best_epoch", .number, "epoch with the best validation score"),
@@ -49,7 +52,10 @@ public enum FilterField: Sendable, Equatable {
         ("val.f1", validation("val_f1", "macro_f1"), .number, "validation macro-F1 at the best epoch"),
         ("val.uar", validation("val_uar", "uar"), .number, "validation UAR at the best epoch"),
         ("val.loss", validation("val_loss", "loss"), .number, "validation loss at the best epoch"),
-        ("duration", "((julianday(coalesce(r.finished_at, r.heartbeat_at)) - julianday(r.started_at)) * 86400.0)", .number, "wall time in seconds"),
+        (
+            "duration", "((julianday(coalesce(r.finished_at, r.heartbeat_at)) - julianday(r.started_at)) * 86400.0)", .number,
+            "wall time in seconds"
+        ),
         ("created", "r.created_at", .text, "creation time, ISO-8601 UTC"),
     ]
 

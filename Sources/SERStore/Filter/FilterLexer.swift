@@ -42,17 +42,22 @@ public enum FilterLexer {
                     i += 1
                 }
                 if !closed {
-                    throw FilterError("unterminated string: add the closing \(c)", offset: start, length: chars.count - start, in: expression)
+                    throw FilterError(
+                        "unterminated string: add the closing \(c)", offset: start, length: chars.count - start, in: expression)
                 }
                 out.append(FilterToken(.string(value), offset: start, length: i - start, text: String(chars[start..<i])))
-            } else if c.isNumber || ((c == "-" || c == "+" || c == ".") && i + 1 < chars.count && (chars[i + 1].isNumber || chars[i + 1] == ".")) {
+            } else if c.isNumber
+                || ((c == "-" || c == "+" || c == ".") && i + 1 < chars.count && (chars[i + 1].isNumber || chars[i + 1] == "."))
+            {
                 i += 1
                 while i < chars.count {
                     let d = chars[i]
                     if d.isNumber || d == "." || d == "_" {
                         i += 1
                     } else if (d == "e" || d == "E") && i + 1 < chars.count
-                        && (chars[i + 1].isNumber || ((chars[i + 1] == "-" || chars[i + 1] == "+") && i + 2 < chars.count && chars[i + 2].isNumber)) {
+                        && (chars[i + 1].isNumber
+                            || ((chars[i + 1] == "-" || chars[i + 1] == "+") && i + 2 < chars.count && chars[i + 2].isNumber))
+                    {
                         i += 2
                     } else {
                         break

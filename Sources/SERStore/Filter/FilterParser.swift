@@ -86,7 +86,9 @@ public struct FilterParser {
             let token = advance()
             depth += 1
             defer { depth -= 1 }
-            if depth > Self.maximumDepth { throw FilterError("nested too deeply (more than \(Self.maximumDepth) levels)", at: token, in: expression) }
+            if depth > Self.maximumDepth {
+                throw FilterError("nested too deeply (more than \(Self.maximumDepth) levels)", at: token, in: expression)
+            }
             return .not(try negation())
         }
         return try primary()
@@ -99,7 +101,9 @@ public struct FilterParser {
             _ = advance()
             depth += 1
             defer { depth -= 1 }
-            if depth > Self.maximumDepth { throw FilterError("nested too deeply (more than \(Self.maximumDepth) levels)", at: token, in: expression) }
+            if depth > Self.maximumDepth {
+                throw FilterError("nested too deeply (more than \(Self.maximumDepth) levels)", at: token, in: expression)
+            }
             let inner = try disjunction()
             guard case .rightParenthesis = current.kind else {
                 throw fail("expected ')' to close the '(' at column \(token.offset + 1)", current)
@@ -172,7 +176,8 @@ public struct FilterParser {
             _ = advance()
             return (.string(s), token)
         case .identifier(let name):
-            throw FilterError("expected a number or a quoted string, found the bare word '\(name)': write '\(name)'", at: token, in: expression)
+            throw FilterError(
+                "expected a number or a quoted string, found the bare word '\(name)': write '\(name)'", at: token, in: expression)
         default:
             throw fail("expected a number or a quoted string", token)
         }
