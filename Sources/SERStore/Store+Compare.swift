@@ -40,8 +40,14 @@ extension Store {
                 sql: """
                     SELECT run_id, name, value FROM hyperparameters WHERE run_id IN (SELECT value FROM json_each(?))
                     """, arguments: [idList])
+            var (currentRun, current): (Int64, Int?) = (-1, nil)
             while let row = try parameters.next() {
-                guard let i = index[row[0]] else { continue }
+                let runID: Int64 = row[0]
+                if runID != currentRun {  // rows arrive grouped by run (primary-key order)
+                    (currentRun, current) = (runID, index[runID])
+                    if let current { rows[current].hyperparameters.reserveCapacity(32) }
+                }
+                guard let i = current else { continue }
                 let name: String = row[1]
                 rows[i].hyperparameters[name] = row[2]
                 names.insert(name)
@@ -104,7 +110,9 @@ extension Store {
             arguments += fragment.arguments.map(Self.databaseValue)
         }
         let sortKey: SQLFragment
-        switch FilterField.resolve(query.sort, hyperparameters: try names()) {
+        // Run columns and metrics resolve without the hyperparameter names (no query).
+        let field = try FilterField.resolve(query.sort, hyperparameters: []) ?? FilterField.resolve(query.sort, hyperparameters: names())
+        switch field {
         case .column(_, let sql, _)?:
             sortKey = SQLFragment(sql)
         case .hyperparameter(let name)?:
