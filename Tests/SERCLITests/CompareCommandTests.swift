@@ -27,6 +27,9 @@ import SERStore
                 "2,rnd-a,random,0.8,", "1,spk-a,speaker,0.7,", "4,kf,kfold:3,0.65,0.05", "3,spk-b,speaker,0.6,", "8,sw,speaker,0.55,0.1",
                 "11,broken,speaker,,",
             ])
+        #expect(result.stderr.contains("different split protocols (k-fold, random, speaker)"))
+        let speakerOnly = try ser(fixture, ["compare", "--format", "csv", "--where", "split = 'speaker'"])
+        #expect(speakerOnly.status == 0 && speakerOnly.stderr.isEmpty && lines(speakerOnly.stdout).count == 5)
     }
 
     @Test func jsonIsAnArrayOfObjectsWithTypedValues() throws {

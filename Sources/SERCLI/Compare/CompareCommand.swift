@@ -91,9 +91,17 @@ extension SER {
             let table = try CompareTable.build(
                 comparison, keys: columns.map(parsedColumns), allParams: allParams, onlyChanged: onlyChanged)
             switch format ?? (options.json ? .json : .table) {
-            case .csv: print(CompareRenderer.csv(table))
-            case .json: print(CompareRenderer.json(table))
-            case .markdown: print(CompareRenderer.markdown(table))
+            case .csv, .json, .markdown:
+                let format = format ?? .json
+                print(
+                    format == .csv
+                        ? CompareRenderer.csv(table) : format == .json ? CompareRenderer.json(table) : CompareRenderer.markdown(table))
+                // Scripts get clean output; the person running them still hears about mixed protocols.
+                if !options.quiet {
+                    for note in table.notes where note.hasPrefix(CompareTable.mixedProtocolsMark) {
+                        FileHandle.standardError.write(Data("ser compare: \(note)\n".utf8))
+                    }
+                }
             case .table:
                 if comparison.rows.isEmpty {
                     if !options.quiet {

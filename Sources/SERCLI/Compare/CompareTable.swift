@@ -23,6 +23,9 @@ struct CompareTable {
         "val_acc", "val_f1", "duration_s",
     ]
 
+    /// Starts the note printed when the rows mix split protocols.
+    static let mixedProtocolsMark = "(!)"
+
     /// Hyperparameters already shown as run columns: not repeated among the differing ones.
     static let parametersShownAsColumns: Set<String> = ["param.split", "param.dataset", "param.features"]
 
@@ -122,7 +125,7 @@ struct CompareTable {
         let protocols = Set(comparison.rows.compactMap { $0.split.map(protocolOf) })
         if protocols.count > 1 {
             table.notes.append(
-                "(!) these runs use different split protocols (\(protocols.sorted().joined(separator: ", "))): "
+                "\(mixedProtocolsMark) these runs use different split protocols (\(protocols.sorted().joined(separator: ", "))): "
                     + "speaker-independent scores are not comparable with random-split ones; filter with --where \"split = 'speaker'\"")
         }
         if comparison.matched > comparison.rows.count {
