@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SERStore
+
+extension SER {
+    /// `ser compare`: one row per run — scores, best epoch, what differs — to see which won.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare runs side by side: test accuracy/F1/UAR, best epoch, and the hyperparameters that differ.",
+            discussion: """
+                Without RUN ids, compares every top-level run (k-fold and sweep parents show mean±std over \
+                their folds/trials). --where filters with a small language, e.g.
+                  ser compare --where "lr < 0.001 and split = 'speaker' and test.acc > 0.5"
+                Operators: and, or, not, ( ), = != < <= > >=, in (...), like '%x%'. Fields: id, name, kind, \
+                status, dataset, split, seed, tag, best_epoch, test.acc, test.f1, test.uar, test.loss, val.acc, \
+                val.f1, val.uar, val.loss, duration, created, and any hyperparameter (param.NAME when a \
+                run field has the same name).
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Run ids to compare (default: all top-level runs).", valueName: "run"))
+        var runIDs: [Int64] = []
+
+        @Option(help: ArgumentHelp("Only runs on this dataset.", valueName: "name"))
+        var dataset: String?
+        @Option(help: ArgumentHelp("Only runs with this tag.", valueName: "tag"))
+        var tag: String?
+        @Option(name: .customLong("where"), help: ArgumentHelp("Only runs matching this expression.", valueName: "expr"))
+        var filter: String?
+        @Option(help: ArgumentHelp("Sort by this field, best first for scores; append :asc or :desc to choose.", valueName: "field"))
+        var sort: String = "test.acc"
+        @Option(help: ArgumentHelp("Show at most this many runs.", valueName: "n"))
+        var top: Int?
+        @Option(help: ArgumentHelp("Exactly these columns, comma-separated (e.g. id,name,test_acc,param.lr).", valueName: "keys"))
+        var columns: String?
+        @Flag(help: "Hide every column whose value is the same in all rows.")
+        var onlyChanged = false
+        @Flag(help: "Show every hyperparameter, not only those that differ.")
+        var allParams = false
+        @Flag(help: "Add test F1 per class.")
+        var perClass = false
+        @Flag(name: .customLong("children"), help: "Include folds and trials as rows of their own.")
+        var includeChildren = false
+        @Option(help: ArgumentHelp("table, csv, json or markdown.", valueName: "format"))
+        var format: CompareFormat?
+
+        func validate() throws {
+            if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+            if sortField.isEmpty { throw ValidationError("--sort needs a field name, e.g. --sort test.acc") }
+            if let columns, parsedColumns(columns).isEmpty { throw ValidationError("--columns needs at least one column key") }
+            if let filter, filter.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--where needs an expression, e.g. --where \"test.acc > 0.5\"")
+            }
+            if options.json, let format, format != .json {
+                throw ValidationError("--json and --format \(format.rawValue) contradict each other")
+            }
+        }
+
+        /// `--sort` without its `:asc` / `:desc` suffix.
+        var sortField: String {
+            let lower = sort.lowercased()
+            for suffix in [":asc", ":desc"] where lower.hasSuffix(suffix) { return String(sort.dropLast(suffix.count)) }
+            return sort
+        }
+
+        /// Descending unless `:asc` is given, or the field is not a score and `:desc` is not.
+        var sortDescending: Bool {
+            let lower = sort.lowercased()
+            if lower.hasSuffix(":asc") { return false }
+            if lower.hasSuffix(":desc") { return true }
+            let field = sortField.lowercased()
+            return field.hasPrefix("test.") || field.hasPrefix("val.") ? !field.hasSuffix(".loss") : false
+        }
+
+        func parsedColumns(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        func run() throws {
+            let store = try options.openStore()
+            let query = CompareQuery(
+                runIDs: runIDs, dataset: dataset, tag: tag, filter: filter, sort: sortField, descending: sortDescending, limit: top,
+                includeChildren: includeChildren, perClass: perClass)
+            let comparison: RunComparison
+            do {
+                comparison = try store.compare(query)
+            } catch let error as StoreError where error.code == .invalidArgument {
+                throw CompareError(flag: error.reason.hasPrefix("--sort") ? "ser compare" : "RUN", error.reason)
+            }
+            let table = try CompareTable.build(
+                comparison, keys: columns.map(parsedColumns), allParams: allParams, onlyChanged: onlyChanged)
+            switch format ?? (options.json ? .json : .table) {
+            case .csv, .json, .markdown:
+                let format = format ?? .json
+                print(
+                    format == .csv
+                        ? CompareRenderer.csv(table) : format == .json ? CompareRenderer.json(table) : CompareRenderer.markdown(table))
+                // Scripts get clean output; the person running them still hears about mixed protocols.
+                if !options.quiet {
+                    for note in table.notes where note.hasPrefix(CompareTable.mixedProtocolsMark) {
+                        FileHandle.standardError.write(Data("ser compare: \(note)\n".utf8))
+                    }
+                }
+            case .table:
+                if comparison.rows.isEmpty {
+                    if !options.quiet {
+                        print(filter == nil && tag == nil && dataset == nil ? "No runs yet: train one with `ser run`." : "No runs match.")
+                    }
+                    return
+                }
+                print(CompareRenderer.terminal(table, width: Terminal.width(), color: Terminal.colorEnabled()))
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A `--where` expression that cannot be used: the reason and the offending token, shown with
+/// the expression and a caret under the token.
+///
+/// ```
+/// --where: unknown field 'lrr' (hyperparameters: batch, dropout, lr; ...)
+///   lrr < 0.01
+///   ^^^
+/// ```
+public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The whole expression as the user wrote it.
+    public let expression: String
+    /// Offset of the offending token (in `Character`s).
+    public let offset: Int
+    /// Length of the offending token (at least 1).
+    public let length: Int
+    /// Why it is refused, in words.
+    public let reason: String
+
+    /// Creates an error pointing at `token`.
+    public init(_ reason: String, at token: FilterToken, in expression: String) {
+        self.init(reason, offset: token.offset, length: token.length, in: expression)
+    }
+
+    /// Creates an error pointing at `length` characters from `offset`.
+    public init(_ reason: String, offset: Int, length: Int, in expression: String) {
+        self.expression = expression
+        self.offset = max(0, offset)
+        self.length = max(1, length)
+        self.reason = reason
+    }
+
+    /// Three lines: the reason, the expression, and carets under the offending token.
+    public var description: String {
+        let flat = expression.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        let caret = String(repeating: " ", count: offset) + String(repeating: "^", count: length)
+        return "--where: \(reason)\n  \(String(flat))\n  \(caret)"
+    }
+}
