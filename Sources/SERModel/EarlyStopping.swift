@@ -4,7 +4,10 @@
 public struct EarlyStopping: Sendable, Hashable, Codable {
     /// Whether smaller (loss) or larger (accuracy, F1) values are better.
     public enum Mode: String, Sendable, Hashable, Codable {
-        case minimize, maximize
+        /// Smaller is better (a loss).
+        case minimize
+        /// Larger is better (accuracy, macro-F1, UAR).
+        case maximize
     }
 
     /// What ``update(epoch:value:)`` concluded.

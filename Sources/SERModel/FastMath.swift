@@ -29,15 +29,15 @@ enum FastMath {
         0.5 + 0.5 * tanh(0.5 * x)
     }
 
-    /// `v[k] = sigmoid(v[k])` for `k < n`.
+    /// `v[k] = sigmoid(v[k] + bias[k])` for `k < n`.
     @inline(__always)
-    static func sigmoidInPlace(_ v: UnsafeMutablePointer<Float>, _ n: Int) {
-        for k in 0..<n { v[k] = sigmoid(v[k]) }
+    static func sigmoidInPlace(_ v: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, _ n: Int) {
+        for k in 0..<n { v[k] = sigmoid(v[k] + bias[k]) }
     }
 
-    /// `v[k] = tanh(v[k])` for `k < n`.
+    /// `v[k] = tanh(v[k] + bias[k])` for `k < n`.
     @inline(__always)
-    static func tanhInPlace(_ v: UnsafeMutablePointer<Float>, _ n: Int) {
-        for k in 0..<n { v[k] = tanh(v[k]) }
+    static func tanhInPlace(_ v: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, _ n: Int) {
+        for k in 0..<n { v[k] = tanh(v[k] + bias[k]) }
     }
 }

@@ -16,10 +16,9 @@ enum LSTMKernels {
         let hh = hidden
         for r in 0..<rows {
             let g = gates + r * 4 * hh
-            for j in 0..<(4 * hh) { g[j] += bias[j] }
-            FastMath.sigmoidInPlace(g, 2 * hh)
-            FastMath.tanhInPlace(g + 2 * hh, hh)
-            FastMath.sigmoidInPlace(g + 3 * hh, hh)
+            FastMath.sigmoidInPlace(g, adding: bias, 2 * hh)
+            FastMath.tanhInPlace(g + 2 * hh, adding: bias + 2 * hh, hh)
+            FastMath.sigmoidInPlace(g + 3 * hh, adding: bias + 3 * hh, hh)
             let gi = g, gf = g + hh, gc = g + 2 * hh, go = g + 3 * hh
             let cp = cPrev + r * hh, cn = c + r * hh, t = tc + r * hh, hn = h + r * hh
             for j in 0..<hh {

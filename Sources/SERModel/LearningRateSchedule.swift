@@ -9,8 +9,9 @@ public enum LearningRateSchedule: Sendable, Hashable, Codable {
     /// Cosine annealing from `lr` at epoch 0 to `minRate` at `epochs` (held after that):
     /// `min + (lr - min)·(1 + cos(π·epoch/epochs))/2`.
     case cosine(epochs: Int, minRate: Float)
-    /// Keras `ReduceLROnPlateau` on the validation loss: after `patience` epochs without an
-    /// improvement larger than `minDelta`, multiply the rate by `factor` (not below `minRate`).
+    /// Keras `ReduceLROnPlateau` on the validation loss: once `patience` epochs in a row bring
+    /// no improvement larger than `minDelta`, multiply the rate by `factor` (not below
+    /// `minRate`) and start counting again.
     /// Driven by ``Trainer/observeValidation(loss:)``.
     case reduceOnPlateau(factor: Float, patience: Int, minDelta: Float, minRate: Float)
 

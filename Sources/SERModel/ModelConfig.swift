@@ -9,7 +9,9 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     public var inputDims: Int
     /// Number of classes `C`, ≥ 2.
     public var classCount: Int
-    /// Hidden sizes of the stacked LSTM layers, bottom first; at least one, each > 0.
+    /// Hidden sizes of the stacked LSTM layers, bottom first; at least one, each > 0. Every
+    /// layer below the top returns its whole sequence (Keras `return_sequences=True`); the top
+    /// layer's sequence goes to ``pooling`` (`last` = Keras `return_sequences=False`).
     public var lstmUnits: [Int]
     /// Run every LSTM layer in both directions and concatenate (Keras `Bidirectional`,
     /// `merge_mode="concat"`): a layer's output width is then `2·units`.

@@ -26,5 +26,6 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// `"<code>: <reason>"`.
     public var description: String { "\(code.rawValue): \(reason)" }
 }

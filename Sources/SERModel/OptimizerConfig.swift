@@ -9,7 +9,12 @@
 public struct OptimizerConfig: Sendable, Hashable, Codable {
     /// The optimizer family.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case adam, adamW, sgd
+        /// Adam (coupled L2 when `weightDecay > 0`).
+        case adam
+        /// AdamW (decoupled weight decay on kernels).
+        case adamW
+        /// SGD with (heavy-ball) momentum.
+        case sgd
     }
 
     /// The optimizer family.

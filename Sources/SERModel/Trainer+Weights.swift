@@ -68,7 +68,12 @@ extension Trainer {
                 .invalidState,
                 "optimizer state has \(saved.optimizer.first.count)/\(saved.optimizer.second.count) values, the model needs \(count)/\(expectedSecond)")
         }
-        guard saved.epoch >= 0, saved.optimizer.step >= 0 else { throw ModelError(.invalidState, "negative epoch or step") }
+        guard saved.epoch >= 0, saved.optimizer.step >= 0, saved.plateauWait >= 0 else {
+            throw ModelError(.invalidState, "negative epoch, step or plateau wait")
+        }
+        guard saved.plateauScale > 0, saved.plateauScale.isFinite else {
+            throw ModelError(.invalidState, "plateau scale must be a finite value > 0")
+        }
         guard let restored = SeededGenerator(state: saved.rngState) else {
             throw ModelError(.invalidState, "RNG state must be four words, not all zero")
         }

@@ -9,7 +9,8 @@ internal import SERLinearAlgebra
 /// Each batch is split into `threads` shards (clips sorted by length, dealt round-robin) that
 /// run forward and backward concurrently on their own workspace with single-threaded BLAS;
 /// their gradients are summed in shard order, so the same seed, data and `threads` give
-/// bit-identical weights. With `threads == 1` BLAS itself may use several threads.
+/// bit-identical weights. While the shards run, OpenBLAS is set to one thread (and set back
+/// after); with `threads == 1` BLAS keeps its own thread count.
 public final class Trainer {
     /// The validated configuration.
     public let config: ModelConfig
@@ -97,7 +98,7 @@ public final class Trainer {
         guard case .reduceOnPlateau(let factor, let patience, let minDelta, _) = config.schedule else { return }
         if let best = plateauBest, !(loss < best - Double(minDelta)) {
             plateauWait += 1
-            if plateauWait > patience {
+            if plateauWait >= patience {
                 plateauScale *= factor
                 plateauWait = 0
             }

@@ -53,10 +53,13 @@ import Testing
         config.schedule = .reduceOnPlateau(factor: 0.5, patience: 1, minDelta: 0, minRate: 1e-5)
         let trainer = try Trainer(config: config, threads: 1)
         trainer.observeValidation(loss: 1.0)
-        trainer.observeValidation(loss: 1.0)
         #expect(trainer.learningRate == 1e-3)
-        trainer.observeValidation(loss: 1.1)
+        trainer.observeValidation(loss: 0.9)
+        #expect(trainer.learningRate == 1e-3)
+        trainer.observeValidation(loss: 0.95)  // one epoch without improvement = patience
         #expect(trainer.learningRate == 5e-4)
+        trainer.observeValidation(loss: 0.97)
+        #expect(trainer.learningRate == 2.5e-4)
     }
 
     /// Adam's first step moves every parameter with a non-zero gradient by ≈ lr against

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Seconds per epoch of the seed architecture for ser, PyTorch and Keras on this machine, in
 # one run, alternating the three ROUNDS times (the machine may be shared: compare within a
-# round). Needs `pip install tensorflow-cpu torch` (CPU wheels); CI never runs this.
+# round, and look at the CPU seconds, which a busy machine disturbs much less than wall time).
+# With SINGLE=1 it also runs ser and PyTorch on one thread (CPU seconds = the work done).
+# Needs `pip install tensorflow-cpu torch` (CPU wheels); CI never runs this.
 #
 #   bash scripts/model/bench_all.sh [ROUNDS=2] [EPOCHS=4]
 set -euo pipefail
@@ -15,4 +17,9 @@ for round in $(seq "$rounds"); do
     .build/release/bench-model --epochs "$epochs" --threads 2 | grep '^ser'
     python3 scripts/model/bench_torch.py --epochs "$epochs" --threads 2 | grep '^pytorch'
     python3 scripts/model/bench_keras.py --epochs "$epochs" --threads 2 2>/dev/null | grep '^keras'
+    if [ "${SINGLE:-0}" = 1 ]; then
+        OPENBLAS_NUM_THREADS=1 .build/release/bench-model --epochs 2 --threads 1 --mode padded | grep '^ser'
+        python3 scripts/model/bench_torch.py --epochs 2 --threads 1 | grep '^pytorch'
+    fi
 done
+echo "== end (load: $(cut -d' ' -f1-3 /proc/loadavg))"
