@@ -59,6 +59,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
+        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.
         .executableTarget(name: "embed-migrations", swiftSettings: strict),

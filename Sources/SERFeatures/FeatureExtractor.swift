@@ -7,8 +7,8 @@ import SERLinearAlgebra
 /// and the workspaces are made once and grown to the longest clip seen. An instance is not
 /// thread-safe; separate instances are (FFTW plans are shared under a lock).
 ///
-/// Matrix products go through ``BLAS/sgemm``; when running one extractor per core, set
-/// `BLAS.setThreadCount(1)` so OpenBLAS does not oversubscribe the cores.
+/// Matrix products go through OpenBLAS; when running one extractor per core, call
+/// ``setMatrixThreads(_:)`` with 1 so OpenBLAS does not oversubscribe the cores.
 public final class FeatureExtractor {
     /// The configuration this extractor computes.
     public let config: FeatureConfig
@@ -60,6 +60,12 @@ public final class FeatureExtractor {
                 bandCount: config.contrastBands, quantile: config.contrastQuantile)
             : nil
         deltaCoefficients = (0..<config.deltaOrder).map { Delta.coefficients(width: config.deltaWidth, order: $0 + 1) }
+    }
+
+    /// Sets how many threads OpenBLAS uses for the extractor's matrix products (process-wide).
+    /// Call with 1 when running one extractor per core.
+    public static func setMatrixThreads(_ count: Int) {
+        BLAS.setThreadCount(count)
     }
 
     private static func chromaWeights(_ config: FeatureConfig, tuning: Double) -> [Float] {

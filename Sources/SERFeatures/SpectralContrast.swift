@@ -65,20 +65,49 @@ struct SpectralContrast {
         let n = bands.count
         peaks = [Double](repeating: 0, count: n * frames)
         valleys = [Double](repeating: 0, count: n * frames)
-        if scratch.count < bins { scratch = [Float](repeating: 0, count: bins) }
+        let qMax = bands.map(\.q).max() ?? 1
+        if scratch.count < 2 * qMax { scratch = [Float](repeating: 0, count: 2 * qMax) }
         scratch.withUnsafeMutableBufferPointer { work in
+            guard let lows = work.baseAddress else { return }
+            let highs = lows + qMax
             for t in 0..<frames {
+                let row = magnitude.baseAddress.map { $0 + t * bins }
+                guard let row else { return }
                 for (b, band) in bands.enumerated() {
-                    let width = band.end - band.start
-                    for i in 0..<width { work[i] = magnitude[t * bins + band.start + i] }
-                    var slice = UnsafeMutableBufferPointer(rebasing: work[0..<width])
-                    slice.sort()
-                    let q = min(band.q, width)
-                    // numpy's float32 mean over the sorted rows: sequential float32 sum / q.
+                    let q = min(band.q, band.end - band.start)
+                    // The q smallest and q largest values, each kept sorted ascending: the same
+                    // values, in the same order, as the ends of numpy's sort along frequency.
+                    var lowCount = 0, highCount = 0
+                    for k in band.start..<band.end {
+                        let v = row[k]
+                        if lowCount < q {
+                            var i = lowCount
+                            while i > 0, lows[i - 1] > v { lows[i] = lows[i - 1]; i -= 1 }
+                            lows[i] = v
+                            lowCount += 1
+                        } else if v < lows[q - 1] {
+                            var i = q - 1
+                            while i > 0, lows[i - 1] > v { lows[i] = lows[i - 1]; i -= 1 }
+                            lows[i] = v
+                        }
+                        if highCount < q {
+                            var i = highCount
+                            while i > 0, highs[i - 1] > v { highs[i] = highs[i - 1]; i -= 1 }
+                            highs[i] = v
+                            highCount += 1
+                        } else if v > highs[0] {
+                            var i = 0
+                            while i < q - 1, highs[i + 1] < v { highs[i] = highs[i + 1]; i += 1 }
+                            highs[i] = v
+                        }
+                    }
+                    // numpy's float32 mean over those rows: sequential float32 sum / q.
                     var low: Float = 0
-                    for i in 0..<q { low += work[i] }
                     var high: Float = 0
-                    for i in (width - q)..<width { high += work[i] }
+                    for i in 0..<q {
+                        low += lows[i]
+                        high += highs[i]
+                    }
                     valleys[b * frames + t] = Double(low / Float(q))
                     peaks[b * frames + t] = Double(high / Float(q))
                 }
