@@ -3,6 +3,12 @@ internal import CSoxr
 /// Sample-rate conversion through libsoxr at "HQ" quality, the resampler librosa uses by
 /// default (`res_type='soxr_hq'`).
 ///
+/// Matches python-soxr (1.x), which `librosa.load`/`librosa.resample` call: the same quality
+/// spec `soxr_quality_spec(SOXR_HQ, 0)`, float32 interleaved I/O, the default runtime spec,
+/// output padded/trimmed to `ceil(n · ratio)`. python-soxr streams in chunks and flushes
+/// while this uses `soxr_oneshot`; the samples are identical (SERFeatures' parity tests
+/// compare a RAVDESS clip against `librosa.load(sr=22050)`: max difference 0).
+///
 /// The only file that calls libsoxr. Pure in effect (no I/O) and thread-safe.
 public enum Resampler {
     /// Resamples a mono signal from `sourceRate` to `targetRate` (Hz).

@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 
 extension FeatureConfig {
     /// The configuration as canonical JSON: one object, keys sorted, no whitespace, absent

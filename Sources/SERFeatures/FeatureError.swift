@@ -29,5 +29,6 @@ public enum FeatureError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Same as ``reason``.
     public var description: String { reason }
 }

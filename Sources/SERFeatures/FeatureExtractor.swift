@@ -18,6 +18,8 @@ public final class FeatureExtractor {
     let stft: STFT
     let bins: Int
     let melWeights: [Float]
+    /// For each mel band, the FFT bins where its triangle is non-zero.
+    let melSupport: [Range<Int>]
     let dct: [Float]
     let fixedChroma: [Float]?
     let contrast: SpectralContrast?
@@ -30,6 +32,8 @@ public final class FeatureExtractor {
     var pitches: [Float] = []
     var pitchMagnitudes: [Float] = []
     var contrastScratch: [Float] = []
+    /// Chroma filterbanks by tuning (estimated tunings take at most 1/resolution values).
+    var chromaCache: [Double: [Float]] = [:]
     var contrastPeaks: [Double] = []
     var contrastValleys: [Double] = []
 
@@ -48,6 +52,14 @@ public final class FeatureExtractor {
                 sampleRate: config.sampleRate, nFFT: config.nFFT, nMels: config.nMels,
                 fMin: config.melFMin, fMax: config.effectiveMelFMax)
             : []
+        let bins = self.bins
+        melSupport = (0..<(config.nMFCC > 0 ? config.nMels : 0)).map { [melWeights] i in
+            let row = melWeights[(i * bins)..<((i + 1) * bins)]
+            guard let first = row.firstIndex(where: { $0 != 0 }), let last = row.lastIndex(where: { $0 != 0 }) else {
+                return 0..<0
+            }
+            return (first - i * bins)..<(last - i * bins + 1)
+        }
         dct = DCT.orthonormalMatrix(count: config.nMFCC, length: config.nMels)
         if config.chroma, let tuning = config.chromaTuning {
             fixedChroma = Self.chromaWeights(config, tuning: tuning)

@@ -77,29 +77,44 @@ struct SpectralContrast {
                     let q = min(band.q, band.end - band.start)
                     // The q smallest and q largest values, each kept sorted ascending: the same
                     // values, in the same order, as the ends of numpy's sort along frequency.
-                    var lowCount = 0, highCount = 0
-                    for k in band.start..<band.end {
+                    // The q smallest values, kept sorted ascending: seeded with the band's
+                    // last q values, then scanning down in frequency (speech spectra mostly
+                    // fall with frequency, so few later values displace one). The result is
+                    // the same multiset, in the same order, as the head of numpy's sort.
+                    for i in 0..<q {
+                        let v = row[band.end - 1 - i]
+                        var j = i
+                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
+                        lows[j] = v
+                    }
+                    var lowMax = lows[q - 1]
+                    var k = band.end - 1 - q
+                    while k >= band.start {
                         let v = row[k]
-                        if lowCount < q {
-                            var i = lowCount
-                            while i > 0, lows[i - 1] > v { lows[i] = lows[i - 1]; i -= 1 }
-                            lows[i] = v
-                            lowCount += 1
-                        } else if v < lows[q - 1] {
-                            var i = q - 1
-                            while i > 0, lows[i - 1] > v { lows[i] = lows[i - 1]; i -= 1 }
-                            lows[i] = v
-                        }
-                        if highCount < q {
-                            var i = highCount
-                            while i > 0, highs[i - 1] > v { highs[i] = highs[i - 1]; i -= 1 }
-                            highs[i] = v
-                            highCount += 1
-                        } else if v > highs[0] {
-                            var i = 0
-                            while i < q - 1, highs[i + 1] < v { highs[i] = highs[i + 1]; i += 1 }
-                            highs[i] = v
-                        }
+                        k -= 1
+                        guard v < lowMax else { continue }
+                        var j = q - 1
+                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
+                        lows[j] = v
+                        lowMax = lows[q - 1]
+                    }
+                    // The q largest, sorted ascending, scanning up from the band's first q.
+                    for i in 0..<q {
+                        let v = row[band.start + i]
+                        var j = i
+                        while j > 0, highs[j - 1] > v { highs[j] = highs[j - 1]; j -= 1 }
+                        highs[j] = v
+                    }
+                    var highMin = highs[0]
+                    k = band.start + q
+                    while k < band.end {
+                        let v = row[k]
+                        k += 1
+                        guard v > highMin else { continue }
+                        var j = 0
+                        while j < q - 1, highs[j + 1] < v { highs[j] = highs[j + 1]; j += 1 }
+                        highs[j] = v
+                        highMin = highs[0]
                     }
                     // numpy's float32 mean over those rows: sequential float32 sum / q.
                     var low: Float = 0

@@ -45,13 +45,17 @@ enum TuningEstimator {
                 let s = power.baseAddress.map { $0 + t * bins }
                 guard let s else { break }
                 var frameMax = -Float.infinity
-                for k in 0..<bins { frameMax = max(frameMax, s[k]) }
+                for k in 0..<bins where s[k] > frameMax { frameMax = s[k] }
                 let ref = relative * frameMax
-                @inline(__always) func gated(_ k: Int) -> Float { s[k] > ref ? s[k] : 0 }
+                // S·(S > ref), rolled along k: previous, current, next.
+                var left: Float = kLow > 0 ? (s[kLow - 1] > ref ? s[kLow - 1] : 0) : (s[kLow] > ref ? s[kLow] : 0)
+                var v: Float = s[kLow] > ref ? s[kLow] : 0
                 for k in kLow...kHigh {
-                    let v = gated(k)
-                    let left: Float = k > 0 ? gated(k - 1) : v
-                    let right: Float = k < bins - 1 ? gated(k + 1) : v
+                    let right: Float = k < bins - 1 ? (s[k + 1] > ref ? s[k + 1] : 0) : v
+                    defer {
+                        left = v
+                        v = right
+                    }
                     guard v > left, v >= right else { continue }
                     // Parabolic shift (librosa's numba stencil computes a and b in float64);
                     // 0 at the first and last bins.
