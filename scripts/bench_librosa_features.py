@@ -4,7 +4,7 @@
 Per clip, as the seed does: librosa.load(path, sr=22050) (soxr_hq), then mfcc(n_mfcc=40),
 chroma_stft() and spectral_contrast(), each from its own default STFT, stacked time-major
 into [frames, 59]. Prints a human line and a final JSON line {"clips", "frames", "seconds",
-"jobs"}; the time covers the loop only (imports and one warm-up clip, which triggers numba's
+"cpuSeconds", "jobs"}; the time covers the loop only (imports and one warm-up clip, which triggers numba's
 compilation, are excluded).
 
     python3 scripts/bench_librosa_features.py --files list.txt [--jobs 1]
@@ -16,6 +16,7 @@ import argparse
 import glob
 import json
 import os
+import resource
 import time
 
 import librosa
@@ -28,6 +29,13 @@ def featurise(path):
     chroma = librosa.feature.chroma_stft(y=y, sr=sr)
     contrast = librosa.feature.spectral_contrast(y=y, sr=sr)
     return np.vstack([mfcc, chroma, contrast]).T.astype(np.float32)
+
+
+def _cpu():
+    """User + system CPU seconds of this process and its finished children."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main():
@@ -46,6 +54,7 @@ def main():
         parser.error("give --files or --data")
     featurise(paths[0])  # warm-up: numba JIT, FFT plan caches
     start = time.perf_counter()
+    cpu_start = _cpu()
     if args.jobs > 1:
         from multiprocessing import Pool
         with Pool(args.jobs) as pool:
@@ -53,8 +62,9 @@ def main():
     else:
         frames = sum(featurise(p).shape[0] for p in paths)
     seconds = time.perf_counter() - start
-    print(f"librosa {librosa.__version__}: {len(paths)} clips, {frames} frames, {seconds:.2f} s")
-    print(json.dumps({"clips": len(paths), "frames": frames, "seconds": seconds, "jobs": args.jobs}))
+    cpu = _cpu() - cpu_start
+    print(f"librosa {librosa.__version__}: {len(paths)} clips, {frames} frames, {seconds:.2f} s wall, {cpu:.2f} s CPU")
+    print(json.dumps({"clips": len(paths), "frames": frames, "seconds": seconds, "cpuSeconds": cpu, "jobs": args.jobs}))
 
 
 if __name__ == "__main__":

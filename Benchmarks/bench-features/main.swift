@@ -50,6 +50,19 @@ func audioFiles(under folder: String) -> [String] {
     return paths.sorted()
 }
 
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
 /// Peak resident set size of this process so far, MB (Linux `VmHWM`; nil elsewhere).
 func peakRSSMegabytes() -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
@@ -104,10 +117,14 @@ let config = FeatureConfig()
 FeatureExtractor.setMatrixThreads(1)
 print("ser features: \(files.count) clips from \(options.data), \(config.dims) dims at \(config.sampleRate) Hz, \(options.workers) workers")
 print("config hash \(config.hash)")
+if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+    print("load average before: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+}
 
 let tally = Tally()
 let clock = ContinuousClock()
 let started = clock.now
+let cpuStarted = cpuSeconds()
 DispatchQueue.concurrentPerform(iterations: options.workers) { _ in
     let extractor: FeatureExtractor
     do { extractor = try FeatureExtractor(config: config) } catch {
@@ -133,11 +150,13 @@ DispatchQueue.concurrentPerform(iterations: options.workers) { _ in
     }
 }
 let serSeconds = (clock.now - started) / .seconds(1)
+let serCPU = cpuSeconds() - cpuStarted
 let rss = peakRSSMegabytes()
 print(String(format: "ser:     %.2f s wall for %d clips (%.2f ms/clip), %d frames, checksum %.6e", serSeconds, files.count,
              1000 * serSeconds / Double(files.count), tally.frames, tally.checksum))
 print(String(format: "ser:     stage time summed over workers: decode %.2f s, mono+resample %.2f s, features %.2f s",
              tally.stages[0], tally.stages[1], tally.stages[2]))
+print(String(format: "ser:     %.2f s CPU (user+sys, all threads)", serCPU))
 if let rss { print(String(format: "ser:     peak RSS %.1f MB (VmHWM)", rss)) }
 for failure in tally.failures.prefix(10) { print("failed: \(failure)") }
 
@@ -173,10 +192,13 @@ print(output.trimmingCharacters(in: .whitespacesAndNewlines))
 guard process.terminationStatus == 0,
     let line = output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
     let json = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-    let librosaSeconds = json["seconds"] as? Double
+    let librosaSeconds = json["seconds"] as? Double,
+    let librosaCPU = json["cpuSeconds"] as? Double
 else {
     print("librosa: run failed (status \(process.terminationStatus))")
     exit(1)
 }
 print(String(format: "librosa: %.2f s wall (%d job%@)", librosaSeconds, options.librosaJobs, options.librosaJobs == 1 ? "" : "s"))
-print(String(format: "ratio:   ser is %.1f× faster than librosa", librosaSeconds / serSeconds))
+print(String(format: "librosa: %.2f s CPU (user+sys, all threads and workers)", librosaCPU))
+print(String(format: "ratio:   ser is %.1f× faster than librosa in wall time (%.1f× less CPU)",
+             librosaSeconds / serSeconds, librosaCPU / serCPU))
