@@ -86,6 +86,20 @@ public final class FeatureExtractor {
             ctroct: config.chromaCtroct, octwidth: config.chromaOctwidth, baseC: config.chromaBaseC)
     }
 
+    /// Extracts the features of one mono clip after checking its sample rate.
+    ///
+    /// - Parameters:
+    ///   - mono: samples, any length ≥ 1.
+    ///   - sampleRate: the samples' rate, Hz; must equal ``FeatureConfig/sampleRate``.
+    /// - Returns: `[frames, dims]`, as ``extract(_:)``.
+    /// - Throws: ``FeatureError/sampleRateMismatch(expected:got:)``, and what ``extract(_:)`` throws.
+    public func extract(_ mono: [Float], sampleRate: Int) throws(FeatureError) -> FeatureTensor {
+        guard sampleRate == config.sampleRate else {
+            throw .sampleRateMismatch(expected: config.sampleRate, got: sampleRate)
+        }
+        return try extract(mono)
+    }
+
     /// Extracts the features of one mono clip sampled at ``FeatureConfig/sampleRate``.
     ///
     /// - Parameter mono: samples, any length ≥ 1 (a clip shorter than `nFFT` still gives

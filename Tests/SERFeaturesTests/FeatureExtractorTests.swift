@@ -21,6 +21,11 @@ import Testing
         signal[5] = 0
         signal[3_999] = -.infinity
         #expect(throws: FeatureError.nonFiniteSample(index: 3_999, value: -.infinity)) { try extractor.extract(signal) }
+        signal[3_999] = 0
+        #expect(throws: FeatureError.sampleRateMismatch(expected: 22_050, got: 48_000)) {
+            try extractor.extract(signal, sampleRate: 48_000)
+        }
+        #expect(try extractor.extract(signal, sampleRate: 22_050).frames == 8)
     }
 
     /// librosa pads a clip shorter than `n_fft` with zeros and returns one frame per 512
