@@ -44,8 +44,21 @@ enum TuningEstimator {
             for t in 0..<frames {
                 let s = power.baseAddress.map { $0 + t * bins }
                 guard let s else { break }
-                var frameMax = -Float.infinity
-                for k in 0..<bins where s[k] > frameMax { frameMax = s[k] }
+                // Frame maximum, four branch-free chains.
+                var m0 = s[0], m1 = s[0], m2 = s[0], m3 = s[0]
+                var i = 0
+                while i + 4 <= bins {
+                    m0 = s[i] > m0 ? s[i] : m0
+                    m1 = s[i + 1] > m1 ? s[i + 1] : m1
+                    m2 = s[i + 2] > m2 ? s[i + 2] : m2
+                    m3 = s[i + 3] > m3 ? s[i + 3] : m3
+                    i += 4
+                }
+                while i < bins {
+                    m0 = s[i] > m0 ? s[i] : m0
+                    i += 1
+                }
+                let frameMax = max(max(m0, m1), max(m2, m3))
                 let ref = relative * frameMax
                 // S·(S > ref), rolled along k: previous, current, next.
                 var left: Float = kLow > 0 ? (s[kLow - 1] > ref ? s[kLow - 1] : 0) : (s[kLow] > ref ? s[kLow] : 0)
