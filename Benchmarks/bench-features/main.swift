@@ -18,6 +18,7 @@ struct Options {
     var librosa = true
     var librosaJobs = 1
     var python = "python3"
+    var featuresOnly = false
 
     static func parse(_ arguments: [String]) -> Options? {
         var options = Options()
@@ -28,6 +29,7 @@ struct Options {
             case "--workers": guard let v = it.next(), let n = Int(v), n > 0 else { return nil }; options.workers = n
             case "--limit": guard let v = it.next(), let n = Int(v), n > 0 else { return nil }; options.limit = n
             case "--no-librosa": options.librosa = false
+            case "--features-only": options.featuresOnly = true
             case "--librosa-jobs": guard let v = it.next(), let n = Int(v), n > 0 else { return nil }; options.librosaJobs = n
             case "--python": guard let v = it.next() else { return nil }; options.python = v
             default: return nil
@@ -119,6 +121,32 @@ print("ser features: \(files.count) clips from \(options.data), \(config.dims) d
 print("config hash \(config.hash)")
 if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
     print("load average before: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+}
+
+if options.featuresOnly {
+    // Diagnostic: decode + resample up front, then time feature extraction alone on one thread.
+    var signals: [[Float]] = []
+    for path in files {
+        guard let audio = try? AudioDecoder.decode(path: path),
+            let mono = try? Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: config.sampleRate)
+        else { continue }
+        signals.append(mono)
+    }
+    do {
+        let extractor = try FeatureExtractor(config: config)
+        let clock = ContinuousClock()
+        let cpu0 = cpuSeconds()
+        let t0 = clock.now
+        var frames = 0
+        for _ in 0..<3 { for signal in signals { frames += try extractor.extract(signal).frames } }
+        let wall = (clock.now - t0) / .seconds(1)
+        let cpu = cpuSeconds() - cpu0
+        print(String(format: "features only: %.3f ms/clip wall, %.3f ms/clip CPU, %d frames (3 passes)",
+                     1000 * wall / Double(3 * signals.count), 1000 * cpu / Double(3 * signals.count), frames))
+    } catch {
+        print("features only: \(error)")
+    }
+    exit(0)
 }
 
 let tally = Tally()
