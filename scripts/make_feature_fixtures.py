@@ -10,7 +10,9 @@ Writes into Tests/SERFeaturesTests/Fixtures/:
                            tuning, and for each feature its file, dims and max |value|
   <case>.input.f32         the synthesized input signal (float32 little-endian, mono)
   <case>.<feature>.f32     librosa's output, float32 little-endian, time-major [frames, dims]
-  <clip>.resampled.f32     librosa.load(sr=22050) of one RAVDESS clip (resampler parity)
+and, in the manifest, fingerprints of librosa.load(sr=22050) for one RAVDESS clip (resampler
+parity): SHA-256 of its float32 bytes and the mean and RMS of each 512-sample block (no
+samples: corpus audio is never copied into the project).
 
 Synthetic signals are generated deterministically here and saved, so the Swift tests read
 the exact same samples. RAVDESS clips are never copied: only their features are stored, and
@@ -22,6 +24,7 @@ Reference calls are the seed pipeline's (librosa 0.11 defaults):
   estimate_tuning(S=|stft(y)|**2, sr, bins_per_octave=12) (what chroma_stft uses).
 """
 import argparse
+import hashlib
 import json
 import os
 import warnings
@@ -91,6 +94,18 @@ def features(y, sr, with_deltas=True):
     return {k: np.ascontiguousarray(v.T, dtype="<f4") for k, v in out.items()}, tuning
 
 
+def fingerprint(y, block=512):
+    """SHA-256 of the float32 LE bytes, and per-block mean and RMS (float64)."""
+    y = np.ascontiguousarray(y, dtype="<f4")
+    blocks = [y[i : i + block].astype(np.float64) for i in range(0, len(y), block)]
+    return {
+        "sha256": hashlib.sha256(y.tobytes()).hexdigest(),
+        "blockSize": block,
+        "blockMeans": [float(b.mean()) for b in blocks],
+        "blockRMS": [float(np.sqrt(np.mean(b * b))) for b in blocks],
+    }
+
+
 def write(name, array):
     path = os.path.join(OUT, name)
     np.ascontiguousarray(array, dtype="<f4").tofile(path)
@@ -147,7 +162,7 @@ def main():
         spec = {"kind": "ravdess", "path": rel, "targetRate": 22050,
                 "nativeRate": int(sr_nat), "resampledSamples": int(y22.shape[0])}
         if rel == RAVDESS_CLIPS[0]:
-            spec["resampledFile"] = write(f"ravdess-{stem}.resampled.f32", y22)
+            spec["resampledFingerprint"] = fingerprint(y22)
         cases.append(case_entry(f"ravdess-{stem}-22050", 22050, y22, spec))
 
     manifest = {

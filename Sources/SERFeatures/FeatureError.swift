@@ -12,6 +12,8 @@ public enum FeatureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The clip has fewer frames than the delta window needs (librosa's `delta` with
     /// `mode='interp'` refuses `width > frames`).
     case tooShortForDeltas(frames: Int, width: Int)
+    /// The audio's sample rate is not the configuration's (resample first).
+    case sampleRateMismatch(expected: Int, got: Int)
     /// A configuration value is out of range or not supported; `field` names it.
     case invalidConfiguration(field: String, reason: String)
 
@@ -24,10 +26,13 @@ public enum FeatureError: Error, Sendable, Equatable, CustomStringConvertible {
             "sample \(index) is \(value); audio must be finite everywhere"
         case .tooShortForDeltas(let frames, let width):
             "the clip has \(frames) frames, fewer than the delta window width \(width)"
+        case .sampleRateMismatch(let expected, let got):
+            "the audio is at \(got) Hz but the feature configuration expects \(expected) Hz; resample it first"
         case .invalidConfiguration(let field, let reason):
             "invalid feature configuration: \(field): \(reason)"
         }
     }
 
+    /// Same as ``reason``.
     public var description: String { reason }
 }

@@ -2,7 +2,8 @@ import SERLinearAlgebra
 
 extension FeatureExtractor {
     /// MFCC into `output` columns `0 ..< nMFCC`: mel power `[frames, nMels]` = power ×
-    /// melᵀ, `power_to_db` over the clip, then × DCTᵀ.
+    /// melᵀ (each triangle only over the bins where it is non-zero), `power_to_db` over the
+    /// clip, then × DCTᵀ (BLAS).
     func computeMFCC(frames: Int, output: UnsafeMutablePointer<Float>, stride: Int) {
         let nMels = config.nMels
         if mel.count < frames * nMels { mel = [Float](repeating: 0, count: frames * nMels) }
@@ -10,9 +11,16 @@ extension FeatureExtractor {
             melWeights.withUnsafeBufferPointer { w in
                 mel.withUnsafeMutableBufferPointer { m in
                     guard let pBase = p.baseAddress, let wBase = w.baseAddress, let mBase = m.baseAddress else { return }
-                    BLAS.sgemm(
-                        transB: true, m: frames, n: nMels, k: bins,
-                        a: pBase, lda: bins, b: wBase, ldb: bins, c: mBase, ldc: nMels)
+                    for t in 0..<frames {
+                        let row = pBase + t * bins
+                        for i in 0..<nMels {
+                            let support = melSupport[i]
+                            let weights = wBase + i * bins
+                            var sum: Float = 0
+                            for k in support { sum += row[k] * weights[k] }
+                            mBase[t * nMels + i] = sum
+                        }
+                    }
                     Decibel.powerToDB(
                         UnsafeMutableBufferPointer(rebasing: m[0..<(frames * nMels)]),
                         ref: config.dbRef, amin: config.dbAmin, topDB: config.dbTopDB)
@@ -45,9 +53,14 @@ extension FeatureExtractor {
                     resolution: config.tuningResolution, fMin: config.tuningFMin, fMax: config.tuningFMax,
                     threshold: config.tuningThreshold, pitches: &pitches, magnitudes: &pitchMagnitudes)
             }
-            weights = ChromaFilterbank.weights(
-                sampleRate: config.sampleRate, nFFT: config.nFFT, nChroma: n, tuning: tuning,
-                ctroct: config.chromaCtroct, octwidth: config.chromaOctwidth, baseC: config.chromaBaseC)
+            if let cached = chromaCache[tuning] {
+                weights = cached
+            } else {
+                weights = ChromaFilterbank.weights(
+                    sampleRate: config.sampleRate, nFFT: config.nFFT, nChroma: n, tuning: tuning,
+                    ctroct: config.chromaCtroct, octwidth: config.chromaOctwidth, baseC: config.chromaBaseC)
+                chromaCache[tuning] = weights
+            }
         }
         power.withUnsafeBufferPointer { p in
             weights.withUnsafeBufferPointer { w in

@@ -7,8 +7,8 @@ import SERLinearAlgebra
 /// and the workspaces are made once and grown to the longest clip seen. An instance is not
 /// thread-safe; separate instances are (FFTW plans are shared under a lock).
 ///
-/// Matrix products go through ``BLAS/sgemm``; when running one extractor per core, set
-/// `BLAS.setThreadCount(1)` so OpenBLAS does not oversubscribe the cores.
+/// Matrix products go through OpenBLAS; when running one extractor per core, call
+/// ``setMatrixThreads(_:)`` with 1 so OpenBLAS does not oversubscribe the cores.
 public final class FeatureExtractor {
     /// The configuration this extractor computes.
     public let config: FeatureConfig
@@ -18,6 +18,8 @@ public final class FeatureExtractor {
     let stft: STFT
     let bins: Int
     let melWeights: [Float]
+    /// For each mel band, the FFT bins where its triangle is non-zero.
+    let melSupport: [Range<Int>]
     let dct: [Float]
     let fixedChroma: [Float]?
     let contrast: SpectralContrast?
@@ -30,6 +32,8 @@ public final class FeatureExtractor {
     var pitches: [Float] = []
     var pitchMagnitudes: [Float] = []
     var contrastScratch: [Float] = []
+    /// Chroma filterbanks by tuning (estimated tunings take at most 1/resolution values).
+    var chromaCache: [Double: [Float]] = [:]
     var contrastPeaks: [Double] = []
     var contrastValleys: [Double] = []
 
@@ -48,6 +52,14 @@ public final class FeatureExtractor {
                 sampleRate: config.sampleRate, nFFT: config.nFFT, nMels: config.nMels,
                 fMin: config.melFMin, fMax: config.effectiveMelFMax)
             : []
+        let bins = self.bins
+        melSupport = (0..<(config.nMFCC > 0 ? config.nMels : 0)).map { [melWeights] i in
+            let row = melWeights[(i * bins)..<((i + 1) * bins)]
+            guard let first = row.firstIndex(where: { $0 != 0 }), let last = row.lastIndex(where: { $0 != 0 }) else {
+                return 0..<0
+            }
+            return (first - i * bins)..<(last - i * bins + 1)
+        }
         dct = DCT.orthonormalMatrix(count: config.nMFCC, length: config.nMels)
         if config.chroma, let tuning = config.chromaTuning {
             fixedChroma = Self.chromaWeights(config, tuning: tuning)
@@ -62,10 +74,30 @@ public final class FeatureExtractor {
         deltaCoefficients = (0..<config.deltaOrder).map { Delta.coefficients(width: config.deltaWidth, order: $0 + 1) }
     }
 
+    /// Sets how many threads OpenBLAS uses for the extractor's matrix products (process-wide).
+    /// Call with 1 when running one extractor per core.
+    public static func setMatrixThreads(_ count: Int) {
+        BLAS.setThreadCount(count)
+    }
+
     private static func chromaWeights(_ config: FeatureConfig, tuning: Double) -> [Float] {
         ChromaFilterbank.weights(
             sampleRate: config.sampleRate, nFFT: config.nFFT, nChroma: config.nChroma, tuning: tuning,
             ctroct: config.chromaCtroct, octwidth: config.chromaOctwidth, baseC: config.chromaBaseC)
+    }
+
+    /// Extracts the features of one mono clip after checking its sample rate.
+    ///
+    /// - Parameters:
+    ///   - mono: samples, any length ≥ 1.
+    ///   - sampleRate: the samples' rate, Hz; must equal ``FeatureConfig/sampleRate``.
+    /// - Returns: `[frames, dims]`, as ``extract(_:)``.
+    /// - Throws: ``FeatureError/sampleRateMismatch(expected:got:)``, and what ``extract(_:)`` throws.
+    public func extract(_ mono: [Float], sampleRate: Int) throws(FeatureError) -> FeatureTensor {
+        guard sampleRate == config.sampleRate else {
+            throw .sampleRateMismatch(expected: config.sampleRate, got: sampleRate)
+        }
+        return try extract(mono)
     }
 
     /// Extracts the features of one mono clip sampled at ``FeatureConfig/sampleRate``.

@@ -16,6 +16,7 @@ public struct FeatureTensor: Sendable, Equatable {
     /// Number of feature dimensions (columns).
     public var dims: Int { matrix.columns }
 
+    /// Wraps a `[frames, dims]` matrix with its `dims` column names.
     public init(matrix: Matrix, names: [String], tuning: Double?) {
         self.matrix = matrix
         self.names = names

@@ -65,20 +65,64 @@ struct SpectralContrast {
         let n = bands.count
         peaks = [Double](repeating: 0, count: n * frames)
         valleys = [Double](repeating: 0, count: n * frames)
-        if scratch.count < bins { scratch = [Float](repeating: 0, count: bins) }
+        let qMax = bands.map(\.q).max() ?? 1
+        if scratch.count < 2 * qMax { scratch = [Float](repeating: 0, count: 2 * qMax) }
         scratch.withUnsafeMutableBufferPointer { work in
+            guard let lows = work.baseAddress else { return }
+            let highs = lows + qMax
             for t in 0..<frames {
+                let row = magnitude.baseAddress.map { $0 + t * bins }
+                guard let row else { return }
                 for (b, band) in bands.enumerated() {
-                    let width = band.end - band.start
-                    for i in 0..<width { work[i] = magnitude[t * bins + band.start + i] }
-                    var slice = UnsafeMutableBufferPointer(rebasing: work[0..<width])
-                    slice.sort()
-                    let q = min(band.q, width)
-                    // numpy's float32 mean over the sorted rows: sequential float32 sum / q.
+                    let q = min(band.q, band.end - band.start)
+                    // The q smallest and q largest values, each kept sorted ascending: the same
+                    // values, in the same order, as the ends of numpy's sort along frequency.
+                    // The q smallest values, kept sorted ascending: seeded with the band's
+                    // last q values, then scanning down in frequency (speech spectra mostly
+                    // fall with frequency, so few later values displace one). The result is
+                    // the same multiset, in the same order, as the head of numpy's sort.
+                    for i in 0..<q {
+                        let v = row[band.end - 1 - i]
+                        var j = i
+                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
+                        lows[j] = v
+                    }
+                    var lowMax = lows[q - 1]
+                    var k = band.end - 1 - q
+                    while k >= band.start {
+                        let v = row[k]
+                        k -= 1
+                        guard v < lowMax else { continue }
+                        var j = q - 1
+                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
+                        lows[j] = v
+                        lowMax = lows[q - 1]
+                    }
+                    // The q largest, sorted ascending, scanning up from the band's first q.
+                    for i in 0..<q {
+                        let v = row[band.start + i]
+                        var j = i
+                        while j > 0, highs[j - 1] > v { highs[j] = highs[j - 1]; j -= 1 }
+                        highs[j] = v
+                    }
+                    var highMin = highs[0]
+                    k = band.start + q
+                    while k < band.end {
+                        let v = row[k]
+                        k += 1
+                        guard v > highMin else { continue }
+                        var j = 0
+                        while j < q - 1, highs[j + 1] < v { highs[j] = highs[j + 1]; j += 1 }
+                        highs[j] = v
+                        highMin = highs[0]
+                    }
+                    // numpy's float32 mean over those rows: sequential float32 sum / q.
                     var low: Float = 0
-                    for i in 0..<q { low += work[i] }
                     var high: Float = 0
-                    for i in (width - q)..<width { high += work[i] }
+                    for i in 0..<q {
+                        low += lows[i]
+                        high += highs[i]
+                    }
                     valleys[b * frames + t] = Double(low / Float(q))
                     peaks[b * frames + t] = Double(high / Float(q))
                 }

@@ -44,14 +44,31 @@ enum TuningEstimator {
             for t in 0..<frames {
                 let s = power.baseAddress.map { $0 + t * bins }
                 guard let s else { break }
-                var frameMax = -Float.infinity
-                for k in 0..<bins { frameMax = max(frameMax, s[k]) }
+                // Frame maximum, four branch-free chains.
+                var m0 = s[0], m1 = s[0], m2 = s[0], m3 = s[0]
+                var i = 0
+                while i + 4 <= bins {
+                    m0 = s[i] > m0 ? s[i] : m0
+                    m1 = s[i + 1] > m1 ? s[i + 1] : m1
+                    m2 = s[i + 2] > m2 ? s[i + 2] : m2
+                    m3 = s[i + 3] > m3 ? s[i + 3] : m3
+                    i += 4
+                }
+                while i < bins {
+                    m0 = s[i] > m0 ? s[i] : m0
+                    i += 1
+                }
+                let frameMax = max(max(m0, m1), max(m2, m3))
                 let ref = relative * frameMax
-                @inline(__always) func gated(_ k: Int) -> Float { s[k] > ref ? s[k] : 0 }
+                // S·(S > ref), rolled along k: previous, current, next.
+                var left: Float = kLow > 0 ? (s[kLow - 1] > ref ? s[kLow - 1] : 0) : (s[kLow] > ref ? s[kLow] : 0)
+                var v: Float = s[kLow] > ref ? s[kLow] : 0
                 for k in kLow...kHigh {
-                    let v = gated(k)
-                    let left: Float = k > 0 ? gated(k - 1) : v
-                    let right: Float = k < bins - 1 ? gated(k + 1) : v
+                    let right: Float = k < bins - 1 ? (s[k + 1] > ref ? s[k + 1] : 0) : v
+                    defer {
+                        left = v
+                        v = right
+                    }
                     guard v > left, v >= right else { continue }
                     // Parabolic shift (librosa's numba stencil computes a and b in float64);
                     // 0 at the first and last bins.

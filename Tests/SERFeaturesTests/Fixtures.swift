@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import SERCore
 
 /// The librosa reference fixtures written by `scripts/make_feature_fixtures.py`.
@@ -25,7 +26,15 @@ struct Fixtures {
         var targetRate: Int?
         var nativeRate: Int?
         var resampledSamples: Int?
-        var resampledFile: String?
+        var resampledFingerprint: Fingerprint?
+    }
+
+    /// `librosa.load(sr=22050)` of a corpus clip, described without its samples.
+    struct Fingerprint: Decodable {
+        var sha256: String
+        var blockSize: Int
+        var blockMeans: [Double]
+        var blockRMS: [Double]
     }
 
     struct Feature: Decodable {
@@ -92,4 +101,9 @@ struct FeatureTensorColumns {
     var count: Int
     var frames: Int { matrix.rows }
     func value(_ t: Int, _ d: Int) -> Float { matrix[t, start + d] }
+}
+
+extension Fixtures.Case: CustomTestStringConvertible {
+    /// Cases are named by their fixture name in test output.
+    var testDescription: String { name }
 }

@@ -10,8 +10,10 @@ import Testing
 /// Tolerances (the issue's): MFCC, chroma and deltas max |ours − librosa| ≤ 1e-3 × max
 /// |librosa| (× 1 when librosa's values are all below 1 in magnitude, e.g. the float noise of
 /// silence's deltas); spectral contrast ≤ 1e-2 dB; RMS ≤ 1e-4 × max; ZCR ≤ 1e-6.
-/// Reached (debug build, FFTW single precision vs librosa's double-precision FFT):
-/// see `docs/BENCHMARKS-features.md`; the worst case of each run is printed.
+/// Reached: MFCC max error 6.4e-4 on values up to 477 (1.3e-6 of max |librosa|); chroma
+/// 3.9e-7; spectral contrast 3.8e-6 dB; deltas 8.4e-5 (silence: librosa's float noise of
+/// 1.7e-5 against our exact 0); RMS 3e-8; ZCR exact; tuning equal to librosa's in every case
+/// (0.37 for the tone detuned by 0.3 semitone: librosa's histogram estimate, reproduced).
 @Suite struct SyntheticParityTests {
     static let config: FeatureConfig = {
         var c = FeatureConfig()

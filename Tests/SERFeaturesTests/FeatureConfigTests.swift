@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import SERFeatures
+
+@Suite struct FeatureConfigTests {
+    /// Written out by hand (keys in byte order) and hashed with Python's hashlib, not by
+    /// this code: if either changes, every cached feature row would silently go stale.
+    static let defaultJSON = """
+        {"algorithmVersion":1,"center":true,"chroma":true,"chromaBaseC":true,"chromaCtroct":5.0,\
+        "chromaNorm":"inf","chromaOctwidth":2.0,"contrast":true,"contrastBands":6,"contrastFMin":200.0,\
+        "contrastQuantile":0.02,"dbAmin":1e-10,"dbRef":1.0,"dbTopDB":80.0,"deltaOrder":0,"deltaWidth":9,\
+        "hopLength":512,"melFMin":0.0,"melNorm":"slaney","melScale":"slaney","nChroma":12,"nFFT":2048,\
+        "nMFCC":40,"nMels":128,"padMode":"constant","resampler":"soxr_hq","rms":false,"sampleRate":22050,\
+        "tuningFMax":4000.0,"tuningFMin":150.0,"tuningResolution":0.01,"tuningThreshold":0.1,\
+        "window":"hann","zcr":false}
+        """
+    static let defaultHash = "6d3292d6a63a9ae4fe54c53163e59eb2a0a4f592433a7fbad203e22e4a74eb24"
+
+    @Test func defaultCanonicalJSONAndHashAreStable() {
+        let config = FeatureConfig()
+        #expect(config.canonicalJSON == Self.defaultJSON)
+        #expect(config.hash == Self.defaultHash)
+    }
+
+    @Test func canonicalJSONDecodesBackToAnEqualValue() throws {
+        var config = FeatureConfig(sampleRate: 16_000)
+        config.deltaOrder = 2
+        config.rms = true
+        config.chromaTuning = -0.25
+        config.melFMax = 7_600
+        config.dbTopDB = nil
+        let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(config.canonicalJSON.utf8))
+        #expect(decoded == config)
+        #expect(decoded.hash == config.hash)
+        #expect(config.hash != FeatureConfig().hash)
+    }
+
+    @Test func everyParameterChangesTheHash() {
+        var seen: Set<String> = [FeatureConfig().hash]
+        var edits: [(inout FeatureConfig) -> Void] = []
+        edits.append { $0.sampleRate = 16_000 }
+        edits.append { $0.nFFT = 1_024 }
+        edits.append { $0.hopLength = 256 }
+        edits.append { $0.nMels = 64 }
+        edits.append { $0.nMFCC = 13 }
+        edits.append { $0.melFMax = 8_000 }
+        edits.append { $0.dbTopDB = nil }
+        edits.append { $0.chroma = false }
+        edits.append { $0.chromaTuning = 0 }
+        edits.append { $0.contrastQuantile = 0.05 }
+        edits.append { $0.deltaOrder = 1 }
+        edits.append { $0.rms = true }
+        edits.append { $0.zcr = true }
+        for edit in edits {
+            var config = FeatureConfig()
+            edit(&config)
+            #expect(seen.insert(config.hash).inserted, "\(config.canonicalJSON)")
+        }
+    }
+
+    @Test func defaultSetIsTheSeeds59Dims() {
+        let config = FeatureConfig()
+        #expect(config.dims == 59)
+        let names = config.featureNames
+        #expect(names.count == 59)
+        #expect(names[0] == "mfcc_0" && names[39] == "mfcc_39")
+        #expect(Array(names[40..<52]) == ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"].map { "chroma_" + $0 })
+        #expect(names[52] == "contrast_0" && names[58] == "contrast_6")
+        var extended = config
+        extended.deltaOrder = 2
+        extended.rms = true
+        extended.zcr = true
+        #expect(extended.dims == 59 + 80 + 2)
+        #expect(extended.featureNames.suffix(3) == ["mfcc_delta2_39", "rms", "zcr"])
+    }
+
+    @Test func frameCountIsOnePlusSamplesOverHop() {
+        let config = FeatureConfig()
+        #expect(config.frameCount(samples: 0) == 0)
+        #expect(config.frameCount(samples: 1) == 1)
+        #expect(config.frameCount(samples: 511) == 1)
+        #expect(config.frameCount(samples: 512) == 2)
+        #expect(config.frameCount(samples: 72_102) == 141)
+    }
+
+    @Test func invalidConfigurationsNameTheField() {
+        func field(_ edit: (inout FeatureConfig) -> Void) -> String? {
+            var config = FeatureConfig()
+            edit(&config)
+            do {
+                try config.validate()
+                return nil
+            } catch {
+                if case .invalidConfiguration(let field, let reason) = error {
+                    #expect(!reason.isEmpty)
+                    return field
+                }
+                return "?"
+            }
+        }
+        #expect(field { _ in } == nil)
+        #expect(field { $0.sampleRate = 0 } == "sampleRate")
+        #expect(field { $0.nFFT = 1_001 } == "nFFT")
+        #expect(field { $0.window = "hamming" } == "window")
+        #expect(field { $0.nMFCC = 200 } == "nMFCC")
+        // 6 bands from 200 Hz reach 6.4 kHz, beyond Nyquist at 8 kHz (librosa raises too).
+        #expect(field { $0.sampleRate = 8_000 } == "contrastBands")
+        #expect(field { $0.deltaWidth = 4 } == "deltaWidth")
+        #expect(throws: FeatureError.self) { try FeatureExtractor(config: { var c = FeatureConfig(); c.hopLength = 0; return c }()) }
+    }
+}

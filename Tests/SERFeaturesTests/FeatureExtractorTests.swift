@@ -1,0 +1,104 @@
+import Foundation
+import SERCore
+import Testing
+@testable import SERFeatures
+
+/// Bad input and edge cases, each checked against what librosa 0.11 does.
+@Suite struct FeatureExtractorTests {
+    @Test func emptyAndNonFiniteInputAreClearErrors() throws {
+        let extractor = try FeatureExtractor()
+        #expect(throws: FeatureError.emptySignal) { try extractor.extract([]) }
+        var signal = [Float](repeating: 0.1, count: 4_000)
+        signal[5] = .nan
+        do {
+            _ = try extractor.extract(signal)
+            Issue.record("NaN accepted")
+        } catch {
+            guard case .nonFiniteSample(let index, let value) = error else { Issue.record("\(error)"); return }
+            #expect(index == 5 && value.isNaN)
+            #expect(error.reason.contains("sample 5"))
+        }
+        signal[5] = 0
+        signal[3_999] = -.infinity
+        #expect(throws: FeatureError.nonFiniteSample(index: 3_999, value: -.infinity)) { try extractor.extract(signal) }
+        signal[3_999] = 0
+        #expect(throws: FeatureError.sampleRateMismatch(expected: 22_050, got: 48_000)) {
+            try extractor.extract(signal, sampleRate: 48_000)
+        }
+        #expect(try extractor.extract(signal, sampleRate: 22_050).frames == 8)
+    }
+
+    /// librosa pads a clip shorter than `n_fft` with zeros and returns one frame per 512
+    /// samples plus one; a single sample gives one finite frame.
+    @Test func aClipShorterThanOneWindowGivesFiniteFrames() throws {
+        let extractor = try FeatureExtractor()
+        for count in [1, 300, 511, 512, 2_047] {
+            let tensor = try extractor.extract((0..<count).map { Float(sin(Double($0) * 0.1)) * 0.3 })
+            #expect(tensor.frames == 1 + count / 512)
+            #expect(tensor.dims == 59)
+            #expect(tensor.matrix.values.allSatisfy { $0.isFinite })
+        }
+    }
+
+    /// Silence: librosa's mel power is 0 everywhere, so power_to_db gives −100 dB, MFCC 0 is
+    /// −100·√128 = −1131.37 and the rest 0; chroma 0; contrast 0 dB. Never NaN.
+    @Test func silenceIsFiniteAndMatchesLibrosasValues() throws {
+        let tensor = try FeatureExtractor().extract([Float](repeating: 0, count: 11_025))
+        #expect(tensor.frames == 22)
+        #expect(tensor.tuning == 0)
+        for t in 0..<tensor.frames {
+            #expect(abs(tensor.matrix[t, 0] - (-100 * Float(128).squareRoot())) < 1e-3)
+            for d in 1..<59 { #expect(abs(tensor.matrix[t, d]) < 1e-3) }
+        }
+    }
+
+    @Test func deltasNeedAsManyFramesAsTheWindow() throws {
+        var config = FeatureConfig()
+        config.deltaOrder = 1
+        let extractor = try FeatureExtractor(config: config)
+        // 8 frames < width 9: librosa.feature.delta raises, so do we.
+        #expect(throws: FeatureError.tooShortForDeltas(frames: 8, width: 9)) {
+            try extractor.extract([Float](repeating: 0.01, count: 7 * 512))
+        }
+        #expect(try extractor.extract([Float](repeating: 0.01, count: 8 * 512)).frames == 9)
+    }
+
+    /// Savitzky–Golay coefficients for width 9 (scipy.signal.savgol_coeffs(9, 1, deriv=1)
+    /// and (9, 2, deriv=2), reversed to correlation order).
+    @Test func deltaCoefficientsAreSavitzkyGolay() {
+        let first = Delta.coefficients(width: 9, order: 1)
+        let expectedFirst = [-4, -3, -2, -1, 0, 1, 2, 3, 4].map { Double($0) / 60 }
+        for (a, b) in zip(first, expectedFirst) { #expect(abs(a - b) < 1e-15) }
+        let second = Delta.coefficients(width: 9, order: 2)
+        let expectedSecond = [
+            0.0606060606060606, 0.0151515151515152, -0.0173160173160173, -0.0367965367965368,
+            -0.0432900432900433, -0.0367965367965368, -0.0173160173160173, 0.0151515151515152, 0.0606060606060606,
+        ]
+        for (a, b) in zip(second, expectedSecond) { #expect(abs(a - b) < 1e-12) }
+    }
+
+    /// One extractor reused across clips of different lengths (workspaces grown and reused)
+    /// and extractors running on two threads give what fresh extractors give.
+    @Test func reuseAndConcurrencyDoNotChangeResults() throws {
+        let long = (0..<30_000).map { Float(sin(Double($0) * 0.037) + 0.3 * sin(Double($0) * 0.21)) * 0.2 }
+        let short = Array(long.prefix(9_000))
+        let reused = try FeatureExtractor()
+        let a = try reused.extract(long)
+        let b = try reused.extract(short)
+        #expect(try FeatureExtractor().extract(short) == b)
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            guard let extractor = try? FeatureExtractor(), let tensor = try? extractor.extract(worker == 0 ? long : short) else { return }
+            results.set(worker, tensor)
+        }
+        #expect(results.get(0) == a)
+        #expect(results.get(1) == b)
+    }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: FeatureTensor] = [:]
+    func set(_ key: Int, _ value: FeatureTensor) { lock.lock(); values[key] = value; lock.unlock() }
+    func get(_ key: Int) -> FeatureTensor? { lock.lock(); defer { lock.unlock() }; return values[key] }
+}
