@@ -4,7 +4,8 @@
 #   2. ser init, ser import (labels and speakers from the manifest)
 #   3. ser features (librosa-exact MFCC + chroma + contrast, cached in the database)
 #   4. ser run: a short speaker-independent training run, every epoch recorded
-#   5. ser runs / ser show
+#   5. plots (spectrogram, curves, confusion) and an HTML report
+#   6. ser runs / ser status
 # Everything ends up in demo/ser.db. Run from anywhere after `swift build -c release`;
 # SER=/path/to/ser uses another binary. UPDATE_EXAMPLE=1 also refreshes ser.db.example.
 set -euo pipefail
@@ -27,6 +28,12 @@ echo
 echo "== ser run (speaker s4 held out)"
 "$SER" run --dataset demo --test-speakers s4 --epochs "$EPOCHS" --layers 64,32 --dense 32 --sequence masked --max-frames 150 --name demo-run --tag demo
 echo
+echo "== pictures and a report"
+"$SER" plot spectrogram happy/s1_01.wav --mel --decibels -o demo/spectrogram.png
+"$SER" plot curves 1 -o demo/curves.png
+"$SER" plot confusion 1 -o demo/confusion.png
+"$SER" report 1 -o demo/report.html
+echo
 echo "== ser runs"
 "$SER" runs
 echo
@@ -36,5 +43,7 @@ if [ "${UPDATE_EXAMPLE:-0}" = "1" ]; then
     cp demo/ser.db demo/example.db
     sqlite3 demo/example.db "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE; VACUUM;" >/dev/null
     cp demo/example.db ser.db.example
+    cp demo/spectrogram.png docs/images/demo-spectrogram.png
+    cp demo/curves.png docs/images/demo-curves.png
     echo "demo: ser.db.example updated ($(stat -c %s ser.db.example) bytes)"
 fi

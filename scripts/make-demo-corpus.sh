@@ -50,7 +50,7 @@ for emotion in neutral happy sad angry fearful calm; do
       espeak-ng -v "${voices[s]}" -p "$p" -s "${speed[$emotion]}" -a "${volume[$emotion]}" -g "${gap[$emotion]}" \
         -w "$file.tmp.wav" "${sentences[i]}"
       # shellcheck disable=SC2086  # the effect is several words on purpose
-      sox -V1 "$file.tmp.wav" -r 16000 -c 1 -b 16 "$file" ${effect[$emotion]}
+      sox -V1 -D "$file.tmp.wav" -r 16000 -c 1 -b 16 "$file" ${effect[$emotion]}
       rm -f "$file.tmp.wav"
       echo "$emotion/s$((s + 1))_$(printf %02d $((i + 1))).wav,$emotion,s$((s + 1)),$((i + 1))" >> "$out/manifest.csv"
       count=$((count + 1))
