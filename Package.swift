@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries from Debian, one wrapper each.
@@ -52,6 +53,14 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedMigrations"]
         ),
+        // ONNX export/import of a trained classifier: weights + architecture in, serialized
+        // ModelProto bytes out (and back). Pure; `onnx.pb.swift` is generated once by
+        // scripts/generate-onnx-proto.sh and committed (protoc is not part of the build).
+        .target(
+            name: "SERONNX",
+            dependencies: ["SERCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict
+        ),
         // Charts and reports.
         .target(name: "SERPlot", dependencies: ["SERCore"], swiftSettings: strict),
         // One file per command; orchestrates the modules above.
@@ -59,7 +68,7 @@ let package = Package(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra",
+                "SERLinearAlgebra", "SERONNX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -84,6 +93,7 @@ let package = Package(
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
         .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

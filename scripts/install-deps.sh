@@ -10,3 +10,12 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libsndfile1-dev libfftw3-dev libopenblas-dev libsoxr-dev \
     espeak-ng >/dev/null
 echo "install-deps: system packages ready"
+
+# Python side of the ONNX export parity test (Tests/python/test_onnx_export.py): onnx for
+# onnx.checker, onnxruntime to run exported models, numpy. The Swift test skips with a
+# message when they are missing, so this step failing does not break the build.
+if command -v python3 >/dev/null 2>&1; then
+    python3 -m pip install --quiet onnx onnxruntime numpy \
+        || echo "install-deps: warning: pip install onnx onnxruntime numpy failed; the ONNX parity test will be skipped"
+    echo "install-deps: python onnx/onnxruntime ready"
+fi
