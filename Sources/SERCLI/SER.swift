@@ -13,7 +13,7 @@ public struct SER: ParsableCommand {
         version: "ser \(SERVersion.string) (\(BuildInfo.commit))",
         subcommands: [
             Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self, Runs.self, Show.self,
-            Tag.self, Note.self, Rm.self, Predict.self,
+            Tag.self, Note.self, Rm.self, Export.self, Predict.self, Which.self,
         ]
     )
 
