@@ -20,8 +20,11 @@ extension SER {
             let hash = try FileHasher.hash(path: path).hash
             let matches = try store.exports(sha256: hash)
             guard !matches.isEmpty else {
+                // An ONNX file still names its run in its metadata, even when its bytes changed.
+                let named = (try? ModelFileReader.read(path: path))?.runID.map { "; its ONNX metadata names run \($0)" } ?? ""
                 throw ModelUseError(
-                    path: path, "sha256 \(hash.prefix(12)) matches no export recorded in \(store.path) (changed since export, or exported from another database)")
+                    path: path,
+                    "sha256 \(hash.prefix(12)) matches no export recorded in \(store.path) (changed since export, or exported from another database)\(named)")
             }
             if options.json {
                 try printJSON(matches)
