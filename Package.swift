@@ -2,7 +2,8 @@
 // `ser`: speech-emotion recognition over one SQLite file.
 //
 // Module graph (arrows point at dependencies):
-//   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot} → SERCore
+//   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot, SERONNX} → SERCore
+//   SERONNX → SwiftProtobuf (generated onnx.pb.swift, committed)
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
