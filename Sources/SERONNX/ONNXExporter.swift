@@ -56,7 +56,9 @@ public enum ONNXExporter {
         graph.input = [
             ONNXGraphBuilder.valueInfo(
                 "features", elementType: .float, dims: [.symbolic("batch"), .symbolic("frames"), .fixed(a.inputDims)],
-                doc: "raw features [batch, frames, dims] computed with the feature_config metadata (librosa); padding after each clip's frames"),
+                doc:
+                    "raw features [batch, frames, dims] computed with the feature_config metadata (librosa); padding after each clip's frames"
+            ),
             ONNXGraphBuilder.valueInfo(
                 "lengths", elementType: .int32, dims: [.symbolic("batch")],
                 doc: "real frames per clip (frames beyond it are padding); clamped to max_frames"),
@@ -64,7 +66,7 @@ public enum ONNXExporter {
         graph.output = [
             ONNXGraphBuilder.valueInfo(
                 "probabilities", elementType: .float, dims: [.symbolic("batch"), .fixed(a.classCount)],
-                doc: "class probabilities in the order of the classes metadata"),
+                doc: "class probabilities in the order of the classes metadata")
         ]
         var opset = Onnx_OperatorSetIdProto()
         opset.domain = ""
@@ -75,7 +77,8 @@ public enum ONNXExporter {
         model.producerName = "ser"
         model.producerVersion = c.metadata["ser_version"] ?? ""
         model.graph = graph
-        model.docString = "Speech-emotion classifier exported by ser. Inputs: features [batch, frames, dims] float32 (raw features "
+        model.docString =
+            "Speech-emotion classifier exported by ser. Inputs: features [batch, frames, dims] float32 (raw features "
             + "from the feature_config metadata), lengths [batch] int32. Output: probabilities [batch, classes]."
         var metadata = c.metadata
         let encoder = JSONEncoder()

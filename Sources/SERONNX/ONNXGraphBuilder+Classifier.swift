@@ -39,7 +39,8 @@ extension ONNXGraphBuilder {
             fallthrough
         case "global-zscore":
             guard c.mean.count == a.inputDims, c.std.count == a.inputDims else {
-                throw ONNXError(.weightMismatch, "normalisation has \(c.mean.count)/\(c.std.count) values, the model takes \(a.inputDims) dims")
+                throw ONNXError(
+                    .weightMismatch, "normalisation has \(c.mean.count)/\(c.std.count) values, the model takes \(a.inputDims) dims")
             }
             let mean = floats("normalization.mean", [a.inputDims], c.mean)
             let std = floats("normalization.std", [a.inputDims], c.std)
@@ -83,11 +84,13 @@ extension ONNXGraphBuilder {
                 [Self.int("hidden_size", hidden), Self.string("direction", a.bidirectional ? "bidirectional" : "forward")],
                 outputs: ["lstm_\(l)_Y", "lstm_\(l)_Y_h"])
             // Y [T, dirs, B, H] → [T, B, dirs·H] (forward half first).
-            sequence = op("Reshape", [op("Transpose", [outputs[0]], [Self.ints("perm", [0, 2, 1, 3])]), flatten], output: "lstm_\(l)_output")
+            sequence = op(
+                "Reshape", [op("Transpose", [outputs[0]], [Self.ints("perm", [0, 2, 1, 3])]), flatten], output: "lstm_\(l)_output")
             lastState = outputs[1]
             inputWidth = hidden * directions
         }
-        let pooled = try pool(a, sequence: sequence, lastState: lastState, realFrame: realFrame, lengthColumn: lengthColumn, weights: weights)
+        let pooled = try pool(
+            a, sequence: sequence, lastState: lastState, realFrame: realFrame, lengthColumn: lengthColumn, weights: weights)
         try head(a, pooled: pooled, weights: weights)
     }
 
@@ -107,7 +110,8 @@ extension ONNXGraphBuilder {
             guard a.masked else {
                 return op("ReduceMean", [sequence], [Self.ints("axes", [0]), Self.int("keepdims", 0)], output: "pooled")
             }
-            let mask = op("Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
+            let mask = op(
+                "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
             let sum = op("ReduceSum", [op("Mul", [sequence, mask]), zero], [Self.int("keepdims", 0)])
             return op("Div", [sum, op("Cast", [lengthColumn], [Self.int("to", 1)])], output: "pooled")
         case "attention":

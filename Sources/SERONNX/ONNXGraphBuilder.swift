@@ -9,7 +9,9 @@ final class ONNXGraphBuilder {
 
     /// Adds one node; returns its output names (`outputs` given, or fresh names).
     @discardableResult
-    func add(_ op: String, _ inputs: [String], _ attributes: [Onnx_AttributeProto] = [], outputs: [String]? = nil, count: Int = 1) -> [String] {
+    func add(_ op: String, _ inputs: [String], _ attributes: [Onnx_AttributeProto] = [], outputs: [String]? = nil, count: Int = 1)
+        -> [String]
+    {
         var node = Onnx_NodeProto()
         node.opType = op
         node.name = "\(op)_\(nodes.count)"

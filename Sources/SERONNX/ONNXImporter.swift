@@ -17,7 +17,8 @@ public enum ONNXImporter {
         var metadata: [String: String] = [:]
         for entry in model.metadataProps { metadata[entry.key] = entry.value }
         guard let text = metadata.removeValue(forKey: ONNXExporter.architectureKey) else {
-            throw ONNXError(.notASerModel, "an ONNX model, but not one written by `ser export` (no \(ONNXExporter.architectureKey) metadata)")
+            throw ONNXError(
+                .notASerModel, "an ONNX model, but not one written by `ser export` (no \(ONNXExporter.architectureKey) metadata)")
         }
         let a: ONNXClassifier.Architecture
         do {
@@ -48,8 +49,12 @@ public enum ONNXImporter {
                 let wd = Array(w[(d * 4 * h * width)..<((d + 1) * 4 * h * width)])
                 let rd = Array(r[(d * 4 * h * h)..<((d + 1) * 4 * h * h)])
                 let bd = Array(b[(d * 8 * h)..<((d + 1) * 8 * h)])
-                weights.append(NamedTensor(name: "\(name).kernel", shape: [width, 4 * h], values: LSTMWeightLayout.engineMatrix(wd, rows: width, hidden: h)))
-                weights.append(NamedTensor(name: "\(name).recurrent_kernel", shape: [h, 4 * h], values: LSTMWeightLayout.engineMatrix(rd, rows: h, hidden: h)))
+                weights.append(
+                    NamedTensor(
+                        name: "\(name).kernel", shape: [width, 4 * h], values: LSTMWeightLayout.engineMatrix(wd, rows: width, hidden: h)))
+                weights.append(
+                    NamedTensor(
+                        name: "\(name).recurrent_kernel", shape: [h, 4 * h], values: LSTMWeightLayout.engineMatrix(rd, rows: h, hidden: h)))
                 weights.append(NamedTensor(name: "\(name).bias", shape: [4 * h], values: LSTMWeightLayout.engineBias(bd, hidden: h)))
             }
             width = h * directions
@@ -58,11 +63,13 @@ public enum ONNXImporter {
             weights.append(NamedTensor(name: "attention.kernel", shape: [width], values: try get("attention.kernel", width)))
         }
         for (j, units) in a.denseUnits.enumerated() {
-            weights.append(NamedTensor(name: "dense.\(j).kernel", shape: [width, units], values: try get("dense.\(j).kernel", width * units)))
+            weights.append(
+                NamedTensor(name: "dense.\(j).kernel", shape: [width, units], values: try get("dense.\(j).kernel", width * units)))
             weights.append(NamedTensor(name: "dense.\(j).bias", shape: [units], values: try get("dense.\(j).bias", units)))
             width = units
         }
-        weights.append(NamedTensor(name: "output.kernel", shape: [width, a.classCount], values: try get("output.kernel", width * a.classCount)))
+        weights.append(
+            NamedTensor(name: "output.kernel", shape: [width, a.classCount], values: try get("output.kernel", width * a.classCount)))
         weights.append(NamedTensor(name: "output.bias", shape: [a.classCount], values: try get("output.bias", a.classCount)))
         let normalized = a.normalization != "none"
         let mean = normalized ? try get("normalization.mean", a.inputDims) : [Float](repeating: 0, count: a.inputDims)

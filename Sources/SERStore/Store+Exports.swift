@@ -44,12 +44,14 @@ extension Store {
     /// The dataset version hash and feature recipe (canonical JSON) a run was trained on.
     public func runInputs(_ runID: Int64) throws -> (datasetHash: String?, featureParams: String?) {
         try read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: """
-                    SELECT v.hash AS dataset_hash, f.params AS params FROM runs r
-                    LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id
-                    LEFT JOIN feature_configs f ON f.id = r.feature_config_id WHERE r.id = ?
-                    """, arguments: [runID])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT v.hash AS dataset_hash, f.params AS params FROM runs r
+                        LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id
+                        LEFT JOIN feature_configs f ON f.id = r.feature_config_id WHERE r.id = ?
+                        """, arguments: [runID])
             else { return (nil, nil) }
             return (row["dataset_hash"], row["params"])
         }
@@ -57,10 +59,13 @@ extension Store {
 
     /// The evaluation outputs of a run on `subset`: clip id, clip path, predicted label and
     /// probabilities in class order.
-    public func runPredictions(_ runID: Int64, subset: String) throws -> [(clipID: Int64, path: String, predicted: String, probabilities: [Double])] {
+    public func runPredictions(_ runID: Int64, subset: String) throws -> [(
+        clipID: Int64, path: String, predicted: String, probabilities: [Double]
+    )] {
         try read { db in
             try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT p.clip_id, c.path, p.predicted_label, p.probabilities FROM run_predictions p
                     JOIN clips c ON c.id = p.clip_id WHERE p.run_id = ? AND p.subset = ? ORDER BY p.clip_id
                     """, arguments: [runID, subset]

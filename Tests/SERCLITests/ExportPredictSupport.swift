@@ -23,10 +23,12 @@ struct TrainedCorpus {
     /// The run's test-set evaluation: clip path → (label, probabilities in class order).
     func testPredictions() throws -> [(path: String, label: String, probabilities: [Double])] {
         try corpus.readOnly { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.path, p.predicted_label, p.probabilities FROM run_predictions p JOIN clips c ON c.id = p.clip_id
-                WHERE p.run_id = ? AND p.subset = 'test' ORDER BY c.path
-                """, arguments: [runID]
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.path, p.predicted_label, p.probabilities FROM run_predictions p JOIN clips c ON c.id = p.clip_id
+                    WHERE p.run_id = ? AND p.subset = 'test' ORDER BY c.path
+                    """, arguments: [runID]
             ).map { row in
                 let text: String = row["probabilities"]
                 return (row["path"], row["predicted_label"], try JSONDecoder().decode([Double].self, from: Data(text.utf8)))

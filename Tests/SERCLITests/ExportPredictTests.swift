@@ -26,7 +26,10 @@ import Testing
     /// poolings and all three normalisations.
     static let variants: [[String]] = [
         ["--sequence", "padded"],
-        ["--sequence", "masked", "--bidirectional", "true", "--layers", "8,6", "--pooling", "attention", "--normalization", "cmvn"],
+        [
+            "--sequence", "masked", "--bidirectional", "true", "--layers", "8,6", "--pooling", "attention", "--normalization", "cmvn",
+            "--max-frames", "10",
+        ],
         ["--sequence", "masked", "--layers", "8", "--pooling", "mean", "--normalization", "none", "--activation", "tanh"],
     ]
 
@@ -107,7 +110,8 @@ import Testing
         #expect(bytes.count == 8 + length + total)
 
         // json: the same tensors, readable.
-        let dump = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("model.json"))) as? [String: Any])
+        let dump = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("model.json"))) as? [String: Any])
         let tensors = try #require(dump["tensors"] as? [[String: Any]])
         #expect(tensors.compactMap { $0["name"] as? String }.contains("output.kernel"))
 
@@ -129,7 +133,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("label"))
         let rows = try trained.corpus.readOnly { db in
-            try Row.fetchAll(db, sql: "SELECT path, predicted_label, probabilities, content_hash FROM predictions WHERE run_id = ?", arguments: [trained.runID])
+            try Row.fetchAll(
+                db, sql: "SELECT path, predicted_label, probabilities, content_hash FROM predictions WHERE run_id = ?",
+                arguments: [trained.runID])
         }
         #expect(rows.map { $0["path"] as String } == files)
         for row in rows {
@@ -184,7 +190,8 @@ import Testing
 
         try trained.corpus.writeDatabase("UPDATE runs SET status = 'interrupted' WHERE id = \(run)")
         let partial = try trained.corpus.ser(["export", run, "-o", folder.appendingPathComponent("p.onnx").path])
-        #expect(partial.status == 1 && partial.stderr.contains("is interrupted, not finished") && partial.stderr.contains("--allow-partial"))
+        #expect(
+            partial.status == 1 && partial.stderr.contains("is interrupted, not finished") && partial.stderr.contains("--allow-partial"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p.onnx").path))
         let partialPredict = try trained.corpus.ser(["predict", "--run", run, clip])
         #expect(partialPredict.status == 1 && partialPredict.stderr.contains("not finished"))

@@ -24,10 +24,12 @@ struct RAVDESSPredictTests {
         ])
         #expect(trained.status == 0, "\(trained.stderr)")
         let expected = try work.readOnly { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.path, c.channels, p.predicted_label, p.probabilities FROM run_predictions p JOIN clips c ON c.id = p.clip_id
-                WHERE p.run_id = 1 AND p.subset = 'test' ORDER BY c.path
-                """)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.path, c.channels, p.predicted_label, p.probabilities FROM run_predictions p JOIN clips c ON c.id = p.clip_id
+                    WHERE p.run_id = 1 AND p.subset = 'test' ORDER BY c.path
+                    """)
         }
         #expect(expected.count == 60)
         #expect(expected.contains { $0["channels"] as Int == 2 })

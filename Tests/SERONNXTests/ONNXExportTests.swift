@@ -5,7 +5,9 @@ import Testing
 @testable import SERONNX
 
 /// A small deterministic classifier: D = 3, LSTM 4 (bidirectional or not), dense 5, 3 classes.
-func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool = true, normalization: String = "global-zscore") -> ONNXClassifier {
+func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool = true, normalization: String = "global-zscore")
+    -> ONNXClassifier
+{
     var seed: Float = 0
     func values(_ n: Int) -> [Float] {
         (0..<n).map { _ in

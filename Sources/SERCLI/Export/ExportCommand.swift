@@ -26,7 +26,8 @@ extension SER {
         @Option(name: .long, help: ArgumentHelp("onnx, safetensors or json.", valueName: "format"))
         var format: ExportFormat = .onnx
 
-        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write (default: run-RUN.FORMAT here).", valueName: "path"))
+        @Option(
+            name: [.customShort("o"), .long], help: ArgumentHelp("The file to write (default: run-RUN.FORMAT here).", valueName: "path"))
         var output: String?
 
         @Flag(name: .long, help: "Overwrite an existing file.")
@@ -63,15 +64,22 @@ extension SER {
             case .json:
                 let values = classifier.weights.reduce(0) { $0 + $1.values.count }
                 guard values <= JSONModelDump.maximumValues else {
-                    throw ModelUseError(run: runID, "has \(values) weights; the json format is for small models (≤ \(JSONModelDump.maximumValues)); use safetensors or onnx")
+                    throw ModelUseError(
+                        run: runID,
+                        "has \(values) weights; the json format is for small models (≤ \(JSONModelDump.maximumValues)); use safetensors or onnx"
+                    )
                 }
                 bytes = try JSONModelDump(classifier).encoded()
             }
             try destination.write(bytes)
             let hash = SHA256.hex(bytes)
-            _ = try store.recordExport(runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count))
+            _ = try store.recordExport(
+                runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count))
             if options.json {
-                try printJSON(ExportRecord(id: 0, runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count), createdAt: Timestamp.now()))
+                try printJSON(
+                    ExportRecord(
+                        id: 0, runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count),
+                        createdAt: Timestamp.now()))
             } else if !options.quiet {
                 print("exported run \(runID) (epoch \(model.epoch)) as \(format.rawValue) to \(destination.path)")
                 print("  \(bytes.count) bytes, sha256 \(hash)")

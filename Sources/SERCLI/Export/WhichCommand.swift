@@ -24,7 +24,8 @@ extension SER {
                 let named = (try? ModelFileReader.read(path: path))?.runID.map { "; its ONNX metadata names run \($0)" } ?? ""
                 throw ModelUseError(
                     path: path,
-                    "sha256 \(hash.prefix(12)) matches no export recorded in \(store.path) (changed since export, or exported from another database)\(named)")
+                    "sha256 \(hash.prefix(12)) matches no export recorded in \(store.path) (changed since export, or exported from another database)\(named)"
+                )
             }
             if options.json {
                 try printJSON(matches)

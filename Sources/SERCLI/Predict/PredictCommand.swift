@@ -64,9 +64,11 @@ extension SER {
                 let p = probabilities.row(i)
                 var best = 0
                 for c in p.indices where p[c] > p[best] { best = c }
-                results.append(PredictionResult(
-                    path: path, predicted: loaded.classes[best], probabilities: Dictionary(uniqueKeysWithValues: zip(loaded.classes, p.map(Double.init))),
-                    frames: matrices[i].rows))
+                results.append(
+                    PredictionResult(
+                        path: path, predicted: loaded.classes[best],
+                        probabilities: Dictionary(uniqueKeysWithValues: zip(loaded.classes, p.map(Double.init))),
+                        frames: matrices[i].rows))
             }
             if record, let store {
                 guard let runID = loaded.runID else {
@@ -77,7 +79,9 @@ extension SER {
                 }
                 for r in results {
                     let hash = try FileHasher.hash(path: r.path).hash
-                    try store.recordPrediction(runID: runID, path: Self.absolute(r.path), contentHash: hash, predicted: r.predicted, probabilities: try r.probabilitiesJSON())
+                    try store.recordPrediction(
+                        runID: runID, path: Self.absolute(r.path), contentHash: hash, predicted: r.predicted,
+                        probabilities: try r.probabilitiesJSON())
                 }
             }
             if options.json {

@@ -26,12 +26,12 @@ extension TrainedModel {
             "epoch": String(epoch),
             "ser_version": SERVersion.string,
             "usage": """
-                Compute features with librosa using every parameter of feature_config (mono, resampled to sampleRate with \
-                soxr_hq; columns in the order of feature_names; frames = rows). Pass them raw (not normalised) as \
-                features [batch, frames, dims] float32 with each clip's real frame count in lengths [batch] int32, padding \
-                shorter clips at the end with anything (ignored). The model truncates to max_frames, normalises with the \
-                run's statistics and returns probabilities [batch, classes] in the order of classes.
-                """,
+            Compute features with librosa using every parameter of feature_config (mono, resampled to sampleRate with \
+            soxr_hq; columns in the order of feature_names; frames = rows). Pass them raw (not normalised) as \
+            features [batch, frames, dims] float32 with each clip's real frame count in lengths [batch] int32, padding \
+            shorter clips at the end with anything (ignored). The model truncates to max_frames, normalises with the \
+            run's statistics and returns probabilities [batch, classes] in the order of classes.
+            """,
         ]
         if let runID { m["run_id"] = String(runID) }
         if let datasetHash { m["dataset_version"] = datasetHash }
@@ -45,7 +45,8 @@ extension TrainedModel {
             inputDims: c.inputDims, classCount: c.classCount, lstmUnits: c.lstmUnits, bidirectional: c.bidirectional,
             denseUnits: c.denseUnits, activation: c.activation.rawValue, pooling: c.pooling.rawValue, maxFrames: c.maxFrames,
             masked: c.sequenceMode == .masked, normalization: normalizer.method.rawValue)
-        return ONNXClassifier(architecture: architecture, mean: normalizer.mean, std: normalizer.std, weights: tensors, metadata: exportMetadata)
+        return ONNXClassifier(
+            architecture: architecture, mean: normalizer.mean, std: normalizer.std, weights: tensors, metadata: exportMetadata)
     }
 
     /// A model rebuilt from an ONNX file's classifier and metadata (no database needed).
@@ -54,13 +55,13 @@ extension TrainedModel {
     init(onnx c: ONNXClassifier, path: String) throws {
         let a = c.architecture
         guard let classesText = c.metadata["classes"],
-              let classes = try? JSONDecoder().decode([String].self, from: Data(classesText.utf8)), classes.count == a.classCount
+            let classes = try? JSONDecoder().decode([String].self, from: Data(classesText.utf8)), classes.count == a.classCount
         else { throw ModelUseError(path: path, "its classes metadata is missing or does not match the \(a.classCount) outputs") }
         guard let recipe = c.metadata["feature_config"],
-              let featureConfig = try? JSONDecoder().decode(FeatureConfig.self, from: Data(recipe.utf8))
+            let featureConfig = try? JSONDecoder().decode(FeatureConfig.self, from: Data(recipe.utf8))
         else { throw ModelUseError(path: path, "its feature_config metadata is missing or unreadable") }
         guard let method = Normalizer.Method(rawValue: a.normalization), let activation = Activation(rawValue: a.activation),
-              let pooling = Pooling(rawValue: a.pooling)
+            let pooling = Pooling(rawValue: a.pooling)
         else { throw ModelUseError(path: path, "its architecture names an unknown normalisation, activation or pooling") }
         self.init(
             runID: c.metadata["run_id"].flatMap { Int64($0) }, classes: classes, featureConfig: featureConfig,

@@ -17,11 +17,13 @@ extension TrainedModel {
             throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
         }
         if header.kind == "kfold" || header.kind == "sweep" {
-            throw ModelUseError(run: runID, "is a \(header.kind) parent without its own model; use one of its child runs (`ser show \(runID)`)")
+            throw ModelUseError(
+                run: runID, "is a \(header.kind) parent without its own model; use one of its child runs (`ser show \(runID)`)")
         }
         if header.status != "finished" && !allowPartial {
             throw ModelUseError(
-                run: runID, "is \(header.status), not finished; its best checkpoint may not be final (pass --allow-partial to use it anyway)")
+                run: runID,
+                "is \(header.status), not finished; its best checkpoint may not be final (pass --allow-partial to use it anyway)")
         }
         guard let best = try store.checkpoint(runID, kind: .best) else {
             throw ModelUseError(run: runID, "has no best checkpoint yet (no epoch finished)")
