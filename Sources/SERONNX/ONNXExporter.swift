@@ -8,11 +8,13 @@ import SwiftProtobuf
 /// Inputs:
 /// - `features` float32 `[batch, frames, D]`: raw (un-normalised) features, row-major, each
 ///   clip's frames first and any padding after them (values of padding frames are ignored).
-/// - `lengths` int32 `[batch]`: each clip's real frame count (≥ 1).
+/// - `lengths` int32 `[batch]`, optional: each clip's real frame count (≥ 1). It is also an
+///   initializer holding `[Int32.max]`, so a runtime that is not given it treats every frame
+///   of `features` as real (one unpadded clip, or clips of equal length).
 ///
 /// Output: `probabilities` float32 `[batch, C]` (softmax over the classes of `classes`).
 ///
-/// The graph: `Slice` to `maxFrames` frames and `Min(lengths, maxFrames)` → a real-frame mask
+/// The graph: `Slice` to `maxFrames` frames, lengths clamped to the frames present (`Min`, `Expand` to `[batch]`) → a real-frame mask
 /// (`Range`, `Less`) → optional CMVN (`ReduceSum`/`Div`/`Sqrt`/`Max` over real frames) →
 /// `(x − mean) / std` (`Sub`, `Div`) → zero on padding (`Mul`) → in padded mode `Pad` to
 /// `maxFrames` → `Transpose` to time-major → one ONNX `LSTM` per layer (gate order i, o, f, c;
@@ -60,8 +62,8 @@ public enum ONNXExporter {
                     "raw features [batch, frames, dims] computed with the feature_config metadata (librosa); padding after each clip's frames"
             ),
             ONNXGraphBuilder.valueInfo(
-                "lengths", elementType: .int32, dims: [.symbolic("batch")],
-                doc: "real frames per clip (frames beyond it are padding); clamped to max_frames"),
+                "lengths", elementType: .int32, dims: [.symbolic("batch_or_1")],
+                doc: "optional: real frames per clip [batch] (frames beyond are padding); default: all frames real"),
         ]
         graph.output = [
             ONNXGraphBuilder.valueInfo(

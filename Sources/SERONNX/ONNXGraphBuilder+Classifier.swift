@@ -9,6 +9,7 @@ extension ONNXGraphBuilder {
     func buildClassifier(_ c: ONNXClassifier) throws(ONNXError) {
         let a = c.architecture
         let weights = try WeightTable(c.weights)
+        int32s("lengths", [1], [Int32.max])
         let maxFrames = int64s("const.max_frames", [1], [Int64(a.maxFrames)])
         let zero = int64s("const.zero", [1], [0])
         let one = int64s("const.one", [1], [1])
@@ -16,10 +17,14 @@ extension ONNXGraphBuilder {
         let scalarZero = int64s("const.scalar_zero", [], [0])
         let scalarOne = int64s("const.scalar_one", [], [1])
 
-        // Truncate to maxFrames; clamp lengths; mask [B, T] of real frames.
+        // Truncate to maxFrames; clamp lengths to the frames present (the `lengths` input
+        // defaults to a [1] tensor holding Int32.max: every frame real) and broadcast them to
+        // [B]; mask [B, T] of real frames.
         var x = op("Slice", ["features", zero, maxFrames, one], output: "truncated")
-        let lengths = op("Min", [op("Cast", ["lengths"], [Self.int("to", 7)]), maxFrames], output: "clamped_lengths")
         let frames = op("Gather", [op("Shape", [x]), scalarOne], [Self.int("axis", 0)])
+        let batch = op("Slice", [op("Shape", ["features"]), zero, one, zero])
+        let clamped = op("Min", [op("Cast", ["lengths"], [Self.int("to", 7)]), op("Unsqueeze", [frames, zero])])
+        let lengths = op("Expand", [clamped, batch], output: "clamped_lengths")
         let steps = op("Range", [scalarZero, frames, scalarOne])
         let lengthColumn = op("Unsqueeze", [lengths, one])
         let realFrame = op("Less", [steps, lengthColumn], output: "real_frame")

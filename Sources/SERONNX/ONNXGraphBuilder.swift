@@ -57,6 +57,18 @@ final class ONNXGraphBuilder {
         return name
     }
 
+    /// Adds an int32 initializer and returns its name.
+    @discardableResult
+    func int32s(_ name: String, _ dims: [Int], _ values: [Int32]) -> String {
+        var t = Onnx_TensorProto()
+        t.name = name
+        t.dims = dims.map { Int64($0) }
+        t.dataType = Int32(Onnx_TensorProto.DataType.int32.rawValue)
+        t.int32Data = values
+        initializers.append(t)
+        return name
+    }
+
     /// An `INT` attribute.
     static func int(_ name: String, _ value: Int) -> Onnx_AttributeProto {
         var a = Onnx_AttributeProto()

@@ -68,6 +68,9 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
         #expect(proto.opsetImport.first?.version == 17)
         #expect(proto.graph.input.map(\.name) == ["features", "lengths"])
         #expect(proto.graph.output.map(\.name) == ["probabilities"])
+        // `lengths` is optional: an initializer of the same name defaults it to "all frames real".
+        let lengths = try #require(proto.graph.initializer.first { $0.name == "lengths" })
+        #expect(lengths.int32Data == [Int32.max] && lengths.dims == [1])
         let lstm = proto.graph.node.filter { $0.opType == "LSTM" }
         #expect(lstm.count == 1)
         #expect(lstm.first?.input.count == 5, "masked mode passes sequence_lens")

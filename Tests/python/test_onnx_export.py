@@ -6,7 +6,7 @@ Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json
 EXPECTED.json is the output of `ser predict --run RUN --json FILE...` for clips of the run's
 dataset (absolute paths). For each clip the raw features are read from SER.db (table
 `features`, the run's feature recipe: float32 [frames, dims]); the model is run in
-onnxruntime (one batch with zero padding + lengths, and clip by clip); every probability must
+onnxruntime (one batch with zero padding + lengths, and clip by clip with and without the optional lengths); every probability must
 match `ser predict`'s within 1e-4. `onnx.checker.check_model(full_check=True)` must accept
 the model, and its metadata must carry the classes, feature configuration, dataset version
 and run id. Prints the largest |Δp|. Exit status 0 on success, 1 on a failed check.
@@ -68,6 +68,9 @@ def main(model_path, db_path, expected_path):
         (got,) = session.run(["probabilities"], {"features": f[None].astype(np.float32), "lengths": np.array([f.shape[0]], np.int32)})
         worst = max(worst, float(np.max(np.abs(got[0] - want))))
         assert classes[int(np.argmax(got[0]))] == classes[int(np.argmax(want))]
+        # `lengths` is optional: without it every frame given is real.
+        (alone,) = session.run(["probabilities"], {"features": f[None].astype(np.float32)})
+        worst = max(worst, float(np.max(np.abs(alone[0] - want))))
     print(f"onnxruntime {ort.__version__} vs ser predict: {len(clips)} clips, max |dp| = {worst:.3g}")
     if worst > TOLERANCE:
         print(f"FAIL: max |dp| {worst:.3g} > {TOLERANCE}")
