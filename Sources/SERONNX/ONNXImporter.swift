@@ -26,6 +26,11 @@ public enum ONNXImporter {
         } catch {
             throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata cannot be read: \(error)")
         }
+        let limit = 1 << 16
+        let sizes = [a.inputDims, a.maxFrames] + a.lstmUnits + a.denseUnits
+        guard !a.lstmUnits.isEmpty, a.classCount >= 2, a.classCount <= limit, sizes.allSatisfy({ $0 > 0 && $0 <= limit }) else {
+            throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata has sizes out of range: \(text)")
+        }
         var tensors: [String: (dims: [Int], values: [Float])] = [:]
         for t in model.graph.initializer where t.dataType == Int32(Onnx_TensorProto.DataType.float.rawValue) {
             let values = t.hasRawData ? FloatBlob.decode(t.rawData) ?? [] : t.floatData

@@ -81,7 +81,7 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
         #expect(padded.graph.node.first { $0.opType == "LSTM" }?.input.count == 4)
     }
 
-    @Test func missingOrMisshapenWeightsAreRefusedByName() {
+    @Test func missingOrMisshapenWeightsAreRefusedByName() throws {
         var model = tinyClassifier(bidirectional: false)
         model.weights.removeAll { $0.name == "dense.0.bias" }
         #expect(throws: ONNXError(.weightMismatch, "tensor dense.0.bias [5] is missing")) { try ONNXExporter.serialize(model) }
@@ -89,5 +89,17 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
         wrong.weights[0].shape = [4, 12]
         #expect(throws: ONNXError.self) { try ONNXExporter.serialize(wrong) }
         #expect(throws: ONNXError.self) { try ONNXImporter.read([1, 2, 3, 4, 5]) }
+        // Architecture metadata with impossible sizes is refused, not trusted.
+        var bogus = tinyClassifier(bidirectional: false)
+        bogus.architecture.inputDims = -3
+        var proto = try ONNXExporter.modelProto(tinyClassifier(bidirectional: false))
+        let json = String(decoding: try JSONEncoder().encode(bogus.architecture), as: UTF8.self)
+        proto.metadataProps = proto.metadataProps.map { entry in
+            var e = entry
+            if e.key == ONNXExporter.architectureKey { e.value = json }
+            return e
+        }
+        let bytes: [UInt8] = try proto.serializedBytes()
+        #expect(throws: ONNXError.self) { try ONNXImporter.read(bytes) }
     }
 }
