@@ -11,7 +11,7 @@ extension SER {
             abstract: "Export a run's best model as ONNX, safetensors or JSON, with its feature recipe and classes.",
             discussion: """
                 onnx: the whole classifier (normalisation, ONNX LSTM operators, pooling, dense layers, softmax; opset 17) \
-                with inputs features [batch, frames, dims] float32 and lengths [batch] int32 and output probabilities \
+                with inputs features [batch, frames, dims] float32 and optional lengths [batch] int32, and output probabilities \
                 [batch, classes]. safetensors: the weights by name (docs/WEIGHTS.md) plus normalization.mean/std. json: a \
                 readable dump. Every format carries the metadata: classes, feature_config (every feature parameter, to \
                 recompute features with librosa), dataset_version, run_id, ser_version. The export is recorded, so \
@@ -23,7 +23,7 @@ extension SER {
         @Argument(help: ArgumentHelp("The run to export.", valueName: "run"))
         var runID: Int64
 
-        @Option(name: .long, help: ArgumentHelp("onnx, safetensors or json.", valueName: "format"))
+        @Option(name: .long, help: ArgumentHelp("The file format.", valueName: "format"))
         var format: ExportFormat = .onnx
 
         @Option(
