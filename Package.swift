@@ -2,7 +2,8 @@
 // `ser`: speech-emotion recognition over one SQLite file.
 //
 // Module graph (arrows point at dependencies):
-//   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot} → SERCore
+//   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot, SERONNX} → SERCore
+//   SERONNX → SwiftProtobuf (generated onnx.pb.swift, committed)
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
 //   SERPlot → CCairo (the only importer of cairo)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries from Debian, one wrapper each.
@@ -54,6 +56,14 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedMigrations"]
         ),
+        // ONNX export/import of a trained classifier: weights + architecture in, serialized
+        // ModelProto bytes out (and back). Pure; `onnx.pb.swift` is generated once by
+        // scripts/generate-onnx-proto.sh and committed (protoc is not part of the build).
+        .target(
+            name: "SERONNX",
+            dependencies: ["SERCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict
+        ),
         // Charts and reports: a small chart layer over cairo (PNG, SVG, PDF); knows no database.
         .target(name: "SERPlot", dependencies: ["SERCore", "CCairo"], swiftSettings: strict),
         // One file per command; orchestrates the modules above.
@@ -61,7 +71,7 @@ let package = Package(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra",
+                "SERLinearAlgebra", "SERONNX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -88,6 +98,7 @@ let package = Package(
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
         .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -11,3 +11,18 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libcairo2-dev fonts-dejavu-core chromium \
     espeak-ng sox >/dev/null
 echo "install-deps: system packages ready"
+
+# Python side of the ONNX export parity test (Tests/python/test_onnx_export.py): onnx for
+# onnx.checker, onnxruntime to run exported models, numpy. Debian 12's system python refuses
+# plain `pip install` (PEP 668), hence the --break-system-packages retry. The Swift test is
+# skipped with a message when they are missing, so a failure here does not break the build.
+if ! python3 -m pip --version >/dev/null 2>&1; then
+    $SUDO apt-get install -y -qq --no-install-recommends python3-pip >/dev/null || true
+fi
+if python3 -c "import onnx, onnxruntime, numpy" >/dev/null 2>&1 \
+    || python3 -m pip install --quiet onnx onnxruntime numpy >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages onnx onnxruntime numpy; then
+    echo "install-deps: python onnx, onnxruntime, numpy ready"
+else
+    echo "install-deps: warning: could not install onnx onnxruntime numpy; the ONNX parity test will be skipped"
+fi

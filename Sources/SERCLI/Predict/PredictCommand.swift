@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import SERCore
+import SERStore
+
+extension SER {
+    /// `ser predict FILE... (--run RUN | --model PATH.onnx)`: classify audio files.
+    struct Predict: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify audio files with a trained run or an exported ONNX model.",
+            discussion: """
+                Each file is decoded, resampled and featurised with the run's own recipe and \
+                normalisation, then run through its best weights. With --model, the weights, \
+                recipe and normalisation are read from the ONNX file itself (no database needed).
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Audio files to classify.", valueName: "file"))
+        var files: [String] = []
+
+        @Option(name: .customLong("run"), help: ArgumentHelp("The run whose best checkpoint classifies.", valueName: "run"))
+        var runID: Int64?
+
+        @Option(name: .long, help: ArgumentHelp("An ONNX file written by `ser export`.", valueName: "path"))
+        var model: String?
+
+        @Flag(name: .long, help: "Store the predictions in the database (table predictions) against the run.")
+        var record = false
+
+        @Flag(name: .long, help: "Use a run that is not finished (its best checkpoint so far).")
+        var allowPartial = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one audio file to classify") }
+            switch (runID, model) {
+            case (nil, nil): throw ValidationError("--run or --model is required")
+            case (.some, .some): throw ValidationError("--run and --model are mutually exclusive")
+            default: break
+            }
+            if let model, !FileManager.default.fileExists(atPath: model) {
+                throw ValidationError("--model: no such file: \(model)")
+            }
+        }
+
+        func run() throws {
+            let loaded: TrainedModel
+            var store: Store?
+            if let runID {
+                let opened = try options.openStore()
+                store = opened
+                loaded = try TrainedModel.load(store: opened, runID: runID, allowPartial: allowPartial)
+            } else if let model {
+                loaded = try ModelFileReader.read(path: model)
+                if record { store = try options.openStore() }
+            } else {
+                return
+            }
+            let featurizer = try AudioFeaturizer(config: loaded.featureConfig)
+            let matrices = try files.map { try featurizer.features(path: $0) }
+            let probabilities = try loaded.probabilities(matrices)
+            var results: [PredictionResult] = []
+            for (i, path) in files.enumerated() {
+                let p = probabilities.row(i)
+                var best = 0
+                for c in p.indices where p[c] > p[best] { best = c }
+                results.append(
+                    PredictionResult(
+                        path: path, predicted: loaded.classes[best],
+                        probabilities: Dictionary(uniqueKeysWithValues: zip(loaded.classes, p.map(Double.init))),
+                        frames: matrices[i].rows))
+            }
+            if record, let store {
+                guard let runID = loaded.runID else {
+                    throw ModelUseError(path: model ?? "model", "--record needs the model's run; this file names none")
+                }
+                guard try store.runHeader(runID) != nil else {
+                    throw ModelUseError(run: runID, "--record: the model's run is not in \(store.path)")
+                }
+                for r in results {
+                    let hash = try FileHasher.hash(path: r.path).hash
+                    try store.recordPrediction(
+                        runID: runID, path: Self.absolute(r.path), contentHash: hash, predicted: r.predicted,
+                        probabilities: try r.probabilitiesJSON())
+                }
+            }
+            if options.json {
+                try printJSON(PredictionReport(run: loaded.runID, classes: loaded.classes, predictions: results))
+                return
+            }
+            guard !options.quiet else { return }
+            var table = TextTable(["file", "label"] + loaded.classes, rightAligned: Set(2..<(2 + loaded.classes.count)))
+            for r in results {
+                table.add([r.path, r.predicted] + loaded.classes.map { String(format: "%.4f", r.probabilities[$0] ?? 0) })
+            }
+            print(table.render())
+        }
+
+        /// `path` made absolute against the current folder.
+        static func absolute(_ path: String) -> String {
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SERCore
+import SERExperiment
+import SERFeatures
+import SERModel
+import SERStore
+
+extension TrainedModel {
+    /// The best checkpoint of run `runID` with its recipe and normalisation.
+    ///
+    /// - Parameter allowPartial: accept a run that is not `finished` (it still needs a best
+    ///   checkpoint).
+    /// - Throws: ``ModelUseError`` naming the run and the reason: unknown run, not finished,
+    ///   a k-fold/sweep parent, no checkpoint, no normalisation, unreadable settings.
+    static func load(store: Store, runID: Int64, allowPartial: Bool) throws -> TrainedModel {
+        guard let header = try store.runHeader(runID) else {
+            throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
+        }
+        if header.kind == "kfold" || header.kind == "sweep" {
+            throw ModelUseError(
+                run: runID, "is a \(header.kind) parent without its own model; use one of its child runs (`ser show \(runID)`)")
+        }
+        if header.status != "finished" && !allowPartial {
+            throw ModelUseError(
+                run: runID,
+                "is \(header.status), not finished; its best checkpoint may not be final (pass --allow-partial to use it anyway)")
+        }
+        guard let best = try store.checkpoint(runID, kind: .best) else {
+            throw ModelUseError(run: runID, "has no best checkpoint yet (no epoch finished)")
+        }
+        guard let stats = try store.normalization(runID), let method = Normalizer.Method(name: stats.method) else {
+            throw ModelUseError(run: runID, "has no input normalisation recorded")
+        }
+        let settings: RunSettings
+        do {
+            settings = try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
+        } catch {
+            throw ModelUseError(run: runID, "its stored settings cannot be read: \(error)")
+        }
+        let inputs = try store.runInputs(runID)
+        var featureConfig = try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate)
+        if let params = inputs.featureParams, let stored = try? JSONDecoder().decode(FeatureConfig.self, from: Data(params.utf8)) {
+            featureConfig = stored
+        }
+        let modelConfig = try settings.modelConfig(inputDims: stats.mean.count, classCount: best.classes.count, classWeights: nil)
+        return TrainedModel(
+            runID: runID, classes: best.classes, featureConfig: featureConfig,
+            normalizer: Normalizer(method: method, mean: stats.mean, std: stats.std), modelConfig: modelConfig,
+            tensors: best.tensors, datasetHash: inputs.datasetHash, epoch: best.epoch)
+    }
+}

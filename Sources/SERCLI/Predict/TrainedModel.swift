@@ -1,0 +1,45 @@
+import Foundation
+import SERCore
+import SERExperiment
+import SERFeatures
+import SERModel
+
+/// A trained classifier with everything needed to use it on new audio: the feature recipe,
+/// the input normalisation, the engine configuration, the best weights and the class names.
+///
+/// Built from a run in the database (``load(store:runID:allowPartial:)``) or from an exported
+/// ONNX file (``ModelFileReader``); both give the same predictions.
+struct TrainedModel {
+    /// The run the weights come from (`nil` when unknown).
+    var runID: Int64?
+    /// Output index → label.
+    var classes: [String]
+    /// The feature recipe the run was trained on.
+    var featureConfig: FeatureConfig
+    /// Input normalisation fitted on the run's training subset (`[dims]` mean and std).
+    var normalizer: Normalizer
+    /// The engine's architecture (its training fields are irrelevant here).
+    var modelConfig: ModelConfig
+    /// The best checkpoint's weights, named as `docs/WEIGHTS.md` lists them.
+    var tensors: [NamedTensor]
+    /// SHA-256 of the dataset version the run was trained on.
+    var datasetHash: String?
+    /// The epoch of the best checkpoint.
+    var epoch: Int
+
+    /// Class probabilities `[N, C]` of raw (un-normalised) feature matrices `[frames, dims]`:
+    /// truncated to `maxFrames`, normalised, then run through the engine with dropout off, as
+    /// the run's own test evaluation does.
+    func probabilities(_ raw: [Matrix]) throws -> Matrix {
+        let sequences = raw.map { normalizer.apply(Self.truncate($0, to: modelConfig.maxFrames)) }
+        let trainer = try Trainer(config: modelConfig, threads: 1)
+        try trainer.setWeights(tensors)
+        return try trainer.evaluate(try SequenceDataset(sequences: sequences, labels: nil)).probabilities
+    }
+
+    /// The first `maxFrames` rows of `m`.
+    static func truncate(_ m: Matrix, to maxFrames: Int) -> Matrix {
+        guard m.rows > maxFrames else { return m }
+        return Matrix(rows: maxFrames, columns: m.columns, values: Array(m.values[0..<(maxFrames * m.columns)])) ?? m
+    }
+}

@@ -1,0 +1,74 @@
+public import SERCore
+
+/// A trained sequence classifier as `SERONNX` exports it: architecture, input normalisation,
+/// weights in the engine's layout (`docs/WEIGHTS.md`) and string metadata.
+///
+/// The network: `features [B, T, D]` → (optional per-utterance CMVN) → `(x − mean) / std` →
+/// LSTM stack (`lstmUnits`, bottom first, optionally bidirectional) → pooling (`last`, `mean`
+/// or `attention`) → dense layers (`denseUnits`, `activation`) → output dense → softmax.
+public struct ONNXClassifier: Sendable, Equatable {
+    /// The shape of the network, enough to rebuild the engine's model from an ONNX file.
+    /// Stored as JSON in the metadata property `ser.architecture`.
+    public struct Architecture: Sendable, Equatable, Codable {
+        /// Feature dimensions per frame `D`.
+        public var inputDims: Int
+        /// Output classes `C`.
+        public var classCount: Int
+        /// Hidden sizes of the LSTM layers, bottom first.
+        public var lstmUnits: [Int]
+        /// Every LSTM layer runs both ways; its output is `[forward h | backward h]`.
+        public var bidirectional: Bool
+        /// Hidden dense layer sizes between pooling and the output layer.
+        public var denseUnits: [Int]
+        /// `relu`, `tanh` or `linear`: activation of the hidden dense layers.
+        public var activation: String
+        /// `last`, `mean` or `attention`.
+        public var pooling: String
+        /// Frames per clip are truncated to this (and, when not `masked`, zero-padded to it).
+        public var maxFrames: Int
+        /// `true`: each clip runs over its real frames only (`sequence_lens`); `false`: every
+        /// clip runs over exactly `maxFrames` frames, zero-padded after normalisation.
+        public var masked: Bool
+        /// `global-zscore`, `cmvn` (per-utterance CMVN, then global z-score) or `none`.
+        public var normalization: String
+
+        public init(
+            inputDims: Int, classCount: Int, lstmUnits: [Int], bidirectional: Bool, denseUnits: [Int], activation: String,
+            pooling: String, maxFrames: Int, masked: Bool, normalization: String
+        ) {
+            self.inputDims = inputDims
+            self.classCount = classCount
+            self.lstmUnits = lstmUnits
+            self.bidirectional = bidirectional
+            self.denseUnits = denseUnits
+            self.activation = activation
+            self.pooling = pooling
+            self.maxFrames = maxFrames
+            self.masked = masked
+            self.normalization = normalization
+        }
+
+        /// Width of the pooled vector: the top layer's units, doubled when bidirectional.
+        public var pooledWidth: Int { (lstmUnits.last ?? 0) * (bidirectional ? 2 : 1) }
+    }
+
+    /// The network's shape.
+    public var architecture: Architecture
+    /// `[D]` per-dimension means subtracted from the (CMVN'd) features.
+    public var mean: [Float]
+    /// `[D]` per-dimension standard deviations the centred features are divided by.
+    public var std: [Float]
+    /// The weights named and laid out as `docs/WEIGHTS.md` describes (Keras layout: kernels
+    /// `[in, out]`, LSTM gate blocks i, f, c, o, one fused bias `[4H]`).
+    public var weights: [NamedTensor]
+    /// Metadata properties written into `ModelProto.metadata_props` (key → value).
+    public var metadata: [String: String]
+
+    public init(architecture: Architecture, mean: [Float], std: [Float], weights: [NamedTensor], metadata: [String: String]) {
+        self.architecture = architecture
+        self.mean = mean
+        self.std = std
+        self.weights = weights
+        self.metadata = metadata
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SERCore
+import SwiftProtobuf
+
+/// Reads a model written by ``ONNXExporter`` back into an ``ONNXClassifier``: the
+/// architecture from the `ser.architecture` metadata, the weights from the initializers
+/// (LSTM tensors converted back to the engine's layout), the other metadata as is.
+public enum ONNXImporter {
+    /// - Throws: ``ONNXError`` `notASerModel` for bytes that are not such a model.
+    public static func read(_ bytes: [UInt8]) throws(ONNXError) -> ONNXClassifier {
+        let model: Onnx_ModelProto
+        do {
+            model = try Onnx_ModelProto(serializedBytes: bytes)
+        } catch {
+            throw ONNXError(.notASerModel, "not an ONNX model (\(error))")
+        }
+        var metadata: [String: String] = [:]
+        for entry in model.metadataProps { metadata[entry.key] = entry.value }
+        guard let text = metadata.removeValue(forKey: ONNXExporter.architectureKey) else {
+            throw ONNXError(
+                .notASerModel, "an ONNX model, but not one written by `ser export` (no \(ONNXExporter.architectureKey) metadata)")
+        }
+        let a: ONNXClassifier.Architecture
+        do {
+            a = try JSONDecoder().decode(ONNXClassifier.Architecture.self, from: Data(text.utf8))
+        } catch {
+            throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata cannot be read: \(error)")
+        }
+        let limit = 1 << 16
+        let sizes = [a.inputDims, a.maxFrames] + a.lstmUnits + a.denseUnits
+        guard !a.lstmUnits.isEmpty, a.classCount >= 2, a.classCount <= limit, sizes.allSatisfy({ $0 > 0 && $0 <= limit }) else {
+            throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata has sizes out of range: \(text)")
+        }
+        var tensors: [String: (dims: [Int], values: [Float])] = [:]
+        for t in model.graph.initializer where t.dataType == Int32(Onnx_TensorProto.DataType.float.rawValue) {
+            let values = t.hasRawData ? FloatBlob.decode(t.rawData) ?? [] : t.floatData
+            tensors[t.name] = (t.dims.map { Int($0) }, values)
+        }
+        func get(_ name: String, _ count: Int) throws(ONNXError) -> [Float] {
+            guard let t = tensors[name], t.values.count == count else {
+                throw ONNXError(.notASerModel, "initializer \(name) is missing or does not have \(count) values")
+            }
+            return t.values
+        }
+        var weights: [NamedTensor] = []
+        var width = a.inputDims
+        let directions = a.bidirectional ? 2 : 1
+        for (l, h) in a.lstmUnits.enumerated() {
+            let w = try get("lstm.\(l).W", directions * 4 * h * width)
+            let r = try get("lstm.\(l).R", directions * 4 * h * h)
+            let b = try get("lstm.\(l).B", directions * 8 * h)
+            let names = a.bidirectional ? ["lstm.\(l).forward", "lstm.\(l).backward"] : ["lstm.\(l)"]
+            for (d, name) in names.enumerated() {
+                let wd = Array(w[(d * 4 * h * width)..<((d + 1) * 4 * h * width)])
+                let rd = Array(r[(d * 4 * h * h)..<((d + 1) * 4 * h * h)])
+                let bd = Array(b[(d * 8 * h)..<((d + 1) * 8 * h)])
+                weights.append(
+                    NamedTensor(
+                        name: "\(name).kernel", shape: [width, 4 * h], values: LSTMWeightLayout.engineMatrix(wd, rows: width, hidden: h)))
+                weights.append(
+                    NamedTensor(
+                        name: "\(name).recurrent_kernel", shape: [h, 4 * h], values: LSTMWeightLayout.engineMatrix(rd, rows: h, hidden: h)))
+                weights.append(NamedTensor(name: "\(name).bias", shape: [4 * h], values: LSTMWeightLayout.engineBias(bd, hidden: h)))
+            }
+            width = h * directions
+        }
+        if a.pooling == "attention" {
+            weights.append(NamedTensor(name: "attention.kernel", shape: [width], values: try get("attention.kernel", width)))
+        }
+        for (j, units) in a.denseUnits.enumerated() {
+            weights.append(
+                NamedTensor(name: "dense.\(j).kernel", shape: [width, units], values: try get("dense.\(j).kernel", width * units)))
+            weights.append(NamedTensor(name: "dense.\(j).bias", shape: [units], values: try get("dense.\(j).bias", units)))
+            width = units
+        }
+        weights.append(
+            NamedTensor(name: "output.kernel", shape: [width, a.classCount], values: try get("output.kernel", width * a.classCount)))
+        weights.append(NamedTensor(name: "output.bias", shape: [a.classCount], values: try get("output.bias", a.classCount)))
+        let normalized = a.normalization != "none"
+        let mean = normalized ? try get("normalization.mean", a.inputDims) : [Float](repeating: 0, count: a.inputDims)
+        let std = normalized ? try get("normalization.std", a.inputDims) : [Float](repeating: 1, count: a.inputDims)
+        return ONNXClassifier(architecture: a, mean: mean, std: std, weights: weights, metadata: metadata)
+    }
+}

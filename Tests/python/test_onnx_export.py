@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Parity test of `ser export --format onnx` against `ser predict`.
+
+Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json
+
+EXPECTED.json is the output of `ser predict --run RUN --json FILE...` for clips of the run's
+dataset (absolute paths). For each clip the raw features are read from SER.db (table
+`features`, the run's feature recipe: float32 [frames, dims]); the model is run in
+onnxruntime (one batch with zero padding + lengths, and clip by clip with and without the optional lengths); every probability must
+match `ser predict`'s within 1e-4. `onnx.checker.check_model(full_check=True)` must accept
+the model, and its metadata must carry the classes, feature configuration, dataset version
+and run id. Prints the largest |Δp|. Exit status 0 on success, 1 on a failed check.
+"""
+import json
+import sqlite3
+import sys
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+
+TOLERANCE = 1e-4
+
+
+def main(model_path, db_path, expected_path):
+    model = onnx.load(model_path)
+    onnx.checker.check_model(model, full_check=True)
+    assert model.opset_import[0].version >= 17, model.opset_import
+    ops = {node.op_type for node in model.graph.node}
+    assert "LSTM" in ops and "Softmax" in ops, ops
+    meta = {p.key: p.value for p in model.metadata_props}
+    classes = json.loads(meta["classes"])
+    feature_config = json.loads(meta["feature_config"])
+    for key in ("sampleRate", "nFFT", "hopLength", "nMels", "nMFCC", "window", "center"):
+        assert key in feature_config, f"feature_config lacks {key}"
+    assert len(meta["dataset_version"]) == 64, meta.get("dataset_version")
+    run_id = int(meta["run_id"])
+
+    expected = json.load(open(expected_path))
+    assert expected["classes"] == classes, (expected["classes"], classes)
+    db = sqlite3.connect(db_path)
+    (config_id,) = db.execute("SELECT feature_config_id FROM runs WHERE id = ?", (run_id,)).fetchone()
+    clips = []
+    for p in expected["predictions"]:
+        row = db.execute(
+            "SELECT f.frames, f.dims, f.data FROM features f JOIN clips c ON c.id = f.clip_id "
+            "WHERE c.path = ? AND f.config_id = ?", (p["path"], config_id)).fetchone()
+        assert row is not None, f"no features for {p['path']} in {db_path}"
+        frames, dims, blob = row
+        features = np.frombuffer(blob, dtype="<f4").reshape(frames, dims)
+        clips.append((features, np.array([p["probabilities"][c] for c in classes], dtype=np.float64)))
+
+    session = ort.InferenceSession(model_path, providers=["CPUExecutionProvider"])
+    worst = 0.0
+    # One padded batch (clips of different lengths are padded with zeros after their frames).
+    longest = max(f.shape[0] for f, _ in clips) + 3
+    batch = np.zeros((len(clips), longest, clips[0][0].shape[1]), dtype=np.float32)
+    lengths = np.zeros(len(clips), dtype=np.int32)
+    for i, (f, _) in enumerate(clips):
+        batch[i, : f.shape[0]] = f
+        lengths[i] = f.shape[0]
+    (probabilities,) = session.run(["probabilities"], {"features": batch, "lengths": lengths})
+    assert probabilities.shape == (len(clips), len(classes)), probabilities.shape
+    for (f, want), got in zip(clips, probabilities):
+        worst = max(worst, float(np.max(np.abs(got - want))))
+    # Clip by clip, unpadded.
+    for f, want in clips:
+        (got,) = session.run(["probabilities"], {"features": f[None].astype(np.float32), "lengths": np.array([f.shape[0]], np.int32)})
+        worst = max(worst, float(np.max(np.abs(got[0] - want))))
+        assert classes[int(np.argmax(got[0]))] == classes[int(np.argmax(want))]
+        # `lengths` is optional: without it every frame given is real.
+        (alone,) = session.run(["probabilities"], {"features": f[None].astype(np.float32)})
+        worst = max(worst, float(np.max(np.abs(alone[0] - want))))
+    print(f"onnxruntime {ort.__version__} vs ser predict: {len(clips)} clips, max |dp| = {worst:.3g}")
+    if worst > TOLERANCE:
+        print(f"FAIL: max |dp| {worst:.3g} > {TOLERANCE}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        print(__doc__)
+        sys.exit(2)
+    sys.exit(main(*sys.argv[1:]))
