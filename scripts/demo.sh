@@ -5,7 +5,8 @@
 #   3. ser features (librosa-exact MFCC + chroma + contrast, cached in the database)
 #   4. ser run: a short speaker-independent training run, every epoch recorded
 #   5. plots (spectrogram, curves, confusion) and an HTML report
-#   6. ser runs / ser status
+#   6. ONNX export, ser predict on held-out clips, ser which
+#   7. ser runs / ser status
 # Everything ends up in demo/ser.db. Run from anywhere after `swift build -c release`;
 # SER=/path/to/ser uses another binary. UPDATE_EXAMPLE=1 also refreshes ser.db.example.
 set -euo pipefail
@@ -33,6 +34,11 @@ echo "== pictures and a report"
 "$SER" plot curves 1 -o demo/curves.png
 "$SER" plot confusion 1 -o demo/confusion.png
 "$SER" report 1 -o demo/report.html
+echo
+echo "== export and predict"
+"$SER" export 1 --format onnx -o demo/model.onnx
+"$SER" predict demo/corpus/sad/s4_01.wav demo/corpus/angry/s4_02.wav --run 1
+"$SER" which demo/model.onnx
 echo
 echo "== ser runs"
 "$SER" runs
