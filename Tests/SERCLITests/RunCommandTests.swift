@@ -36,6 +36,7 @@ import Testing
             let id: Int64 = run["id"]
             #expect(run["status"] as String == "finished")
             #expect(run["epochs_done"] as Int == 3)
+            #expect(run["best_epoch"] as Int == 3)  // --select last (the default) evaluates the final weights
             #expect(run["test_acc"] as Double? != nil)
             #expect(run["tags"] as String == "t1")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM checkpoints WHERE run_id = ?", arguments: [id]) == 2)
@@ -65,7 +66,7 @@ import Testing
         let corpus = try corpus()
         defer { corpus.remove() }
         // With augmentation on, so resuming must also replay the per-epoch masks exactly.
-        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7", "--time-masks", "1", "--time-mask-width", "4", "--feature-noise", "0.05"] + Self.tiny
+        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7", "--select", "best", "--time-masks", "1", "--time-mask-width", "4", "--feature-noise", "0.05"] + Self.tiny
         let straight = try corpus.ser(settings + ["--name", "straight"])
         #expect(straight.status == 0, "\(straight.stderr)")
         // Same run, killed with SIGKILL once epoch 2 is committed.

@@ -50,6 +50,7 @@ import Testing
         (["--optimizer", "rmsprop"], "--optimizer"),
         (["--schedule", "step:0:0.5"], "--schedule"),
         (["--pooling", "max"], "--pooling"),
+        (["--select", "first"], "--select"),
     ])
     func impossibleHyperparametersNameTheFlag(arguments: [String], flag: String) throws {
         let settings = try RunOptions.parse(arguments).resolve()

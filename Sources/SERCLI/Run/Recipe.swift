@@ -32,6 +32,7 @@ enum Recipe: String, CaseIterable {
                 "labelSmoothing": 0.1,
                 "classWeights": "balanced",
                 "monitor": "val_f1",
+                "select": "best",
                 "validationFraction": 0.15,
                 "timeMasks": 2,
                 "timeMaskWidth": 20,

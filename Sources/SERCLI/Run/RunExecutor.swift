@@ -97,7 +97,10 @@ struct RunExecutor {
             stoppedEarly = decision == .stop && settings.patience > 0
             record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let tensors = trainer.weights()
-            let best = decision == .improved
+            // The weights evaluated at the end: the monitored best, or simply the latest epoch
+            // (`--select last`, the seed pipeline's behaviour).
+            let keep = settings.select == "last" || decision == .improved
+            let best = keep
                 ? Checkpoint(kind: .best, epoch: epoch, classes: data.classes, tensors: tensors) : nil
             let state = trainer.state()
             let resumeState = ResumeState(
@@ -112,7 +115,7 @@ struct RunExecutor {
                     NamedTensor(name: "optimizer.second", shape: [state.optimizer.second.count], values: state.optimizer.second),
                 ])
             try store.recordEpoch(runID, record, last: last, best: best)
-            output.epoch(record, of: settings.epochs, improved: decision == .improved)
+            output.epoch(record, of: settings.epochs, improved: keep)
             Self.testDelay()
             if stoppedEarly {
                 output.note("early stopping: no improvement of \(settings.monitor) for \(settings.patience) epochs")

@@ -69,6 +69,8 @@ struct RunOptions: ParsableArguments {
     var patience: Int?
     @Option(help: ArgumentHelp("Best-epoch metric: val_loss (default), val_acc or val_f1.", valueName: "metric"))
     var monitor: String?
+    @Option(help: ArgumentHelp("Weights evaluated and exported: last (default, as the seed) or best (by --monitor).", valueName: "which"))
+    var select: String?
     @Option(help: ArgumentHelp("Random seed (default 42).", valueName: "n"))
     var seed: Int?
     @Option(help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
@@ -131,6 +133,7 @@ struct RunOptions: ParsableArguments {
         set("classWeights", classWeights)
         set("patience", patience)
         set("monitor", monitor)
+        set("select", select)
         set("seed", seed)
         set("threads", threads)
         set("recipe", recipe)

@@ -30,6 +30,7 @@ extension RunSettings {
         try check(patience >= 0, "--patience", "must be ≥ 0 (0 = off; got \(patience))")
         try check(threads >= 1 && threads <= 256, "--threads", "must be at least 1 (got \(threads))")
         try check(["val_loss", "val_acc", "val_f1"].contains(monitor), "--monitor", "must be val_loss, val_acc or val_f1 (got \(monitor))")
+        try check(["last", "best"].contains(select), "--select", "must be last or best (got \(select))")
         try check(["none", "balanced"].contains(classWeights), "--class-weights", "must be none or balanced (got \(classWeights))")
         try check(Activation(rawValue: activation) != nil, "--activation", "must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (got \(activation))")
         try check(Pooling(rawValue: pooling) != nil, "--pooling", "must be one of \(Pooling.allCases.map(\.rawValue).joined(separator: ", ")) (got \(pooling))")

@@ -60,6 +60,9 @@ struct RunSettings: Codable, Equatable, Sendable {
     var patience = 0
     /// `val_loss`, `val_acc` or `val_f1`: picks the best epoch (and drives early stopping).
     var monitor = "val_loss"
+    /// Which weights are evaluated and exported: `last` (the final epoch's, as the seed
+    /// pipeline does) or `best` (the epoch with the best `monitor` value).
+    var select = "last"
     var seed = 42
     /// Threads for training (OpenBLAS and the trainer's shards).
     var threads = 2
@@ -114,6 +117,7 @@ struct RunSettings: Codable, Equatable, Sendable {
         classWeights = try value(.classWeights, defaults.classWeights)
         patience = try value(.patience, defaults.patience)
         monitor = try value(.monitor, defaults.monitor)
+        select = try value(.select, defaults.select)
         seed = try value(.seed, defaults.seed)
         threads = try value(.threads, defaults.threads)
         recipe = try value(.recipe, defaults.recipe)
@@ -168,7 +172,7 @@ struct RunSettings: Codable, Equatable, Sendable {
             "dataset", "features", "sampleRate", "normalization", "split", "testSpeakers", "testFraction",
             "validationFraction", "layers", "bidirectional", "dropout", "recurrentDropout", "dense", "activation",
             "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
-            "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "seed", "threads",
+            "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "select", "seed", "threads",
             "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
         ]
     }
