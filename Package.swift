@@ -91,15 +91,19 @@ let package = Package(
             dependencies: ["embed-migrations"]
         ),
 
+        // Fixtures shared by the test targets (generated WAVs, a comparison database).
+        .target(
+            name: "SERTestSupport", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SERTestSupport"),
         .testTarget(name: "SERCoreTests", dependencies: ["SERCore"]),
         .testTarget(name: "SERCorpusTests", dependencies: ["SERCorpus", "SERCore"]),
-        .testTarget(name: "SERAudioTests", dependencies: ["SERAudio", "SERCore"]),
+        .testTarget(name: "SERAudioTests", dependencies: ["SERTestSupport", "SERAudio", "SERCore"]),
         .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
-        .testTarget(name: "SERStoreTests", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
-        .testTarget(name: "SERCLITests", dependencies: ["SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SERTestSupport
 import Testing
 @testable import SERAudio
 

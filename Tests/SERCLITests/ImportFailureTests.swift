@@ -1,5 +1,6 @@
 import Foundation
 import SERStore
+import SERTestSupport
 import Testing
 
 /// Bad input: files that are listed and skipped, and errors that stop before writing.

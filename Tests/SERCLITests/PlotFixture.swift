@@ -1,4 +1,5 @@
 import Foundation
+import SERTestSupport
 import GRDB
 import SERCore
 import SERStore

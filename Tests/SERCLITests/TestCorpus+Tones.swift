@@ -1,4 +1,5 @@
 import Foundation
+import SERTestSupport
 
 extension TestCorpus {
     /// RAVDESS-named tone clips whose class is audible: neutral a steady tone, happy a rising

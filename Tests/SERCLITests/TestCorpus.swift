@@ -1,4 +1,5 @@
 import Foundation
+import SERTestSupport
 
 /// A temporary folder holding a generated corpus and a fresh database, for one test.
 struct TestCorpus {

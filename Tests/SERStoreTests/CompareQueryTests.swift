@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SERTestSupport
 import Testing
 @testable import SERStore
 

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SERStore
+public import SERStore
 
 /// A database holding runs of both split protocols, a k-fold parent with three folds, a sweep
 /// with two trials and a failed run, for the `ser compare` tests.
@@ -15,12 +15,12 @@ import SERStore
 /// | 8  | sw      | sweep | speaker | –      | adam      | 0.55±0.10|          |
 /// | 9-10 | trials of 8 (0.45, 0.65)                                          |
 /// | 11 | broken  | train | speaker | 0.01   | adam      | –        |          |
-struct CompareFixture {
-    let store: Store
-    let path: String
+public struct CompareFixture {
+    public let store: Store
+    public let path: String
 
-    init() throws {
-        path = try SERProcess.temporaryFolder().appendingPathComponent("ser.db").path
+    public init() throws {
+        path = try WAVWriter.temporaryFolder().appendingPathComponent("ser.db").path
         store = try Store.create(at: path)
         try store.write { db in
             try db.execute(
@@ -59,7 +59,7 @@ struct CompareFixture {
     /// Adds one run with `validation.count` epochs (best = the highest validation accuracy)
     /// and, given `accuracy`, a test evaluation (F1 = accuracy − 0.05, UAR = accuracy − 0.02).
     @discardableResult
-    func add(
+    public func add(
         _ name: String, kind: String = "train", parent: Int64? = nil, split: String, lr: String?, optimizer: String,
         accuracy: Double?, validation: [Double], tags: [String] = [], dataset: Int64 = 1, status: String = "finished"
     ) throws -> Int64 {

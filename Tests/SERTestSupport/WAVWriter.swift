@@ -1,9 +1,9 @@
 import Foundation
 
 /// Writes minimal 16-bit PCM WAV files for tests (the project's own fixtures are generated).
-enum WAVWriter {
+public enum WAVWriter {
     /// Interleaved int16 samples, `[frames, channels]`.
-    static func pcm16(sampleRate: Int, channels: Int, samples: [Int16]) -> Data {
+    public static func pcm16(sampleRate: Int, channels: Int, samples: [Int16]) -> Data {
         var data = Data()
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
@@ -18,8 +18,8 @@ enum WAVWriter {
     }
 
     /// A fresh temporary folder for one test.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-audio-tests-\(UUID().uuidString)")
+    public static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
