@@ -60,6 +60,21 @@ import Testing
         #expect(shown.stdout.contains("confusion"))
         let listed = try corpus.ser(["runs"])
         #expect(listed.stdout.contains("first"))
+        // Tags, notes and deletion with everything the run recorded.
+        #expect(try corpus.ser(["tag", "1", "keep", "paper"]).status == 0)
+        #expect(try corpus.ser(["note", "1", "the first try"]).status == 0)
+        #expect(try corpus.ser(["runs", "--tag", "paper"]).stdout.contains("first"))
+        #expect(try corpus.ser(["tag", "9", "x"]).stderr.contains("no run 9"))
+        let removed = try corpus.ser(["rm", "1"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("Deleted run 1"))
+        try queue(corpus).read { (db: Database) throws -> Void in
+            for table in ["runs", "epochs", "checkpoints", "checkpoint_tensors", "run_splits", "confusion", "run_tags", "hyperparameters"] {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0, "\(table)")
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM clips") == 72)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
     }
 
     @Test func killedMidTrainingThenResumedReachesTheUninterruptedResult() throws {

@@ -1,0 +1,19 @@
+import ArgumentParser
+import SERStore
+
+extension SER {
+    /// `ser note RUN TEXT`: sets a run's note.
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a run's note (an empty text clears it).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("The run id.", valueName: "run")) var runID: Int64
+        @Argument(help: ArgumentHelp("The note.", valueName: "text")) var text: String
+
+        func run() throws {
+            let store = try options.openStore()
+            guard try store.runHeader(runID) != nil else { throw RunFailure("no run \(runID) in \(store.path)") }
+            try store.setNote(text.isEmpty ? nil : text, for: runID)
+        }
+    }
+}
