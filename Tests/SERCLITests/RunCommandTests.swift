@@ -256,4 +256,16 @@ import Testing
             #expect(try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND name = 'accuracy'") != nil)
         }
     }
+
+    @Test func speakerNormalisationTrainsAndIsRefusedForDeployment() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let result = try corpus.ser(["run", "--epochs", "2", "--test-speakers", "6", "--normalization", "speaker", "-q"] + Self.tiny)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try queue(corpus).read { try String.fetchOne($0, sql: "SELECT method FROM run_normalization WHERE run_id = 1") } == "speaker-zscore")
+        let clip = corpus.corpus.appendingPathComponent("Actor_06/03-01-03-01-01-01-06.wav").path
+        let predicted = try corpus.ser(["predict", clip, "--run", "1"])
+        #expect(predicted.status == 1)
+        #expect(predicted.stderr.contains("per-speaker"))
+    }
 }

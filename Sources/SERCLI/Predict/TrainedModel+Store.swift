@@ -28,6 +28,11 @@ extension TrainedModel {
         guard let best = try store.checkpoint(runID, kind: .best) else {
             throw ModelUseError(run: runID, "has no best checkpoint yet (no epoch finished)")
         }
+        if let stats = try store.normalization(runID), stats.method == PreparedData.speakerMethod {
+            throw ModelUseError(
+                run: runID,
+                "was trained on per-speaker normalised features: using it needs several utterances of each new speaker, which predict and export do not take (train with --normalization global or cmvn to deploy)")
+        }
         guard let stats = try store.normalization(runID), let method = Normalizer.Method(name: stats.method) else {
             throw ModelUseError(run: runID, "has no input normalisation recorded")
         }

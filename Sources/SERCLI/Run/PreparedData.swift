@@ -20,6 +20,27 @@ struct PreparedData {
     let featureConfigHash: String
     let dims: Int
 
+    /// `run_normalization.method` of runs whose features were z-scored per speaker first.
+    static let speakerMethod = "speaker-zscore"
+
+    /// The same data with every clip's features z-scored with its speaker's statistics (mean
+    /// and standard deviation per dimension over all frames, up to `maxFrames`, of all that
+    /// speaker's clips in the version). Unsupervised — it uses no labels — but transductive:
+    /// test speakers are normalised with their own clips, so a deployed model would need
+    /// several utterances of each new speaker. Clips without a speaker are left as they are.
+    func speakerNormalized(maxFrames: Int) -> PreparedData {
+        var bySpeaker: [String: [Int64]] = [:]
+        for clip in clips { if let id = clip.id, let speaker = clip.speaker { bySpeaker[speaker, default: []].append(id) } }
+        var normalized = features
+        for (_, ids) in bySpeaker {
+            let stats = Normalizer.fit(ids.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
+            for id in ids { if let m = features[id] { normalized[id] = stats.apply(m) } }
+        }
+        return PreparedData(
+            dataset: dataset, version: version, clips: clips, classes: classes, features: normalized,
+            featureConfigID: featureConfigID, featureConfigHash: featureConfigHash, dims: dims)
+    }
+
     /// The clips as the splitter sees them.
     var clipRefs: [ClipRef] {
         clips.compactMap { clip in clip.id.map { ClipRef(id: $0, label: clip.label, speaker: clip.speaker) } }
@@ -66,5 +87,12 @@ struct PreparedData {
         for id in trainIDs { if let c = labelIndex(of: id) { counts[c] += 1 } }
         let n = Float(trainIDs.count), k = Float(classes.count)
         return counts.map { $0 > 0 ? n / (k * Float($0)) : 0 }
+    }
+}
+
+extension PreparedData {
+    /// ``speakerNormalized(maxFrames:)`` when `condition` holds, else `self`.
+    func normalizedPerSpeaker(if condition: Bool, maxFrames: Int) -> PreparedData {
+        condition ? speakerNormalized(maxFrames: maxFrames) : self
     }
 }

@@ -33,6 +33,7 @@ struct RunOrchestrator {
     ) throws -> Outcome {
         var settings = requested
         let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
+            .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
         // Pin the dataset version, so resume and reproduce use exactly these clips.
         settings.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
         let plan = try settings.splitPlan()
@@ -85,6 +86,7 @@ struct RunOrchestrator {
         }
         let settings = try settings(of: runID)
         let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
+            .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
         let split = Split(
             train: try store.splitClips(runID, subset: "train"), validation: try store.splitClips(runID, subset: "val"),
             test: try store.splitClips(runID, subset: "test"))
@@ -96,11 +98,12 @@ struct RunOrchestrator {
     private func execute(_ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, method: Normalizer.Method, resume: Bool) throws -> RunExecutor.Result {
         let normalizer: Normalizer
         if resume, let saved = try store.normalization(runID) {
-            normalizer = Normalizer(method: Normalizer.Method(rawValue: saved.method) ?? .global, mean: saved.mean, std: saved.std)
+            normalizer = Normalizer(method: Normalizer.Method(rawValue: saved.method) ?? .global, mean: saved.mean, std: saved.std)  // speaker runs: global on top
         } else {
             normalizer = data.fitNormalizer(split.train, method: method, maxFrames: settings.maxFrames)
             try store.recordSplit(runID, train: split.train, validation: split.validation, test: split.test)
-            try store.recordNormalization(runID, method: normalizer.method.rawValue, mean: normalizer.mean, std: normalizer.std)
+            let method = settings.normalization == "speaker" ? PreparedData.speakerMethod : normalizer.method.rawValue
+            try store.recordNormalization(runID, method: method, mean: normalizer.mean, std: normalizer.std)
         }
         let executor = RunExecutor(
             store: store, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer,

@@ -35,7 +35,8 @@ extension RunSettings {
         try check(Activation(rawValue: activation) != nil, "--activation", "must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (got \(activation))")
         try check(Pooling(rawValue: pooling) != nil, "--pooling", "must be one of \(Pooling.allCases.map(\.rawValue).joined(separator: ", ")) (got \(pooling))")
         try check(SequenceMode(rawValue: sequence) != nil, "--sequence", "must be padded or masked (got \(sequence))")
-        try check(Normalizer.Method(name: normalization) != nil, "--normalization", "must be global, cmvn or none (got \(normalization))")
+        try check(normalization == "speaker" || Normalizer.Method(name: normalization) != nil, "--normalization",
+                  "must be global, cmvn, speaker or none (got \(normalization))")
         try check(timeMasks >= 0 && timeMaskWidth >= 0, "--time-masks", "mask counts and widths must be ≥ 0")
         try check(featureMasks >= 0 && featureMaskWidth >= 0, "--feature-masks", "mask counts and widths must be ≥ 0")
         try check(featureNoise >= 0 && featureNoise < 10, "--feature-noise", "must be in [0, 10) (got \(featureNoise))")
