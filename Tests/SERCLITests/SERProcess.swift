@@ -19,31 +19,33 @@ enum SERProcess {
     /// `.build/debug/ser` (built by `swift build` / `swift test` along with the tests).
     static var binary: URL { packageRoot.appendingPathComponent(".build/debug/ser") }
 
-    /// Starts `ser` without waiting.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    /// A `ser` process ready to run: `SER_DB` removed from the environment (so discovery is
+    /// what the test sets up), `environment` added, optionally in `folder`.
+    static func make(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil, environment: [String: String] = [:]) -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SER_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        return process
+    }
+
+    /// Starts `ser` without waiting (output discarded).
+    static func start(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Process {
+        let process = make(arguments, in: folder, environment: environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    /// Runs `ser` to completion and captures its output.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SER_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        return try collect(process)
+    /// Runs `ser` (or another executable, e.g. a copy elsewhere) to completion, optionally in
+    /// `folder`, and captures its output.
+    static func run(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        try collect(make(arguments, in: folder, executable: executable, environment: environment))
     }
 
     /// Runs a configured process to completion, capturing both streams.
@@ -62,34 +64,6 @@ enum SERProcess {
         while !errData.done { usleep(1000) }
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData.data, as: UTF8.self))
-    }
-
-    /// Runs an arbitrary `ser` executable (e.g. a copy elsewhere) in `folder`.
-    static func run(_ arguments: [String], in folder: URL, executable: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SER_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        return try collect(process)
-    }
-
-    /// Starts `ser` in `folder` without waiting (output discarded).
-    static func start(_ arguments: [String], in folder: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SER_DB")
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
     }
 
     /// A fresh folder under the system temporary directory.
