@@ -90,7 +90,8 @@ struct RunOrchestrator {
         let split = Split(
             train: try store.splitClips(runID, subset: "train"), validation: try store.splitClips(runID, subset: "val"),
             test: try store.splitClips(runID, subset: "test"))
-        let result = try execute(runID, settings: settings, data: data, split: split, method: .global, resume: true)
+        let method = Normalizer.Method(name: settings.normalization) ?? .global
+        let result = try execute(runID, settings: settings, data: data, split: split, method: method, resume: true)
         return try outcome(runID, status: result.status, test: result.test, bestEpoch: result.bestEpoch, reproduces: nil, aggregate: [])
     }
 
@@ -98,12 +99,14 @@ struct RunOrchestrator {
     private func execute(_ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, method: Normalizer.Method, resume: Bool) throws -> RunExecutor.Result {
         let normalizer: Normalizer
         if resume, let saved = try store.normalization(runID) {
-            normalizer = Normalizer(method: Normalizer.Method(rawValue: saved.method) ?? .global, mean: saved.mean, std: saved.std)  // speaker runs: global on top
+            // Speaker runs record "speaker-zscore": their per-speaker step is redone on the data,
+            // the recorded statistics are the global z-score on top of it.
+            normalizer = Normalizer(method: Normalizer.Method(rawValue: saved.method) ?? method, mean: saved.mean, std: saved.std)
         } else {
             normalizer = data.fitNormalizer(split.train, method: method, maxFrames: settings.maxFrames)
             try store.recordSplit(runID, train: split.train, validation: split.validation, test: split.test)
-            let method = settings.normalization == "speaker" ? PreparedData.speakerMethod : normalizer.method.rawValue
-            try store.recordNormalization(runID, method: method, mean: normalizer.mean, std: normalizer.std)
+            let recorded = settings.normalization == "speaker" ? PreparedData.speakerMethod : normalizer.method.rawValue
+            try store.recordNormalization(runID, method: recorded, mean: normalizer.mean, std: normalizer.std)
         }
         let executor = RunExecutor(
             store: store, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer,
