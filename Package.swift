@@ -5,6 +5,7 @@
 //   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot, SERONNX} → SERCore
 //   SERONNX → SwiftProtobuf (generated onnx.pb.swift, committed)
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
+//   SERFeatures → SERKernels (our own C99 inner loops, vectorised by clang)
 //   SERPlot → CCairo (the only importer of cairo)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
@@ -14,6 +15,11 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 let optimized: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+/// C kernels: vectorised by clang; no FMA contraction (the same rounding on every CPU) and
+/// no errno from sqrt (so it vectorises).
+let kernelFlags: [CSetting] = [
+    .unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"]),
+]
 
 let package = Package(
     name: "ser",
@@ -44,7 +50,10 @@ let package = Package(
         // Decoding (libsndfile) and resampling (libsoxr).
         .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
         // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
-        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "CFFTW"], swiftSettings: optimized),
+        // Inner loops Swift does not vectorise (contrast selection, dot products, the STFT's
+        // window and |X|), in plain C for clang's vectoriser; imported by SERFeatures only.
+        .target(name: "SERKernels", cSettings: kernelFlags),
+        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: optimized),
         // LSTM, dense, losses, optimizers, metrics: pure.
         .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra"], swiftSettings: optimized),
         // Experiment logic over clip metadata: splits, folds, resolved run configuration (pure).
@@ -96,6 +105,7 @@ let package = Package(
             name: "SERTestSupport", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SERTestSupport"),
         .testTarget(name: "SERCoreTests", dependencies: ["SERCore"]),
+        .testTarget(name: "SERKernelsTests", dependencies: ["SERKernels", "SERCore"]),
         .testTarget(name: "SERCorpusTests", dependencies: ["SERCorpus", "SERCore"]),
         .testTarget(name: "SERAudioTests", dependencies: ["SERTestSupport", "SERAudio", "SERCore"]),
         .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),

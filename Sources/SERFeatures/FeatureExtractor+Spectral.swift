@@ -1,36 +1,36 @@
+internal import SERKernels
 import SERLinearAlgebra
 
 extension FeatureExtractor {
-    /// MFCC into `output` columns `0 ..< nMFCC`: mel power `[frames, nMels]` = power ×
-    /// melᵀ (each triangle only over the bins where it is non-zero), `power_to_db` over the
-    /// clip, then × DCTᵀ (BLAS).
-    func computeMFCC(frames: Int, output: UnsafeMutablePointer<Float>, stride: Int) {
+    // Per-frame parts (mel, contrast measurement) run in one pass over the spectrogram;
+    // per-clip parts (dB over the clip, DCT, tuning, chroma) after it.
+
+    /// Mel power of frame `t` into `mel[t * nMels ..< (t + 1) * nMels]`: the frame's power
+    /// spectrum `row` (`bins` values) × melᵀ, each triangle only over the bins where it is
+    /// non-zero. `mel` must hold `[frames, nMels]`.
+    func melFrame(_ t: Int, row: UnsafePointer<Float>, mel: UnsafeMutablePointer<Float>, weights: UnsafePointer<Float>) {
         let nMels = config.nMels
-        if mel.count < frames * nMels { mel = [Float](repeating: 0, count: frames * nMels) }
-        power.withUnsafeBufferPointer { p in
-            melWeights.withUnsafeBufferPointer { w in
-                mel.withUnsafeMutableBufferPointer { m in
-                    guard let pBase = p.baseAddress, let wBase = w.baseAddress, let mBase = m.baseAddress else { return }
-                    for t in 0..<frames {
-                        let row = pBase + t * bins
-                        for i in 0..<nMels {
-                            let support = melSupport[i]
-                            let weights = wBase + i * bins
-                            var sum: Float = 0
-                            for k in support { sum += row[k] * weights[k] }
-                            mBase[t * nMels + i] = sum
-                        }
-                    }
-                    Decibel.powerToDB(
-                        UnsafeMutableBufferPointer(rebasing: m[0..<(frames * nMels)]),
-                        ref: config.dbRef, amin: config.dbAmin, topDB: config.dbTopDB)
-                    dct.withUnsafeBufferPointer { d in
-                        guard let dBase = d.baseAddress else { return }
-                        BLAS.sgemm(
-                            transB: true, m: frames, n: config.nMFCC, k: nMels,
-                            a: mBase, lda: nMels, b: dBase, ldb: nMels, c: output, ldc: stride)
-                    }
-                }
+        for i in 0..<nMels {
+            let support = melSupport[i]
+            mel[t * nMels + i] = ser_dot(row + support.lowerBound, weights + i * bins + support.lowerBound, support.count)
+        }
+    }
+
+    /// MFCC into `output` columns `0 ..< nMFCC` from the mel power `[frames, nMels]` that
+    /// ``melFrame(_:row:mel:weights:)`` filled: `power_to_db` over the clip, then × DCTᵀ
+    /// (BLAS).
+    func finishMFCC(frames: Int, output: UnsafeMutablePointer<Float>, stride: Int) {
+        let nMels = config.nMels
+        mel.withUnsafeMutableBufferPointer { m in
+            guard let mBase = m.baseAddress else { return }
+            Decibel.powerToDB(
+                UnsafeMutableBufferPointer(rebasing: m[0..<(frames * nMels)]),
+                ref: config.dbRef, amin: config.dbAmin, topDB: config.dbTopDB)
+            dct.withUnsafeBufferPointer { d in
+                guard let dBase = d.baseAddress else { return }
+                BLAS.sgemm(
+                    transB: true, m: frames, n: config.nMFCC, k: nMels,
+                    a: mBase, lda: nMels, b: dBase, ldb: nMels, c: output, ldc: stride)
             }
         }
     }
@@ -51,7 +51,8 @@ extension FeatureExtractor {
                     power: UnsafeBufferPointer(rebasing: p[0..<(frames * bins)]), frames: frames,
                     nFFT: config.nFFT, sampleRate: config.sampleRate, binsPerOctave: n,
                     resolution: config.tuningResolution, fMin: config.tuningFMin, fMax: config.tuningFMax,
-                    threshold: config.tuningThreshold, pitches: &pitches, magnitudes: &pitchMagnitudes)
+                    threshold: config.tuningThreshold, pitches: &pitches, magnitudes: &pitchMagnitudes,
+                    medianScratch: &medianScratch)
             }
             if let cached = chromaCache[tuning] {
                 weights = cached

@@ -1,3 +1,5 @@
+internal import SERKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,31 +43,34 @@ struct STFT {
         signal: UnsafeBufferPointer<Float>, frames: Int,
         magnitude: UnsafeMutablePointer<Float>, power: UnsafeMutablePointer<Float>
     ) {
+        for t in 0..<frames {
+            frame(t, signal: signal, magnitude: magnitude + t * bins, power: power + t * bins)
+        }
+    }
+
+    /// Computes frame `t` alone: `bins` values of `|X[t, ·]|` into `magnitude` and of
+    /// `|X[t, ·]|²` into `power`.
+    func frame(
+        _ t: Int, signal: UnsafeBufferPointer<Float>,
+        magnitude: UnsafeMutablePointer<Float>, power: UnsafeMutablePointer<Float>
+    ) {
         let n = signal.count
         let half = nFFT / 2
-        let bins = self.bins
         let input = fft.input
-        let output = fft.output
+        let start = t * hop - half
+        let lo = max(0, -start)
+        let hi = min(nFFT, n - start)
+        if lo > 0 { for j in 0..<min(lo, nFFT) { input[j] = 0 } }
+        if hi < nFFT { for j in max(hi, 0)..<nFFT { input[j] = 0 } }
         window.withUnsafeBufferPointer { w in
-            for t in 0..<frames {
-                let start = t * hop - half
-                let lo = max(0, -start)
-                let hi = min(nFFT, n - start)
-                if lo > 0 { for j in 0..<min(lo, nFFT) { input[j] = 0 } }
-                if hi < nFFT { for j in max(hi, 0)..<nFFT { input[j] = 0 } }
-                if lo < hi { for j in lo..<hi { input[j] = w[j] * Double(signal[start + j]) } }
-                fft.execute()
-                let mRow = magnitude + t * bins
-                let pRow = power + t * bins
-                for k in 0..<bins {
-                    // Round to complex64, then |·| (hypot, correctly rounded to float32).
-                    let re = Double(Float(output[2 * k]))
-                    let im = Double(Float(output[2 * k + 1]))
-                    let m = Float((re * re + im * im).squareRoot())
-                    mRow[k] = m
-                    pRow[k] = m * m
-                }
+            if lo < hi, let wBase = w.baseAddress, let x = signal.baseAddress, let inBase = input.baseAddress {
+                ser_window_double(wBase + lo, x + start + lo, inBase + lo, hi - lo)
             }
+        }
+        fft.execute()
+        // Round to complex64, then |·| in double (correctly rounded to float32).
+        if let spectrum = fft.output.baseAddress {
+            ser_magnitude_power(spectrum, bins, magnitude, power)
         }
     }
 }

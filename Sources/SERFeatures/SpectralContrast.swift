@@ -1,3 +1,5 @@
+internal import SERKernels
+
 /// Spectral contrast as `librosa.feature.spectral_contrast` computes it (Jiang et al. 2002).
 ///
 /// Bands on the FFT magnitude spectrogram: band 0 is `[0, fmin]` Hz, band `k` (1 ≤ k ≤ n)
@@ -51,6 +53,10 @@ struct SpectralContrast {
     /// Number of output values per frame (`bandCount + 1`).
     var count: Int { bands.count }
 
+    /// Largest `q` of any band: ``measure(row:frame:frames:lows:highs:peaks:valleys:)``
+    /// needs two workspaces of this many floats.
+    var maxQ: Int { bands.map(\.q).max() ?? 1 }
+
     /// Writes the contrast (dB) of every frame.
     ///
     /// - Parameters:
@@ -62,72 +68,67 @@ struct SpectralContrast {
         output: UnsafeMutablePointer<Float>, stride: Int,
         scratch: inout [Float], peaks: inout [Double], valleys: inout [Double]
     ) {
-        let n = bands.count
-        peaks = [Double](repeating: 0, count: n * frames)
-        valleys = [Double](repeating: 0, count: n * frames)
-        let qMax = bands.map(\.q).max() ?? 1
-        if scratch.count < 2 * qMax { scratch = [Float](repeating: 0, count: 2 * qMax) }
+        prepare(frames: frames, scratch: &scratch, peaks: &peaks, valleys: &valleys)
         scratch.withUnsafeMutableBufferPointer { work in
-            guard let lows = work.baseAddress else { return }
-            let highs = lows + qMax
-            for t in 0..<frames {
-                let row = magnitude.baseAddress.map { $0 + t * bins }
-                guard let row else { return }
-                for (b, band) in bands.enumerated() {
-                    let q = min(band.q, band.end - band.start)
-                    // The q smallest and q largest values, each kept sorted ascending: the same
-                    // values, in the same order, as the ends of numpy's sort along frequency.
-                    // The q smallest values, kept sorted ascending: seeded with the band's
-                    // last q values, then scanning down in frequency (speech spectra mostly
-                    // fall with frequency, so few later values displace one). The result is
-                    // the same multiset, in the same order, as the head of numpy's sort.
-                    for i in 0..<q {
-                        let v = row[band.end - 1 - i]
-                        var j = i
-                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
-                        lows[j] = v
+            peaks.withUnsafeMutableBufferPointer { p in
+                valleys.withUnsafeMutableBufferPointer { v in
+                    guard let lows = work.baseAddress, let pBase = p.baseAddress, let vBase = v.baseAddress,
+                        let m = magnitude.baseAddress
+                    else { return }
+                    for t in 0..<frames {
+                        measure(
+                            row: m + t * bins, frame: t, frames: frames, lows: lows, highs: lows + maxQ,
+                            peaks: pBase, valleys: vBase)
                     }
-                    var lowMax = lows[q - 1]
-                    var k = band.end - 1 - q
-                    while k >= band.start {
-                        let v = row[k]
-                        k -= 1
-                        guard v < lowMax else { continue }
-                        var j = q - 1
-                        while j > 0, lows[j - 1] > v { lows[j] = lows[j - 1]; j -= 1 }
-                        lows[j] = v
-                        lowMax = lows[q - 1]
-                    }
-                    // The q largest, sorted ascending, scanning up from the band's first q.
-                    for i in 0..<q {
-                        let v = row[band.start + i]
-                        var j = i
-                        while j > 0, highs[j - 1] > v { highs[j] = highs[j - 1]; j -= 1 }
-                        highs[j] = v
-                    }
-                    var highMin = highs[0]
-                    k = band.start + q
-                    while k < band.end {
-                        let v = row[k]
-                        k += 1
-                        guard v > highMin else { continue }
-                        var j = 0
-                        while j < q - 1, highs[j + 1] < v { highs[j] = highs[j + 1]; j += 1 }
-                        highs[j] = v
-                        highMin = highs[0]
-                    }
-                    // numpy's float32 mean over those rows: sequential float32 sum / q.
-                    var low: Float = 0
-                    var high: Float = 0
-                    for i in 0..<q {
-                        low += lows[i]
-                        high += highs[i]
-                    }
-                    valleys[b * frames + t] = Double(low / Float(q))
-                    peaks[b * frames + t] = Double(high / Float(q))
                 }
             }
         }
+        finish(frames: frames, peaks: &peaks, valleys: &valleys, output: output, stride: stride)
+    }
+
+    /// Sizes the workspaces for a clip of `frames` frames: `scratch` ≥ `2·maxQ` floats,
+    /// `peaks` and `valleys` `[bands, frames]`.
+    func prepare(frames: Int, scratch: inout [Float], peaks: inout [Double], valleys: inout [Double]) {
+        let cells = bands.count * frames
+        if peaks.count != cells {
+            peaks = [Double](repeating: 0, count: cells)
+            valleys = [Double](repeating: 0, count: cells)
+        }
+        if scratch.count < 2 * maxQ { scratch = [Float](repeating: 0, count: 2 * maxQ) }
+    }
+
+    /// Peak and valley magnitudes of one frame's spectrum `row` (`bins` values) into
+    /// `peaks[b * frames + t]` and `valleys[b * frames + t]`; `lows` and `highs` are
+    /// workspaces of ``maxQ`` floats each.
+    func measure(
+        row: UnsafePointer<Float>, frame t: Int, frames: Int,
+        lows: UnsafeMutablePointer<Float>, highs: UnsafeMutablePointer<Float>,
+        peaks: UnsafeMutablePointer<Double>, valleys: UnsafeMutablePointer<Double>
+    ) {
+        for (b, band) in bands.enumerated() {
+            let q = min(band.q, band.end - band.start)
+            // The q smallest and the q largest values, each sorted ascending: the same
+            // multisets, in the same order, as the ends of numpy's sort along frequency
+            // (magnitudes are ≥ +0, so equal values are identical bits). Two vector
+            // passes per band in SERKernels instead of a sort.
+            ser_select_smallest(row + band.start, band.end - band.start, q, lows)
+            ser_select_largest(row + band.start, band.end - band.start, q, highs)
+            // numpy's float32 mean over those rows: sequential float32 sum / q.
+            var low: Float = 0
+            var high: Float = 0
+            for i in 0..<q {
+                low += lows[i]
+                high += highs[i]
+            }
+            valleys[b * frames + t] = Double(low / Float(q))
+            peaks[b * frames + t] = Double(high / Float(q))
+        }
+    }
+
+    /// Converts the measured peaks and valleys to dB over the clip and writes their
+    /// difference for frame `t`, band `b` at `output[t * stride + b]`.
+    func finish(frames: Int, peaks: inout [Double], valleys: inout [Double], output: UnsafeMutablePointer<Float>, stride: Int) {
+        let n = bands.count
         Decibel.powerToDB(&peaks, ref: 1, amin: 1e-10, topDB: 80)
         Decibel.powerToDB(&valleys, ref: 1, amin: 1e-10, topDB: 80)
         for t in 0..<frames {

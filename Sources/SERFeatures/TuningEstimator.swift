@@ -1,3 +1,5 @@
+internal import SERKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +11,8 @@ import Darwin
 /// 1. `piptrack`: in each frame, bins in `[fMin, fMax)` Hz that are local maxima of the
 ///    spectrum after zeroing values ≤ `threshold ×` the frame's maximum; each gives a pitch
 ///    `(k + shift)·sr/nFFT` (parabolic interpolation) and a magnitude `S[k] + ½·∇S[k]·shift`.
-/// 2. Keep pitches whose magnitude is at least the median magnitude.
+/// 2. Keep pitches whose magnitude is at least the median magnitude (`numpy.median`:
+///    the float32 mean of the middle pair for an even count; found by quickselect).
 /// 3. Residual of each pitch from the nearest bin, `n·log2(f/27.5) mod 1` folded into
 ///    [−0.5, 0.5); histogram with `resolution`-wide bins on [−0.5, 0.5]; the left edge of the
 ///    fullest bin (first on ties) is the tuning, in fractions of a bin. No peaks (e.g.
@@ -24,7 +27,7 @@ enum TuningEstimator {
     static func estimate(
         power: UnsafeBufferPointer<Float>, frames: Int, nFFT: Int, sampleRate: Int,
         binsPerOctave: Int, resolution: Double, fMin: Double, fMax: Double, threshold: Double,
-        pitches: inout [Float], magnitudes: inout [Float]
+        pitches: inout [Float], magnitudes: inout [Float], medianScratch: inout [Float]
     ) -> Double {
         let bins = nFFT / 2 + 1
         let upper = min(fMax, Double(sampleRate) / 2)
@@ -44,21 +47,7 @@ enum TuningEstimator {
             for t in 0..<frames {
                 let s = power.baseAddress.map { $0 + t * bins }
                 guard let s else { break }
-                // Frame maximum, four branch-free chains.
-                var m0 = s[0], m1 = s[0], m2 = s[0], m3 = s[0]
-                var i = 0
-                while i + 4 <= bins {
-                    m0 = s[i] > m0 ? s[i] : m0
-                    m1 = s[i + 1] > m1 ? s[i + 1] : m1
-                    m2 = s[i + 2] > m2 ? s[i + 2] : m2
-                    m3 = s[i + 3] > m3 ? s[i + 3] : m3
-                    i += 4
-                }
-                while i < bins {
-                    m0 = s[i] > m0 ? s[i] : m0
-                    i += 1
-                }
-                let frameMax = max(max(m0, m1), max(m2, m3))
+                let frameMax = ser_max(s, bins)
                 let ref = relative * frameMax
                 // S·(S > ref), rolled along k: previous, current, next.
                 var left: Float = kLow > 0 ? (s[kLow - 1] > ref ? s[kLow - 1] : 0) : (s[kLow] > ref ? s[kLow] : 0)
@@ -94,7 +83,12 @@ enum TuningEstimator {
             }
         }
         guard !pitches.isEmpty else { return 0 }
-        let cut = median(magnitudes)
+        var cut: Float = 0
+        medianScratch.removeAll(keepingCapacity: true)
+        medianScratch.append(contentsOf: magnitudes)
+        medianScratch.withUnsafeMutableBufferPointer { m in
+            if let base = m.baseAddress { cut = ser_median(base, m.count) }
+        }
         // Residuals in float32, as numpy computes them from float32 pitches.
         let n = Float(binsPerOctave)
         let edgeCount = Int((1.0 / resolution).rounded(.up)) + 1
@@ -119,13 +113,5 @@ enum TuningEstimator {
         var best = 0
         for j in 1..<binCount where counts[j] > counts[best] { best = j }
         return counts[best] == 0 ? 0 : edges[best]
-    }
-
-    /// `numpy.median` of float32 values (mean of the two middle values, in float32).
-    private static func median(_ values: [Float]) -> Float {
-        let sorted = values.sorted()
-        let m = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[m] }
-        return (sorted[m - 1] + sorted[m]) / 2
     }
 }
