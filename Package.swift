@@ -5,7 +5,7 @@
 //   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot, SERONNX} → SERCore
 //   SERONNX → SwiftProtobuf (generated onnx.pb.swift, committed)
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
-//   SERFeatures → SERKernels (our own C99 inner loops, vectorised by clang)
+//   SERFeatures, SERModel → SERKernels (our own C99 inner loops, vectorised by clang)
 //   SERPlot → CCairo (the only importer of cairo)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
@@ -51,11 +51,11 @@ let package = Package(
         .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
         // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
         // Inner loops Swift does not vectorise (contrast selection, dot products, the STFT's
-        // window and |X|), in plain C for clang's vectoriser; imported by SERFeatures only.
+        // window and |X|, the LSTM cell), in plain C for clang's vectoriser.
         .target(name: "SERKernels", cSettings: kernelFlags),
         .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: optimized),
         // LSTM, dense, losses, optimizers, metrics: pure.
-        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra"], swiftSettings: optimized),
+        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels"], swiftSettings: optimized),
         // Experiment logic over clip metadata: splits, folds, resolved run configuration (pure).
         .target(name: "SERExperiment", dependencies: ["SERCore"], swiftSettings: strict),
         // The database: migrations (embedded at build time), records, queries.

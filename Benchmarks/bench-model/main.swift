@@ -39,19 +39,32 @@ func peakMemoryMiB() -> Double {
 /// `--gemm`: single-thread GFLOP/s of the per-step recurrent GEMM shapes.
 if CommandLine.arguments.contains("--gemm") {
     BLAS.setThreadCount(1)
-    for (m, n, k, transB) in [(16, 512, 128, false), (16, 256, 128, false), (16, 128, 512, true), (16, 64, 512, true), (3200, 512, 59, false)] {
+    // Every GEMM shape of a padded seed epoch on one 16-clip shard (3,200 packed frames).
+    let shapes: [(String, Int, Int, Int, Bool, Bool)] = [
+        ("step fwd L1 h·U", 16, 512, 128, false, false), ("  as 2 blocks", 16, 256, 128, false, false),
+        ("step bwd L1 dG·Uᵀ", 16, 128, 512, false, true), ("  as 2 blocks", 16, 64, 512, false, true),
+        ("step fwd L2 h·U", 16, 256, 64, false, false), ("step bwd L2 dG·Uᵀ", 16, 64, 256, false, true),
+        ("proj L1 X·W", 3200, 512, 59, false, false), ("proj L2 X·W", 3200, 256, 128, false, false),
+        ("grad L1 Xᵀ·dG", 59, 512, 3200, true, false), ("grad L1 Hᵀ·dG", 128, 512, 3200, true, false),
+        ("grad L2 Xᵀ·dG", 128, 256, 3200, true, false), ("grad L2 Hᵀ·dG", 64, 256, 3200, true, false),
+        ("dX L2 dG·Wᵀ", 3200, 128, 256, false, true),
+    ]
+    for (name, m, n, k, transA, transB) in shapes {
         let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
         var c = [Float](repeating: 0, count: m * n)
-        let reps = max(1, 200_000_000 / (2 * m * n * k))
+        let reps = max(1, 400_000_000 / (2 * m * n * k))
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<reps {
             c.withUnsafeMutableBufferPointer { cp in
                 guard let base = cp.baseAddress else { return }
-                BLAS.sgemm(transB: transB, m: m, n: n, k: k, a: a, lda: k, b: b, ldb: transB ? k : n, beta: 1, c: base, ldc: n)
+                BLAS.sgemm(
+                    transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: transA ? m : k, b: b,
+                    ldb: transB ? k : n, beta: 1, c: base, ldc: n)
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "sgemm m=%d n=%d k=%d transB=%d: %.1f GFLOP/s", m, n, k, transB ? 1 : 0, Double(2 * m * n * k * reps) / seconds / 1e9))
+        print(String(format: "%-20@ m=%4d n=%3d k=%4d %@%@: %6.1f GFLOP/s", name, m, n, k, transA ? "T" : "N", transB ? "T" : "N",
+                     Double(2 * m * n * k * reps) / seconds / 1e9))
     }
     exit(0)
 }

@@ -311,3 +311,83 @@ float ser_power_to_db(float *restrict x, size_t n, float amin, float offset) {
     for (; i < n; i++) peak = x[i] > peak ? x[i] : peak;
     return peak;
 }
+
+SER_MULTIVERSION
+void ser_add_column_sums(const float *restrict x, size_t rows, size_t cols, float *restrict sum) {
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = x + r * cols;
+        for (size_t j = 0; j < cols; j++) sum[j] += row[j];
+    }
+}
+
+/* Eigen's [13/6] rational tanh on [-9, 9], clamped: SERModel's FastMath.tanh, same
+ * constants (hex, so that no compiler rounds a decimal differently) and the same order. */
+static inline float rational_tanh(float value) {
+    float x = value > 9 ? 9 : (value < -9 ? -9 : value);
+    float x2 = x * x;
+    float p = -0x1.3e4b8p-52f;
+    p = p * x2 + 0x1.c266fcp-43f;
+    p = p * x2 + -0x1.7a6ffep-34f;
+    p = p * x2 + 0x1.b80082p-25f;
+    p = p * x2 + 0x1.f28694p-17f;
+    p = p * x2 + 0x1.4e1bdap-11f;
+    p = p * x2 + 0x1.40b3b8p-8f;
+    p = p * x;
+    float q = 0x1.41a7bp-20f;
+    q = q * x2 + 0x1.f12bacp-14f;
+    q = q * x2 + 0x1.29540ap-9f;
+    q = q * x2 + 0x1.40b3bap-8f;
+    return p / q;
+}
+
+static inline float rational_sigmoid(float x) {
+    return 0.5f + 0.5f * rational_tanh(0.5f * x);
+}
+
+SER_MULTIVERSION
+void ser_lstm_forward(float *restrict gates, const float *restrict bias, const float *restrict c_prev, float *restrict c,
+                      float *restrict tc, float *restrict h, size_t rows, size_t hidden) {
+    const size_t hh = hidden;
+    for (size_t r = 0; r < rows; r++) {
+        float *g = gates + r * 4 * hh;
+        for (size_t k = 0; k < 2 * hh; k++) g[k] = rational_sigmoid(g[k] + bias[k]);
+        for (size_t k = 2 * hh; k < 3 * hh; k++) g[k] = rational_tanh(g[k] + bias[k]);
+        for (size_t k = 3 * hh; k < 4 * hh; k++) g[k] = rational_sigmoid(g[k] + bias[k]);
+        const float *gi = g, *gf = g + hh, *gc = g + 2 * hh, *go = g + 3 * hh;
+        const float *cp = c_prev + r * hh;
+        float *cn = c + r * hh, *t = tc + r * hh, *hn = h + r * hh;
+#pragma clang loop vectorize(assume_safety)
+        for (size_t j = 0; j < hh; j++) {
+            float cell = gf[j] * cp[j] + gi[j] * gc[j];
+            cn[j] = cell;
+            float tj = rational_tanh(cell);
+            t[j] = tj;
+            hn[j] = go[j] * tj;
+        }
+    }
+}
+
+SER_MULTIVERSION
+void ser_lstm_backward(float *restrict gates, const float *restrict c_prev, const float *restrict tc,
+                       const float *restrict d_out, size_t ld_out, const float *restrict dh_carry,
+                       float *restrict dc_carry, size_t rows, size_t hidden) {
+    const size_t hh = hidden;
+    for (size_t r = 0; r < rows; r++) {
+        float *g = gates + r * 4 * hh;
+        float *gi = g, *gf = g + hh, *gc = g + 2 * hh, *go = g + 3 * hh;
+        const float *cp = c_prev + r * hh, *t = tc + r * hh, *d_o = d_out + r * ld_out, *dhc = dh_carry + r * hh;
+        float *dcc = dc_carry + r * hh;
+        /* gi..go are four disjoint hh-wide slices of one row, which clang cannot prove. */
+#pragma clang loop vectorize(assume_safety)
+        for (size_t j = 0; j < hh; j++) {
+            float i = gi[j], f = gf[j], cc = gc[j], o = go[j], tj = t[j];
+            float dh = dhc[j] + d_o[j];
+            float dc = dcc[j] + dh * o * (1 - tj * tj);
+            dcc[j] = dc * f;
+            gi[j] = dc * cc * i * (1 - i);
+            gf[j] = dc * cp[j] * f * (1 - f);
+            gc[j] = dc * i * (1 - cc * cc);
+            go[j] = dh * tj * o * (1 - o);
+        }
+    }
+}

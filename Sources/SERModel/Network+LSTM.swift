@@ -1,3 +1,4 @@
+internal import SERKernels
 internal import SERLinearAlgebra
 
 extension Network {
@@ -104,11 +105,7 @@ extension Network {
         BLAS.sgemm(
             transA: true, m: hh, n: g4, k: frames, a: ws.hPrevious.pointer, lda: hh, b: gates, ldb: g4, beta: 1,
             c: grad + p.recurrent, ldc: g4)
-        let gb = grad + p.bias
-        for row in 0..<frames {
-            let src = gates + row * g4
-            for j in 0..<g4 { gb[j] += src[j] }
-        }
+        ser_add_column_sums(gates, frames, g4, grad + p.bias)
         guard let inputGrad else { return }
         if direction == 0 {
             BLAS.sgemm(transB: true, m: frames, n: din, k: g4, a: gates, lda: g4, b: w + p.kernel, ldb: g4, beta: 0, c: inputGrad, ldc: din)

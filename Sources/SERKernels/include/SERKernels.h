@@ -3,7 +3,7 @@
 // Plain C99, no intrinsics: written so that clang's loop and SLP vectorisers turn them into
 // SSE2 on baseline x86-64 (and NEON on arm64) without changing a result's rounding except
 // where a function's comment says so. Pure functions over caller-owned buffers: no
-// allocation, no globals, safe to call from any thread. Only SERFeatures imports this
+// allocation, no globals, safe to call from any thread. SERFeatures and SERModel import this
 // module (internal import), so no C type reaches a public API.
 #ifndef SER_KERNELS_H
 #define SER_KERNELS_H
@@ -48,5 +48,25 @@ long ser_first_nonfinite(const float *x, size_t n);
 /// numpy.median of x[0 .. n) (n >= 1) in float32: the middle value, or the float32 mean of
 /// the two middle values when n is even. Reorders x (quickselect, expected O(n)).
 float ser_median(float *x, size_t n);
+
+/// sum[j] += Σ over r < rows of x[r * cols + j], for j < cols (column sums added in row
+/// order, the same additions as a row-by-row loop).
+void ser_add_column_sums(const float *x, size_t rows, size_t cols, float *sum);
+
+/// LSTM forward cell over `rows` batch rows, in place, the same arithmetic as SERModel's
+/// FastMath and LSTMKernels Swift reference (bit for bit): gates [rows, 4H] hold the
+/// pre-activations without bias in Keras order [i | f | c | o]; adds `bias` [4H], applies
+/// sigmoid to i, f, o and tanh to c~ (tanh: Eigen's [13/6] rational on [-9, 9], clamped;
+/// sigmoid(x) = 1/2 + tanh(x/2)/2), then c = f*cPrev + i*c~, tc = tanh(c), h = o*tc
+/// (cPrev, c, tc, h are [rows, H]).
+void ser_lstm_forward(float *gates, const float *bias, const float *c_prev, float *c, float *tc, float *h,
+                      size_t rows, size_t hidden);
+
+/// LSTM cell backward over `rows` rows, in place: on entry gates [rows, 4H] hold the
+/// activated gates of the step, on exit the gradient w.r.t. their pre-activations.
+/// dh = dh_carry + d_out (d_out row stride ld_out); dc_carry enters as dL/dc_t and leaves as
+/// dL/dc_{t-1}.
+void ser_lstm_backward(float *gates, const float *c_prev, const float *tc, const float *d_out, size_t ld_out,
+                       const float *dh_carry, float *dc_carry, size_t rows, size_t hidden);
 
 #endif
