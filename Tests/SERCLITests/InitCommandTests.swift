@@ -61,7 +61,12 @@ import Testing
         let result = try SERProcess.run(["init", "alone.db"], in: elsewhere, executable: copy)
         #expect(result.status == 0, "\(result.stderr)")
         let status = try SERProcess.run(["status", "--db", "alone.db", "--json"], in: elsewhere, executable: copy)
-        #expect(status.stdout.contains("\"schemaVersion\" : 1"))
+        // Every migration file of the package is embedded: the new database is at the latest.
+        let migrations = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Migrations")
+        let latest = try FileManager.default.contentsOfDirectory(atPath: migrations.path).filter { $0.hasSuffix(".sql") }.count
+        #expect(latest >= 2)
+        #expect(status.stdout.contains("\"schemaVersion\" : \(latest)"), "\(status.stdout)")
     }
 
     @Test func parsesGlobalOptionsAndPrintsVersion() throws {

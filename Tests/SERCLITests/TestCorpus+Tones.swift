@@ -8,11 +8,13 @@ extension TestCorpus {
     ///
     /// - Returns: the number of clips written.
     @discardableResult
-    func writeToneCorpus(actors: Int = 6, repetitions: Int = 3, seconds: Double = 0.5, emotions: [Int] = [1, 3, 4, 5]) throws -> Int {
+    func writeToneCorpus(
+        actors: Int = 6, firstActor: Int = 1, repetitions: Int = 3, seconds: Double = 0.5, emotions: [Int] = [1, 3, 4, 5]
+    ) throws -> Int {
         let rate = 16_000
         let n = Int(seconds * Double(rate))
         var count = 0
-        for actor in 1...actors {
+        for actor in firstActor..<(firstActor + actors) {
             let pitch = 160.0 * pow(1.12, Double(actor - 1))
             for emotion in emotions {
                 for repetition in 1...repetitions {

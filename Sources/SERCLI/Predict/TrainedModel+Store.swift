@@ -12,7 +12,9 @@ extension TrainedModel {
     ///   checkpoint).
     /// - Throws: ``ModelUseError`` naming the run and the reason: unknown run, not finished,
     ///   a k-fold/sweep parent, no checkpoint, no normalisation, unreadable settings.
-    static func load(store: Store, runID: Int64, allowPartial: Bool) throws -> TrainedModel {
+    /// - Parameter allowPerSpeaker: accept a `--normalization speaker` run (its
+    ///   ``TrainedModel/perSpeaker`` is set; the caller z-scores each speaker's clips first).
+    static func load(store: Store, runID: Int64, allowPartial: Bool, allowPerSpeaker: Bool = false) throws -> TrainedModel {
         guard let header = try store.runHeader(runID) else {
             throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
         }
@@ -28,12 +30,16 @@ extension TrainedModel {
         guard let best = try store.checkpoint(runID, kind: .best) else {
             throw ModelUseError(run: runID, "has no best checkpoint yet (no epoch finished)")
         }
-        if let stats = try store.normalization(runID), stats.method == PreparedData.speakerMethod {
+        let perSpeaker = try store.normalization(runID)?.method == PreparedData.speakerMethod
+        if perSpeaker && !allowPerSpeaker {
             throw ModelUseError(
                 run: runID,
-                "was trained on per-speaker normalised features: using it needs several utterances of each new speaker, which predict and export do not take (train with --normalization global or cmvn to deploy)")
+                "was trained on per-speaker normalised features: using it needs several utterances of each new speaker, which predict and export do not take (use `ser evaluate \(runID) --dataset D` on a labelled dataset, or train with --normalization global or cmvn to deploy)")
         }
-        guard let stats = try store.normalization(runID), let method = Normalizer.Method(name: stats.method) else {
+        // A per-speaker run records the global z-score fitted on top of the per-speaker step.
+        guard let stats = try store.normalization(runID),
+            let method = perSpeaker ? Normalizer.Method.global : Normalizer.Method(name: stats.method)
+        else {
             throw ModelUseError(run: runID, "has no input normalisation recorded")
         }
         let settings: RunSettings
@@ -51,6 +57,6 @@ extension TrainedModel {
         return TrainedModel(
             runID: runID, classes: best.classes, featureConfig: featureConfig,
             normalizer: Normalizer(method: method, mean: stats.mean, std: stats.std), modelConfig: modelConfig,
-            tensors: best.tensors, datasetHash: inputs.datasetHash, epoch: best.epoch)
+            tensors: best.tensors, datasetHash: inputs.datasetHash, epoch: best.epoch, perSpeaker: perSpeaker)
     }
 }

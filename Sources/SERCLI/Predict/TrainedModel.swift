@@ -26,6 +26,10 @@ struct TrainedModel {
     var datasetHash: String?
     /// The epoch of the best checkpoint.
     var epoch: Int
+    /// Whether the run z-scored every speaker's features with that speaker's own statistics
+    /// before ``normalizer`` (`--normalization speaker`): such a model needs several
+    /// utterances of each new speaker, so only `ser evaluate` (whole datasets) accepts it.
+    var perSpeaker = false
 
     /// Class probabilities `[N, C]` of raw (un-normalised) feature matrices `[frames, dims]`:
     /// truncated to `maxFrames`, normalised, then run through the engine with dropout off, as

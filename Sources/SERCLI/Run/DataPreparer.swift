@@ -6,7 +6,11 @@ import SERStore
 enum DataPreparer {
     /// - Throws: ``RunSettingsError`` / ``StoreError`` with the reason; ``RunFailure`` listing
     ///   the clips whose features could not be computed (e.g. moved source files).
-    static func prepare(store: Store, settings: RunSettings, quiet: Bool, shouldStop: () -> Bool) throws -> PreparedData {
+    /// - Parameter allowSingleLabel: accept a version whose clips all share one label
+    ///   (evaluation needs no second class; training does).
+    static func prepare(
+        store: Store, settings: RunSettings, quiet: Bool, shouldStop: () -> Bool, allowSingleLabel: Bool = false
+    ) throws -> PreparedData {
         let config = try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate)
         let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
         let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
@@ -30,7 +34,7 @@ enum DataPreparer {
         }
         let features = try store.loadFeatures(configID: computer.configID, clipIDs: clips.compactMap(\.id))
         let classes = Array(Set(clips.map(\.label))).sorted()
-        guard classes.count >= 2 else {
+        guard classes.count >= 2 || allowSingleLabel else {
             throw RunFailure("dataset \(dataset.name) has only one label (\(classes.first ?? "none")); classification needs at least two")
         }
         return PreparedData(

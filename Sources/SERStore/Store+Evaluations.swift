@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// `ser evaluate` results (table `evaluations`, migration 0002).
+extension Store {
+    /// Records `evaluation` in one transaction; returns its `evaluations.id`.
+    public func recordDatasetEvaluation(_ evaluation: DatasetEvaluation, commandLine: String) throws -> Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        struct Confusion: Encodable { let labels: [String]; let counts: [[Int]] }
+        let perClass = String(decoding: try encoder.encode(evaluation.perClass), as: UTF8.self)
+        let confusion = String(decoding: try encoder.encode(Confusion(labels: evaluation.labels, counts: evaluation.confusion)), as: UTF8.self)
+        let perSpeaker = String(decoding: try encoder.encode(evaluation.perSpeaker), as: UTF8.self)
+        return try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO evaluations (run_id, dataset_version_id, models, clips, skipped_clips, accuracy, macro_f1, uar,
+                                             per_class, confusion, per_speaker, command_line, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    evaluation.runID, evaluation.datasetVersionID, evaluation.models, evaluation.clips, evaluation.skippedClips,
+                    evaluation.accuracy, evaluation.macroF1, evaluation.uar, perClass, confusion, perSpeaker, commandLine,
+                    Timestamp.now(),
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Every recorded evaluation of `runID`, oldest first, as (id, dataset version id,
+    /// models, clips, accuracy, macro-F1, UAR, created_at).
+    public func datasetEvaluations(runID: Int64) throws
+        -> [(id: Int64, datasetVersionID: Int64, models: Int, clips: Int, accuracy: Double, macroF1: Double, uar: Double, createdAt: String)]
+    {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, dataset_version_id, models, clips, accuracy, macro_f1, uar, created_at
+                    FROM evaluations WHERE run_id = ? ORDER BY id
+                    """, arguments: [runID]
+            ).map {
+                ($0["id"], $0["dataset_version_id"], $0["models"], $0["clips"], $0["accuracy"], $0["macro_f1"], $0["uar"], $0["created_at"])
+            }
+        }
+    }
+}
