@@ -27,20 +27,22 @@ extension Store {
         }
     }
 
-    /// Every recorded evaluation of `runID`, oldest first, as (id, dataset version id,
-    /// models, clips, accuracy, macro-F1, UAR, created_at).
+    /// Every recorded evaluation of `runID`, oldest first, with its dataset as
+    /// `name@hash12`.
     public func datasetEvaluations(runID: Int64) throws
-        -> [(id: Int64, datasetVersionID: Int64, models: Int, clips: Int, accuracy: Double, macroF1: Double, uar: Double, createdAt: String)]
+        -> [(id: Int64, dataset: String, models: Int, clips: Int, accuracy: Double, macroF1: Double, uar: Double, createdAt: String)]
     {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, dataset_version_id, models, clips, accuracy, macro_f1, uar, created_at
-                    FROM evaluations WHERE run_id = ? ORDER BY id
+                    SELECT e.id, d.name || '@' || substr(v.hash, 1, 12) AS dataset, e.models, e.clips, e.accuracy, e.macro_f1,
+                           e.uar, e.created_at
+                    FROM evaluations e JOIN dataset_versions v ON v.id = e.dataset_version_id JOIN datasets d ON d.id = v.dataset_id
+                    WHERE e.run_id = ? ORDER BY e.id
                     """, arguments: [runID]
             ).map {
-                ($0["id"], $0["dataset_version_id"], $0["models"], $0["clips"], $0["accuracy"], $0["macro_f1"], $0["uar"], $0["created_at"])
+                ($0["id"], $0["dataset"], $0["models"], $0["clips"], $0["accuracy"], $0["macro_f1"], $0["uar"], $0["created_at"])
             }
         }
     }

@@ -69,6 +69,8 @@ import Testing
         }
         #expect(row?["run_id"] == trained.runID && row?["models"] == 1 && row?["clips"] == 24)
         #expect(abs((row?["accuracy"] ?? -1.0) - report.accuracy) < 1e-12 && abs((row?["uar"] ?? -1.0) - report.uar) < 1e-12)
+        let shown = try trained.corpus.ser(["show", String(trained.runID)])
+        #expect(shown.stdout.contains("evaluations on other datasets") && shown.stdout.contains("newvoices@"))
     }
 
     /// A k-fold parent is the ensemble of its folds: its probabilities are the mean of the

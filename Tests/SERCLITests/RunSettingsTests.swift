@@ -88,6 +88,11 @@ import Testing
         try best.validate()
         let tweaked = try RunOptions.parse(["--recipe", "best", "--epochs", "3", "--bidirectional", "false"]).resolve()
         #expect(tweaked.epochs == 3 && !tweaked.bidirectional && tweaked.pooling == "attention")
+        let speaker = try RunOptions.parse(["--recipe", "best-speaker"]).resolve()
+        #expect(speaker.recipe == "best-speaker" && speaker.normalization == "speaker")
+        #expect(speaker.layers == [128] && speaker.epochs == 60 && speaker.pooling == best.pooling)
+        #expect(speaker.timeMasks == 3 && speaker.timeMaskWidth == 25 && speaker.featureNoise == 0.2)
+        try speaker.validate()
         #expect(try RunOptions.parse([]).resolve() == RunSettings())
         #expect { try RunOptions.parse(["--recipe", "magic"]).resolve() } throws: { ($0 as? RunSettingsError)?.flag == "--recipe" }
     }

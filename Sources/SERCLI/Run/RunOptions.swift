@@ -7,14 +7,14 @@ struct RunOptions: ParsableArguments {
     var dataset: String?
     @Option(help: ArgumentHelp("Settings file (JSON or flat TOML); flags override it.", valueName: "file"))
     var config: String?
-    @Option(help: ArgumentHelp("Preset the settings start from: seed (the default, faithful to the seed pipeline) or best.", valueName: "name"))
+    @Option(help: ArgumentHelp("Preset the settings start from: seed (the default, faithful to the seed pipeline), best, or best-speaker (per-speaker normalisation; for `ser evaluate`).", valueName: "name"))
     var recipe: String?
 
     @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast).", valueName: "spec"))
     var features: String?
     @Option(help: ArgumentHelp("Feature sample rate in Hz (default 22050).", valueName: "hz"))
     var sampleRate: Int?
-    @Option(help: ArgumentHelp("Input normalisation: global, cmvn or none (default global).", valueName: "method"))
+    @Option(help: ArgumentHelp("Input normalisation: global, cmvn, speaker (per-speaker z-score first; transductive) or none (default global).", valueName: "method"))
     var normalization: String?
 
     @Option(help: ArgumentHelp("speaker (default), random or kfold:K.", valueName: "plan"))

@@ -78,6 +78,18 @@ extension SER {
                 }
                 print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
+            let evaluations = try store.datasetEvaluations(runID: runID)
+            if !evaluations.isEmpty {
+                print("\nevaluations on other datasets (ser evaluate)")
+                var table = TextTable(["id", "dataset", "models", "clips", "acc", "F1", "UAR", "when"], rightAligned: [0, 2, 3, 4, 5, 6])
+                for e in evaluations {
+                    table.add([
+                        String(e.id), e.dataset, String(e.models), String(e.clips), String(format: "%.3f", e.accuracy),
+                        String(format: "%.3f", e.macroF1), String(format: "%.3f", e.uar), e.createdAt,
+                    ])
+                }
+                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
         }
     }
 }
