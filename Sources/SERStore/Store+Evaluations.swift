@@ -47,3 +47,38 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The dataset version, feature recipe and their hashes a run was trained on.
+    public func runInputIDs(_ runID: Int64) throws
+        -> (datasetVersionID: Int64?, featureConfigID: Int64?, datasetHash: String?, featureConfigHash: String?)
+    {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.dataset_version_id, r.feature_config_id, v.hash AS dataset_hash, f.hash AS feature_hash
+                        FROM runs r LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id
+                        LEFT JOIN feature_configs f ON f.id = r.feature_config_id WHERE r.id = ?
+                        """, arguments: [runID])
+            else { return (nil, nil, nil, nil) }
+            return (row["dataset_version_id"], row["feature_config_id"], row["dataset_hash"], row["feature_hash"])
+        }
+    }
+
+    /// Clip id → label of every clip of a dataset version.
+    public func clipLabels(versionID: Int64) throws -> [Int64: String] {
+        try read { db in
+            var labels: [Int64: String] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT c.id, c.label FROM dataset_version_clips vc JOIN clips c ON c.id = vc.clip_id WHERE vc.version_id = ?",
+                arguments: [versionID])
+            {
+                labels[row["id"]] = row["label"]
+            }
+            return labels
+        }
+    }
+}

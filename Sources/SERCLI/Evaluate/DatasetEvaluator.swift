@@ -20,6 +20,14 @@ struct DatasetEvaluator {
         guard let header = try store.runHeader(runID) else {
             throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
         }
+        if let members = EnsembleBuilder.members(ofConfig: header.config) {
+            // An ensemble run: every member's fold models.
+            let models = try members.flatMap { try self.models(of: $0) }
+            guard let first = models.first, models.allSatisfy({ $0.classes == first.classes }) else {
+                throw ModelUseError(run: runID, "its members differ in classes; evaluate them one at a time")
+            }
+            return models
+        }
         switch header.kind {
         case "kfold":
             let folds = try store.childRuns(of: runID).filter { $0.status == "finished" }
@@ -39,46 +47,62 @@ struct DatasetEvaluator {
     }
 
     /// Evaluates `models` (all of run `runID`) on `datasetSpec` (`NAME` or `NAME@VERSION`).
+    /// Models with different feature recipes or normalisations (members of an ensemble) each
+    /// get the dataset prepared their way; their probabilities are averaged per clip.
     ///
     /// - Throws: ``ModelUseError``/``RunFailure`` naming the dataset or run: unknown dataset,
     ///   moved audio, features that cannot be computed, no clip with a label the run knows.
     func evaluate(runID: Int64, models: [TrainedModel], datasetSpec: String) throws -> DatasetEvaluation {
         guard let reference = models.first else { throw ModelUseError(run: runID, "has no model") }
-        let settingsRun = reference.runID ?? runID
-        guard let header = try store.runHeader(settingsRun) else { throw ModelUseError(run: settingsRun, "is not in \(store.path)") }
-        var wanted: RunSettings
-        do {
-            wanted = try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
-        } catch {
-            throw ModelUseError(run: settingsRun, "its stored settings cannot be read: \(error)")
-        }
-        wanted.dataset = datasetSpec
-        let prepared = try DataPreparer.prepare(store: store, settings: wanted, quiet: quiet, shouldStop: { InterruptFlag.isRaised }, allowSingleLabel: true)
-        guard prepared.dims == reference.featureConfig.dims else {
-            throw RunFailure("dataset \(datasetSpec): features have \(prepared.dims) dims, the run's model expects \(reference.featureConfig.dims)")
-        }
-        let data = prepared.normalizedPerSpeaker(if: reference.perSpeaker, maxFrames: reference.modelConfig.maxFrames)
-        var used: [(id: Int64, label: Int, speaker: String)] = []
-        var skipped = 0
-        for clip in data.clips {
-            guard let id = clip.id, data.features[id] != nil else { continue }
-            guard let label = reference.classes.firstIndex(of: clip.label) else {
-                skipped += 1
-                continue
-            }
-            used.append((id, label, clip.speaker ?? "?"))
-        }
-        guard !used.isEmpty else {
-            throw RunFailure(
-                "dataset \(datasetSpec) has no clip labelled with one of the run's classes (\(reference.classes.joined(separator: ", ")))")
-        }
-        let raw = used.compactMap { data.features[$0.id] }
-        var mean = [Double](repeating: 0, count: used.count * reference.classes.count)
-        for model in models {
-            let p = try model.probabilities(raw)
-            for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(models.count) }
-        }
         let classCount = reference.classes.count
+        let groups = Dictionary(grouping: models) { m in "\(m.featureConfig.hash) \(m.perSpeaker) \(m.modelConfig.maxFrames)" }
+        var used: [(id: Int64, label: Int, speaker: String)]?
+        var skipped = 0
+        var versionID: Int64 = -1
+        var mean: [Double] = []
+        for key in groups.keys.sorted() {
+            guard let group = groups[key], let first = group.first else { continue }
+            let settingsRun = first.runID ?? runID
+            guard let header = try store.runHeader(settingsRun) else { throw ModelUseError(run: settingsRun, "is not in \(store.path)") }
+            var wanted: RunSettings
+            do {
+                wanted = try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
+            } catch {
+                throw ModelUseError(run: settingsRun, "its stored settings cannot be read: \(error)")
+            }
+            wanted.dataset = datasetSpec
+            let prepared = try DataPreparer.prepare(
+                store: store, settings: wanted, quiet: quiet, shouldStop: { InterruptFlag.isRaised }, allowSingleLabel: true)
+            guard prepared.dims == first.featureConfig.dims else {
+                throw RunFailure("dataset \(datasetSpec): features have \(prepared.dims) dims, run \(settingsRun)'s model expects \(first.featureConfig.dims)")
+            }
+            let data = prepared.normalizedPerSpeaker(if: first.perSpeaker, maxFrames: first.modelConfig.maxFrames)
+            versionID = data.version.id ?? -1
+            if used == nil {
+                var clips: [(id: Int64, label: Int, speaker: String)] = []
+                for clip in data.clips {
+                    guard let id = clip.id, data.features[id] != nil else { continue }
+                    guard let label = reference.classes.firstIndex(of: clip.label) else {
+                        skipped += 1
+                        continue
+                    }
+                    clips.append((id, label, clip.speaker ?? "?"))
+                }
+                guard !clips.isEmpty else {
+                    throw RunFailure(
+                        "dataset \(datasetSpec) has no clip labelled with one of the run's classes (\(reference.classes.joined(separator: ", ")))")
+                }
+                used = clips
+                mean = [Double](repeating: 0, count: clips.count * classCount)
+            }
+            let raw = (used ?? []).compactMap { data.features[$0.id] }
+            guard raw.count == used?.count else { throw RunFailure("dataset \(datasetSpec): features missing for some clips") }
+            for model in group {
+                let p = try model.probabilities(raw)
+                for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(models.count) }
+            }
+        }
+        guard let used else { throw ModelUseError(run: runID, "has no model") }
         let predictions = (0..<used.count).map { i in
             let row = mean[(i * classCount)..<((i + 1) * classCount)]
             return row.indices.max { row[$0] < row[$1] }.map { $0 - i * classCount } ?? 0
@@ -91,7 +115,7 @@ struct DatasetEvaluator {
         }
         let support = metrics.confusion.map { $0.reduce(0, +) }
         return DatasetEvaluation(
-            runID: runID, datasetVersionID: data.version.id ?? -1, models: models.count, clips: used.count, skippedClips: skipped,
+            runID: runID, datasetVersionID: versionID, models: models.count, clips: used.count, skippedClips: skipped,
             accuracy: metrics.accuracy, macroF1: metrics.macroF1, uar: metrics.unweightedAverageRecall,
             perClass: reference.classes.indices.map {
                 EvaluationRecord.ClassMetric(

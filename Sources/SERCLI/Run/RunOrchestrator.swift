@@ -117,6 +117,11 @@ struct RunOrchestrator {
     /// Mean ± standard deviation of the folds' test metrics on the parent.
     private func recordAggregate(_ parent: Int64, _ tests: [EvaluationRecord]) throws {
         guard !tests.isEmpty else { return }
+        try store.recordAggregate(parent, subset: "test", metrics: Self.aggregate(tests))
+    }
+
+    /// Mean and sample standard deviation over the folds of each test metric they report.
+    static func aggregate(_ tests: [EvaluationRecord]) -> [String: (mean: Double, std: Double)] {
         var aggregate: [String: (mean: Double, std: Double)] = [:]
         for name in ["accuracy", "macro_f1", "uar", "loss"] {
             let values = tests.compactMap { $0.metrics[name] }
@@ -125,7 +130,7 @@ struct RunOrchestrator {
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
             aggregate[name] = (mean, variance.squareRoot())
         }
-        try store.recordAggregate(parent, subset: "test", metrics: aggregate)
+        return aggregate
     }
 
     private func outcome(_ runID: Int64, status: String, test: EvaluationRecord?, bestEpoch: Int?, reproduces: Int64?, aggregate: [EvaluationRecord]) throws -> Outcome {

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `ser ensemble`: k-fold runs with the same folds combined by averaging probabilities.
+@Suite(.serialized) struct EnsembleCommandTests {
+    struct Report: Decodable { let run: Int64; let members: [Int64]; let folds: Int; let accuracy: Double }
+
+    /// A tone corpus with two 2-fold runs on the same folds (same seed, other layer sizes)
+    /// and a third on other folds (another seed); returns the three parents' ids.
+    static func corpusWithRuns() throws -> (TestCorpus, [Int64]) {
+        let corpus = try TestCorpus()
+        try corpus.initDatabase()
+        try corpus.writeToneCorpus(actors: 4)
+        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"]).status == 0)
+        var parents: [Int64] = []
+        for extra in [["--seed", "5", "--layers", "12"], ["--seed", "5", "--layers", "10"], ["--seed", "6", "--layers", "12"]] {
+            let trained = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "-q"] + RunCommandTests.tiny + extra)
+            guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
+            parents.append(try corpus.readOnly { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE kind = 'kfold'") } ?? 0)
+        }
+        return (corpus, parents)
+    }
+
+    @Test func theEnsembleAveragesTheMembersTestProbabilities() throws {
+        let (corpus, parents) = try Self.corpusWithRuns()
+        defer { corpus.remove() }
+        let result = try corpus.ser(["ensemble", String(parents[0]), String(parents[1]), "--name", "both", "--json"])
+        guard result.status == 0 else { throw SERProcess.Failure(result: result) }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.members == [parents[0], parents[1]] && report.folds == 2)
+        // Recompute from the members' recorded fold predictions.
+        let expected: [Double] = try corpus.readOnly { db in
+            let folds = try [parents[0], parents[1]].map { try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [$0]) }
+            return try (0..<2).map { i in
+                var sums: [Int64: [Double]] = [:]
+                for member in folds {
+                    for row in try Row.fetchAll(db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE run_id = ? AND subset = 'test'", arguments: [member[i]]) {
+                        let p = try JSONDecoder().decode([Double].self, from: Data((row["probabilities"] as String).utf8))
+                        sums[row["clip_id"], default: [Double](repeating: 0, count: p.count)] = zip(sums[row["clip_id"]] ?? [Double](repeating: 0, count: p.count), p).map { $0 + $1 }
+                    }
+                }
+                let classes = try String.fetchAll(db, sql: "SELECT DISTINCT label FROM clips ORDER BY label")
+                let correct = try sums.filter { clip, sum in
+                    let label = try String.fetchOne(db, sql: "SELECT label FROM clips WHERE id = ?", arguments: [clip])
+                    return classes[sum.indices.max { sum[$0] < sum[$1] } ?? 0] == label
+                }.count
+                return Double(correct) / Double(sums.count)
+            }
+        }
+        #expect(abs(report.accuracy - expected.reduce(0, +) / 2) < 1e-9, "\(report.accuracy) vs \(expected)")
+        let stored = try corpus.readOnly { db in
+            (try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [report.run]),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = ? AND status = 'finished'", arguments: [report.run]),
+             try String.fetchOne(db, sql: "SELECT status FROM runs WHERE id = ?", arguments: [report.run]))
+        }
+        #expect(stored.0.map { abs($0 - report.accuracy) < 1e-9 } == true && stored.1 == 2 && stored.2 == "finished")
+        // It is a k-fold run like any other for compare, and evaluate uses all four fold models.
+        let compared = try corpus.ser(["compare", String(report.run), String(parents[0])])
+        #expect(compared.status == 0 && compared.stdout.contains("both"))
+        _ = try EvaluateCommandTests.importNewVoices(into: corpus)
+        let evaluated = try EvaluateCommandTests.evaluate(corpus, [String(report.run), "--dataset", "newvoices"])
+        #expect(evaluated.models == 4 && evaluated.clips == 24)
+    }
+
+    @Test func runsWithOtherFoldsOrKindsAreRefusedAndNothingIsWritten() throws {
+        let (corpus, parents) = try Self.corpusWithRuns()
+        defer { corpus.remove() }
+        let runsBefore = try corpus.readOnly { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }
+        let otherFolds = try corpus.ser(["ensemble", String(parents[0]), String(parents[2])])
+        #expect(otherFolds.status != 0 && otherFolds.stderr.contains("tests other clips"))
+        let fold = try corpus.readOnly { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM runs WHERE kind = 'fold'") } ?? 0
+        let notParent = try corpus.ser(["ensemble", String(parents[0]), String(fold)])
+        #expect(notParent.status != 0 && notParent.stderr.contains("k-fold parents"))
+        let alone = try corpus.ser(["ensemble", String(parents[0])])
+        #expect(alone.status != 0 && alone.stderr.contains("at least two"))
+        let runsAfter = try corpus.readOnly { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }
+        #expect(runsBefore == runsAfter)
+    }
+}
