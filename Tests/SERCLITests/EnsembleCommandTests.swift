@@ -63,6 +63,33 @@ import Testing
         #expect(evaluated.models == 4 && evaluated.clips == 24)
     }
 
+    /// `--split-seed` fixes the folds while `--seed` changes the model: the two runs test the
+    /// same clips in every fold, differ in their predictions, and can be combined.
+    @Test func theSameSplitSeedGivesTheSameFoldsForAnotherModelSeed() throws {
+        let (corpus, parents) = try Self.corpusWithRuns()
+        defer { corpus.remove() }
+        let trained = try corpus.ser(
+            ["run", "--split", "kfold:2", "--epochs", "2", "-q"] + RunCommandTests.tiny + ["--seed", "9", "--split-seed", "5", "--layers", "12"])
+        guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
+        let (other, sameSplits, samePredictions) = try corpus.readOnly { db in
+            let other = try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE kind = 'kfold'") ?? 0
+            func tests(_ parent: Int64) throws -> [[Int64]] {
+                try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [parent]).map {
+                    try Int64.fetchAll(db, sql: "SELECT clip_id FROM run_splits WHERE run_id = ? AND subset = 'test' ORDER BY clip_id", arguments: [$0])
+                }
+            }
+            func probabilities(_ parent: Int64) throws -> [String] {
+                try String.fetchAll(
+                    db, sql: "SELECT p.probabilities FROM run_predictions p JOIN runs r ON r.id = p.run_id WHERE r.parent_id = ? ORDER BY p.clip_id",
+                    arguments: [parent])
+            }
+            return (other, try tests(other) == tests(parents[0]), try probabilities(other) == probabilities(parents[0]))
+        }
+        #expect(sameSplits && !samePredictions)
+        let combined = try corpus.ser(["ensemble", String(parents[0]), String(other), "-q"])
+        #expect(combined.status == 0, "\(combined.stderr)")
+    }
+
     @Test func runsWithOtherFoldsOrKindsAreRefusedAndNothingIsWritten() throws {
         let (corpus, parents) = try Self.corpusWithRuns()
         defer { corpus.remove() }

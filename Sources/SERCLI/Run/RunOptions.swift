@@ -73,6 +73,8 @@ struct RunOptions: ParsableArguments {
     var select: String?
     @Option(help: ArgumentHelp("Random seed (default 42).", valueName: "n"))
     var seed: Int?
+    @Option(help: ArgumentHelp("Seed of the split and folds only (default: --seed); the same split seed with other seeds trains other models on the same folds.", valueName: "n"))
+    var splitSeed: Int?
     @Option(help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
     var threads: Int?
     @Option(help: ArgumentHelp("SpecAugment time masks per training clip (default 0).", valueName: "n"))
@@ -135,6 +137,7 @@ struct RunOptions: ParsableArguments {
         set("monitor", monitor)
         set("select", select)
         set("seed", seed)
+        set("splitSeed", splitSeed)
         set("threads", threads)
         set("recipe", recipe)
         set("timeMasks", timeMasks)

@@ -37,7 +37,8 @@ struct RunOrchestrator {
         // Pin the dataset version, so resume and reproduce use exactly these clips.
         settings.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
         let plan = try settings.splitPlan()
-        let splitter = Splitter(validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.seed))
+        let splitter = Splitter(
+            validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.splitSeed ?? settings.seed))
         let provenance = ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)
         let method = Normalizer.Method(name: settings.normalization) ?? .global
         func newRun(_ kind: String, parent: Int64?, name: String?) throws -> NewRun {

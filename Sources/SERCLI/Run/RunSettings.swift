@@ -64,6 +64,10 @@ struct RunSettings: Codable, Equatable, Sendable {
     /// pipeline does) or `best` (the epoch with the best `monitor` value).
     var select = "last"
     var seed = 42
+    /// Seed of the split (which speakers or clips are test and validation, and the k-fold
+    /// assignment); `nil` uses ``seed``. Give the same split seed with other seeds to train
+    /// different models on identical folds (e.g. for `ser ensemble`).
+    var splitSeed: Int?
     /// Threads for training (OpenBLAS and the trainer's shards).
     var threads = 2
 
@@ -119,6 +123,7 @@ struct RunSettings: Codable, Equatable, Sendable {
         monitor = try value(.monitor, defaults.monitor)
         select = try value(.select, defaults.select)
         seed = try value(.seed, defaults.seed)
+        splitSeed = try c.decodeIfPresent(Int.self, forKey: .splitSeed)
         threads = try value(.threads, defaults.threads)
         recipe = try value(.recipe, defaults.recipe)
         timeMasks = try value(.timeMasks, defaults.timeMasks)
@@ -172,8 +177,8 @@ struct RunSettings: Codable, Equatable, Sendable {
             "dataset", "features", "sampleRate", "normalization", "split", "testSpeakers", "testFraction",
             "validationFraction", "layers", "bidirectional", "dropout", "recurrentDropout", "dense", "activation",
             "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
-            "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "select", "seed", "threads",
-            "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
+            "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "select", "seed", "splitSeed",
+            "threads", "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
         ]
     }
 }
