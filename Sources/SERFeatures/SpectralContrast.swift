@@ -54,37 +54,10 @@ struct SpectralContrast {
     var count: Int { bands.count }
 
     /// Largest `q` of any band: ``measure(row:frame:frames:lows:highs:peaks:valleys:)``
-    /// needs two workspaces of this many floats.
+    /// needs two workspaces of this many floats. Use: ``prepare(frames:scratch:peaks:valleys:)``,
+    /// then ``measure(row:frame:frames:lows:highs:peaks:valleys:)`` for every frame, then
+    /// ``finish(frames:peaks:valleys:output:stride:)``.
     var maxQ: Int { bands.map(\.q).max() ?? 1 }
-
-    /// Writes the contrast (dB) of every frame.
-    ///
-    /// - Parameters:
-    ///   - magnitude: `[frames, bins]` magnitude spectrogram.
-    ///   - output: receives value `(t, b)` at `output[t * stride + b]`.
-    ///   - scratch, peaks, valleys: reusable workspaces (resized here).
-    func compute(
-        magnitude: UnsafeBufferPointer<Float>, frames: Int, bins: Int,
-        output: UnsafeMutablePointer<Float>, stride: Int,
-        scratch: inout [Float], peaks: inout [Double], valleys: inout [Double]
-    ) {
-        prepare(frames: frames, scratch: &scratch, peaks: &peaks, valleys: &valleys)
-        scratch.withUnsafeMutableBufferPointer { work in
-            peaks.withUnsafeMutableBufferPointer { p in
-                valleys.withUnsafeMutableBufferPointer { v in
-                    guard let lows = work.baseAddress, let pBase = p.baseAddress, let vBase = v.baseAddress,
-                        let m = magnitude.baseAddress
-                    else { return }
-                    for t in 0..<frames {
-                        measure(
-                            row: m + t * bins, frame: t, frames: frames, lows: lows, highs: lows + maxQ,
-                            peaks: pBase, valleys: vBase)
-                    }
-                }
-            }
-        }
-        finish(frames: frames, peaks: &peaks, valleys: &valleys, output: output, stride: stride)
-    }
 
     /// Sizes the workspaces for a clip of `frames` frames: `scratch` ≥ `2·maxQ` floats,
     /// `peaks` and `valleys` `[bands, frames]`.

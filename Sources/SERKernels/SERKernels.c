@@ -201,18 +201,8 @@ void ser_magnitude_power(const double *restrict spectrum, size_t bins, float *re
     }
 }
 
-SER_MULTIVERSION
 float ser_max(const float *restrict x, size_t n) {
-    /* Sixteen running maxima, which the vectoriser keeps in registers. */
-    float lanes[16];
-    size_t i = 0;
-    for (size_t j = 0; j < 16; j++) lanes[j] = x[0];
-    for (; i + 16 <= n; i += 16)
-        for (size_t j = 0; j < 16; j++) lanes[j] = x[i + j] > lanes[j] ? x[i + j] : lanes[j];
-    float peak = lanes[0];
-    for (size_t j = 1; j < 16; j++) peak = lanes[j] > peak ? lanes[j] : peak;
-    for (; i < n; i++) peak = x[i] > peak ? x[i] : peak;
-    return peak;
+    return extreme(x, n, 0);
 }
 
 long ser_first_nonfinite(const float *restrict x, size_t n) {
@@ -301,15 +291,7 @@ float ser_power_to_db(float *restrict x, size_t n, float amin, float offset) {
         float v = x[i] > amin ? x[i] : amin;
         x[i] = scale * log_positive(v) - offset;
     }
-    /* The maximum with eight running maxima, which the vectoriser keeps in registers. */
-    float lanes[8] = { -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY, -INFINITY };
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (size_t j = 0; j < 8; j++) lanes[j] = x[i + j] > lanes[j] ? x[i + j] : lanes[j];
-    float peak = -INFINITY;
-    for (size_t j = 0; j < 8; j++) peak = lanes[j] > peak ? lanes[j] : peak;
-    for (; i < n; i++) peak = x[i] > peak ? x[i] : peak;
-    return peak;
+    return extreme(x, n, 0);
 }
 
 SER_MULTIVERSION

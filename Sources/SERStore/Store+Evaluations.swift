@@ -66,19 +66,4 @@ extension Store {
             return (row["dataset_version_id"], row["feature_config_id"], row["dataset_hash"], row["feature_hash"])
         }
     }
-
-    /// Clip id → label of every clip of a dataset version.
-    public func clipLabels(versionID: Int64) throws -> [Int64: String] {
-        try read { db in
-            var labels: [Int64: String] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT c.id, c.label FROM dataset_version_clips vc JOIN clips c ON c.id = vc.clip_id WHERE vc.version_id = ?",
-                arguments: [versionID])
-            {
-                labels[row["id"]] = row["label"]
-            }
-            return labels
-        }
-    }
 }

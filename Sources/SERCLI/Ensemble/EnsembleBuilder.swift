@@ -68,7 +68,10 @@ struct EnsembleBuilder {
             foldsByMember.append(folds.map(\.id))
         }
         guard let inputs, let versionID = inputs.datasetVersionID else { throw RunFailure("run \(runIDs[0]) names no dataset version") }
-        let labels = try store.clipLabels(versionID: versionID)
+        let labels = Dictionary(
+            uniqueKeysWithValues: try store.read { db in try DatasetStore.clips(versionID: versionID, db) }.compactMap { clip in
+                clip.id.map { ($0, clip.label) }
+            })
         var folds: [Fold] = []
         var classes: [String]?
         for i in foldsByMember[0].indices {
@@ -105,13 +108,9 @@ struct EnsembleBuilder {
             }
             guard !truth.isEmpty else { throw RunFailure("fold \(i + 1): the members recorded no test predictions") }
             let m = try ClassificationMetrics(labels: truth, predictions: predicted, classCount: classes.count)
-            let support = m.confusion.map { $0.reduce(0, +) }
             let evaluation = EvaluationRecord(
-                subset: "test", metrics: ["accuracy": m.accuracy, "macro_f1": m.macroF1, "uar": m.unweightedAverageRecall],
-                classes: classes.indices.map {
-                    EvaluationRecord.ClassMetric(label: classes[$0], precision: m.precision[$0], recall: m.recall[$0], f1: m.f1[$0], support: support[$0])
-                },
-                labels: classes, confusion: m.confusion, predictions: predictions)
+                subset: "test", metrics: m.summary, classes: m.classRecords(labels: classes), labels: classes, confusion: m.confusion,
+                predictions: predictions)
             folds.append(Fold(
                 train: try store.splitClips(reference, subset: "train"), validation: try store.splitClips(reference, subset: "val"),
                 test: test, evaluation: evaluation))

@@ -15,35 +15,29 @@ struct DatasetEvaluator {
     let store: Store
     let quiet: Bool
 
-    /// The models of `runID`: itself, or the finished folds of a k-fold parent.
+    /// The models of `runID`: itself, the finished folds of a k-fold parent, or every
+    /// member's models of an ensemble. They may differ in feature recipe and normalisation
+    /// (``evaluate(runID:models:datasetSpec:)`` prepares the data for each), not in classes.
     func models(of runID: Int64) throws -> [TrainedModel] {
         guard let header = try store.runHeader(runID) else {
             throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
         }
+        let models: [TrainedModel]
         if let members = EnsembleBuilder.members(ofConfig: header.config) {
-            // An ensemble run: every member's fold models.
-            let models = try members.flatMap { try self.models(of: $0) }
-            guard let first = models.first, models.allSatisfy({ $0.classes == first.classes }) else {
-                throw ModelUseError(run: runID, "its members differ in classes; evaluate them one at a time")
-            }
-            return models
-        }
-        switch header.kind {
-        case "kfold":
+            models = try members.flatMap { try self.models(of: $0) }
+        } else if header.kind == "kfold" {
             let folds = try store.childRuns(of: runID).filter { $0.status == "finished" }
             guard !folds.isEmpty else { throw ModelUseError(run: runID, "is a k-fold parent with no finished fold") }
-            let models = try folds.map { try TrainedModel.load(store: store, runID: $0.id, allowPartial: false, allowPerSpeaker: true) }
-            guard let first = models.first,
-                models.allSatisfy({ $0.classes == first.classes && $0.featureConfig == first.featureConfig && $0.perSpeaker == first.perSpeaker })
-            else {
-                throw ModelUseError(run: runID, "its folds differ in classes or feature recipe; evaluate one fold at a time")
-            }
-            return models
-        case "sweep":
+            models = try folds.map { try TrainedModel.load(store: store, runID: $0.id, allowPartial: false, allowPerSpeaker: true) }
+        } else if header.kind == "sweep" {
             throw ModelUseError(run: runID, "is a sweep parent; evaluate one of its trials (`ser show \(runID)`)")
-        default:
-            return [try TrainedModel.load(store: store, runID: runID, allowPartial: false, allowPerSpeaker: true)]
+        } else {
+            models = [try TrainedModel.load(store: store, runID: runID, allowPartial: false, allowPerSpeaker: true)]
         }
+        guard let first = models.first, models.allSatisfy({ $0.classes == first.classes }) else {
+            throw ModelUseError(run: runID, "its models differ in classes; evaluate them one at a time")
+        }
+        return models
     }
 
     /// Evaluates `models` (all of run `runID`) on `datasetSpec` (`NAME` or `NAME@VERSION`).
@@ -113,15 +107,10 @@ struct DatasetEvaluator {
             bySpeaker[clip.speaker, default: (0, 0)].clips += 1
             if predicted == clip.label { bySpeaker[clip.speaker, default: (0, 0)].correct += 1 }
         }
-        let support = metrics.confusion.map { $0.reduce(0, +) }
         return DatasetEvaluation(
             runID: runID, datasetVersionID: versionID, models: models.count, clips: used.count, skippedClips: skipped,
             accuracy: metrics.accuracy, macroF1: metrics.macroF1, uar: metrics.unweightedAverageRecall,
-            perClass: reference.classes.indices.map {
-                EvaluationRecord.ClassMetric(
-                    label: reference.classes[$0], precision: metrics.precision[$0], recall: metrics.recall[$0], f1: metrics.f1[$0],
-                    support: support[$0])
-            },
+            perClass: metrics.classRecords(labels: reference.classes),
             labels: reference.classes, confusion: metrics.confusion,
             perSpeaker: bySpeaker.mapValues { DatasetEvaluation.SpeakerScore(clips: $0.clips, accuracy: Double($0.correct) / Double($0.clips)) })
     }

@@ -35,15 +35,9 @@ struct TrainedModel {
     /// truncated to `maxFrames`, normalised, then run through the engine with dropout off, as
     /// the run's own test evaluation does.
     func probabilities(_ raw: [Matrix]) throws -> Matrix {
-        let sequences = raw.map { normalizer.apply(Self.truncate($0, to: modelConfig.maxFrames)) }
+        let sequences = raw.map { normalizer.apply(PreparedData.truncate($0, to: modelConfig.maxFrames)) }
         let trainer = try Trainer(config: modelConfig, threads: 1)
         try trainer.setWeights(tensors)
         return try trainer.evaluate(try SequenceDataset(sequences: sequences, labels: nil)).probabilities
-    }
-
-    /// The first `maxFrames` rows of `m`.
-    static func truncate(_ m: Matrix, to maxFrames: Int) -> Matrix {
-        guard m.rows > maxFrames else { return m }
-        return Matrix(rows: maxFrames, columns: m.columns, values: Array(m.values[0..<(maxFrames * m.columns)])) ?? m
     }
 }

@@ -161,11 +161,9 @@ struct RunExecutor {
         let out = try trainer.evaluate(set)
         let labels = set.labels ?? []
         let m = try ClassificationMetrics(labels: labels, predictions: out.predictions, classCount: data.classes.count)
-        var metrics = ["accuracy": m.accuracy, "macro_f1": m.macroF1, "uar": m.unweightedAverageRecall]
+        var metrics = m.summary
         if let loss = out.loss { metrics["loss"] = loss }
-        let classes = data.classes.enumerated().map { c, label in
-            EvaluationRecord.ClassMetric(label: label, precision: m.precision[c], recall: m.recall[c], f1: m.f1[c], support: m.confusion[c].reduce(0, +))
-        }
+        let classes = m.classRecords(labels: data.classes)
         let usedIDs = ids.filter { data.features[$0] != nil && data.labelIndex(of: $0) != nil }
         let predictions = zip(usedIDs, out.predictions).enumerated().map { row, pair in
             EvaluationRecord.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))

@@ -34,7 +34,7 @@ void ser_window_double(const double *w, const float *x, double *out, size_t n);
 void ser_magnitude_power(const double *spectrum, size_t bins, float *magnitude, float *power);
 
 /// librosa's power_to_db over float32 values in place, before its top_db clamp:
-/// x[i] = 10 * log10(max(amin, x[i])) - offset, returning the largest result. The logarithm
+/// x[i] = 10 * log10(max(amin, x[i])) - offset, returning the largest result (n >= 1). The logarithm
 /// is a vectorisable polynomial (Cephes' logf: within 2 ulp of glibc's log10f over the
 /// positive normal floats), not a libm call per value.
 float ser_power_to_db(float *x, size_t n, float amin, float offset);
