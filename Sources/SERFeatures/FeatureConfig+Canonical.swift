@@ -46,6 +46,7 @@ extension FeatureConfig {
         if let chromaTuning { fields.append(("chromaTuning", chromaTuning.description)) }
         if let dbTopDB { fields.append(("dbTopDB", dbTopDB.description)) }
         if let melFMax { fields.append(("melFMax", melFMax.description)) }
+        if let speedFactor { fields.append(("speedFactor", speedFactor.description)) }
         fields.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }

@@ -9,6 +9,11 @@ extension FeatureConfig {
         let nyquist = Double(sampleRate) / 2
         guard algorithmVersion == 1 else { throw bad("algorithmVersion", "only version 1 is implemented") }
         guard sampleRate > 0 else { throw bad("sampleRate", "must be positive (Hz), got \(sampleRate)") }
+        if let speedFactor {
+            guard speedFactor.isFinite, (0.5...2).contains(speedFactor) else {
+                throw bad("speedFactor", "must be in 0.5...2, got \(speedFactor)")
+            }
+        }
         guard resampler == "soxr_hq" else { throw bad("resampler", "only \"soxr_hq\" is supported") }
         guard nFFT >= 16, nFFT % 2 == 0, nFFT <= 1 << 20 else {
             throw bad("nFFT", "must be even and in 16...1048576, got \(nFFT)")

@@ -21,6 +21,12 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
     /// How the caller resamples to ``sampleRate``: `"soxr_hq"` (librosa's default
     /// `res_type`, libsoxr HQ). Recorded for provenance; the extractor itself never resamples.
     public var resampler: String = "soxr_hq"
+    /// Speed perturbation (Ko et al. 2015, "Audio Augmentation for Speech Recognition", as in
+    /// Kaldi's `sox speed`): the audio plays `speedFactor` times faster, tempo and pitch
+    /// together, by resampling it to ``resampleRate`` (`sampleRate / speedFactor`) and reading
+    /// the result as `sampleRate` audio. `nil` (the default, omitted from the hash) = none.
+    /// Used for training-time copies of a corpus; the features of a clip as recorded have none.
+    public var speedFactor: Double? = nil
 
     // MARK: STFT
 
@@ -112,6 +118,13 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
     /// The default set at another sample rate (e.g. a corpus's native rate).
     public init(sampleRate: Int) {
         self.sampleRate = sampleRate
+    }
+
+    /// The rate the caller resamples audio to before extraction, Hz: ``sampleRate``, or
+    /// `sampleRate / speedFactor` rounded to whole Hz under speed perturbation.
+    public var resampleRate: Int {
+        guard let speedFactor, speedFactor > 0, speedFactor.isFinite else { return sampleRate }
+        return Int((Double(sampleRate) / speedFactor).rounded())
     }
 
     /// The upper mel edge actually used, Hz.

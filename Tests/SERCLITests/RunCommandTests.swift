@@ -126,6 +126,55 @@ import Testing
         }
     }
 
+    @Test func speedPerturbedCopiesAreCachedAsTheirOwnRecipesAndDrawnReproducibly() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        // Refused before anything is written: 1 is no perturbation, 3 is out of range.
+        for bad in ["1", "0.9,3", "fast"] {
+            let refused = try corpus.ser(["run", "--epochs", "1", "--test-speakers", "6", "--speed-perturb", bad, "-q"] + Self.tiny)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--speed-perturb"), "\(refused.stderr)")
+        }
+        let settings = ["run", "--epochs", "3", "--test-speakers", "6", "--speed-perturb", "0.9,1.1", "--seed", "3", "-q"] + Self.tiny
+        let first = try corpus.ser(settings + ["--name", "a"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try corpus.ser(settings + ["--name", "b"])
+        #expect(second.status == 0, "\(second.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE name IS NULL") == 0)
+            let names = try String.fetchAll(db, sql: "SELECT name FROM feature_configs ORDER BY id")
+            #expect(names == ["mfcc40+chroma+contrast@16000", "mfcc40+chroma+contrast@16000×0.9", "mfcc40+chroma+contrast@16000×1.1"])
+            // Every clip has all three; slowed down = more frames, sped up = fewer.
+            let frames = try Row.fetchAll(db, sql: """
+                SELECT c.name, sum(f.frames) AS frames, count(*) AS clips FROM features f
+                JOIN feature_configs c ON c.id = f.config_id GROUP BY c.id ORDER BY c.id
+                """)
+            #expect(frames.map { $0["clips"] as Int } == [72, 72, 72])
+            let original = Double(frames[0]["frames"] as Int)
+            #expect(abs(Double(frames[1]["frames"] as Int) / original - 1 / 0.9) < 0.03)
+            #expect(abs(Double(frames[2]["frames"] as Int) / original - 1 / 1.1) < 0.03)
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = 1 AND name = 'speedPerturb'") == "[0.9,1.1]")
+            // The run is tied to the features of the clips as recorded, and the draw is seeded.
+            #expect(try String.fetchOne(db, sql: "SELECT c.name FROM runs r JOIN feature_configs c ON c.id = r.feature_config_id WHERE r.id = 1")
+                == "mfcc40+chroma+contrast@16000")
+            let same = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                WHERE a.run_id = 1 AND b.run_id = 2 AND a.kind = 'best'
+                """)
+            #expect(same == 1)
+        }
+        // The copies change what the model sees: without them the weights differ.
+        let plain = try corpus.ser(["run", "--epochs", "3", "--test-speakers", "6", "--seed", "3", "-q", "--name", "c"] + Self.tiny)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            let same = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                WHERE a.run_id = 1 AND b.run_id = 3 AND a.kind = 'best'
+                """)
+            #expect(same == 0)
+        }
+    }
+
     @Test func reproduceGivesIdenticalMetricsAndSaysSo() throws {
         let corpus = try corpus()
         defer { corpus.remove() }

@@ -29,6 +29,7 @@ import Testing
         config.chromaTuning = -0.25
         config.melFMax = 7_600
         config.dbTopDB = nil
+        config.speedFactor = 1.1
         let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(config.canonicalJSON.utf8))
         #expect(decoded == config)
         #expect(decoded.hash == config.hash)
@@ -51,6 +52,7 @@ import Testing
         edits.append { $0.deltaOrder = 1 }
         edits.append { $0.rms = true }
         edits.append { $0.zcr = true }
+        edits.append { $0.speedFactor = 0.9 }
         for edit in edits {
             var config = FeatureConfig()
             edit(&config)
@@ -83,6 +85,17 @@ import Testing
         #expect(config.frameCount(samples: 72_102) == 141)
     }
 
+    @Test func speedPerturbationResamplesToRateOverFactor() {
+        var config = FeatureConfig()
+        #expect(config.resampleRate == 22_050)
+        config.speedFactor = 0.9
+        #expect(config.resampleRate == 24_500)  // 0.9× speed: more samples, read at 22,050 Hz
+        config.speedFactor = 1.1
+        #expect(config.resampleRate == 20_045)  // 22,050 / 1.1 = 20,045.45…
+        #expect(config.canonicalJSON.contains("\"speedFactor\":1.1"))
+        #expect(!FeatureConfig().canonicalJSON.contains("speedFactor"))  // absent: old hashes stand
+    }
+
     @Test func invalidConfigurationsNameTheField() {
         func field(_ edit: (inout FeatureConfig) -> Void) -> String? {
             var config = FeatureConfig()
@@ -106,6 +119,8 @@ import Testing
         // 6 bands from 200 Hz reach 6.4 kHz, beyond Nyquist at 8 kHz (librosa raises too).
         #expect(field { $0.sampleRate = 8_000 } == "contrastBands")
         #expect(field { $0.deltaWidth = 4 } == "deltaWidth")
+        #expect(field { $0.speedFactor = 3 } == "speedFactor")
+        #expect(field { $0.speedFactor = .nan } == "speedFactor")
         #expect(throws: FeatureError.self) { try FeatureExtractor(config: { var c = FeatureConfig(); c.hopLength = 0; return c }()) }
     }
 }

@@ -65,6 +65,7 @@ struct DatasetEvaluator {
                 throw ModelUseError(run: settingsRun, "its stored settings cannot be read: \(error)")
             }
             wanted.dataset = datasetSpec
+            wanted.speedPerturb = []  // training-time copies; evaluation uses the clips as recorded
             let prepared = try DataPreparer.prepare(
                 store: store, settings: wanted, quiet: quiet, shouldStop: { InterruptFlag.isRaised }, allowSingleLabel: true)
             guard prepared.dims == first.featureConfig.dims else {

@@ -11,7 +11,8 @@ import SERStore
 /// keeps every finished batch and a re-run only does the rest.
 ///
 /// Per clip: audio from the database or the verified source file → mono (channel mean) →
-/// libsoxr HQ to the recipe's rate → ``FeatureExtractor``. A clip that fails (moved or
+/// libsoxr HQ to the recipe's rate (``FeatureConfig/resampleRate``: under speed perturbation
+/// the audio is resampled to `rate / factor` and read at `rate`) → ``FeatureExtractor``. A clip that fails (moved or
 /// changed file, undecodable, too short, NaN samples) is recorded in `feature_errors` with
 /// the reason; the others go on.
 struct FeatureComputer {
@@ -43,7 +44,8 @@ struct FeatureComputer {
         if config.contrast { parts.append("contrast") }
         if config.rms { parts.append("rms") }
         if config.zcr { parts.append("zcr") }
-        return parts.joined(separator: "+") + "@\(config.sampleRate)"
+        let speed = config.speedFactor.map { "×\($0)" } ?? ""
+        return parts.joined(separator: "+") + "@\(config.sampleRate)" + speed
     }
 
     /// What a computation did.
@@ -100,7 +102,7 @@ struct FeatureComputer {
         let t0 = DispatchTime.now().uptimeNanoseconds
         do {
             let audio = try ClipAudioLoader.load(clip, store: store, verifyHash: true)
-            let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: config.sampleRate)
+            let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: config.resampleRate)
             let tensor = try extractor.extract(mono)
             let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
             return .success((tensor.matrix, ms))

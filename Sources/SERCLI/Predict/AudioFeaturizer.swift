@@ -27,7 +27,7 @@ struct AudioFeaturizer {
         }
         do {
             let audio = try AudioDecoder.decode(path: path)
-            let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: extractor.config.sampleRate)
+            let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: extractor.config.resampleRate)
             return try extractor.extract(mono).matrix
         } catch let error as AudioError {
             throw ModelUseError(path: path, "cannot be used as audio: \(error.reason)")

@@ -1,4 +1,5 @@
 import Foundation
+import SERCore
 import SERFeatures
 import SERStore
 
@@ -19,18 +20,14 @@ enum DataPreparer {
         }
         try checkSources(clips, store: store, dataset: dataset.name)
         let computer = try FeatureComputer(store: store, config: config)
-        let missing = clips.count - (try store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
-        if missing > 0 {
-            let progress = ProgressBar(total: missing, title: "features", unit: "clips", mode: ProgressBar.automaticMode(quiet: quiet))
-            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: shouldStop)
-            progress.finish()
-            if shouldStop() { throw RunFailure("interrupted while computing features; nothing of the run was written (finished features are cached)") }
-            if !outcome.failures.isEmpty {
-                let listed = outcome.failures.prefix(10).map { "  \($0.clip.relativePath): \($0.reason)" }.joined(separator: "\n")
-                throw RunFailure(
-                    "features could not be computed for \(outcome.failures.count) clip(s) of \(dataset.name); nothing of the run was written:\n\(listed)"
-                        + (outcome.failures.count > 10 ? "\n  … (all in the feature_errors table)" : ""))
-            }
+        try fill(computer, clips: clips, dataset: dataset.name, title: "features", quiet: quiet, shouldStop: shouldStop)
+        var copies: [[Int64: Matrix]] = []
+        for factor in settings.speedPerturb {
+            var perturbed = config
+            perturbed.speedFactor = factor
+            let copyComputer = try FeatureComputer(store: store, config: perturbed)
+            try fill(copyComputer, clips: clips, dataset: dataset.name, title: "speed ×\(factor)", quiet: quiet, shouldStop: shouldStop)
+            copies.append(try store.loadFeatures(configID: copyComputer.configID, clipIDs: clips.compactMap(\.id)))
         }
         let features = try store.loadFeatures(configID: computer.configID, clipIDs: clips.compactMap(\.id))
         let classes = Array(Set(clips.map(\.label))).sorted()
@@ -39,7 +36,28 @@ enum DataPreparer {
         }
         return PreparedData(
             dataset: dataset, version: version, clips: clips, classes: classes, features: features,
-            featureConfigID: computer.configID, featureConfigHash: config.hash, dims: config.dims)
+            featureConfigID: computer.configID, featureConfigHash: config.hash, dims: config.dims, copies: copies)
+    }
+
+    /// Computes the features `computer`'s recipe still lacks for `clips`.
+    ///
+    /// - Throws: ``RunFailure`` when interrupted or when some clip could not be featurised
+    ///   (finished batches stay cached either way).
+    private static func fill(
+        _ computer: FeatureComputer, clips: [ClipRecord], dataset: String, title: String, quiet: Bool, shouldStop: () -> Bool
+    ) throws {
+        let missing = clips.count - (try computer.store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
+        guard missing > 0 else { return }
+        let progress = ProgressBar(total: missing, title: title, unit: "clips", mode: ProgressBar.automaticMode(quiet: quiet))
+        let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: shouldStop)
+        progress.finish()
+        if shouldStop() { throw RunFailure("interrupted while computing features; nothing of the run was written (finished features are cached)") }
+        if !outcome.failures.isEmpty {
+            let listed = outcome.failures.prefix(10).map { "  \($0.clip.relativePath): \($0.reason)" }.joined(separator: "\n")
+            throw RunFailure(
+                "\(title) could not be computed for \(outcome.failures.count) clip(s) of \(dataset); nothing of the run was written:\n\(listed)"
+                    + (outcome.failures.count > 10 ? "\n  … (all in the feature_errors table)" : ""))
+        }
     }
 }
 

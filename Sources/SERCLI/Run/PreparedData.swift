@@ -19,6 +19,9 @@ struct PreparedData {
     let featureConfigID: Int64
     let featureConfigHash: String
     let dims: Int
+    /// Speed-perturbed copies, one dictionary per `speedPerturb` factor in order: `clips.id`
+    /// → `[frames, dims]` raw features of the clip's audio played that much faster.
+    var copies: [[Int64: Matrix]] = []
 
     /// `run_normalization.method` of runs whose features were z-scored per speaker first.
     static let speakerMethod = "speaker-zscore"
@@ -28,17 +31,24 @@ struct PreparedData {
     /// speaker's clips in the version). Unsupervised — it uses no labels — but transductive:
     /// test speakers are normalised with their own clips, so a deployed model would need
     /// several utterances of each new speaker. Clips without a speaker are left as they are.
+    ///
+    /// Each speed-perturbed copy is normalised with its own statistics per speaker (a speaker
+    /// played faster is treated as a speaker of its own, as a new speaker is at test time).
     func speakerNormalized(maxFrames: Int) -> PreparedData {
         var bySpeaker: [String: [Int64]] = [:]
         for clip in clips { if let id = clip.id, let speaker = clip.speaker { bySpeaker[speaker, default: []].append(id) } }
-        var normalized = features
-        for (_, ids) in bySpeaker {
-            let stats = Normalizer.fit(ids.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
-            for id in ids { if let m = features[id] { normalized[id] = stats.apply(m) } }
+        func normalized(_ features: [Int64: Matrix]) -> [Int64: Matrix] {
+            var out = features
+            for (_, ids) in bySpeaker {
+                let stats = Normalizer.fit(ids.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
+                for id in ids { if let m = features[id] { out[id] = stats.apply(m) } }
+            }
+            return out
         }
         return PreparedData(
-            dataset: dataset, version: version, clips: clips, classes: classes, features: normalized,
-            featureConfigID: featureConfigID, featureConfigHash: featureConfigHash, dims: dims)
+            dataset: dataset, version: version, clips: clips, classes: classes, features: normalized(features),
+            featureConfigID: featureConfigID, featureConfigHash: featureConfigHash, dims: dims,
+            copies: copies.map(normalized))
     }
 
     /// The clips as the splitter sees them.
@@ -57,12 +67,17 @@ struct PreparedData {
     }
 
     /// Normalised sequences and label indices for `ids`, in the given order.
-    func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int) throws -> SequenceDataset {
+    ///
+    /// - Parameter copy: `nil` for the clips as recorded, `k` for speed-perturbed copy `k`
+    ///   (a clip without that copy keeps its original, so the sets stay aligned).
+    func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int, copy: Int? = nil) throws -> SequenceDataset {
         var sequences: [Matrix] = []
         var labels: [Int] = []
         sequences.reserveCapacity(ids.count)
+        let perturbed = copy.flatMap { copies.indices.contains($0) ? copies[$0] : nil }
         for id in ids {
-            guard let raw = features[id], let label = labelIndex(of: id) else { continue }
+            guard let original = features[id], let label = labelIndex(of: id) else { continue }
+            let raw = perturbed?[id] ?? original
             sequences.append(normalizer.apply(Self.truncate(raw, to: maxFrames)))
             labels.append(label)
         }

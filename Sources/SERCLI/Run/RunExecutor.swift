@@ -41,6 +41,7 @@ struct RunExecutor {
     private func train(resume: Bool) throws -> Result {
         let maxFrames = settings.maxFrames
         let trainSet = try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames)
+        let trainCopies = try data.copies.indices.map { try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames, copy: $0) }
         let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
         let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
         let weights = settings.classWeights == "balanced" ? data.balancedWeights(split.train) : nil
@@ -72,7 +73,7 @@ struct RunExecutor {
                 return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, epochsDone: epoch - 1)
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = try trainer.trainEpoch(augmented(trainSet, epoch: epoch))
+            let result = try trainer.trainEpoch(augmented(trainSet, copies: trainCopies, epoch: epoch))
             var record = EpochRecord(
                 epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
                 learningRate: Double(result.learningRate), wallSeconds: 0)
@@ -138,13 +139,19 @@ struct RunExecutor {
         return Result(status: "finished", test: testEvaluation, bestEpoch: best.epoch, epochsDone: epoch)
     }
 
-    /// The training set as this epoch sees it: augmented afresh (seeded by run seed, epoch
-    /// and clip) when the settings ask for augmentation, else unchanged.
-    private func augmented(_ set: SequenceDataset, epoch: Int) throws -> SequenceDataset {
+    /// The training set as this epoch sees it: each clip drawn from its original and its
+    /// speed-perturbed `copies` (aligned with `set`), then augmented afresh (all seeded by
+    /// run seed, epoch and clip) when the settings ask for it; else unchanged.
+    private func augmented(_ set: SequenceDataset, copies: [SequenceDataset], epoch: Int) throws -> SequenceDataset {
         let augmenter = settings.augmenter
-        guard augmenter.isActive else { return set }
+        guard augmenter.isActive || !copies.isEmpty else { return set }
         let seed = UInt64(truncatingIfNeeded: settings.seed)
-        let sequences = set.sequences.enumerated().map { i, m in augmenter.augment(m, seed: seed, epoch: epoch, index: i) }
+        let sampler = CopySampler(copies: copies.count + 1)
+        let sequences = set.sequences.indices.map { i in
+            let choice = sampler.choice(seed: seed, epoch: epoch, index: i)
+            let m = choice == 0 ? set.sequences[i] : copies[choice - 1].sequences[i]
+            return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
+        }
         return try SequenceDataset(sequences: sequences, labels: set.labels)
     }
 

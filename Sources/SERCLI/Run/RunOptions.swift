@@ -87,6 +87,8 @@ struct RunOptions: ParsableArguments {
     var featureMaskWidth: Int?
     @Option(help: ArgumentHelp("Gaussian noise on normalised training features (std, default 0).", valueName: "std"))
     var featureNoise: Double?
+    @Option(help: ArgumentHelp("Speed-perturbation factors for training clips, comma-separated (e.g. 0.9,1.1; default none): each epoch a clip is drawn from its original and its resampled copies.", valueName: "factors"))
+    var speedPerturb: String?
 
     /// The settings: defaults ← recipe ← `--config` ← these flags.
     func resolve() throws -> RunSettings {
@@ -145,7 +147,19 @@ struct RunOptions: ParsableArguments {
         set("featureMasks", featureMasks)
         set("featureMaskWidth", featureMaskWidth)
         set("featureNoise", featureNoise)
+        if let speedPerturb { out["speedPerturb"] = try Self.factors(speedPerturb, flag: "--speed-perturb") }
         return out
+    }
+
+    /// `0.9,1.1` → `[0.9, 1.1]`; `none` → `[]`.
+    static func factors(_ text: String, flag: String) throws -> [Double] {
+        if text == "none" || text.isEmpty { return [] }
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = parts.compactMap(Double.init)
+        guard values.count == parts.count else {
+            throw ValidationError("\(flag): expected comma-separated numbers such as 0.9,1.1 (got '\(text)')")
+        }
+        return values
     }
 
     /// `128,64` → `[128, 64]`; `none` → `[]` where allowed.

@@ -40,6 +40,9 @@ extension RunSettings {
         try check(timeMasks >= 0 && timeMaskWidth >= 0, "--time-masks", "mask counts and widths must be ≥ 0")
         try check(featureMasks >= 0 && featureMaskWidth >= 0, "--feature-masks", "mask counts and widths must be ≥ 0")
         try check(featureNoise >= 0 && featureNoise < 10, "--feature-noise", "must be in [0, 10) (got \(featureNoise))")
+        try check(speedPerturb.allSatisfy { $0.isFinite && (0.5...2).contains($0) && $0 != 1 }, "--speed-perturb",
+                  "factors must be in 0.5...2 and not 1 (got \(speedPerturb.map(\.description).joined(separator: ",")))")
+        try check(Set(speedPerturb).count == speedPerturb.count, "--speed-perturb", "lists a factor twice (\(speedPerturb.map(\.description).joined(separator: ",")))")
         try check(Recipe(rawValue: recipe) != nil, "--recipe", "must be one of \(Recipe.allCases.map(\.rawValue).joined(separator: ", ")) (got \(recipe))")
         _ = try optimizerConfig()
         _ = try learningRateSchedule()

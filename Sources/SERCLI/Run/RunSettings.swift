@@ -82,6 +82,11 @@ struct RunSettings: Codable, Equatable, Sendable {
     var featureMaskWidth = 0
     /// Gaussian noise added to the normalised features (standard deviation).
     var featureNoise = 0.0
+    /// Speed-perturbation factors (e.g. `[0.9, 1.1]`): each training clip is also featurised
+    /// from its audio played this much faster (tempo and pitch, libsoxr), cached like any
+    /// feature, and every epoch each clip is drawn from its original and these copies
+    /// (seeded). Empty = none. Validation and test clips are never perturbed.
+    var speedPerturb: [Double] = []
 
     init() {}
 
@@ -131,6 +136,7 @@ struct RunSettings: Codable, Equatable, Sendable {
         featureMasks = try value(.featureMasks, defaults.featureMasks)
         featureMaskWidth = try value(.featureMaskWidth, defaults.featureMaskWidth)
         featureNoise = try value(.featureNoise, defaults.featureNoise)
+        speedPerturb = try value(.speedPerturb, defaults.speedPerturb)
     }
 
     /// The settings as canonical JSON (sorted keys): `runs.config`.
@@ -179,6 +185,7 @@ struct RunSettings: Codable, Equatable, Sendable {
             "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
             "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "select", "seed", "splitSeed",
             "threads", "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
+            "speedPerturb",
         ]
     }
 }

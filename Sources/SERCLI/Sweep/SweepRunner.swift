@@ -30,7 +30,7 @@ struct SweepRunner {
         // Features first, once per distinct recipe, so trials share the cache.
         let orchestrator = RunOrchestrator(store: store, output: output, commandLine: commandLine)
         var seen = Set<String>()
-        for trial in trials where seen.insert("\(trial.features)@\(trial.sampleRate)").inserted {
+        for trial in trials where seen.insert("\(trial.features)@\(trial.sampleRate)×\(trial.speedPerturb)").inserted {
             _ = try DataPreparer.prepare(store: store, settings: trial, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
         }
         let data = try DataPreparer.prepare(store: store, settings: base, quiet: true, shouldStop: { false })
