@@ -18,6 +18,7 @@ extension ModelConfig {
         guard (0..<1).contains(labelSmoothing) else {
             throw fail("labelSmoothing must be in [0, 1) (got \(labelSmoothing))")
         }
+        guard mixup >= 0, mixup <= 100, mixup.isFinite else { throw fail("mixup α must be in [0, 100] (got \(mixup))") }
         if let clipNorm, !(clipNorm > 0 && clipNorm.isFinite) {
             throw fail("clipNorm must be a finite value > 0 (got \(clipNorm))")
         }

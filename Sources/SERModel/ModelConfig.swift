@@ -41,6 +41,12 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     public var labelSmoothing: Float
     /// Per-class loss weights (`classCount` values, ≥ 0), Keras `class_weight`; `nil` = all 1.
     public var classWeights: [Float]?
+    /// Mixup α (Zhang et al. 2018, "mixup: Beyond Empirical Risk Minimization"): every
+    /// training batch draws `λ ~ Beta(α, α)` (taken as `max(λ, 1−λ)`) and mixes each clip
+    /// with a partner clip of the same worker's share, `λ·x + (1−λ)·x'` frame by frame (the
+    /// partner's missing frames count as zeros) and the loss likewise
+    /// `λ·CE(y) + (1−λ)·CE(y')`; training accuracy counts the clip's own label. 0 = off.
+    public var mixup: Float
     /// Clips per training batch, > 0.
     public var batchSize: Int
     /// Seed of every random choice: initial weights, shuffling, dropout masks.
@@ -54,7 +60,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         activation: Activation = .relu, pooling: Pooling = .last, maxFrames: Int = 200,
         sequenceMode: SequenceMode = .masked, optimizer: OptimizerConfig = OptimizerConfig(),
         clipNorm: Float? = nil, schedule: LearningRateSchedule = .constant, labelSmoothing: Float = 0,
-        classWeights: [Float]? = nil, batchSize: Int = 32, seed: UInt64 = 0
+        classWeights: [Float]? = nil, mixup: Float = 0, batchSize: Int = 32, seed: UInt64 = 0
     ) {
         self.inputDims = inputDims
         self.classCount = classCount
@@ -72,6 +78,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         self.schedule = schedule
         self.labelSmoothing = labelSmoothing
         self.classWeights = classWeights
+        self.mixup = mixup
         self.batchSize = batchSize
         self.seed = seed
     }
@@ -88,6 +95,6 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case inputDims, classCount, lstmUnits, bidirectional, recurrentDropout, dropout, denseUnits
         case activation, pooling, maxFrames, sequenceMode, optimizer, clipNorm, schedule
-        case labelSmoothing, classWeights, batchSize, seed
+        case labelSmoothing, classWeights, mixup, batchSize, seed
     }
 }

@@ -29,7 +29,7 @@ extension Network {
     /// Row-wise softmax of the logits into `s.probabilities`, and the loss and hit counts.
     ///
     /// Per row with label `y`: `q = (1-ε)·onehot(y) + ε/C`, `loss = w_y · (-Σ_c q_c log p_c)`,
-    /// computed from the log-sum-exp for stability.
+    /// computed from the log-sum-exp for stability; a mixup-mixed row uses ``mixedTarget``.
     func softmaxCrossEntropy(_ s: ShardWorkspace) {
         let b = s.rows, classes = config.classCount
         guard let logitsBuffer = s.dense.last else { return }
@@ -52,13 +52,43 @@ extension Network {
             let label = s.labels[r]
             guard label >= 0 else { continue }
             if best == label { s.correct += 1 }
+            let (partner, lambda) = mixture(s, row: r)
             var loss = 0.0
+            if lambda < 1 {
+                for c in 0..<classes {
+                    let a = mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: epsilon, weighted: s.weighted)
+                    if a > 0 { loss -= a * (Double(z[c] - maxLogit) - logTotal) }
+                }
+                s.lossSum += loss
+                continue
+            }
             for c in 0..<classes {
                 let q = (c == label ? 1 - epsilon : 0) + epsilon / Double(classes)
                 if q > 0 { loss -= q * (Double(z[c] - maxLogit) - logTotal) }
             }
             s.lossSum += (s.weighted ? Double(classWeight(label)) : 1) * loss
         }
+    }
+
+    /// Row `r`'s mixup partner label and own weight λ: `(label, 1)` when the batch is not mixed.
+    func mixture(_ s: ShardWorkspace, row r: Int) -> (partner: Int, lambda: Float) {
+        guard s.mixPartners.count == s.rows, s.mixWeight < 1 else { return (s.labels[r], 1) }
+        let partner = s.labels[s.mixPartners[r]]
+        return partner >= 0 ? (partner, s.mixWeight) : (s.labels[r], 1)
+    }
+
+    /// The coefficient `a_c` of `−log p_c` in a mixed row's loss: the smoothed targets
+    /// `q_c(y) = (1−ε)·[c = y] + ε/C` of the row's label `y` and its partner's `y'`, weighted
+    /// by their class weights, `λ·w_y·q_c(y) + (1−λ)·w_{y'}·q_c(y')`. The gradient with respect
+    /// to logit `c` is `(Σ_k a_k)·p_c − a_c`. (Unmixed rows keep the plain formula, so runs
+    /// without mixup compute exactly what they did before mixup existed.)
+    func mixedTarget(_ c: Int, label: Int, partner: Int, lambda: Double, epsilon: Double, weighted: Bool) -> Double {
+        let classes = Double(config.classCount)
+        func part(_ y: Int) -> Double {
+            let q = (c == y ? 1 - epsilon : 0) + epsilon / classes
+            return (weighted ? Double(classWeight(y)) : 1) * q
+        }
+        return lambda * part(label) + (1 - lambda) * part(partner)
     }
 
     /// The loss weight of class `label` (1 without class weights).
@@ -75,6 +105,15 @@ extension Network {
         let p = s.probabilities.pointer
         for r in 0..<b {
             let label = s.labels[r]
+            let (partner, lambda) = mixture(s, row: r)
+            if lambda < 1 {
+                let total = Float(lambda) * classWeight(label) + (1 - Float(lambda)) * classWeight(partner)
+                for c in 0..<classes {
+                    let a = Float(mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: Double(epsilon), weighted: true))
+                    dLogits[r * classes + c] = (total * p[r * classes + c] - a) / Float(batchSize)
+                }
+                continue
+            }
             let scale = classWeight(label) / Float(batchSize)
             for c in 0..<classes {
                 let q = (c == label ? 1 - epsilon : 0) + epsilon / Float(classes)

@@ -10,6 +10,8 @@ extension ShardWorkspace {
         sequences: [Matrix], labels sourceLabels: [Int]?, indices: ArraySlice<Int>, mode: SequenceMode, dims: Int
     ) {
         rows = indices.count
+        mixPartners.removeAll(keepingCapacity: true)
+        mixWeight = 1
         lengths.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
         for i in indices {

@@ -23,9 +23,15 @@ final class ShardWorkspace: @unchecked Sendable {
     var packedRows: Int { offsets.last ?? 0 }
     /// Class label of each row (−1 when unknown, at inference).
     var labels: [Int] = []
+    /// Mixup of this batch: row `r`'s input and target are `mixWeight` of its own and
+    /// `1 − mixWeight` of row `mixPartners[r]`'s. Empty (and weight 1) = no mixing.
+    var mixPartners: [Int] = []
+    var mixWeight: Float = 1
 
     /// Packed input `[rows, D]`.
     let input: FloatBuffer
+    /// One time step's input rows `[capacity, D]`, scratch for mixing in place.
+    let mixScratch: FloatBuffer
     /// Layer outputs in real time order, packed `[rows, F_l]`, and their gradients.
     let outputs: [FloatBuffer]
     let outputGrads: [FloatBuffer]
@@ -59,8 +65,10 @@ final class ShardWorkspace: @unchecked Sendable {
         active.reserveCapacity(maxSteps)
         offsets.reserveCapacity(maxSteps + 1)
         labels.reserveCapacity(capacity)
+        mixPartners.reserveCapacity(capacity)
         let rows = capacity * maxSteps
         input = FloatBuffer(count: rows * config.inputDims)
+        mixScratch = FloatBuffer(count: config.mixup > 0 ? capacity * config.inputDims : 1)
         outputs = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
         outputGrads = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
         directions = layout.lstm.map { layer in

@@ -7,6 +7,7 @@ extension Trainer {
     func step(data: SequenceDataset, indices: ArraySlice<Int>, rate: Float) -> (Double, Int) {
         let active = distribute(data: data, indices: indices)
         for k in 0..<active { drawMasks(shards[k]) }
+        if config.mixup > 0 { for k in 0..<active { drawMixup(shards[k]) } }
         let batchSize = indices.count
         run(active) { network, shard in
             shard.weighted = true
@@ -75,6 +76,19 @@ extension Trainer {
             let mask = shard.dropoutMask.pointer
             for k in 0..<(b * config.pooledWidth) { mask[k] = rng.nextUnitFloat() < p ? 0 : keep }
         }
+    }
+
+    /// Mixup for one shard: `λ ~ Beta(α, α)` folded to `max(λ, 1−λ)` and a random
+    /// permutation of its rows as partners, from the trainer's RNG; mixes the packed input.
+    func drawMixup(_ shard: ShardWorkspace) {
+        let alpha = Double(config.mixup)
+        let draw = rng.nextBeta(alpha, alpha)
+        let lambda = Float(max(draw, 1 - draw))
+        var partners = Array(0..<shard.rows)
+        for i in stride(from: partners.count - 1, to: 0, by: -1) {
+            partners.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        }
+        shard.mix(lambda: lambda, partners: partners, dims: config.inputDims)
     }
 
     /// Runs `work` on the first `active` shards, concurrently when there are several.

@@ -163,13 +163,22 @@ import Testing
                 """)
             #expect(same == 1)
         }
+        // Mixup on top: recorded, and it changes the weights too.
+        let mixed = try corpus.ser(settings + ["--name", "m", "--mixup", "0.4"])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        let refused = try corpus.ser(settings + ["--name", "bad", "--mixup", "-1"])
+        #expect(refused.status != 0 && refused.stderr.contains("--mixup"), "\(refused.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters h JOIN runs r ON r.id = h.run_id WHERE r.name = 'm' AND h.name = 'mixup'") == "0.4")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE name = 'bad'") == 0)
+        }
         // The copies change what the model sees: without them the weights differ.
         let plain = try corpus.ser(["run", "--epochs", "3", "--test-speakers", "6", "--seed", "3", "-q", "--name", "c"] + Self.tiny)
         #expect(plain.status == 0, "\(plain.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
             let same = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
-                WHERE a.run_id = 1 AND b.run_id = 3 AND a.kind = 'best'
+                WHERE a.run_id = 1 AND b.run_id IN (3, 4) AND a.kind = 'best'
                 """)
             #expect(same == 0)
         }

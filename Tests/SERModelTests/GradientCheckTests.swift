@@ -11,7 +11,7 @@ import Testing
     static let atol = 2e-4
     static let rtol = 1e-2
 
-    func check(_ config: ModelConfig, lengths: [Int], threads: Int = 1, dropout: Bool = false) throws {
+    func check(_ config: ModelConfig, lengths: [Int], threads: Int = 1, dropout: Bool = false, mix: ModelTestSupport.Mix? = nil) throws {
         let trainer = try Trainer(config: config, threads: threads)
         let data = try #require(
             ModelTestSupport.randomData(count: 4, dims: config.inputDims, lengths: lengths, classes: config.classCount, seed: 7))
@@ -19,7 +19,7 @@ import Testing
             _ = trainer.distribute(data: data, indices: (0..<data.count).map { $0 }[...])
             for k in 0..<trainer.threads { trainer.drawMasks(trainer.shards[k]) }
         }
-        let result = ModelTestSupport.gradientCheck(trainer, data, dropout: dropout, h: Self.h, atol: Self.atol, rtol: Self.rtol)
+        let result = ModelTestSupport.gradientCheck(trainer, data, dropout: dropout, mix: mix, h: Self.h, atol: Self.atol, rtol: Self.rtol)
         #expect(result.checked == trainer.parameterCount)
         #expect(result.worst <= 1, "worst gradient mismatch at \(result.tensor) (ratio \(result.worst))")
     }
@@ -53,5 +53,12 @@ import Testing
         try check(
             Self.small { $0.dropout = 0.3; $0.recurrentDropout = 0.25; $0.bidirectional = true }, lengths: [6, 4, 2, 5],
             dropout: true)
+    }
+
+    /// Mixup: mixed inputs and the mixed, class-weighted, smoothed targets (rows of unequal
+    /// length, so some partners are missing frames).
+    @Test func withMixup() throws {
+        try check(Self.small { $0.mixup = 0.4; $0.bidirectional = true }, lengths: [6, 4, 2, 5], mix: .reversed(0.7))
+        try check(Self.small { $0.mixup = 0.4; $0.sequenceMode = .padded; $0.pooling = .attention }, lengths: [6, 3, 8, 1], threads: 2, mix: .reversed(0.6))
     }
 }

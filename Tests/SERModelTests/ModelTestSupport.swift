@@ -22,8 +22,18 @@ enum ModelTestSupport {
     /// The batch loss `Σ w·CE / N` over all of `data` as one batch (dropout masks as they
     /// are in the workspaces when `dropout` is true, else off) and, with `gradient`, its
     /// gradient in parameter order.
-    static func loss(_ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, gradient: Bool) -> (Double, [Float]) {
+    ///
+    /// `mix` mixes each shard's rows after packing (mixup with a fixed λ and partners).
+    static func loss(
+        _ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, mix: Mix? = nil, gradient: Bool
+    ) -> (Double, [Float]) {
         let active = trainer.distribute(data: data, indices: (0..<data.count).map { $0 }[...])
+        if let mix {
+            for k in 0..<active {
+                let shard = trainer.shards[k]
+                shard.mix(lambda: mix.lambda, partners: mix.partners(shard.rows), dims: trainer.config.inputDims)
+            }
+        }
         var loss = 0.0
         var total = [Float](repeating: 0, count: trainer.parameterCount)
         for k in 0..<active {
@@ -43,9 +53,9 @@ enum ModelTestSupport {
     /// with step `h`; returns the worst `|analytic - numeric| / (atol + rtol·|numeric|)` and
     /// the name of the tensor where it occurs (≤ 1 passes).
     static func gradientCheck(
-        _ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, h: Float, atol: Double, rtol: Double
+        _ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, mix: Mix? = nil, h: Float, atol: Double, rtol: Double
     ) -> (worst: Double, tensor: String, checked: Int) {
-        let (_, analytic) = loss(trainer, data, dropout: dropout, gradient: true)
+        let (_, analytic) = loss(trainer, data, dropout: dropout, mix: mix, gradient: true)
         let p = trainer.network.parameters.pointer
         var worst = 0.0
         var worstTensor = ""
@@ -54,9 +64,9 @@ enum ModelTestSupport {
             for k in tensor.offset..<(tensor.offset + tensor.count) {
                 let saved = p[k]
                 p[k] = saved + h
-                let plus = loss(trainer, data, dropout: dropout, gradient: false).0
+                let plus = loss(trainer, data, dropout: dropout, mix: mix, gradient: false).0
                 p[k] = saved - h
-                let minus = loss(trainer, data, dropout: dropout, gradient: false).0
+                let minus = loss(trainer, data, dropout: dropout, mix: mix, gradient: false).0
                 p[k] = saved
                 let numeric = (plus - minus) / (2 * Double(h))
                 let ratio = abs(Double(analytic[k]) - numeric) / (atol + rtol * abs(numeric))
@@ -68,5 +78,13 @@ enum ModelTestSupport {
             }
         }
         return (worst, worstTensor, checked)
+    }
+
+    /// A fixed mixup: weight λ of each row's own clip and its partner row, by shard size.
+    struct Mix {
+        var lambda: Float
+        var partners: (Int) -> [Int]
+        /// Each row mixed with the rows in reverse order.
+        static func reversed(_ lambda: Float) -> Mix { Mix(lambda: lambda) { Array((0..<$0).reversed()) } }
     }
 }

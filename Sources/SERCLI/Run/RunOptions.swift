@@ -89,6 +89,8 @@ struct RunOptions: ParsableArguments {
     var featureNoise: Double?
     @Option(help: ArgumentHelp("Speed-perturbation factors for training clips, comma-separated (e.g. 0.9,1.1; default none): each epoch a clip is drawn from its original and its resampled copies.", valueName: "factors"))
     var speedPerturb: String?
+    @Option(help: ArgumentHelp("Mixup α for training batches (e.g. 0.2; default 0 = off).", valueName: "alpha"))
+    var mixup: Double?
 
     /// The settings: defaults ← recipe ← `--config` ← these flags.
     func resolve() throws -> RunSettings {
@@ -147,6 +149,7 @@ struct RunOptions: ParsableArguments {
         set("featureMasks", featureMasks)
         set("featureMaskWidth", featureMaskWidth)
         set("featureNoise", featureNoise)
+        set("mixup", mixup)
         if let speedPerturb { out["speedPerturb"] = try Self.factors(speedPerturb, flag: "--speed-perturb") }
         return out
     }

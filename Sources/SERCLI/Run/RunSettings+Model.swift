@@ -40,6 +40,7 @@ extension RunSettings {
         try check(timeMasks >= 0 && timeMaskWidth >= 0, "--time-masks", "mask counts and widths must be ≥ 0")
         try check(featureMasks >= 0 && featureMaskWidth >= 0, "--feature-masks", "mask counts and widths must be ≥ 0")
         try check(featureNoise >= 0 && featureNoise < 10, "--feature-noise", "must be in [0, 10) (got \(featureNoise))")
+        try check(mixup >= 0 && mixup <= 100, "--mixup", "α must be in [0, 100] (0 = off; got \(mixup))")
         try check(speedPerturb.allSatisfy { $0.isFinite && (0.5...2).contains($0) && $0 != 1 }, "--speed-perturb",
                   "factors must be in 0.5...2 and not 1 (got \(speedPerturb.map(\.description).joined(separator: ",")))")
         try check(Set(speedPerturb).count == speedPerturb.count, "--speed-perturb", "lists a factor twice (\(speedPerturb.map(\.description).joined(separator: ",")))")
@@ -97,7 +98,7 @@ extension RunSettings {
             maxFrames: maxFrames, sequenceMode: SequenceMode(rawValue: sequence) ?? .padded,
             optimizer: try optimizerConfig(), clipNorm: clipNorm > 0 ? Float(clipNorm) : nil,
             schedule: try learningRateSchedule(), labelSmoothing: Float(labelSmoothing),
-            classWeights: weights, batchSize: batch, seed: UInt64(truncatingIfNeeded: seed))
+            classWeights: weights, mixup: Float(mixup), batchSize: batch, seed: UInt64(truncatingIfNeeded: seed))
     }
 }
 

@@ -87,6 +87,9 @@ struct RunSettings: Codable, Equatable, Sendable {
     /// feature, and every epoch each clip is drawn from its original and these copies
     /// (seeded). Empty = none. Validation and test clips are never perturbed.
     var speedPerturb: [Double] = []
+    /// Mixup α: training clips mixed in pairs with weight `λ ~ Beta(α, α)`, inputs and targets
+    /// (see `ModelConfig.mixup`). 0 = off.
+    var mixup = 0.0
 
     init() {}
 
@@ -137,6 +140,7 @@ struct RunSettings: Codable, Equatable, Sendable {
         featureMaskWidth = try value(.featureMaskWidth, defaults.featureMaskWidth)
         featureNoise = try value(.featureNoise, defaults.featureNoise)
         speedPerturb = try value(.speedPerturb, defaults.speedPerturb)
+        mixup = try value(.mixup, defaults.mixup)
     }
 
     /// The settings as canonical JSON (sorted keys): `runs.config`.
@@ -185,7 +189,7 @@ struct RunSettings: Codable, Equatable, Sendable {
             "pooling", "maxFrames", "sequence", "epochs", "batch", "lr", "optimizer", "weightDecay", "momentum",
             "clipNorm", "schedule", "labelSmoothing", "classWeights", "patience", "monitor", "select", "seed", "splitSeed",
             "threads", "recipe", "timeMasks", "timeMaskWidth", "featureMasks", "featureMaskWidth", "featureNoise",
-            "speedPerturb",
+            "speedPerturb", "mixup",
         ]
     }
 }
