@@ -105,3 +105,66 @@ import Testing
         #expect(runsBefore == runsAfter)
     }
 }
+
+/// `ser run --seeds`: one run per seed on one split, then their ensemble; and ensembles of
+/// training runs.
+@Suite(.serialized) struct SeedEnsembleTests {
+    @Test func seedsTrainOnOneSplitAndRecordTheirEnsembleForKFoldAndPlainRuns() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.writeToneCorpus(actors: 4)
+        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"]).status == 0)
+        let folds = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "--seeds", "3,4", "--name", "kf", "-q"] + RunCommandTests.tiny)
+        guard folds.status == 0 else { throw SERProcess.Failure(result: folds) }
+        let plain = try corpus.ser(["run", "--test-speakers", "4", "--epochs", "2", "--seeds", "3,4,5", "--name", "pl", "--json"] + RunCommandTests.tiny)
+        guard plain.status == 0 else { throw SERProcess.Failure(result: plain) }
+        struct Report: Decodable { let run: Int64; let members: [Int64]; let accuracy: Double }
+        let report = try JSONDecoder().decode(Report.self, from: Data(plain.stdout.utf8))
+        #expect(report.members.count == 3)
+        try corpus.readOnly { (db: Database) throws -> Void in
+            // The k-fold ensemble: a k-fold run over two members with seeds 3 and 4, same folds.
+            let kf = try #require(try Row.fetchOne(db, sql: "SELECT id, kind, config FROM runs WHERE name = 'kf'"))
+            #expect(kf["kind"] as String == "kfold")
+            #expect((kf["config"] as String).contains("ensembleOf"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = ?", arguments: [kf["id"] as Int64]) == 2)
+            let seeds = try Int.fetchAll(db, sql: "SELECT seed FROM runs WHERE name LIKE 'kf seed %' AND kind = 'kfold' ORDER BY id")
+            #expect(seeds == [3, 4])
+            // The plain ensemble: one training run whose test metrics average the members'
+            // probabilities on the same test clips (actor 04).
+            let pl = try #require(try Row.fetchOne(db, sql: "SELECT id, kind FROM runs WHERE name = 'pl'"))
+            #expect(pl["kind"] as String == "train" && pl["id"] as Int64 == report.run)
+            let members = report.members.map(String.init).joined(separator: ",")
+            let tests = try Int.fetchAll(db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (\(members), ?) GROUP BY run_id", arguments: [report.run])
+            #expect(tests == [12, 12, 12, 12])
+            var sums: [Int64: [Double]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE subset = 'test' AND run_id IN (\(members))") {
+                let p = try JSONDecoder().decode([Double].self, from: Data((row["probabilities"] as String).utf8))
+                sums[row["clip_id"]] = zip(sums[row["clip_id"]] ?? [Double](repeating: 0, count: p.count), p).map { $0 + $1 }
+            }
+            let classes = try String.fetchAll(db, sql: "SELECT DISTINCT label FROM clips ORDER BY label")
+            var correct = 0
+            for (clip, sum) in sums {
+                let label = try String.fetchOne(db, sql: "SELECT label FROM clips WHERE id = ?", arguments: [clip])
+                if classes[sum.indices.max { sum[$0] < sum[$1] } ?? 0] == label { correct += 1 }
+            }
+            #expect(abs(report.accuracy - Double(correct) / Double(sums.count)) < 1e-9)
+            #expect(try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [report.run]) == report.accuracy)
+        }
+        // Evaluate uses all three members' models on new speakers.
+        _ = try EvaluateCommandTests.importNewVoices(into: corpus)
+        let evaluated = try EvaluateCommandTests.evaluate(corpus, [String(report.run), "--dataset", "newvoices"])
+        #expect(evaluated.models == 3)
+        // Training runs with other test clips, or of another kind, are refused.
+        let other = try corpus.ser(["run", "--dataset", "tones", "--test-speakers", "3", "--epochs", "1", "-q"] + RunCommandTests.tiny)
+        #expect(other.status == 0, "\(other.stderr)")
+        let otherID = try corpus.readOnly { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs") } ?? 0
+        let mismatched = try corpus.ser(["ensemble", String(report.members[0]), String(otherID)])
+        #expect(mismatched.status != 0 && mismatched.stderr.contains("other clips"), "\(mismatched.stderr)")
+        let kfID = try corpus.readOnly { db in try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE name = 'kf'") } ?? 0
+        let mixed = try corpus.ser(["ensemble", String(report.members[0]), String(kfID)])
+        #expect(mixed.status != 0 && mixed.stderr.contains("one kind"), "\(mixed.stderr)")
+        let bad = try corpus.ser(["run", "--seeds", "3", "-q"] + RunCommandTests.tiny)
+        #expect(bad.status != 0 && bad.stderr.contains("--seeds"))
+    }
+}

@@ -2,11 +2,12 @@ import Foundation
 import SERModel
 import SERStore
 
-/// Combines finished k-fold runs that share their folds (same dataset version, same seed,
-/// so the same test speakers in every fold) into one k-fold run whose fold `i` classifies
-/// by the mean of the members' fold-`i` class probabilities. Nothing is retrained: the
-/// members' recorded test predictions are averaged, so the ensemble is exactly what its
-/// models would say together on each held-out fold.
+/// Combines finished k-fold runs that share their folds (same dataset version, same split
+/// seed, so the same test speakers in every fold) into one k-fold run whose fold `i`
+/// classifies by the mean of the members' fold-`i` class probabilities — or finished
+/// training runs with the same test clips into one training run the same way. Nothing is
+/// retrained: the members' recorded test predictions are averaged, so the ensemble is exactly
+/// what its models would say together on each held-out set.
 struct EnsembleBuilder {
     let store: Store
 
@@ -32,6 +33,8 @@ struct EnsembleBuilder {
     /// Everything the ensemble run will record, computed before anything is written.
     struct Plan {
         var members: [Int64]
+        /// `kfold` (members are k-fold parents) or `train` (one held-out set each).
+        var kind: String
         var datasetVersionID: Int64?
         var featureConfigID: Int64?
         var datasetHash: String?
@@ -42,15 +45,22 @@ struct EnsembleBuilder {
     /// - Throws: ``RunFailure`` naming the run and the reason: unknown, not a finished k-fold
     ///   parent, unfinished folds, another dataset version, other fold test sets, other classes.
     func plan(_ runIDs: [Int64]) throws -> Plan {
-        guard runIDs.count >= 2 else { throw RunFailure("give at least two k-fold runs to combine") }
+        guard runIDs.count >= 2 else { throw RunFailure("give at least two k-fold runs (or training runs) to combine") }
         guard Set(runIDs).count == runIDs.count else { throw RunFailure("a run is named twice") }
         var foldsByMember: [[Int64]] = []
+        var kind: String?
         var inputs: (datasetVersionID: Int64?, featureConfigID: Int64?, datasetHash: String?, featureConfigHash: String?)?
         for id in runIDs {
             guard let header = try store.runHeader(id) else { throw RunFailure("no run \(id) in \(store.path)") }
-            guard header.kind == "kfold" else { throw RunFailure("run \(id) is a \(header.kind) run; an ensemble combines k-fold parents") }
+            guard ["kfold", "train"].contains(header.kind) else {
+                throw RunFailure("run \(id) is a \(header.kind) run; an ensemble combines k-fold parents (or training runs with the same test clips)")
+            }
+            if let kind, kind != header.kind {
+                throw RunFailure("run \(id) is a \(header.kind) run and run \(runIDs[0]) a \(kind) run; combine runs of one kind")
+            }
+            kind = header.kind
             guard header.status == "finished" else { throw RunFailure("run \(id) is \(header.status), not finished") }
-            let folds = try store.childRuns(of: id).filter { $0.kind == "fold" }
+            let folds = header.kind == "train" ? [(id: id, status: header.status)] : try store.childRuns(of: id).filter { $0.kind == "fold" }.map { (id: $0.id, status: $0.status) }
             guard !folds.isEmpty, folds.allSatisfy({ $0.status == "finished" }) else {
                 throw RunFailure("run \(id) has unfinished folds")
             }
@@ -82,7 +92,9 @@ struct EnsembleBuilder {
                 let child = memberFolds[i]
                 guard try store.splitClips(child, subset: "test") == test else {
                     throw RunFailure(
-                        "fold \(i + 1) of run \(runIDs[m]) tests other clips than fold \(i + 1) of run \(runIDs[0]) (trained with another --seed or --split?); only runs with the same folds can be combined")
+                        kind == "train"
+                            ? "run \(runIDs[m]) tests other clips than run \(runIDs[0]) (another --split-seed or --test-speakers?); only runs with the same test clips can be combined"
+                            : "fold \(i + 1) of run \(runIDs[m]) tests other clips than fold \(i + 1) of run \(runIDs[0]) (trained with another --seed or --split?); only runs with the same folds can be combined")
                 }
                 guard let best = try store.checkpoint(child, kind: .best) else { throw RunFailure("run \(child) has no best checkpoint") }
                 if let classes, classes != best.classes {
@@ -116,7 +128,57 @@ struct EnsembleBuilder {
                 test: test, evaluation: evaluation))
         }
         return Plan(
-            members: runIDs, datasetVersionID: versionID, featureConfigID: inputs.featureConfigID, datasetHash: inputs.datasetHash,
+            members: runIDs, kind: kind ?? "kfold", datasetVersionID: versionID, featureConfigID: inputs.featureConfigID, datasetHash: inputs.datasetHash,
             featureConfigHash: inputs.featureConfigHash, folds: folds)
+    }
+
+    /// Records `plan` as a new run: a k-fold parent with one finished fold per member fold,
+    /// or (members are training runs) one training run, each with its split, averaged
+    /// evaluation and predictions; config `{"ensembleOf": [...]}`. A failure marks it failed.
+    ///
+    /// - Returns: the new run's id and its test metrics (mean and standard deviation over folds).
+    func record(_ plan: Plan, name: String?, tags: [String], commandLine: String) throws -> (run: Int64, metrics: [String: (mean: Double, std: Double)]) {
+        let runs = plan.members.map(String.init).joined(separator: ",")
+        let config = "{\"\(Self.membersKey)\":[\(runs)],\"combine\":\"mean of class probabilities\"}"
+        let provenance = ProvenanceCollector.collect(datasetHash: plan.datasetHash, featureConfigHash: plan.featureConfigHash)
+        let split = plan.kind == "train" ? "ensemble" : "kfold:\(plan.folds.count)"
+        func newRun(_ kind: String, parent: Int64?, name: String?) -> NewRun {
+            NewRun(
+                name: name, kind: kind, parentID: parent, datasetVersionID: plan.datasetVersionID,
+                featureConfigID: plan.featureConfigID, split: split, seed: 0, config: config,
+                commandLine: commandLine, tags: parent == nil ? tags : [],
+                hyperparameters: [Self.membersKey: "[\(runs)]"], provenance: provenance)
+        }
+        let title = name ?? "ensemble of \(plan.members.map(String.init).joined(separator: ", "))"
+        let parent = try store.createRun(newRun(plan.kind, parent: nil, name: title))
+        do {
+            try store.markRunning(parent, pid: getpid())
+            var tests: [EvaluationRecord] = []
+            for (i, fold) in plan.folds.enumerated() {
+                let child = plan.kind == "train" ? parent : try store.createRun(newRun("fold", parent: parent, name: "\(title) fold \(i + 1)"))
+                try store.recordSplit(child, train: fold.train, validation: fold.validation, test: fold.test)
+                try store.recordEvaluation(child, fold.evaluation)
+                if child != parent { try store.endRun(child, status: "finished") }
+                tests.append(fold.evaluation)
+            }
+            let aggregate = RunOrchestrator.aggregate(tests)
+            if plan.kind == "kfold" { try store.recordAggregate(parent, subset: "test", metrics: aggregate) }
+            try store.endRun(parent, status: "finished")
+            return (parent, aggregate)
+        } catch {
+            try? store.endRun(parent, status: "failed", error: "\(error)")
+            throw error
+        }
+    }
+
+    /// One line: the new run, its members and its test scores (mean ± std over `folds`).
+    static func summary(run: Int64, members: [Int64], folds: Int?, _ aggregate: [String: (mean: Double, std: Double)]) -> String {
+        let over = folds.map { " over \($0) folds" } ?? " on their test clips"
+        func score(_ name: String) -> String {
+            guard let value = aggregate[name] else { return "–" }
+            return folds == nil ? String(format: "%.3f", value.mean) : String(format: "%.3f ± %.3f", value.mean, value.std)
+        }
+        return "run \(run): ensemble of \(members.map(String.init).joined(separator: ", "))\(over): accuracy \(score("accuracy")), "
+            + "macro-F1 \(score("macro_f1")), UAR \(score("uar"))"
     }
 }

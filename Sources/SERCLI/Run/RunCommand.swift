@@ -30,6 +30,8 @@ extension SER {
         var resume: Int64?
         @Option(help: ArgumentHelp("Re-run a run with its exact resolved settings and say whether the metrics are identical.", valueName: "run"))
         var reproduce: Int64?
+        @Option(help: ArgumentHelp("Train one run per seed, all on the same split (--split-seed, default --seed), and record their ensemble: the mean of their class probabilities, as `ser ensemble` makes it (e.g. --seeds 42,1,2).", valueName: "seeds"))
+        var seeds: String?
         @Option(help: .hidden)
         var parent: Int64?
         @Option(help: .hidden)
@@ -38,6 +40,15 @@ extension SER {
         func validate() throws {
             if resume != nil && reproduce != nil {
                 throw ValidationError("--resume and --reproduce cannot be combined")
+            }
+            if seeds != nil && (resume != nil || reproduce != nil || parent != nil) {
+                throw ValidationError("--seeds trains new runs; it cannot be combined with --resume or --reproduce")
+            }
+            if let seeds {
+                let list = try RunOptions.sizes(seeds, flag: "--seeds", allowNone: false)
+                guard list.count >= 2, list.allSatisfy({ $0 >= 0 }), Set(list).count == list.count else {
+                    throw ValidationError("--seeds: expected two or more different whole numbers such as 42,1,2 (got '\(seeds)')")
+                }
             }
             if resume != nil, let given = try? hyperparameters.overrides(), !given.isEmpty {
                 throw ValidationError("--resume continues a run with its own settings; drop \(given.keys.sorted().map { "--" + $0 }.joined(separator: ", "))")
@@ -51,6 +62,10 @@ extension SER {
             let started = Date()
             let outcome: RunOrchestrator.Outcome
             let orchestrator = RunOrchestrator(store: store, output: output, commandLine: Self.commandLine())
+            if let seeds {
+                try ensemble(seeds: try RunOptions.sizes(seeds, flag: "--seeds", allowNone: false), store: store, orchestrator: orchestrator, output: output)
+                return
+            }
             if let resume {
                 outcome = try orchestrator.resume(resume)
             } else {
@@ -73,6 +88,39 @@ extension SER {
             }
             if outcome.status == "interrupted" { throw ExitCode(130) }
             if outcome.status != "finished" { throw ExitCode.failure }
+        }
+
+        /// `--seeds`: one run per seed on one split, then their ensemble. Stops at the first
+        /// member that does not finish (the finished ones stay, as separate runs).
+        private func ensemble(seeds: [Int], store: Store, orchestrator: RunOrchestrator, output: RunOutput) throws {
+            var base = try hyperparameters.resolve()
+            base.splitSeed = base.splitSeed ?? base.seed
+            try base.validate()
+            let title = name ?? "\(base.recipe) × seeds \(seeds.map(String.init).joined(separator: ","))"
+            var members: [Int64] = []
+            for seed in seeds {
+                var settings = base
+                settings.seed = seed
+                output.note("\n— seed \(seed) (\(members.count + 1)/\(seeds.count)) —")
+                let outcome = try orchestrator.start(
+                    settings, name: "\(title) seed \(seed)", tags: tags, note: note, parentID: nil, kind: nil, reproduces: nil)
+                if outcome.status == "interrupted" { throw ExitCode(130) }
+                guard outcome.status == "finished" else {
+                    throw RunFailure("run \(outcome.runID) (seed \(seed)) ended \(outcome.status); no ensemble was recorded")
+                }
+                members.append(outcome.runID)
+            }
+            let builder = EnsembleBuilder(store: store)
+            let plan = try builder.plan(members)
+            let (run, aggregate) = try builder.record(plan, name: title, tags: tags, commandLine: Self.commandLine())
+            if options.json {
+                struct Report: Encodable { let run: Int64; let members: [Int64]; let accuracy: Double; let macroF1: Double; let uar: Double }
+                try printJSON(Report(
+                    run: run, members: members, accuracy: aggregate["accuracy"]?.mean ?? 0, macroF1: aggregate["macro_f1"]?.mean ?? 0,
+                    uar: aggregate["uar"]?.mean ?? 0))
+            } else if !options.quiet {
+                print(EnsembleBuilder.summary(run: run, members: members, folds: plan.kind == "kfold" ? plan.folds.count : nil, aggregate))
+            }
         }
 
         /// The command line as typed, shell-quoted where needed.
