@@ -92,7 +92,7 @@ import Testing
         #expect(speaker.recipe == "best-speaker" && speaker.normalization == "speaker")
         #expect(speaker.layers == [128] && speaker.epochs == 60 && speaker.pooling == best.pooling)
         #expect(speaker.timeMasks == 3 && speaker.timeMaskWidth == 25 && speaker.featureNoise == 0.2)
-        #expect(speaker.speedPerturb == [0.9, 1.1] && speaker.mixup == 0.2 && best.speedPerturb.isEmpty && best.mixup == 0)
+        #expect(speaker.speedPerturb == [0.9, 1.1] && speaker.mixup == 0.2 && best.speedPerturb == [0.9, 1.1] && best.mixup == 0.2)
         try speaker.validate()
         #expect(try RunOptions.parse([]).resolve() == RunSettings())
         #expect { try RunOptions.parse(["--recipe", "magic"]).resolve() } throws: { ($0 as? RunSettingsError)?.flag == "--recipe" }
