@@ -164,6 +164,8 @@ import Testing
         let kfID = try corpus.readOnly { db in try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE name = 'kf'") } ?? 0
         let mixed = try corpus.ser(["ensemble", String(report.members[0]), String(kfID)])
         #expect(mixed.status != 0 && mixed.stderr.contains("one kind"), "\(mixed.stderr)")
+        let reproduced = try corpus.ser(["run", "--reproduce", String(report.run)])
+        #expect(reproduced.status != 0 && reproduced.stderr.contains("is an ensemble"), "\(reproduced.stderr)")
         let bad = try corpus.ser(["run", "--seeds", "3", "-q"] + RunCommandTests.tiny)
         #expect(bad.status != 0 && bad.stderr.contains("--seeds"))
     }

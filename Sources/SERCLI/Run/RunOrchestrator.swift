@@ -24,6 +24,11 @@ struct RunOrchestrator {
     /// The resolved settings a recorded run used.
     func settings(of runID: Int64) throws -> RunSettings {
         guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
+        if let members = EnsembleBuilder.members(ofConfig: header.config) {
+            throw RunFailure(
+                "run \(runID) is an ensemble of runs \(members.map(String.init).joined(separator: ", ")) and has no training settings of its own; "
+                    + "reproduce its members and combine them with `ser ensemble`")
+        }
         return try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
     }
 
