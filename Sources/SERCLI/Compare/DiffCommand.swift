@@ -69,7 +69,7 @@ extension SER {
                 for (i, label) in labels.enumerated() {
                     table.add([label] + delta[i].map { $0 == 0 ? "·" : String(format: "%+d", $0) })
                 }
-                out += table.render().split(separator: "\n").map { "  " + $0 }
+                out.append(table.render(indent: "  "))
             }
             print(out.joined(separator: "\n"))
         }
@@ -121,7 +121,7 @@ extension SER {
             guard !shown.isEmpty else { return out + ["  identical"] }
             var table = TextTable(["", "", a, b])
             for p in shown { table.add([p.differs ? "*" : "", p.name, p.a ?? "–", p.b ?? "–"]) }
-            return out + table.render().split(separator: "\n").map { "  " + $0 }
+            return out + [table.render(indent: "  ")]
         }
 
         static func metricLines(_ metrics: [DiffReport.Metric], a: String, b: String) -> [String] {
@@ -140,7 +140,7 @@ extension SER {
                     } ?? ""
                 table.add([m.name, text(m.a, m.aStd, m.name), text(m.b, m.bStd, m.name), delta])
             }
-            return ["\nmetrics"] + table.render().split(separator: "\n").map { "  " + $0 }
+            return ["\nmetrics", table.render(indent: "  ")]
         }
 
         /// Sparklines of validation accuracy/F1 and training/validation loss, both runs on one scale.

@@ -54,7 +54,7 @@ extension SER {
                     table.add([String(e.epoch), f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy),
                                f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate), String(format: "%.1f", e.wallSeconds)])
                 }
-                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+                print(table.render(indent: "  "))
             }
             if !metrics.isEmpty {
                 print("\ntest")
@@ -67,7 +67,7 @@ extension SER {
                 for c in classes {
                     table.add([c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1), String(c.support)])
                 }
-                print("\n" + table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+                print("\n" + table.render(indent: "  "))
             }
             if let confusion, !confusion.labels.isEmpty {
                 print("\nconfusion (rows: true, columns: predicted)")
@@ -76,7 +76,7 @@ extension SER {
                 for (i, label) in confusion.labels.enumerated() {
                     table.add([label] + confusion.counts[i].map(String.init))
                 }
-                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+                print(table.render(indent: "  "))
             }
             let evaluations = try store.datasetEvaluations(runID: runID)
             if !evaluations.isEmpty {
@@ -88,7 +88,7 @@ extension SER {
                         String(format: "%.3f", e.macroF1), String(format: "%.3f", e.uar), e.createdAt,
                     ])
                 }
-                print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+                print(table.render(indent: "  "))
             }
         }
     }

@@ -12,8 +12,8 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    /// The table as lines, two spaces between columns.
-    func render() -> String {
+    /// The table as lines, two spaces between columns, each line after `indent`.
+    func render(indent: String = "") -> String {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -23,7 +23,7 @@ struct TextTable {
                 return rightAligned.contains(c) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+        return ([line(header)] + rows.map(line)).map { indent + $0 }.joined(separator: "\n")
     }
 }
 
