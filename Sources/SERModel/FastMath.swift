@@ -1,4 +1,6 @@
-/// Vectorisable `tanh` and logistic sigmoid for the gate kernels.
+/// The `tanh` and logistic sigmoid the gate kernels compute: the reference that SERKernels'
+/// C cell kernels match bit for bit (they use the same constants in the same order; the
+/// kernel tests compare against these).
 ///
 /// `tanh` is a [13/6] rational minimax approximation on [-9, 9] (the form used by Eigen's
 /// `generic_fast_tanh_float`), clamped to ±1 outside; maximum absolute error 3.5e-7 in
@@ -27,17 +29,5 @@ enum FastMath {
     @inline(__always)
     static func sigmoid(_ x: Float) -> Float {
         0.5 + 0.5 * tanh(0.5 * x)
-    }
-
-    /// `v[k] = sigmoid(v[k] + bias[k])` for `k < n`.
-    @inline(__always)
-    static func sigmoidInPlace(_ v: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, _ n: Int) {
-        for k in 0..<n { v[k] = sigmoid(v[k] + bias[k]) }
-    }
-
-    /// `v[k] = tanh(v[k] + bias[k])` for `k < n`.
-    @inline(__always)
-    static func tanhInPlace(_ v: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, _ n: Int) {
-        for k in 0..<n { v[k] = tanh(v[k] + bias[k]) }
     }
 }
