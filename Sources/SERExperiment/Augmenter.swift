@@ -35,7 +35,7 @@ public struct Augmenter: Sendable, Hashable, Codable {
     /// cells become 0, the mean of normalised features.
     public func augment(_ input: Matrix, seed: UInt64, epoch: Int, index: Int) -> Matrix {
         guard isActive, input.rows > 0 else { return input }
-        var rng = SeededGenerator(seed: seed ^ 0xA5A5_5A5A_C3C3_3C3C).derived(UInt64(epoch) &* 1_000_003 &+ UInt64(index))
+        var rng = SeededGenerator.forClip(seed: seed, salt: 0xA5A5_5A5A_C3C3_3C3C, epoch: epoch, index: index)
         var out = input
         let rows = input.rows, dims = input.columns
         func uniform(_ upper: Int) -> Int { upper > 0 ? Int(rng.next() % UInt64(upper + 1)) : 0 }

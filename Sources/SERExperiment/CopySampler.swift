@@ -16,7 +16,7 @@ public struct CopySampler: Sendable, Hashable {
     /// The copy of clip `index` in `epoch`: `0` (the original) ..< ``copies``.
     public func choice(seed: UInt64, epoch: Int, index: Int) -> Int {
         guard copies > 1 else { return 0 }
-        var rng = SeededGenerator(seed: seed ^ 0x5EED_C0DE_0F0F_F0F0).derived(UInt64(epoch) &* 1_000_003 &+ UInt64(index))
+        var rng = SeededGenerator.forClip(seed: seed, salt: 0x5EED_C0DE_0F0F_F0F0, epoch: epoch, index: index)
         return Int(rng.next() % UInt64(copies))
     }
 }
