@@ -5,7 +5,7 @@
 //   ser → SERCLI → {SERStore, SERModel, SERFeatures, SERAudio, SERPlot, SERONNX} → SERCore
 //   SERONNX → SwiftProtobuf (generated onnx.pb.swift, committed)
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
-//   SERFeatures, SERModel → SERKernels (our own C99 inner loops, vectorised by clang)
+//   SERFeatures, SERModel → SERKernels (our own C inner loops, vectorised by clang, and an AVX-512 GEMM)
 //   SERPlot → CCairo (the only importer of cairo)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
@@ -88,7 +88,7 @@ let package = Package(
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
-        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], path: "Benchmarks/bench-model", swiftSettings: optimized),
+        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels"], path: "Benchmarks/bench-model", swiftSettings: optimized),
         .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.

@@ -9,6 +9,7 @@
 // when more than one is run) and the peak resident memory (VmHWM).
 import Foundation
 import SERCore
+import SERKernels
 import SERLinearAlgebra
 import SERModel
 
@@ -36,10 +37,11 @@ func peakMemoryMiB() -> Double {
     return .nan
 }
 
-/// `--gemm`: single-thread GFLOP/s of the per-step recurrent GEMM shapes.
+/// `--gemm`: single-thread GFLOP/s of every GEMM shape of a padded seed epoch on one 16-clip
+/// shard (3,200 packed frames), OpenBLAS next to SERKernels' `ser_gemm` (Bᵀ shapes: ser_gemm
+/// reads a transposed copy, made outside the timing as the trainer makes it once per batch).
 if CommandLine.arguments.contains("--gemm") {
     BLAS.setThreadCount(1)
-    // Every GEMM shape of a padded seed epoch on one 16-clip shard (3,200 packed frames).
     let shapes: [(String, Int, Int, Int, Bool, Bool)] = [
         ("step fwd L1 h·U", 16, 512, 128, false, false), ("  as 2 blocks", 16, 256, 128, false, false),
         ("step bwd L1 dG·Uᵀ", 16, 128, 512, false, true), ("  as 2 blocks", 16, 64, 512, false, true),
@@ -49,12 +51,23 @@ if CommandLine.arguments.contains("--gemm") {
         ("grad L2 Xᵀ·dG", 128, 256, 3200, true, false), ("grad L2 Hᵀ·dG", 64, 256, 3200, true, false),
         ("dX L2 dG·Wᵀ", 3200, 128, 256, false, true),
     ]
-    for (name, m, n, k, transA, transB) in shapes {
-        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
-        var c = [Float](repeating: 0, count: m * n)
-        let reps = max(1, 400_000_000 / (2 * m * n * k))
+    print("ser_gemm runs its AVX-512 kernel: \(ser_gemm_fast() != 0)")
+    func gflops(_ flops: Int, _ body: () -> Void) -> Double {
+        let reps = max(1, 400_000_000 / flops)
+        body()
         let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<reps {
+        for _ in 0..<reps { body() }
+        return Double(flops * reps) / Double(DispatchTime.now().uptimeNanoseconds - start)
+    }
+    var rng = SeededGenerator(seed: 1)
+    for (name, m, n, k, transA, transB) in shapes {
+        let a = (0..<(m * k)).map { _ in Float.random(in: -1..<1, using: &rng) }
+        let b = (0..<(k * n)).map { _ in Float.random(in: -1..<1, using: &rng) }
+        var bT = b
+        ser_transpose(b, n, k, &bT)
+        var c = [Float](repeating: 0, count: m * n)
+        let flops = 2 * m * n * k
+        let blas = gflops(flops) {
             c.withUnsafeMutableBufferPointer { cp in
                 guard let base = cp.baseAddress else { return }
                 BLAS.sgemm(
@@ -62,9 +75,11 @@ if CommandLine.arguments.contains("--gemm") {
                     ldb: transB ? k : n, beta: 1, c: base, ldc: n)
             }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "%-20@ m=%4d n=%3d k=%4d %@%@: %6.1f GFLOP/s", name, m, n, k, transA ? "T" : "N", transB ? "T" : "N",
-                     Double(2 * m * n * k * reps) / seconds / 1e9))
+        let own = gflops(flops) {
+            ser_gemm(m, n, k, a, transA ? 1 : k, transA ? m : 1, transB ? bT : b, n, &c, n, 1)
+        }
+        print(String(format: "%-20@ m=%4d n=%3d k=%4d %@%@: OpenBLAS %6.1f GFLOP/s, ser_gemm %6.1f", name, m, n, k,
+                     transA ? "T" : "N", transB ? "T" : "N", blas, own))
     }
     exit(0)
 }

@@ -10,6 +10,12 @@
 #else
 #define SER_MULTIVERSION
 #endif
+/* The LSTM cell loops also get an AVX-512 clone (16 lanes): the same arithmetic again. */
+#if defined(__linux__) && defined(__x86_64__) && defined(__clang__)
+#define SER_MULTIVERSION_WIDE __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define SER_MULTIVERSION_WIDE
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -326,7 +332,7 @@ static inline float rational_sigmoid(float x) {
     return 0.5f + 0.5f * rational_tanh(0.5f * x);
 }
 
-SER_MULTIVERSION
+SER_MULTIVERSION_WIDE
 void ser_lstm_forward(float *restrict gates, const float *restrict bias, const float *restrict c_prev, float *restrict c,
                       float *restrict tc, float *restrict h, size_t rows, size_t hidden) {
     const size_t hh = hidden;
@@ -349,7 +355,7 @@ void ser_lstm_forward(float *restrict gates, const float *restrict bias, const f
     }
 }
 
-SER_MULTIVERSION
+SER_MULTIVERSION_WIDE
 void ser_lstm_backward(float *restrict gates, const float *restrict c_prev, const float *restrict tc,
                        const float *restrict d_out, size_t ld_out, const float *restrict dh_carry,
                        float *restrict dc_carry, size_t rows, size_t hidden) {

@@ -24,6 +24,8 @@ final class DirectionWorkspace: @unchecked Sendable {
     let reversedInput: FloatBuffer?
     let reversedInputGrad: FloatBuffer?
     let reversedOutputGrad: FloatBuffer?
+    /// A transposed weight matrix `[4H, max(Din, H)]` for ``GEMM/multiplyTransposed``.
+    let transposedWeights: FloatBuffer
 
     init(maxSteps: Int, capacity: Int, inputSize: Int, hidden: Int, recurrentDropout: Bool, reversed: Bool) {
         let rows = maxSteps * capacity
@@ -38,5 +40,6 @@ final class DirectionWorkspace: @unchecked Sendable {
         reversedInput = reversed ? FloatBuffer(count: rows * inputSize) : nil
         reversedInputGrad = reversed ? FloatBuffer(count: rows * inputSize) : nil
         reversedOutputGrad = reversed ? FloatBuffer(count: rows * hidden) : nil
+        transposedWeights = FloatBuffer(count: 4 * hidden * max(inputSize, hidden))
     }
 }

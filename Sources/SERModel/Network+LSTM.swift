@@ -3,8 +3,9 @@ internal import SERLinearAlgebra
 
 extension Network {
     /// One LSTM direction over the shard: the input projection of all packed frames in one
-    /// GEMM (the bias is added in the cell kernel), then per step one GEMM `gates[t] += h_{t-1}·U` over the step's active rows and the
-    /// fused cell kernel. Writes `h` into `output` (packed `[rows, ·]`, row stride `ldOutput`)
+    /// GEMM (the bias is added in the cell kernel), then per step one GEMM
+    /// `gates[t] += h_{t-1}·U` over the step's active rows and the fused cell kernel (GEMMs
+    /// on the network's ``GEMM/Backend``). Writes `h` into `output` (packed `[rows, ·]`, row stride `ldOutput`)
     /// at column 0 (forward) or `H` (backward direction, un-reversed to real time).
     ///
     /// - Parameters: `input` packed `[rows, Din]` in real time order.
@@ -25,16 +26,22 @@ extension Network {
         let gates = ws.gates.pointer, c = ws.c.pointer, tc = ws.tc.pointer, h = direct ? output : ws.h.pointer
         let previous = ws.hPrevious.pointer
         let mask = ws.recurrentMask?.pointer
-        BLAS.sgemm(m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, beta: 0, c: gates, ldc: g4)
+        GEMM.multiply(gemm, m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, accumulate: false, c: gates, ldc: g4)
         c.update(repeating: 0, count: b * hh)
         previous.update(repeating: 0, count: s.active[0] * hh)
         for t in 0..<steps {
             let n = s.active[t], row = s.offsets[t]
             let g = gates + row * g4
             if t > 0 {
-                StepGEMM.multiply(
-                    transB: false, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4,
-                    beta: 1, c: g, ldc: g4)
+                if gemm == .ownKernel {
+                    GEMM.multiply(
+                        gemm, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4, accumulate: true,
+                        c: g, ldc: g4)
+                } else {
+                    StepGEMM.multiply(
+                        transB: false, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4,
+                        beta: 1, c: g, ldc: g4)
+                }
             }
             let cPrev = t == 0 ? c : c + (b + s.offsets[t - 1]) * hh
             LSTMKernels.forward(
@@ -87,6 +94,12 @@ extension Network {
         let mask = ws.recurrentMask?.pointer
         dh.update(repeating: 0, count: b * hh)
         dc.update(repeating: 0, count: b * hh)
+        // Uᵀ [4H, H] for the step GEMMs ∂h_{t-1} = ∂G_t·Uᵀ when our kernel runs them.
+        var recurrentT: UnsafePointer<Float>?
+        if gemm == .ownKernel {
+            ser_transpose(w + p.recurrent, hh, g4, ws.transposedWeights.pointer)
+            recurrentT = UnsafePointer(ws.transposedWeights.pointer)
+        }
         for t in (0..<steps).reversed() {
             let n = s.active[t], row = s.offsets[t]
             let g = gates + row * g4
@@ -95,23 +108,32 @@ extension Network {
                 gates: g, cPrev: cPrev, tc: tc + row * hh, dOut: dOut + row * ldOut, ldOut: ldOut,
                 dhCarry: dh, dcCarry: dc, rows: n, hidden: hh)
             if t > 0 {
-                StepGEMM.multiply(transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
+                if let recurrentT {
+                    GEMM.multiply(gemm, m: n, n: hh, k: g4, a: g, lda: g4, b: recurrentT, ldb: hh, accumulate: false, c: dh, ldc: hh)
+                } else {
+                    StepGEMM.multiply(
+                        transB: true, m: n, n: hh, k: g4, a: g, lda: g4, b: w + p.recurrent, ldb: g4, beta: 0, c: dh, ldc: hh)
+                }
                 if let mask {
                     for k in 0..<(n * hh) { dh[k] *= mask[k] }
                 }
             }
         }
-        BLAS.sgemm(transA: true, m: din, n: g4, k: frames, a: x, lda: din, b: gates, ldb: g4, beta: 1, c: grad + p.kernel, ldc: g4)
-        BLAS.sgemm(
-            transA: true, m: hh, n: g4, k: frames, a: ws.hPrevious.pointer, lda: hh, b: gates, ldb: g4, beta: 1,
+        GEMM.multiply(
+            gemm, transA: true, m: din, n: g4, k: frames, a: x, lda: din, b: gates, ldb: g4, accumulate: true,
+            c: grad + p.kernel, ldc: g4)
+        GEMM.multiply(
+            gemm, transA: true, m: hh, n: g4, k: frames, a: ws.hPrevious.pointer, lda: hh, b: gates, ldb: g4, accumulate: true,
             c: grad + p.recurrent, ldc: g4)
         ser_add_column_sums(gates, frames, g4, grad + p.bias)
         guard let inputGrad else { return }
-        if direction == 0 {
-            BLAS.sgemm(transB: true, m: frames, n: din, k: g4, a: gates, lda: g4, b: w + p.kernel, ldb: g4, beta: 0, c: inputGrad, ldc: din)
-        } else if let rig = ws.reversedInputGrad {
-            BLAS.sgemm(transB: true, m: frames, n: din, k: g4, a: gates, lda: g4, b: w + p.kernel, ldb: g4, beta: 0, c: rig.pointer, ldc: din)
-            reverseTime(s, source: rig.pointer, ldSource: din, destination: inputGrad, ldDestination: din, width: din, accumulate: true)
+        let target = direction == 0 ? inputGrad : ws.reversedInputGrad?.pointer
+        guard let target else { return }
+        GEMM.multiplyTransposed(
+            gemm, m: frames, n: din, k: g4, a: gates, lda: g4, b: w + p.kernel, ldb: g4, scratch: ws.transposedWeights.pointer,
+            c: target, ldc: din)
+        if direction == 1 {
+            reverseTime(s, source: target, ldSource: din, destination: inputGrad, ldDestination: din, width: din, accumulate: true)
         }
     }
 

@@ -7,9 +7,12 @@ final class Network: @unchecked Sendable {
     let layout: ParameterLayout
     /// All parameters, `layout.count` floats.
     let parameters: FloatBuffer
+    /// Who runs the LSTM's GEMMs (``GEMM/Backend/automatic`` unless a test chooses).
+    let gemm: GEMM.Backend
 
-    init(config: ModelConfig) {
+    init(config: ModelConfig, gemm: GEMM.Backend = .automatic) {
         self.config = config
+        self.gemm = gemm
         layout = ParameterLayout(config: config)
         parameters = FloatBuffer(count: layout.count)
     }

@@ -35,11 +35,16 @@ public final class Trainer {
     ///   - config: the model; validated here.
     ///   - threads: worker threads per batch (clamped to `1...batchSize`).
     /// - Throws: ``ModelError`` `invalidConfig` from ``ModelConfig/validate()``.
-    public init(config: ModelConfig, threads: Int = 2) throws(ModelError) {
+    public convenience init(config: ModelConfig, threads: Int = 2) throws(ModelError) {
+        try self.init(config: config, threads: threads, gemm: .automatic)
+    }
+
+    /// ``init(config:threads:)`` with the GEMM backend chosen (tests run both).
+    init(config: ModelConfig, threads: Int, gemm: GEMM.Backend) throws(ModelError) {
         try config.validate()
         self.config = config
         self.threads = max(1, min(threads, config.batchSize))
-        let network = Network(config: config)
+        let network = Network(config: config, gemm: gemm)
         self.network = network
         let root = SeededGenerator(seed: config.seed)
         var initRNG = root.derived(1)

@@ -11,8 +11,11 @@ import Testing
     static let atol = 2e-4
     static let rtol = 1e-2
 
-    func check(_ config: ModelConfig, lengths: [Int], threads: Int = 1, dropout: Bool = false, mix: ModelTestSupport.Mix? = nil) throws {
-        let trainer = try Trainer(config: config, threads: threads)
+    func check(
+        _ config: ModelConfig, lengths: [Int], threads: Int = 1, dropout: Bool = false, mix: ModelTestSupport.Mix? = nil,
+        gemm: GEMM.Backend = .automatic
+    ) throws {
+        let trainer = try Trainer(config: config, threads: threads, gemm: gemm)
         let data = try #require(
             ModelTestSupport.randomData(count: 4, dims: config.inputDims, lengths: lengths, classes: config.classCount, seed: 7))
         if dropout {
@@ -46,6 +49,14 @@ import Testing
 
     @Test func bidirectionalAttentionTwoThreads() throws {
         try check(Self.small { $0.bidirectional = true; $0.pooling = .attention }, lengths: [5, 1, 6, 3], threads: 2)
+    }
+
+    /// Both GEMM backends, whichever the machine picks by default: SERKernels' `ser_gemm`
+    /// (its AVX-512 kernel, or its plain loop without AVX-512) and OpenBLAS.
+    @Test(arguments: [GEMM.Backend.ownKernel, .openBLAS])
+    func eachGEMMBackend(_ gemm: GEMM.Backend) throws {
+        try check(Self.small { $0.bidirectional = true; $0.recurrentDropout = 0.25 }, lengths: [6, 4, 2, 5], dropout: true, gemm: gemm)
+        try check(Self.small { $0.sequenceMode = .padded }, lengths: [6, 3, 8, 1], threads: 2, gemm: gemm)
     }
 
     /// Dropout masks held fixed: the gradient of the masked network is exact too.

@@ -3,12 +3,15 @@
 // Plain C99, no intrinsics: written so that clang's loop and SLP vectorisers turn them into
 // SSE2 on baseline x86-64 (and NEON on arm64) without changing a result's rounding except
 // where a function's comment says so. Pure functions over caller-owned buffers: no
-// allocation, no globals, safe to call from any thread. SERFeatures and SERModel import this
+// allocation, no globals (SERGEMM.h caches one CPU check), safe to call from any thread.
+// The exception to "no intrinsics" is SERGEMM.h's AVX-512 matrix product, included here. SERFeatures and SERModel import this
 // module (internal import), so no C type reaches a public API.
 #ifndef SER_KERNELS_H
 #define SER_KERNELS_H
 
 #include <stddef.h>
+
+#include "SERGEMM.h"
 
 /// The q smallest of row[0 .. n), written ascending to out[0 .. q) (1 <= q <= n).
 ///
