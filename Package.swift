@@ -88,7 +88,7 @@ let package = Package(
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
-        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels"], path: "Benchmarks/bench-model", swiftSettings: optimized),
+        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: optimized),
         .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.

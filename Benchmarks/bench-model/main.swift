@@ -1,13 +1,15 @@
 // Times training epochs of the seed architecture on random data of the seed's shape.
 //
-//   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080] [--mode padded|masked|both]
+//   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080 | --corpus DIR] [--mode padded|masked|both]
 //   swift run -c release bench-model --gemm     (single-thread GFLOP/s of the step GEMM shapes)
 //
 // Model: LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
-// batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: lengths uniform
-// in 100...200 frames (mean 150). Prints seconds per epoch (first epoch excluded as warm-up
-// when more than one is run) and the peak resident memory (VmHWM).
+// batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: each clip its
+// own length — the real clips' with --corpus (e.g. ../shared/data/ravdess-speech, 1,080
+// clips), else uniform in 100...200 frames (mean 150). Prints seconds per epoch (first epoch
+// excluded as warm-up when more than one is run) and the peak resident memory (VmHWM).
 import Foundation
+import SERAudio
 import SERCore
 import SERKernels
 import SERLinearAlgebra
@@ -86,19 +88,55 @@ if CommandLine.arguments.contains("--gemm") {
 
 let epochs = Int(option("--epochs", "3")) ?? 3
 let threads = Int(option("--threads", "2")) ?? 2
-let clips = Int(option("--clips", "1080")) ?? 1080
 let modes: [SequenceMode] = switch option("--mode", "both") {
 case "padded": [.padded]
 case "masked": [.masked]
 default: [.padded, .masked]
 }
+let corpus = option("--corpus", "")
 
+/// Feature frames of each audio file under `directory` (sorted paths) as ser computes them
+/// by default: resampled to 22,050 Hz, centred STFT with hop 512 (1 + samples / 512).
+func corpusLengths(_ directory: String) -> [Int] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+        let walker = FileManager.default.enumerator(atPath: directory)
+    else {
+        print("error: --corpus \(directory): not a readable directory")
+        exit(1)
+    }
+    let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".flac") || $0.hasSuffix(".wav") }.sorted()
+    guard !files.isEmpty else {
+        print("error: --corpus \(directory): no .flac or .wav files")
+        exit(1)
+    }
+    return files.map { file in
+        do {
+            let info = try AudioDecoder.info(path: directory + "/" + file)
+            let samples = (info.frames * 22_050 + info.sampleRate - 1) / info.sampleRate
+            return 1 + samples / 512
+        } catch {
+            print("error: \(error)")
+            exit(1)
+        }
+    }
+}
+
+// Lengths: the real clips' frame counts with --corpus (their features' values do not change
+// the arithmetic, so the values stay random), else uniform in 100...200.
 var rng = SeededGenerator(seed: 42)
+let lengths: [Int]
+if corpus.isEmpty {
+    let clips = Int(option("--clips", "1080")) ?? 1080
+    lengths = (0..<clips).map { _ in 100 + Int(rng.next() % 101) }
+} else {
+    lengths = corpusLengths(corpus)
+    let sorted = lengths.sorted()
+    print("corpus \(corpus): \(lengths.count) clips, \(sorted[0])–\(sorted[sorted.count - 1]) frames (median \(sorted[sorted.count / 2])), \(lengths.filter { $0 > 200 }.count) truncated to 200")
+}
+let clips = lengths.count
 var sequences: [Matrix] = []
-var lengths: [Int] = []
-for i in 0..<clips {
-    let frames = 100 + Int(rng.next() % 101)
-    lengths.append(frames)
+for (i, frames) in lengths.enumerated() {
     let values = (0..<(frames * 59)).map { _ in Float(rng.nextGaussian()) }
     if let m = Matrix(rows: frames, columns: 59, values: values) { sequences.append(m) } else { print("bad matrix \(i)") }
 }

@@ -6,6 +6,9 @@
 # with KERAS=0 it skips Keras (more rounds of ser vs PyTorch in the same time). The last line
 # gives each round's PyTorch ÷ ser-padded ratio and their median: on this VM the speed
 # drifts by ±10 % within a minute, so one round proves little.
+# ser's masked mode takes each clip's real length from the 1,080 RAVDESS clips in
+# ../shared/data/ravdess-speech when they are there (CORPUS=dir to choose another corpus,
+# CORPUS= for uniform 100-200 frames); padded runs are 200 frames whatever the corpus.
 # Needs `pip install tensorflow-cpu torch` (CPU wheels); CI never runs this.
 #
 #   bash scripts/model/bench_all.sh [ROUNDS=2] [EPOCHS=4]
@@ -14,11 +17,14 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-2}
 epochs=${2:-4}
 swift build -c release --product bench-model >/dev/null
+corpus=${CORPUS-../shared/data/ravdess-speech}
+corpus_args=()
+if [ -n "$corpus" ] && [ -d "$corpus" ]; then corpus_args=(--corpus "$corpus"); fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), OpenBLAS $(dpkg-query -W -f='${Version}' libopenblas0-pthread 2>/dev/null || echo '?')"
 ratios=()
 for round in $(seq "$rounds"); do
     echo "== round $round (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-    ser=$(.build/release/bench-model --epochs "$epochs" --threads 2 | grep '^ser')
+    ser=$(.build/release/bench-model --epochs "$epochs" --threads 2 "${corpus_args[@]}" | grep -E '^(ser|corpus)')
     echo "$ser"
     torch=$(python3 scripts/model/bench_torch.py --epochs "$epochs" --threads 2 | grep '^pytorch')
     echo "$torch"
