@@ -6,7 +6,7 @@ internal import SERLinearAlgebra
 ///
 /// Row-major throughout. Deterministic either way: the same inputs give the same bits on
 /// every call on the same machine.
-enum GEMM {
+public enum GEMM {
     /// Who multiplies.
     enum Backend: Sendable {
         /// SERKernels' `ser_gemm` (its AVX-512 kernel).
@@ -18,6 +18,10 @@ enum GEMM {
         /// (decided once per process).
         static let automatic: Backend = ser_gemm_fast() != 0 ? .ownKernel : .openBLAS
     }
+
+    /// What runs the LSTM's GEMMs in this process, for run provenance: `ser_gemm-avx512` or
+    /// `openblas` (results differ between the two in the last bits, not beyond).
+    public static var backendName: String { Backend.automatic == .ownKernel ? "ser_gemm-avx512" : "openblas" }
 
     /// `C[m, n] = op(A)·B`, or `C += op(A)·B` with `accumulate`. `op(A)` is `A [m, k]`
     /// (row stride `lda`) or, with `transA`, `Aᵀ` for `A [k, m]`; `B [k, n]`, row stride `ldb`.

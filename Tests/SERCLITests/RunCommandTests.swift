@@ -194,7 +194,20 @@ import Testing
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try Int64.fetchOne(db, sql: "SELECT reproduces_run_id FROM runs WHERE id = 2") == 1)
             #expect(try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 1") == (try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 2")))
+            let gemm = try String.fetchOne(db, sql: "SELECT json_extract(extra, '$.gemm') FROM provenance WHERE run_id = 2")
+            #expect(gemm == "ser_gemm-avx512" || gemm == "openblas", "provenance.extra.gemm: \(gemm ?? "missing")")
         }
+        // A run recorded elsewhere (another BLAS thread count, before `gemm` was recorded) whose
+        // metrics do not come out the same: the note names what differs between the two runs.
+        try DatabaseQueue(path: corpus.database).write { (db: Database) throws -> Void in
+            try db.execute(sql: "UPDATE provenance SET blas_threads = 7, extra = '{}' WHERE run_id = 1")
+            try db.execute(sql: "UPDATE run_metrics SET value = value + 0.25 WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+        }
+        let third = try corpus.ser(["run", "--reproduce", "1"])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stdout.contains("test metrics differ (accuracy"), "\(third.stdout)")
+        #expect(third.stdout.contains("the two runs differ in blas_threads 7 → "), "\(third.stdout)")
+        #expect(third.stdout.contains("gemm openblas (before ser_gemm existed) → "), "\(third.stdout)")
     }
 
     @Test func kfoldMakesAParentWithKChildrenAndMeanAndStd() throws {

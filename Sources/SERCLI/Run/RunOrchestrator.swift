@@ -150,6 +150,13 @@ struct RunOrchestrator {
             note = differing.isEmpty && !before.isEmpty
                 ? "reproduction of run \(reproduces): test metrics identical"
                 : "reproduction of run \(reproduces): test metrics differ (\(differing.map { "\($0) \(before[$0].map { String($0) } ?? "–") → \(values[$0].map { String($0) } ?? "–")" }.joined(separator: ", ")))"
+            if !differing.isEmpty || before.isEmpty {
+                let changes = Self.environmentChanges(try store.provenance(reproduces), try store.provenance(runID))
+                if !changes.isEmpty {
+                    note? += "; the two runs differ in " + changes.joined(separator: ", ")
+                        + " (bit-identical results need the same build, BLAS threads and GEMM on the same CPU)"
+                }
+            }
         }
         if !aggregate.isEmpty && !output.quiet {
             output.note(String(

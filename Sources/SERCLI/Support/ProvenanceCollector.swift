@@ -1,6 +1,7 @@
 import Foundation
 import SERCore
 import SERLinearAlgebra
+import SERModel
 import SERStore
 
 /// Gathers the machine facts recorded with every run.
@@ -17,7 +18,7 @@ enum ProvenanceCollector {
             cpuModel: cpuModel(),
             cpuCores: ProcessInfo.processInfo.activeProcessorCount,
             blasThreads: BLAS.threadCount,
-            extra: #"{"swift":"\#(swiftVersion)"}"#)
+            extra: #"{"swift":"\#(swiftVersion)","gemm":"\#(GEMM.backendName)"}"#)
     }
 
     /// e.g. `Linux 6.1.0-18-amd64 x86_64 (Debian GNU/Linux 12 (bookworm))`.
