@@ -10,7 +10,7 @@
 #else
 #define SER_MULTIVERSION
 #endif
-/* The LSTM cell loops also get an AVX-512 clone (16 lanes): the same arithmetic again. */
+/* The LSTM cell and optimizer loops also get an AVX-512 clone (16 lanes): the same arithmetic again. */
 #if defined(__linux__) && defined(__x86_64__) && defined(__clang__)
 #define SER_MULTIVERSION_WIDE __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
@@ -378,4 +378,33 @@ void ser_lstm_backward(float *restrict gates, const float *restrict c_prev, cons
             go[j] = dh * tj * o * (1 - o);
         }
     }
+}
+
+SER_MULTIVERSION_WIDE
+void ser_adam_step(float *restrict parameters, const float *restrict gradient, float *restrict first,
+                   float *restrict second, size_t count, float alpha, float b1, float b2, float epsilon) {
+    for (size_t k = 0; k < count; k++) {
+        float g = gradient[k];
+        float m = first[k] + (g - first[k]) * b1;
+        float v = second[k] + (g * g - second[k]) * b2;
+        first[k] = m;
+        second[k] = v;
+        parameters[k] -= (m * alpha) / (sqrtf(v) + epsilon);
+    }
+}
+
+SER_MULTIVERSION_WIDE
+void ser_add(float *restrict total, const float *restrict x, size_t n) {
+    for (size_t k = 0; k < n; k++) total[k] += x[k];
+}
+
+SER_MULTIVERSION_WIDE
+double ser_sum_squares(const float *restrict x, size_t n) {
+    double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8)
+        for (size_t j = 0; j < 8; j++) acc[j] += (double)x[k + j] * (double)x[k + j];
+    double sum = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    for (; k < n; k++) sum += (double)x[k] * (double)x[k];
+    return sum;
 }

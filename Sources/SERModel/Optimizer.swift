@@ -1,4 +1,5 @@
 import Foundation
+internal import SERKernels
 
 /// Applies one update of Adam, AdamW or SGD with momentum to the flat parameter vector.
 struct Optimizer {
@@ -45,12 +46,9 @@ struct Optimizer {
             let b1 = 1 - c.beta1, b2 = 1 - c.beta2, eps = c.epsilon
             state.first.withUnsafeMutableBufferPointer { m in
                 state.second.withUnsafeMutableBufferPointer { v in
-                    for k in 0..<count {
-                        let g = gradient[k]
-                        m[k] += (g - m[k]) * b1
-                        v[k] += (g * g - v[k]) * b2
-                        parameters[k] -= (m[k] * alpha) / (v[k].squareRoot() + eps)
-                    }
+                    guard let m = m.baseAddress, let v = v.baseAddress else { return }
+                    // m += (g − m)·b1, v += (g² − v)·b2, p −= m·α / (√v + ε), vectorised in C.
+                    ser_adam_step(parameters, gradient, m, v, count, alpha, b1, b2, eps)
                 }
             }
         }

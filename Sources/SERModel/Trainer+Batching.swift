@@ -1,5 +1,6 @@
 import Foundation
 internal import SERCore
+internal import SERKernels
 internal import SERLinearAlgebra
 
 extension Trainer {
@@ -17,13 +18,8 @@ extension Trainer {
         let count = network.layout.count
         let total = gradient.pointer
         total.update(from: shards[0].gradient.pointer, count: count)
-        for k in 1..<max(active, 1) {
-            let g = shards[k].gradient.pointer
-            for i in 0..<count { total[i] += g[i] }
-        }
-        var squares = 0.0
-        for i in 0..<count { squares += Double(total[i]) * Double(total[i]) }
-        lastGradientNorm = squares.squareRoot()
+        for k in 1..<max(active, 1) { ser_add(total, shards[k].gradient.pointer, count) }
+        lastGradientNorm = ser_sum_squares(total, count).squareRoot()
         if let clip = config.clipNorm, lastGradientNorm > Double(clip) {
             let scale = Float(Double(clip) / lastGradientNorm)
             for i in 0..<count { total[i] *= scale }

@@ -72,4 +72,18 @@ void ser_lstm_forward(float *gates, const float *bias, const float *c_prev, floa
 void ser_lstm_backward(float *gates, const float *c_prev, const float *tc, const float *d_out, size_t ld_out,
                        const float *dh_carry, float *dc_carry, size_t rows, size_t hidden);
 
+/// One Adam step over `count` parameters, in place, in exactly SERModel's order:
+/// m += (g - m)·b1, v += (g² - v)·b2, p -= (m·alpha) / (sqrt(v) + epsilon), where b1 = 1 - β1,
+/// b2 = 1 - β2 and alpha is the bias-corrected learning rate (no fused multiply-adds, so
+/// every vector width gives the bits of the scalar loop).
+void ser_adam_step(float *parameters, const float *gradient, float *first, float *second, size_t count, float alpha,
+                   float b1, float b2, float epsilon);
+
+/// total[k] += x[k] for k < n.
+void ser_add(float *total, const float *x, size_t n);
+
+/// Σ x[k]² in double, with eight partial sums (as ser_dot: the order differs from a
+/// sequential loop by rounding only).
+double ser_sum_squares(const float *x, size_t n);
+
 #endif
