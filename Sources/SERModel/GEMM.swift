@@ -1,7 +1,7 @@
 internal import SERKernels
 internal import SERLinearAlgebra
 
-/// The LSTM's large matrix products: SERKernels' AVX-512 GEMM where the CPU has it (5–30 %
+/// The LSTM's matrix products: SERKernels' AVX-512 GEMM where the CPU has it (up to 30 %
 /// faster than OpenBLAS on these shapes, and no packing), OpenBLAS everywhere else.
 ///
 /// Row-major throughout. Deterministic either way: the same inputs give the same bits on

@@ -5,8 +5,9 @@ extension Network {
     /// One LSTM direction over the shard: the input projection of all packed frames in one
     /// GEMM (the bias is added in the cell kernel), then per step one GEMM
     /// `gates[t] += h_{t-1}·U` over the step's active rows and the fused cell kernel (GEMMs
-    /// on the network's ``GEMM/Backend``). Writes `h` into `output` (packed `[rows, ·]`, row stride `ldOutput`)
-    /// at column 0 (forward) or `H` (backward direction, un-reversed to real time).
+    /// on the network's ``GEMM/Backend``). Writes `h` into `output` (packed `[rows, ·]`, row
+    /// stride `ldOutput`) at column 0 (forward) or `H` (backward direction, un-reversed to
+    /// real time).
     ///
     /// - Parameters: `input` packed `[rows, Din]` in real time order.
     func lstmForward(

@@ -4,9 +4,10 @@
 // operands where they lie (no packing), compiled for AVX-512 with a target attribute and
 // chosen at run time, and a plain C loop everywhere else. On the shapes the LSTM trains
 // with — weight gradients summing over thousands of frames, input projections, the step
-// GEMMs — it runs 5–30 % faster than OpenBLAS 0.3.21 on an AVX-512 CPU (see
-// docs/BENCHMARKS-model.md); SERModel calls it only where ser_gemm_fast() says the kernel is
-// there and keeps OpenBLAS otherwise.
+// GEMMs — it runs 5–30 % faster than OpenBLAS 0.3.21 on an AVX-512 CPU, except the
+// 59-term input projection, where the two are level (see docs/BENCHMARKS-model.md);
+// SERModel calls it only where ser_gemm_fast() says the kernel is there and keeps OpenBLAS
+// otherwise.
 #ifndef SER_GEMM_H
 #define SER_GEMM_H
 
