@@ -24,7 +24,9 @@ final class DirectionWorkspace: @unchecked Sendable {
     let reversedInput: FloatBuffer?
     let reversedInputGrad: FloatBuffer?
     let reversedOutputGrad: FloatBuffer?
-    /// A transposed weight matrix `[4H, max(Din, H)]` for ``GEMM/multiplyTransposed``.
+    /// Room for one transposed weight matrix, `4H × max(Din, H)` floats, used by the
+    /// ``GEMM/Backend/ownKernel`` backend in backward: `Uᵀ [4H, H]` during the time loop,
+    /// then `Wᵀ [4H, Din]` for ∂L/∂input (one after the other, never both).
     let transposedWeights: FloatBuffer
 
     init(maxSteps: Int, capacity: Int, inputSize: Int, hidden: Int, recurrentDropout: Bool, reversed: Bool) {
