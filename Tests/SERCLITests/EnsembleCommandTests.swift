@@ -9,10 +9,7 @@ import Testing
     /// A tone corpus with two 2-fold runs on the same folds (same seed, other layer sizes)
     /// and a third on other folds (another seed); returns the three parents' ids.
     static func corpusWithRuns() throws -> (TestCorpus, [Int64]) {
-        let corpus = try TestCorpus()
-        try corpus.initDatabase()
-        try corpus.writeToneCorpus(actors: 4)
-        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"]).status == 0)
+        let corpus = try TestCorpus.importedTones(actors: 4)
         var parents: [Int64] = []
         for extra in [["--seed", "5", "--layers", "12"], ["--seed", "5", "--layers", "10"], ["--seed", "6", "--layers", "12"]] {
             let trained = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "-q"] + RunCommandTests.tiny + extra)
@@ -110,11 +107,8 @@ import Testing
 /// training runs.
 @Suite(.serialized) struct SeedEnsembleTests {
     @Test func seedsTrainOnOneSplitAndRecordTheirEnsembleForKFoldAndPlainRuns() throws {
-        let corpus = try TestCorpus()
+        let corpus = try TestCorpus.importedTones(actors: 4)
         defer { corpus.remove() }
-        try corpus.initDatabase()
-        try corpus.writeToneCorpus(actors: 4)
-        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"]).status == 0)
         let folds = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "--seeds", "3,4", "--name", "kf", "-q"] + RunCommandTests.tiny)
         guard folds.status == 0 else { throw SERProcess.Failure(result: folds) }
         let plain = try corpus.ser(["run", "--test-speakers", "4", "--epochs", "2", "--seeds", "3,4,5", "--name", "pl", "--json"] + RunCommandTests.tiny)

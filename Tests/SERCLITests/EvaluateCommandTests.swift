@@ -76,11 +76,8 @@ import Testing
     /// A k-fold parent is the ensemble of its folds: its probabilities are the mean of the
     /// folds' own, which `ser predict` gives run by run.
     @Test func aKFoldParentIsTheEnsembleOfItsFolds() throws {
-        let corpus = try TestCorpus()
+        let corpus = try TestCorpus.importedTones(actors: 4)
         defer { corpus.remove() }
-        try corpus.initDatabase()
-        try corpus.writeToneCorpus(actors: 4)
-        #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"]).status == 0)
         let trained = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "--seed", "5", "-q"] + RunCommandTests.tiny)
         guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
         let (parent, folds) = try corpus.readOnly { db in

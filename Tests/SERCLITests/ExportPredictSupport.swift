@@ -9,11 +9,7 @@ struct TrainedCorpus {
 
     /// Imports the tone corpus and trains one run with `settings` (added to tiny defaults).
     init(_ settings: [String] = []) throws {
-        corpus = try TestCorpus()
-        try corpus.initDatabase()
-        try corpus.writeToneCorpus(actors: 6)
-        let imported = try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"])
-        guard imported.status == 0 else { throw SERProcess.Failure(result: imported) }
+        corpus = try TestCorpus.importedTones(actors: 6)
         let trained = try corpus.ser(
             ["run", "--epochs", "3", "--test-speakers", "6", "--seed", "3", "-q"] + RunCommandTests.tiny + settings)
         guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }

@@ -11,12 +11,7 @@ import Testing
     ]
 
     func corpus(actors: Int = 6) throws -> TestCorpus {
-        let corpus = try TestCorpus()
-        try corpus.initDatabase()
-        try corpus.writeToneCorpus(actors: actors)
-        let imported = try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"])
-        #expect(imported.status == 0, "\(imported.stderr)")
-        return corpus
+        try TestCorpus.importedTones(actors: actors)
     }
 
     func queue(_ corpus: TestCorpus) throws -> DatabaseQueue {

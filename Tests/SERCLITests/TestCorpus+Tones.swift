@@ -2,6 +2,22 @@ import Foundation
 import SERTestSupport
 
 extension TestCorpus {
+    /// A fresh database with `actors` actors of the tone corpus imported as dataset `tones`:
+    /// how most CLI tests start. The folder is removed again if a step fails.
+    static func importedTones(actors: Int) throws -> TestCorpus {
+        let corpus = try TestCorpus()
+        do {
+            try corpus.initDatabase()
+            try corpus.writeToneCorpus(actors: actors)
+            let imported = try corpus.ser(["import", corpus.corpus.path, "--name", "tones", "-q"])
+            guard imported.status == 0 else { throw SERProcess.Failure(result: imported) }
+            return corpus
+        } catch {
+            corpus.remove()
+            throw error
+        }
+    }
+
     /// RAVDESS-named tone clips whose class is audible: neutral a steady tone, happy a rising
     /// chirp, sad a falling one, angry a buzzy (square-ish) tone; each actor speaks at its own
     /// pitch. `Actor_AA/03-01-EE-II-SS-RR-AA.wav` (up to 8 repetitions), 16 kHz, `seconds` long.
