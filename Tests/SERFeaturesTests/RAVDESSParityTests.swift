@@ -14,8 +14,8 @@ import Testing
 ///
 /// Reached (3 clips, one stereo): resampled signal byte-identical to
 /// `librosa.load(sr=22050)`; MFCC max error 1.2e-3 on values up to 860 (1.4e-6 of max |librosa|,
-/// limit 1e-3) at 22,050 Hz and 7.3e-4 on values up to 556 at 48 kHz; chroma 8.9e-7 (limit
-/// 1e-3); spectral contrast 3.8e-6 dB (limit 1e-2 dB); per-clip tuning equal to librosa's.
+/// limit 1e-5) at 22,050 Hz and 7.3e-4 on values up to 556 at 48 kHz; chroma 8.9e-7 (limit
+/// 1e-5); spectral contrast 3.8e-6 dB (limit 2e-4 dB); per-clip tuning equal to librosa's.
 @Suite struct RAVDESSParityTests {
     static func realCases() throws -> [Fixtures.Case] {
         try Fixtures.manifest().cases.filter { $0.input.kind == "ravdess" }
