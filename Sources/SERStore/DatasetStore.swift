@@ -173,10 +173,19 @@ public enum DatasetStore {
     /// Inserts a clip (and its PCM when given) and returns its id. A clip already present
     /// with the same (dataset, relative path, content hash) is left as it is and its id returned.
     public static func insertClip(_ clip: ClipRecord, audio: (dtype: ClipAudioRecord.DType, data: Data)?, _ db: Database) throws -> Int64 {
+        try insertClipIfNew(clip, audio: audio, db).id
+    }
+
+    /// ``insertClip(_:audio:_:)``, saying whether this call inserted the row: `isNew` is false
+    /// when the same file (path and content) is already there, e.g. because another import of
+    /// the same corpus committed it first — so concurrent imports never both count it as new.
+    public static func insertClipIfNew(
+        _ clip: ClipRecord, audio: (dtype: ClipAudioRecord.DType, data: Data)?, _ db: Database
+    ) throws -> (id: Int64, isNew: Bool) {
         if let id = try Int64.fetchOne(db, sql: """
             SELECT id FROM clips WHERE dataset_id = ? AND relative_path = ? AND content_hash = ?
             """, arguments: [clip.datasetID, clip.relativePath, clip.contentHash]) {
-            return id
+            return (id, false)
         }
         var clip = clip
         try clip.insert(db)
@@ -186,7 +195,7 @@ public enum DatasetStore {
                                 frames: clip.frames, data: audio.data).insert(db)
         }
         try db.execute(sql: "DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?", arguments: [clip.datasetID, clip.path])
-        return id
+        return (id, true)
     }
 
     /// Stores a clip's PCM (`--store-audio` on a clip imported without it); a clip that

@@ -77,6 +77,25 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// Checks, without writing, that the database is at this binary's schema.
+    ///
+    /// - Throws: ``StoreError`` `.newerSchema` or `.editedMigration` as ``migrate(_:path:)``
+    ///   does, and `.needsMigration` naming the versions still to apply.
+    public func checkCurrent(_ reader: any DatabaseReader, path: String) throws {
+        try reader.read { db in
+            guard try db.tableExists("schema_migrations") else {
+                throw StoreError(.needsMigration, path: path, "has no schema yet and cannot be written (read-only); open it once with write access")
+            }
+            try check(db, path: path)
+            let applied = try Set(Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+            let pending = migrations.filter { !applied.contains($0.version) }
+            if let first = pending.first, let last = pending.last {
+                throw StoreError(.needsMigration, path: path,
+                    "has schema version \(first.version - 1) and this ser \(SERVersion.string) needs \(last.version); it is read-only here, so it cannot be migrated. Run any ser command on it once with write access (or on a writable copy)")
+            }
+        }
+    }
+
     /// Refuses databases from a newer `ser` and edited shipped migrations.
     private func check(_ db: Database, path: String) throws {
         let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })

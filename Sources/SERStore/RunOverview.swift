@@ -17,8 +17,11 @@ public struct RunOverview: Sendable, Codable, Equatable {
     public var split: String?
     /// The run's random seed.
     public var seed: Int64
-    /// Epoch of the best checkpoint (1-based).
+    /// The epoch with the best monitored validation value (1-based).
     public var bestEpoch: Int?
+    /// The epoch whose weights were evaluated (1-based): `bestEpoch` with `--select best`, the
+    /// last epoch with `--select last`.
+    public var selectedEpoch: Int?
     /// Highest recorded epoch.
     public var epochsDone: Int?
     /// JSON object text of every resolved setting.
@@ -44,7 +47,7 @@ public struct RunOverview: Sendable, Codable, Equatable {
 
     public init(
         id: Int64, name: String?, kind: String, status: String, dataset: String?, datasetVersion: String?, split: String?,
-        seed: Int64, bestEpoch: Int?, epochsDone: Int?, config: String, commandLine: String, createdAt: String,
+        seed: Int64, bestEpoch: Int?, selectedEpoch: Int? = nil, epochsDone: Int?, config: String, commandLine: String, createdAt: String,
         durationSeconds: Double?, tags: [String], note: String?, error: String?
     ) {
         self.id = id
@@ -56,6 +59,7 @@ public struct RunOverview: Sendable, Codable, Equatable {
         self.split = split
         self.seed = seed
         self.bestEpoch = bestEpoch
+        self.selectedEpoch = selectedEpoch
         self.epochsDone = epochsDone
         self.config = config
         self.commandLine = commandLine

@@ -111,8 +111,11 @@ extension Store {
                 \(tree) SELECT coalesce(sum(length(t.data)), 0) FROM checkpoint_tensors t
                 JOIN checkpoints c ON c.id = t.checkpoint_id WHERE c.run_id IN tree
                 """, arguments: [id]) ?? 0
+            let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id])
             try db.execute(sql: "UPDATE runs SET reproduces_run_id = NULL WHERE reproduces_run_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [id])
+            // A parent never reports a child that is gone.
+            if let parent { try Store.refreshParent(parent, db) }
             return RunFootprint(runs: runs, epochs: epochs, checkpointBytes: bytes)
         }
     }

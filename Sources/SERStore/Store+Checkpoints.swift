@@ -23,6 +23,13 @@ extension Store {
         }
     }
 
+    /// The epoch of the run's checkpoint of `kind` (without loading its tensors), or `nil`.
+    public func checkpointEpoch(_ runID: Int64, kind: Checkpoint.Kind) throws -> Int? {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT epoch FROM checkpoints WHERE run_id = ? AND kind = ?", arguments: [runID, kind.rawValue])
+        }
+    }
+
     /// The run's checkpoint of `kind`, or `nil` if none was saved.
     public func checkpoint(_ runID: Int64, kind: Checkpoint.Kind) throws -> Checkpoint? {
         try read { db in

@@ -105,7 +105,15 @@ extension Store {
             return loaded
         }
         if let filter = query.filter {
-            let fragment = try FilterCompiler.compile(filter, hyperparameters: try names())
+            let fragment = try FilterCompiler.compile(filter, hyperparameters: try names()) { name in
+                // Numbers only (sweep parents' lists aside), or text only; else unknown.
+                guard let row = try? Row.fetchOne(db, sql: """
+                        SELECT count(value_num) AS numbers, sum(json_type(value) = 'text') AS texts FROM hyperparameters WHERE name = ?
+                        """, arguments: [name]),
+                    let numbers: Int = row["numbers"], let texts: Int = row["texts"]
+                else { return nil }
+                return numbers > 0 && texts == 0 ? true : texts > 0 && numbers == 0 ? false : nil
+            }
             conditions.append(fragment.sql)
             arguments += fragment.arguments.map(Self.databaseValue)
         }

@@ -12,14 +12,14 @@ extension Store {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT s.*, r.config, r.command_line, r.note, r.error
+                        SELECT s.*, r.selected_epoch, r.config, r.command_line, r.note, r.error
                         FROM run_summary s JOIN runs r ON r.id = s.id WHERE s.id = ?
                         """, arguments: [id])
             else { return nil }
             let tags: String? = row["tags"]
             return RunOverview(
                 id: row["id"], name: row["name"], kind: row["kind"], status: row["status"], dataset: row["dataset"],
-                datasetVersion: row["dataset_version"], split: row["split"], seed: row["seed"], bestEpoch: row["best_epoch"],
+                datasetVersion: row["dataset_version"], split: row["split"], seed: row["seed"], bestEpoch: row["best_epoch"], selectedEpoch: row["selected_epoch"],
                 epochsDone: row["epochs_done"], config: row["config"], commandLine: row["command_line"], createdAt: row["created_at"],
                 durationSeconds: row["duration_seconds"], tags: (tags ?? "").split(separator: ",").map(String.init).sorted(),
                 note: row["note"], error: row["error"])

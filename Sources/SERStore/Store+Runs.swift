@@ -108,10 +108,17 @@ extension Store {
         }
     }
 
-    /// Commits one finished epoch atomically: its metrics row, the `last` checkpoint, and —
-    /// when `best` is given — the `best` checkpoint and `runs.best_epoch`. A crash therefore
-    /// loses at most the epoch in progress.
-    public func recordEpoch(_ runID: Int64, _ record: EpochRecord, last: Checkpoint?, best: Checkpoint?) throws {
+    /// Commits one finished epoch atomically: its metrics row, the `last` checkpoint, when
+    /// `best` is given the `best` checkpoint (the weights evaluated at the end) and
+    /// `runs.selected_epoch`, and when `improved` `runs.best_epoch`. A crash therefore loses at
+    /// most the epoch in progress.
+    ///
+    /// - Parameters:
+    ///   - best: the checkpoint to evaluate at the end: the monitored best (`--select best`) or
+    ///     every epoch's weights (`--select last`).
+    ///   - improved: whether this epoch has the best monitored value so far; `nil` means
+    ///     "exactly when `best` is given" (the `--select best` case).
+    public func recordEpoch(_ runID: Int64, _ record: EpochRecord, last: Checkpoint?, best: Checkpoint?, improved: Bool? = nil) throws {
         try write { db in
             try db.execute(
                 sql: """
@@ -125,7 +132,10 @@ extension Store {
             if let last { try Self.saveCheckpoint(db, runID: runID, last) }
             if let best {
                 try Self.saveCheckpoint(db, runID: runID, best)
-                try db.execute(sql: "UPDATE runs SET best_epoch = ? WHERE id = ?", arguments: [best.epoch, runID])
+                try db.execute(sql: "UPDATE runs SET selected_epoch = ? WHERE id = ?", arguments: [best.epoch, runID])
+            }
+            if improved ?? (best != nil) {
+                try db.execute(sql: "UPDATE runs SET best_epoch = ? WHERE id = ?", arguments: [record.epoch, runID])
             }
             try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ?", arguments: [Timestamp.now(), runID])
         }
@@ -177,7 +187,7 @@ extension Store {
         }
     }
 
-    /// Stores aggregate metrics with standard deviations (parents of k-fold runs and sweeps).
+    /// Stores aggregate metrics with standard deviations (parents of k-fold runs and seeds).
     public func recordAggregate(_ runID: Int64, subset: String, metrics: [String: (mean: Double, std: Double)]) throws {
         try write { db in
             for (name, value) in metrics {

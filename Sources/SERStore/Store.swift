@@ -27,9 +27,15 @@ public final class Store: Sendable {
 
     /// Opens an existing `ser` database and migrates it to the latest schema.
     ///
+    /// With `readOnly` (the commands that only read) nothing is ever written: the schema must
+    /// already be current, and a database in a read-only file, folder or medium can be read.
+    /// A writable open of a database that cannot be written (a `chmod 444` file, a read-only
+    /// folder) also falls back to read-only when its schema is current, so reading never
+    /// needs write access; the first write then fails with a `.io` error saying why.
+    ///
     /// - Throws: ``StoreError`` `.notFound`, `.notADatabase`, `.notASerDatabase`,
-    ///   `.newerSchema`, `.migrationFailed`.
-    public static func open(at path: String) throws -> Store {
+    ///   `.newerSchema`, `.migrationFailed`, `.needsMigration`.
+    public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         let absolute = absolutePath(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
@@ -39,7 +45,47 @@ public final class Store: Sendable {
             throw StoreError(.notADatabase, path: absolute, "is a folder, not a ser database file")
         }
         try DatabaseFileCheck.inspect(absolute)
+        if readOnly || !isWritable(absolute) {
+            return try connectReadOnly(absolute)
+        }
         return try connect(absolute, creating: false)
+    }
+
+    /// Whether this process may write the database: the file, the folder (for the `-wal` and
+    /// `-shm` files) and the medium.
+    private static func isWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder, W_OK) == 0
+    }
+
+    /// Opens without ever writing: `SQLITE_OPEN_READONLY`, and `immutable` where the WAL's
+    /// shared-memory file can neither be found nor created (a read-only folder or medium).
+    private static func connectReadOnly(_ path: String) throws -> Store {
+        var config = Configuration()
+        config.readonly = true
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "ser"
+        let folder = (path as NSString).deletingLastPathComponent
+        let sidecars = FileManager.default.fileExists(atPath: path + "-shm") || access(folder, W_OK) == 0
+        let location = sidecars ? path : "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: location, configuration: config)
+            try Migrator().checkCurrent(pool, path: path)
+        } catch let error as DatabaseError {
+            throw StoreError(.sqlite, path: path, "cannot open read-only: \(error.message ?? "\(error)")")
+        }
+        return Store(path: path, pool: pool)
+    }
+
+    /// Copies every committed transaction from the `-wal` file into the database file and
+    /// empties the log, so that the database file alone holds all committed data (a copy of
+    /// `ser.db` without its `-wal` is complete). Best effort: skipped on read-only stores and
+    /// when other processes' readers keep the log busy.
+    public func checkpoint() {
+        guard !pool.configuration.readonly else { return }
+        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Creates a new `ser` database at `path` with the latest schema.
@@ -103,15 +149,34 @@ public final class Store: Sendable {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: it takes the write lock up front
     /// (waiting up to ``busyTimeout`` for other processes), so it never fails half-way with
     /// "database is locked", and either all of it is committed or none.
+    ///
+    /// - Throws: whatever `body` throws; a read-only database or a full disk as a ``StoreError``
+    ///   `.io` that says so (never SQLite's text with the statement).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        if pool.configuration.readonly {
+            throw StoreError(.io, path: path, "is read-only here (its file, folder or medium cannot be written); this command needs to write to it")
+        }
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(.sqlite, path: path, "transaction produced no result") }
+                return result
             }
-            guard let result else { throw StoreError(.sqlite, path: path, "transaction produced no result") }
-            return result
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL:
+                throw StoreError(.io, path: path, "the disk is full; nothing of this change was written (the database is as it was)")
+            case .SQLITE_READONLY:
+                throw StoreError(.io, path: path, "is read-only (file, folder or medium); this command needs to write to it")
+            case .SQLITE_IOERR:
+                throw StoreError(.io, path: path, "could not be written (\(error.message ?? "I/O error")); nothing of this change was written")
+            default:
+                throw error
+            }
         }
     }
 

@@ -6,6 +6,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Code: String, Sendable {
         case notFound, alreadyExists, notADatabase, notASerDatabase, newerSchema
         case editedMigration, migrationFailed, sqlite, invalidArgument, io
+        /// A read-only database (file, folder or medium) whose schema is older than this
+        /// binary's: it can be read only after one migration with write access.
+        case needsMigration
     }
 
     /// The kind of failure.

@@ -31,7 +31,9 @@ import Testing
             let id: Int64 = run["id"]
             #expect(run["status"] as String == "finished")
             #expect(run["epochs_done"] as Int == 3)
-            #expect(run["best_epoch"] as Int == 3)  // --select last (the default) evaluates the final weights
+            // --select last (the default) evaluates the final weights; the best epoch is the best one.
+            #expect(try Int.fetchOne(db, sql: "SELECT selected_epoch FROM runs WHERE id = ?", arguments: [id]) == 3)
+            #expect(run["best_epoch"] as Int? == (try Int.fetchOne(db, sql: "SELECT epoch FROM epochs WHERE run_id = ? ORDER BY val_loss, epoch LIMIT 1", arguments: [id])))
             #expect(run["test_acc"] as Double? != nil)
             #expect(run["tags"] as String == "t1")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM checkpoints WHERE run_id = ?", arguments: [id]) == 2)
@@ -319,7 +321,11 @@ import Testing
             #expect(trials.count == 4)
             #expect(trials.allSatisfy { $0["status"] as String == "finished" })
             #expect(Set(trials.map { "\($0["lr"] as String) \($0["layers"] as String)" }) == ["0.001 [8]", "0.001 [12]", "0.003 [8]", "0.003 [12]"])
-            #expect(try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND name = 'accuracy'") != nil)
+            // The sweep reports its chosen trial's test accuracy (trials are alternatives, not folds).
+            let chosen = try #require(try Int64.fetchOne(db, sql: "SELECT selected_run_id FROM runs WHERE id = 1"))
+            #expect(try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'") == nil)
+            #expect(try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+                == (try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [chosen])))
         }
     }
 

@@ -42,4 +42,29 @@ import Testing
         let parameter = try FilterCompiler.compile("param.seed = 1", hyperparameters: names)
         #expect(parameter.sql.contains("hyperparameters") && parameter.arguments == [.string("seed"), .number(1)])
     }
+
+    /// #16 item 14: a hyperparameter that holds numbers is not compared with a string (the
+    /// number's text would sort before every word and match all runs), nor a text one with a
+    /// number.
+    @Test func hyperparameterComparisonsAreTyped() {
+        let numeric: (String) -> Bool? = { ["lr": true, "optimizer": false][$0] }
+        #expect {
+            _ = try FilterCompiler.compile("lr < 'abc'", hyperparameters: names, isNumeric: numeric)
+        } throws: { error in
+            guard let error = error as? FilterError else { return false }
+            return error.offset == 5 && error.reason.contains("holds numbers")
+        }
+        #expect {
+            _ = try FilterCompiler.compile("optimizer = 3", hyperparameters: names, isNumeric: numeric)
+        } throws: { ($0 as? FilterError)?.reason.contains("holds text") == true }
+        #expect(throws: Never.self) { try FilterCompiler.compile("lr < 0.1 and optimizer = 'adam'", hyperparameters: names, isNumeric: numeric) }
+    }
+
+    /// #16 item 14: a chain of `or` compiles to one flat list, so SQLite's parser depth does
+    /// not grow with the number of terms.
+    @Test func orChainsCompileFlat() throws {
+        let fragment = try FilterCompiler.compile((0..<200).map { "seed = \($0)" }.joined(separator: " or "), hyperparameters: names)
+        #expect(!fragment.sql.contains("(("))  // no nesting: before, 200 terms nested 199 deep
+        #expect(fragment.sql.components(separatedBy: " OR ").count == 200)
+    }
 }

@@ -82,4 +82,18 @@ import Testing
         let nots = String(repeating: "not ", count: 10_000) + "a = 1"
         #expect(throws: FilterError.self) { try FilterParser.parse(nots) }
     }
+
+    /// #16 item 14: the number of conditions and the length are bounded with a clear message,
+    /// and the message shows a window of the expression, not all of it.
+    @Test func oversizedExpressionsAreRefusedBriefly() {
+        let many = (0..<300).map { "seed = \($0)" }.joined(separator: " or ")
+        #expect {
+            _ = try FilterParser.parse(many)
+        } throws: { error in
+            guard let error = error as? FilterError else { return false }
+            return error.reason.contains("more than 256 conditions") && error.description.count < 400
+                && error.description.contains("seed = 256")
+        }
+        #expect(throws: FilterError.self) { try FilterParser.parse(String(repeating: "a", count: 20_000) + " = 1") }
+    }
 }

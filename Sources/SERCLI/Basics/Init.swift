@@ -21,7 +21,7 @@ extension SER {
             if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
                 target = (target as NSString).appendingPathComponent(StoreLocator.fileName)
             }
-            let store = try Store.create(at: target)
+            let store = OpenStores.register(try Store.create(at: target))
             if !quiet {
                 print("Created \(store.path) (schema version \(EmbeddedMigrations.latestVersion)).")
             }

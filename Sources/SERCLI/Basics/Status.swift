@@ -10,7 +10,7 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let summary = try StoreSummary.read(store)
             if options.json {
                 try printJSON(summary)

@@ -78,7 +78,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let query = CompareQuery(
                 runIDs: runIDs, dataset: dataset, tag: tag, filter: filter, sort: sortField, descending: sortDescending, limit: top,
                 includeChildren: includeChildren, perClass: perClass)
@@ -99,7 +99,7 @@ extension SER {
                 // Scripts get clean output; the person running them still hears about mixed protocols.
                 if !options.quiet {
                     for note in table.notes where note.hasPrefix(CompareTable.mixedProtocolsMark) {
-                        FileHandle.standardError.write(Data("ser compare: \(note)\n".utf8))
+                        Console.error("ser compare: \(note)\n")
                     }
                 }
             case .table:

@@ -27,7 +27,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let comparison: RunComparison
             do {
                 comparison = try store.compare(CompareQuery(runIDs: [runA, runB]))

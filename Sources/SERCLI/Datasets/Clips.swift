@@ -24,7 +24,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             var clips: [(dataset: String, clip: ClipRecord)] = []
             let names: [String]
             if let dataset {
@@ -37,7 +37,7 @@ extension SER {
                 do {
                     resolved = try DatasetStore.resolve(reference: name, in: store)
                 } catch let error as StoreError where dataset == nil {
-                    if !options.quiet { FileHandle.standardError.write(Data("ser: \(error.reason)\n".utf8)) }
+                    if !options.quiet { Console.error("ser: \(error.reason)\n") }
                     continue
                 }
                 guard let versionID = resolved.version.id else { continue }

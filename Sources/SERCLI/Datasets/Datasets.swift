@@ -13,7 +13,7 @@ extension SER {
         var name: String?
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let listings = try DatasetListing.read(store, name: name)
             if let name, listings.isEmpty {
                 throw StoreError(.invalidArgument, path: store.path, "no dataset named '\(name)'")

@@ -161,7 +161,7 @@ struct EnsembleBuilder {
                 if child != parent { try store.endRun(child, status: "finished") }
                 tests.append(fold.evaluation)
             }
-            let aggregate = RunOrchestrator.aggregate(tests)
+            let aggregate = Store.aggregate(tests.map(\.metrics))
             if plan.kind == "kfold" { try store.recordAggregate(parent, subset: "test", metrics: aggregate) }
             try store.endRun(parent, status: "finished")
             return (parent, aggregate)

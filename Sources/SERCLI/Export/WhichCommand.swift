@@ -16,7 +16,7 @@ extension SER {
 
         func run() throws {
             guard FileManager.default.fileExists(atPath: path) else { throw ModelUseError(path: path, "no such file") }
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let hash = try FileHasher.hash(path: path).hash
             let matches = try store.exports(sha256: hash)
             guard !matches.isEmpty else {

@@ -72,7 +72,7 @@ extension SER {
                 print(summary.text)
             } else if !summary.rejected.isEmpty {
                 for rejection in summary.rejected {
-                    FileHandle.standardError.write(Data("ser: rejected \(rejection.path): \(rejection.reason)\n".utf8))
+                    Console.error("ser: rejected \(rejection.path): \(rejection.reason)\n")
                 }
             }
             if strict && !summary.rejected.isEmpty {

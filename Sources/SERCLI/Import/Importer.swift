@@ -152,9 +152,9 @@ struct Importer {
             for outcome in outcomes {
                 switch outcome {
                 case .new(let clip):
-                    let id = try DatasetStore.insertClip(record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
+                    let (id, isNew) = try DatasetStore.insertClipIfNew(record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
                     members.append(Member(id: id, contentHash: clip.contentHash, label: clip.label.label))
-                    new += 1
+                    if isNew { new += 1 }
                 case .existing(let id, let hash, let label, let audio):
                     if let audio { try DatasetStore.insertAudio(audio, db) }
                     members.append(Member(id: id, contentHash: hash, label: label))

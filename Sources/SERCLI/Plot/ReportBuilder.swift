@@ -16,6 +16,7 @@ enum ReportBuilder {
         if let split = run.split { summary.append(("split", split)) }
         summary.append(("seed", "\(run.seed)"))
         if let best = run.bestEpoch { summary.append(("best epoch", "\(best)")) }
+        if let selected = run.selectedEpoch, selected != run.bestEpoch { summary.append(("evaluated epoch", "\(selected) (--select last)")) }
         if let done = run.epochsDone { summary.append(("epochs done", "\(done)")) }
         if let seconds = run.durationSeconds { summary.append(("duration", Format.duration(seconds))) }
         if !run.tags.isEmpty { summary.append(("tags", run.tags.joined(separator: ", "))) }

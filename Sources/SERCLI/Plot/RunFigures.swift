@@ -37,8 +37,11 @@ enum RunFigures {
     /// dotted for a single run. Metrics no run recorded are left out.
     static func curves(_ histories: [RunHistory], metrics: [CurveMetric] = [.loss, .accuracy]) -> Figure {
         let single = histories.count == 1
-        let best: [(x: Double, label: String)] =
+        var best: [(x: Double, label: String)] =
             single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
+        if single, let selected = histories[0].run.selectedEpoch, selected != histories[0].run.bestEpoch {
+            best.append((x: Double(selected), label: "evaluated (\(selected))"))
+        }
         var panels: [any Chart] = []
         for metric in metrics {
             var series: [LineSeries] = []

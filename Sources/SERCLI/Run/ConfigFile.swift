@@ -31,10 +31,15 @@ enum ConfigFile {
     static func canonicalKeys(_ raw: [String: Any], path: String) throws -> [String: Any] {
         let byFolded = Dictionary(uniqueKeysWithValues: RunSettings.keys.map { (fold($0), $0) })
         var out: [String: Any] = [:]
-        for (key, value) in raw {
+        var spelled: [String: String] = [:]
+        for (key, value) in raw.sorted(by: { $0.key < $1.key }) {
             guard let name = byFolded[fold(key)] else {
                 throw RunSettingsError(flag: "--config", reason: "\(path): unknown setting '\(key)'")
             }
+            if let earlier = spelled[name] {
+                throw RunSettingsError(flag: "--config", reason: "\(path): '\(earlier)' and '\(key)' both set \(name); give each setting once")
+            }
+            spelled[name] = key
             out[name] = value
         }
         return out
@@ -59,6 +64,7 @@ enum ConfigFile {
             let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { throw fail("missing key") }
             guard let value = parseValue(valueText) else { throw fail("cannot read the value '\(valueText)'") }
+            if out[key] != nil { throw fail("'\(key)' is set twice; a TOML key may be given once") }
             out[key] = value
         }
         return out

@@ -83,7 +83,7 @@ extension SER {
             if options.json {
                 try printJSON(outcome.report)
             } else {
-                output.summary(runID: outcome.runID, test: outcome.test, bestEpoch: outcome.bestEpoch, seconds: seconds)
+                output.summary(runID: outcome.runID, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch, seconds: seconds)
                 if let note = outcome.reproductionNote { output.note(note) }
             }
             if outcome.status == "interrupted" { throw ExitCode(130) }

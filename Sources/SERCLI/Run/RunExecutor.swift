@@ -21,13 +21,17 @@ struct RunExecutor {
     struct Result {
         var status: String
         var test: EvaluationRecord?
+        /// The epoch with the best monitored value.
         var bestEpoch: Int?
+        /// The epoch whose weights were evaluated (`--select best`: the best; `last`: the last).
+        var selectedEpoch: Int?
         var epochsDone: Int
     }
 
     /// Trains from scratch, or from the run's `last` checkpoint when `resume` is set.
     func execute(resume: Bool) throws -> Result {
-        try store.markRunning(runID, pid: getpid())
+        let resumedFrom = resume ? try store.checkpointEpoch(runID, kind: .last) : nil
+        try store.markRunning(runID, pid: getpid(), resumedFromEpoch: resumedFrom)
         let heartbeat = Heartbeat(store: store, runID: runID)
         defer { heartbeat.stop() }
         do {
@@ -70,10 +74,11 @@ struct RunExecutor {
             if InterruptFlag.isRaised {
                 try store.endRun(runID, status: "interrupted", error: "interrupted by a signal after epoch \(epoch - 1); resume with `ser run --resume \(runID)`")
                 output.note("run \(runID) interrupted after epoch \(epoch - 1); resume with: ser run --resume \(runID)")
-                return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, epochsDone: epoch - 1)
+                return Result(status: "interrupted", test: nil, bestEpoch: early.bestEpoch, selectedEpoch: nil, epochsDone: epoch - 1)
             }
             let started = DispatchTime.now().uptimeNanoseconds
             let result = try trainer.trainEpoch(augmented(trainSet, copies: trainCopies, epoch: epoch))
+            try Self.checkFinite(loss: result.loss, epoch: epoch)
             var record = EpochRecord(
                 epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
                 learningRate: Double(result.learningRate), wallSeconds: 0)
@@ -81,7 +86,7 @@ struct RunExecutor {
             if validationSet.count > 0 {
                 let v = try trainer.evaluate(validationSet)
                 let metrics = try ClassificationMetrics(labels: validationSet.labels ?? [], predictions: v.predictions, classCount: data.classes.count)
-                record.validationLoss = v.loss
+                record.validationLoss = v.loss.flatMap { $0.isFinite ? $0 : nil }
                 record.validationAccuracy = metrics.accuracy
                 record.validationF1 = metrics.macroF1
                 record.validationUAR = metrics.unweightedAverageRecall
@@ -115,8 +120,8 @@ struct RunExecutor {
                     NamedTensor(name: "optimizer.first", shape: [state.optimizer.first.count], values: state.optimizer.first),
                     NamedTensor(name: "optimizer.second", shape: [state.optimizer.second.count], values: state.optimizer.second),
                 ])
-            try store.recordEpoch(runID, record, last: last, best: best)
-            output.epoch(record, of: settings.epochs, improved: keep)
+            try store.recordEpoch(runID, record, last: last, best: best, improved: decision == .improved)
+            output.epoch(record, of: settings.epochs, improved: decision == .improved)
             Self.testDelay()
             if stoppedEarly {
                 output.note("early stopping: no improvement of \(settings.monitor) for \(settings.patience) epochs")
@@ -136,7 +141,7 @@ struct RunExecutor {
             if subset == "test" { testEvaluation = evaluation }
         }
         try store.endRun(runID, status: "finished")
-        return Result(status: "finished", test: testEvaluation, bestEpoch: best.epoch, epochsDone: epoch)
+        return Result(status: "finished", test: testEvaluation, bestEpoch: early.bestEpoch ?? best.epoch, selectedEpoch: best.epoch, epochsDone: epoch)
     }
 
     /// The training set as this epoch sees it: each clip drawn from its original and its
@@ -153,6 +158,18 @@ struct RunExecutor {
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
         return try SequenceDataset(sequences: sequences, labels: set.labels)
+    }
+
+    /// Stops a run whose training loss is no longer a finite number: its weights are then
+    /// NaN or ∞ and every later epoch, checkpoint and evaluation would be garbage.
+    ///
+    /// - Throws: ``RunFailure`` naming the epoch and the value; the run ends `failed` with it.
+    static func checkFinite(loss: Double, epoch: Int) throws {
+        guard loss.isFinite else {
+            throw RunFailure(
+                "epoch \(epoch): the training loss became \(loss) (not a finite number), so the weights are no longer usable; "
+                    + "the run stopped (lower --lr, add --clip-norm, or check the features for extreme values)")
+        }
     }
 
     /// Test hook: `SER_TEST_EPOCH_DELAY_MS` slows each epoch down after it is committed, so

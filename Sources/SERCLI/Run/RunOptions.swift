@@ -12,7 +12,7 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast).", valueName: "spec"))
     var features: String?
-    @Option(help: ArgumentHelp("Feature sample rate in Hz (default 22050).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Feature sample rate in Hz (default 22050).", valueName: "hz"))
     var sampleRate: Int?
     @Option(help: ArgumentHelp("Input normalisation: global, cmvn, speaker (per-speaker z-score first; transductive) or none (default global).", valueName: "method"))
     var normalization: String?
@@ -21,18 +21,18 @@ struct RunOptions: ParsableArguments {
     var split: String?
     @Option(help: ArgumentHelp("Test speakers for --split speaker, comma-separated (e.g. 15,16,17,18).", valueName: "ids"))
     var testSpeakers: String?
-    @Option(help: ArgumentHelp("Fraction of speakers (or clips) held out for test when none are named (default 0.2).", valueName: "f"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of speakers (or clips) held out for test when none are named (default 0.2).", valueName: "f"))
     var testFraction: Double?
-    @Option(help: ArgumentHelp("Fraction of the training side held out for validation (default 0.1).", valueName: "f"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of the training side held out for validation (default 0.1).", valueName: "f"))
     var validationFraction: Double?
 
     @Option(help: ArgumentHelp("LSTM layer sizes, bottom first (default 128,64).", valueName: "sizes"))
     var layers: String?
     @Option(help: ArgumentHelp("Bidirectional LSTM layers: true or false.", valueName: "bool"))
     var bidirectional: Bool?
-    @Option(help: ArgumentHelp("Dropout before the dense head (default 0.3).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dropout before the dense head (default 0.3).", valueName: "p"))
     var dropout: Double?
-    @Option(help: ArgumentHelp("Recurrent-input dropout (default 0).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recurrent-input dropout (default 0).", valueName: "p"))
     var recurrentDropout: Double?
     @Option(help: ArgumentHelp("Hidden dense layer sizes (default 64; 'none' for none).", valueName: "sizes"))
     var dense: String?
@@ -40,56 +40,56 @@ struct RunOptions: ParsableArguments {
     var activation: String?
     @Option(help: ArgumentHelp("Temporal pooling: last (default), mean or attention.", valueName: "name"))
     var pooling: String?
-    @Option(help: ArgumentHelp("Frames per clip, truncated or padded (default 200).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per clip, truncated or padded (default 200).", valueName: "n"))
     var maxFrames: Int?
     @Option(help: ArgumentHelp("padded (seed default) or masked (each clip's real length).", valueName: "mode"))
     var sequence: String?
 
-    @Option(help: ArgumentHelp("Epochs (default 30).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Epochs (default 30).", valueName: "n"))
     var epochs: Int?
-    @Option(help: ArgumentHelp("Batch size (default 32).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Batch size (default 32).", valueName: "n"))
     var batch: Int?
-    @Option(help: ArgumentHelp("Learning rate (default 1e-3).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 1e-3).", valueName: "rate"))
     var lr: Double?
     @Option(help: ArgumentHelp("adam (default), adamw or sgd.", valueName: "name"))
     var optimizer: String?
-    @Option(help: ArgumentHelp("Weight decay for adamw.", valueName: "w"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Weight decay for adamw.", valueName: "w"))
     var weightDecay: Double?
-    @Option(help: ArgumentHelp("Momentum for sgd (default 0.9).", valueName: "m"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Momentum for sgd (default 0.9).", valueName: "m"))
     var momentum: Double?
-    @Option(help: ArgumentHelp("Gradient clipping by global norm (0 = off).", valueName: "norm"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Gradient clipping by global norm (0 = off).", valueName: "norm"))
     var clipNorm: Double?
     @Option(help: ArgumentHelp("constant (default), cosine, plateau or step:EVERY:FACTOR.", valueName: "schedule"))
     var schedule: String?
-    @Option(help: ArgumentHelp("Label smoothing ε (default 0).", valueName: "eps"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Label smoothing ε (default 0).", valueName: "eps"))
     var labelSmoothing: Double?
     @Option(help: ArgumentHelp("none (default) or balanced.", valueName: "mode"))
     var classWeights: String?
-    @Option(help: ArgumentHelp("Early-stopping patience in epochs (0 = off, the default).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Early-stopping patience in epochs (0 = off, the default).", valueName: "n"))
     var patience: Int?
     @Option(help: ArgumentHelp("Best-epoch metric: val_loss (default), val_acc or val_f1.", valueName: "metric"))
     var monitor: String?
     @Option(help: ArgumentHelp("Weights evaluated and exported: last (default, as the seed) or best (by --monitor).", valueName: "which"))
     var select: String?
-    @Option(help: ArgumentHelp("Random seed (default 42).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Random seed (default 42).", valueName: "n"))
     var seed: Int?
-    @Option(help: ArgumentHelp("Seed of the split and folds only (default: --seed); the same split seed with other seeds trains other models on the same folds.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the split and folds only (default: --seed); the same split seed with other seeds trains other models on the same folds.", valueName: "n"))
     var splitSeed: Int?
-    @Option(help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training threads (default 2).", valueName: "n"))
     var threads: Int?
-    @Option(help: ArgumentHelp("SpecAugment time masks per training clip (default 0).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("SpecAugment time masks per training clip (default 0).", valueName: "n"))
     var timeMasks: Int?
-    @Option(help: ArgumentHelp("Longest time mask, frames.", valueName: "frames"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Longest time mask, frames.", valueName: "frames"))
     var timeMaskWidth: Int?
-    @Option(help: ArgumentHelp("SpecAugment feature masks per training clip (default 0).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("SpecAugment feature masks per training clip (default 0).", valueName: "n"))
     var featureMasks: Int?
-    @Option(help: ArgumentHelp("Widest feature mask, dimensions.", valueName: "dims"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Widest feature mask, dimensions.", valueName: "dims"))
     var featureMaskWidth: Int?
-    @Option(help: ArgumentHelp("Gaussian noise on normalised training features (std, default 0).", valueName: "std"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Gaussian noise on normalised training features (std, default 0).", valueName: "std"))
     var featureNoise: Double?
     @Option(help: ArgumentHelp("Speed-perturbation factors for training clips, comma-separated (e.g. 0.9,1.1; default none): each epoch a clip is drawn from its original and its resampled copies.", valueName: "factors"))
     var speedPerturb: String?
-    @Option(help: ArgumentHelp("Mixup α for training batches (e.g. 0.2; default 0 = off).", valueName: "alpha"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mixup α for training batches (e.g. 0.2; default 0 = off).", valueName: "alpha"))
     var mixup: Double?
 
     /// The settings: defaults ← recipe ← `--config` ← these flags.
@@ -151,6 +151,12 @@ struct RunOptions: ParsableArguments {
         set("featureNoise", featureNoise)
         set("mixup", mixup)
         if let speedPerturb { out["speedPerturb"] = try Self.factors(speedPerturb, flag: "--speed-perturb") }
+        for (key, value) in out.sorted(by: { $0.key < $1.key }) {
+            let numbers = (value as? [Double]) ?? (value as? Double).map { [$0] } ?? []
+            if let bad = numbers.first(where: { !$0.isFinite }) {
+                throw RunSettingsError(flag: "--" + key.kebabCased, reason: "must be a finite number (got \(bad))")
+            }
+        }
         return out
     }
 

@@ -17,6 +17,7 @@ struct RunOrchestrator {
         var status: String
         var test: EvaluationRecord?
         var bestEpoch: Int?
+        var selectedEpoch: Int?
         var reproductionNote: String?
         var report: RunReport
     }
@@ -52,53 +53,137 @@ struct RunOrchestrator {
                 split: settings.split, seed: Int64(settings.seed), config: try settings.json(), commandLine: commandLine,
                 tags: tags, note: note, hyperparameters: try settings.flattened(), provenance: provenance, reproducesRunID: reproduces)
         }
-        if case .kfold(let k) = plan {
-            let folds = try splitter.folds(data.clipRefs, k: k)  // refused before anything is written
+        if case .kfold = plan {
+            let folds = try foldSplits(settings, data: data)  // refused before anything is written
             let parent = try store.createRun(try newRun("kfold", parent: parentID, name: name))
-            try store.markRunning(parent, pid: getpid())
-            let heartbeat = Heartbeat(store: store, runID: parent)
-            defer { heartbeat.stop() }
-            var tests: [EvaluationRecord] = []
-            var status = "finished"
-            for (i, split) in folds.enumerated() {
-                output.note("\n— fold \(i + 1)/\(k) —")
-                let child = try store.createRun(try newRun("fold", parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)"))
-                let result = try execute(child, settings: settings, data: data, split: split, method: method, resume: false)
-                if let test = result.test { tests.append(test) }
-                if result.status != "finished" {
-                    status = result.status
-                    break
-                }
-            }
-            try recordAggregate(parent, tests)
-            try store.endRun(parent, status: status, error: status == "finished" ? nil : "fold \(tests.count + 1) was \(status)")
-            return try outcome(parent, status: status, test: nil, bestEpoch: nil, reproduces: reproduces, aggregate: tests)
+            return try trainFolds(
+                parent, folds: folds, existing: [], settings: settings, data: data, method: method, reproduces: reproduces,
+                newFold: { i in try store.createRun(try newRun("fold", parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)")) })
         }
         let split = try splitter.split(data.clipRefs, plan: plan)  // refused before anything is written
         let runID = try store.createRun(try newRun(kind ?? "train", parent: parentID, name: name))
         let result = try execute(runID, settings: settings, data: data, split: split, method: method, resume: false)
-        return try outcome(runID, status: result.status, test: result.test, bestEpoch: result.bestEpoch, reproduces: reproduces, aggregate: [])
+        return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: reproduces, aggregate: [])
     }
 
-    /// Continues an interrupted (or dead, or failed) run from its last committed epoch.
+    /// The folds of a k-fold plan, as the splitter draws them from the settings' seeds (the
+    /// same on every call for the same pinned dataset version).
+    private func foldSplits(_ settings: RunSettings, data: PreparedData) throws -> [Split] {
+        guard case .kfold(let k) = try settings.splitPlan() else { return [] }
+        let splitter = Splitter(
+            validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.splitSeed ?? settings.seed))
+        return try splitter.folds(data.clipRefs, k: k)
+    }
+
+    /// Trains a k-fold parent's folds in order — resuming an unfinished existing fold,
+    /// skipping finished ones, creating the missing ones with `newFold(i)` — and records the
+    /// parent's mean ± std over its folds. Stops at the first fold that does not finish.
+    private func trainFolds(
+        _ parent: Int64, folds: [Split], existing: [RunSummaryRow], settings: RunSettings, data: PreparedData,
+        method: Normalizer.Method, reproduces: Int64?, newFold: (Int) throws -> Int64
+    ) throws -> Outcome {
+        try store.markRunning(parent, pid: getpid())
+        let heartbeat = Heartbeat(store: store, runID: parent)
+        defer { heartbeat.stop() }
+        var tests: [EvaluationRecord] = []
+        var status = "finished"
+        for (i, split) in folds.enumerated() {
+            if i < existing.count && existing[i].status == "finished" { continue }
+            output.note("\n— fold \(i + 1)/\(folds.count) —")
+            let result: RunExecutor.Result
+            if i < existing.count {
+                let child = existing[i].id
+                let resumable = try store.checkpointEpoch(child, kind: .last) != nil
+                result = try execute(
+                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, method: method, resume: resumable)
+            } else {
+                result = try execute(try newFold(i), settings: settings, data: data, split: split, method: method, resume: false)
+            }
+            if let test = result.test { tests.append(test) }
+            if result.status != "finished" {
+                status = result.status
+                try store.refreshParent(parent)
+                try store.endRun(parent, status: status, error: "fold \(i + 1) was \(status); resume with `ser run --resume \(parent)`")
+                return try outcome(parent, status: status, test: nil, epochs: nil, reproduces: reproduces, aggregate: tests)
+            }
+        }
+        try store.refreshParent(parent)
+        try store.endRun(parent, status: status)
+        return try outcome(parent, status: status, test: nil, epochs: nil, reproduces: reproduces, aggregate: tests)
+    }
+
+    /// The clip ids a run recorded for each subset.
+    private func recordedSplit(_ runID: Int64) throws -> Split {
+        Split(
+            train: try store.splitClips(runID, subset: "train"), validation: try store.splitClips(runID, subset: "val"),
+            test: try store.splitClips(runID, subset: "test"))
+    }
+
+    /// Continues an interrupted (or dead, or failed) run from its last committed epoch; a
+    /// k-fold parent continues its unfinished fold, trains the folds never started and
+    /// records its mean ± std.
     func resume(_ runID: Int64) throws -> Outcome {
         guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
-        let status = header.status, kind = header.kind
+        let kind = header.kind
+        var status = header.status
+        if status == "running", try store.runProcessIsGone(runID) { status = "dead" }
         guard ["interrupted", "dead", "failed", "queued"].contains(status) else {
-            throw RunFailure("run \(runID) is \(status); only interrupted, failed or dead runs can be resumed")
+            throw RunFailure(
+                status == "running"
+                    ? "run \(runID) is running (its process is alive, or on another machine with a heartbeat under 60 s old); only interrupted, failed or dead runs can be resumed"
+                    : "run \(runID) is \(status); only interrupted, failed or dead runs can be resumed")
         }
+        if kind == "kfold" { return try resumeFolds(runID) }
         guard kind == "train" || kind == "fold" || kind == "trial" else {
             throw RunFailure("run \(runID) is a \(kind) parent; resume its unfinished children instead")
         }
         let settings = try settings(of: runID)
         let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
             .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
-        let split = Split(
-            train: try store.splitClips(runID, subset: "train"), validation: try store.splitClips(runID, subset: "val"),
-            test: try store.splitClips(runID, subset: "test"))
         let method = Normalizer.Method(name: settings.normalization) ?? .global
-        let result = try execute(runID, settings: settings, data: data, split: split, method: method, resume: true)
-        return try outcome(runID, status: result.status, test: result.test, bestEpoch: result.bestEpoch, reproduces: nil, aggregate: [])
+        let result = try execute(runID, settings: settings, data: data, split: try recordedSplit(runID), method: method, resume: true)
+        // A fold finished by hand completes its parent once every fold is in.
+        if let parent = header.parentID, let parentHeader = try store.runHeader(parent), parentHeader.kind == "kfold" {
+            try store.refreshParent(parent)
+            if result.status == "finished", case .kfold(let k) = try settings.splitPlan() {
+                let folds = try store.childRuns(of: parent)
+                if folds.count == k && folds.allSatisfy({ $0.status == "finished" }) {
+                    try store.endRun(parent, status: "finished")
+                } else {
+                    output.note("k-fold run \(parent) has \(folds.filter { $0.status == "finished" }.count) of \(k) folds finished; `ser run --resume \(parent)` trains the rest")
+                }
+            }
+        }
+        return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: nil, aggregate: [])
+    }
+
+    /// ``resume(_:)`` of a k-fold parent.
+    private func resumeFolds(_ parent: Int64) throws -> Outcome {
+        let settings = try settings(of: parent)
+        let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
+            .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
+        let folds = try foldSplits(settings, data: data)
+        let existing = try store.childRuns(of: parent)
+        guard existing.count <= folds.count else {
+            throw RunFailure("k-fold run \(parent) has \(existing.count) folds recorded but its settings make \(folds.count)")
+        }
+        for (i, child) in existing.enumerated() where child.status == "running" {
+            if try !store.runProcessIsGone(child.id) {
+                throw RunFailure("fold \(i + 1) (run \(child.id)) of k-fold run \(parent) is still running")
+            }
+        }
+        let name = try store.runHeader(parent)?.name
+        return try trainFolds(
+            parent, folds: folds, existing: existing, settings: settings, data: data,
+            method: Normalizer.Method(name: settings.normalization) ?? .global, reproduces: nil,
+            newFold: { i in
+                try store.createRun(NewRun(
+                    name: "\(name ?? "run \(parent)") fold \(i + 1)", kind: "fold", parentID: parent, datasetVersionID: data.version.id,
+                    featureConfigID: data.featureConfigID, split: settings.split, seed: Int64(settings.seed), config: try settings.json(),
+                    commandLine: commandLine, tags: [], note: nil, hyperparameters: try settings.flattened(),
+                    provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash),
+                    reproducesRunID: nil))
+            })
     }
 
     /// Records the split and normalisation (new runs) and trains.
@@ -120,26 +205,9 @@ struct RunOrchestrator {
         return try executor.execute(resume: resume)
     }
 
-    /// Mean ± standard deviation of the folds' test metrics on the parent.
-    private func recordAggregate(_ parent: Int64, _ tests: [EvaluationRecord]) throws {
-        guard !tests.isEmpty else { return }
-        try store.recordAggregate(parent, subset: "test", metrics: Self.aggregate(tests))
-    }
-
-    /// Mean and sample standard deviation over the folds of each test metric they report.
-    static func aggregate(_ tests: [EvaluationRecord]) -> [String: (mean: Double, std: Double)] {
-        var aggregate: [String: (mean: Double, std: Double)] = [:]
-        for name in ["accuracy", "macro_f1", "uar", "loss"] {
-            let values = tests.compactMap { $0.metrics[name] }
-            guard !values.isEmpty else { continue }
-            let mean = values.reduce(0, +) / Double(values.count)
-            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
-            aggregate[name] = (mean, variance.squareRoot())
-        }
-        return aggregate
-    }
-
-    private func outcome(_ runID: Int64, status: String, test: EvaluationRecord?, bestEpoch: Int?, reproduces: Int64?, aggregate: [EvaluationRecord]) throws -> Outcome {
+    private func outcome(
+        _ runID: Int64, status: String, test: EvaluationRecord?, epochs: RunExecutor.Result?, reproduces: Int64?, aggregate: [EvaluationRecord]
+    ) throws -> Outcome {
         let metrics = try store.runMetrics(runID, subset: "test")
         let values = metrics.mapValues(\.value)
         let stds = metrics.compactMapValues(\.std)
@@ -165,8 +233,10 @@ struct RunOrchestrator {
                 values["uar"] ?? 0, stds["uar"] ?? 0, aggregate.count))
         }
         return Outcome(
-            runID: runID, status: status, test: test, bestEpoch: bestEpoch, reproductionNote: note,
-            report: RunReport(run: runID, status: status, bestEpoch: bestEpoch, test: values, testStd: stds, reproduction: note))
+            runID: runID, status: status, test: test, bestEpoch: epochs?.bestEpoch, selectedEpoch: epochs?.selectedEpoch, reproductionNote: note,
+            report: RunReport(
+                run: runID, status: status, bestEpoch: epochs?.bestEpoch, selectedEpoch: epochs?.selectedEpoch, test: values, testStd: stds,
+                reproduction: note))
     }
 }
 
@@ -174,7 +244,10 @@ struct RunOrchestrator {
 struct RunReport: Encodable {
     var run: Int64
     var status: String
+    /// The epoch with the best monitored validation value.
     var bestEpoch: Int?
+    /// The epoch whose weights were evaluated (differs from `bestEpoch` with `--select last`).
+    var selectedEpoch: Int?
     var test: [String: Double]
     var testStd: [String: Double]
     var reproduction: String?

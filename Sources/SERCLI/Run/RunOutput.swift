@@ -12,9 +12,9 @@ struct RunOutput {
     private func say(_ line: String) {
         guard !quiet else { return }
         if toStandardError {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Console.error(line + "\n")
         } else {
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            Console.out(line + "\n")
         }
     }
 
@@ -45,7 +45,7 @@ struct RunOutput {
                 + String(format: "%7.1e  %5.1fs", e.learningRate, e.wallSeconds))
     }
 
-    func summary(runID: Int64, test: EvaluationRecord?, bestEpoch: Int?, seconds: Double) {
+    func summary(runID: Int64, test: EvaluationRecord?, bestEpoch: Int?, selectedEpoch: Int?, seconds: Double) {
         guard let test else {
             say("run \(runID): no test clips were evaluated")
             return
@@ -53,12 +53,22 @@ struct RunOutput {
         let m = test.metrics
         say(String(
             format: "test accuracy %.3f, macro-F1 %.3f, UAR %.3f", m["accuracy"] ?? 0, m["macro_f1"] ?? 0, m["uar"] ?? 0)
-            .prepending("\nrun \(runID) finished in \(Format.duration(seconds)): best epoch \(bestEpoch.map(String.init) ?? "–"), "))
+            .prepending("\nrun \(runID) finished in \(Format.duration(seconds)): \(Self.epochs(best: bestEpoch, selected: selectedEpoch)), "))
         say("  class        precision  recall    F1   support")
         for c in test.classes {
             let name = c.label.padding(toLength: 12, withPad: " ", startingAt: 0)
             say("  \(name)" + String(format: "  %6.3f   %6.3f  %6.3f  %5d", c.precision, c.recall, c.f1, c.support))
         }
+    }
+}
+
+extension RunOutput {
+    /// `best epoch 6` when the evaluated weights are the best epoch's, else
+    /// `best epoch 6, evaluated epoch 30` (`--select last`).
+    static func epochs(best: Int?, selected: Int?) -> String {
+        let text = "best epoch \(best.map(String.init) ?? "–")"
+        guard let selected, selected != best else { return text }
+        return text + ", evaluated epoch \(selected)"
     }
 }
 

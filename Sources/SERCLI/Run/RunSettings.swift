@@ -170,15 +170,56 @@ struct RunSettings: Codable, Equatable, Sendable {
         if let unknown = overrides.keys.sorted().first(where: { !known.contains($0) }) {
             throw RunSettingsError(flag: source, reason: "unknown setting '\(unknown)'; known settings: \(Self.keys.joined(separator: ", "))")
         }
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            let numbers = (value as? [Any] ?? [value]).compactMap { $0 as? Double }
+            if let bad = numbers.first(where: { !$0.isFinite }) {
+                throw RunSettingsError(flag: source, reason: "setting '\(key)' must be a finite number (got \(bad))")
+            }
+        }
         let base = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
         let merged = base.merging(overrides) { _, new in new }
         let data = try JSONSerialization.data(withJSONObject: merged)
         do {
             return try JSONDecoder().decode(RunSettings.self, from: data)
-        } catch let DecodingError.typeMismatch(_, context) {
+        } catch let DecodingError.typeMismatch(type, context) where context.codingPath.first != nil {
             let key = context.codingPath.first?.stringValue ?? "?"
-            throw RunSettingsError(flag: source, reason: "setting '\(key)' has the wrong type (\(context.debugDescription))")
+            throw RunSettingsError(
+                flag: source, reason: "setting '\(key)' must be \(Self.describe(type)) (got \(Self.text(overrides[key] ?? merged[key])))")
+        } catch let error as DecodingError {
+            // JSONDecoder does not always say which key (e.g. 2.5 for an Int is "data
+            // corrupted" with no path): find it by decoding each override alone.
+            for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+                guard let single = try? JSONSerialization.data(withJSONObject: base.merging([key: value]) { _, new in new }) else { continue }
+                if (try? JSONDecoder().decode(RunSettings.self, from: single)) == nil {
+                    let whole = (base[key] as? Int) != nil && !(base[key] is Bool)
+                    throw RunSettingsError(
+                        flag: source, reason: "setting '\(key)' must be \(whole ? "a whole number" : "of the same type as its default \(Self.text(base[key]))") (got \(Self.text(value)))")
+                }
+            }
+            throw RunSettingsError(flag: source, reason: "the settings cannot be read: \(error)")
         }
+    }
+
+    /// "a whole number", "a number", "text", … for a Swift type a setting decodes as.
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int?.Type: "a whole number"
+        case is Double.Type, is Double?.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is String.Type, is String?.Type: "text"
+        case is [Int].Type: "a list of whole numbers"
+        case is [Double].Type: "a list of numbers"
+        case is [String].Type: "a list of text values"
+        default: "of type \(type)"
+        }
+    }
+
+    /// A JSON-compatible value as the user wrote it, for messages.
+    private static func text(_ value: Any?) -> String {
+        guard let value else { return "nothing" }
+        if let string = value as? String { return "\"\(string)\"" }
+        if let list = value as? [Any] { return "[" + list.map { text($0) }.joined(separator: ", ") + "]" }
+        return "\(value)"
     }
 
     /// The setting names, as in config files and `hyperparameters.name`.

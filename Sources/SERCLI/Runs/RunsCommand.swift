@@ -22,7 +22,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             let runs = try store.runSummaries(includeChildren: all, tag: tag, limit: limit)
             if options.json {
                 try printJSON(runs)

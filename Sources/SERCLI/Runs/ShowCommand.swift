@@ -14,7 +14,7 @@ extension SER {
         var runID: Int64
 
         func run() throws {
-            let store = try options.openStore()
+            let store = try options.openStore(readOnly: true)
             guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
             let text = try store.runText(runID)
             let epochs = try store.epochs(runID)
@@ -23,10 +23,13 @@ extension SER {
             let confusion = try store.confusion(runID, subset: "test")
             let provenance = try store.provenance(runID).map(Self.fields) ?? []
             let children = try store.childRuns(of: runID)
+            let overview = try store.runOverview(runID)
+            let bestEpoch = overview?.bestEpoch, selectedEpoch = overview?.selectedEpoch
             if options.json {
                 try printJSON(ShowReport(
                     id: runID, name: header.name, kind: header.kind, status: header.status, config: header.config, text: text,
-                    provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), epochs: epochs,
+                    provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), bestEpoch: bestEpoch,
+                    selectedEpoch: selectedEpoch, epochs: epochs,
                     test: metrics.mapValues(\.value), testStd: metrics.compactMapValues(\.std), classes: classes,
                     confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []), children: children.map(\.id)))
                 return
@@ -34,6 +37,9 @@ extension SER {
             print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind), \(header.status)")
             for key in ["command_line", "created_at", "started_at", "finished_at", "note", "error"] {
                 if let value = text[key] { print("  \(key.replacingOccurrences(of: "_", with: " ")): \(value)") }
+            }
+            if bestEpoch != nil || selectedEpoch != nil {
+                print("  epochs: \(RunOutput.epochs(best: bestEpoch, selected: selectedEpoch))")
             }
             print("\nsettings\n  \(header.config)")
             if !provenance.isEmpty {
@@ -47,12 +53,13 @@ extension SER {
                 }
             }
             if !epochs.isEmpty {
-                print("\nepochs")
-                var table = TextTable(["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "s"], rightAligned: Set(0..<9))
+                print("\nepochs (* best monitored value\(selectedEpoch != nil && selectedEpoch != bestEpoch ? ", > evaluated weights" : ""))")
+                var table = TextTable(["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "s", ""], rightAligned: Set(0..<9))
                 for e in epochs {
                     func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "–" }
                     table.add([String(e.epoch), f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy),
-                               f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate), String(format: "%.1f", e.wallSeconds)])
+                               f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate), String(format: "%.1f", e.wallSeconds),
+                               (e.epoch == bestEpoch ? "*" : "") + (e.epoch == selectedEpoch && selectedEpoch != bestEpoch ? ">" : "")])
                 }
                 print(table.render(indent: "  "))
             }
@@ -115,6 +122,10 @@ struct ShowReport: Encodable {
     var config: String
     var text: [String: String]
     var provenance: [String: String]
+    /// The epoch with the best monitored validation value.
+    var bestEpoch: Int?
+    /// The epoch whose weights were evaluated.
+    var selectedEpoch: Int?
     var epochs: [EpochRecord]
     var test: [String: Double]
     var testStd: [String: Double]

@@ -15,11 +15,12 @@ public struct GlobalOptions: ParsableArguments {
 
     public init() {}
 
-    /// Finds and opens the database, migrating it to this binary's schema.
-    func openStore() throws -> Store {
+    /// Finds and opens the database, migrating it to this binary's schema; with `readOnly`
+    /// (commands that only read) it is never written, and must already be current.
+    func openStore(readOnly: Bool = false) throws -> Store {
         let location = try StoreLocator.locate(
             explicit: db, environment: ProcessInfo.processInfo.environment,
             start: FileManager.default.currentDirectoryPath)
-        return try Store.open(at: location.path)
+        return OpenStores.register(try Store.open(at: location.path, readOnly: readOnly))
     }
 }

@@ -55,7 +55,7 @@ public final class ProgressBar: @unchecked Sendable {
         self.title = title
         self.unit = unit
         self.mode = mode
-        self.output = output ?? { FileHandle.standardError.write(Data($0.utf8)) }
+        self.output = output ?? { Console.error($0) }
         self.lastDraw = mode == .lines ? start : .distantPast
     }
 

@@ -36,11 +36,19 @@ struct SweepRunner {
         let data = try DataPreparer.prepare(store: store, settings: base, quiet: true, shouldStop: { false })
         var pinned = base
         pinned.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
+        // What the trials ran: the shared settings, and for each swept setting the list of its
+        // alternatives (never the default that no trial used).
         var hyperparameters = try pinned.flattened()
+        var config = try JSONSerialization.jsonObject(with: Data(try pinned.json().utf8)) as? [String: Any] ?? [:]
+        for axis in grid.axes {
+            let alternatives = axis.values.map(\.json)
+            hyperparameters[axis.key] = try Self.json(alternatives)
+            config[axis.key] = alternatives
+        }
         hyperparameters["sweep.axes"] = try Self.json(grid.axes.map { [$0.key: $0.values.map(\.json)] })
         let parent = try store.createRun(NewRun(
             name: name, kind: "sweep", datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
-            split: pinned.split, seed: Int64(pinned.seed), config: try pinned.json(), commandLine: commandLine, tags: tags,
+            split: pinned.split, seed: Int64(pinned.seed), config: try Self.json(config), commandLine: commandLine, tags: tags,
             hyperparameters: hyperparameters,
             provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
         try store.markRunning(parent, pid: getpid())
@@ -65,15 +73,9 @@ struct SweepRunner {
         } else {
             failures = try runInProcesses(pinnedTrials, parent: parent, name: name)
         }
-        let children = try store.childRuns(of: parent)
-        var aggregate: [String: (mean: Double, std: Double)] = [:]
-        for (metric, values) in [("accuracy", children.compactMap(\.testAcc)), ("macro_f1", children.compactMap(\.testF1)), ("uar", children.compactMap(\.testUAR))]
-        where !values.isEmpty {
-            let mean = values.reduce(0, +) / Double(values.count)
-            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
-            aggregate[metric] = (mean, variance.squareRoot())
-        }
-        try store.recordAggregate(parent, subset: "test", metrics: aggregate)
+        // A sweep reports the trial chosen on validation, with that trial's own test scores:
+        // trials are alternatives, so their mean ± std would describe no model.
+        try store.refreshParent(parent)
         let status = InterruptFlag.isRaised ? "interrupted" : (failures == 0 ? "finished" : "failed")
         try store.endRun(parent, status: status, error: failures > 0 ? "\(failures) trial(s) did not finish" : nil)
         return try summary(parent, status: status, grid: grid)
@@ -118,20 +120,32 @@ struct SweepRunner {
 
     /// The ranked trials.
     private func summary(_ parent: Int64, status: String, grid: SweepGrid) throws -> Summary {
-        let children = try store.childRuns(of: parent).sorted { ($0.bestValAcc ?? -1) > ($1.bestValAcc ?? -1) }
+        let children = try Self.ranked(try store.childRuns(of: parent), store: store)
         var trials: [Summary.Trial] = []
         var table = TextTable(["run", "status"] + grid.axes.map(\.key) + ["val acc", "test acc", "test F1"],
                               rightAligned: Set([0] + Array((2 + grid.axes.count)..<(5 + grid.axes.count))))
-        for child in children {
+        for (child, validation) in children {
             let config = (try store.runHeader(child.id)?.config).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
             var settings: [String: String] = [:]
             for axis in grid.axes { settings[axis.key] = config[axis.key].map { Self.text($0) } ?? "?" }
-            trials.append(.init(run: child.id, status: child.status, settings: settings, valAcc: child.bestValAcc, testAcc: child.testAcc, testF1: child.testF1))
+            trials.append(.init(run: child.id, status: child.status, settings: settings, valAcc: validation, testAcc: child.testAcc, testF1: child.testF1))
             table.add([String(child.id), child.status] + grid.axes.map { settings[$0.key] ?? "" }
-                + [SER.Runs.number(child.bestValAcc), SER.Runs.number(child.testAcc), SER.Runs.number(child.testF1)])
+                + [SER.Runs.number(validation), SER.Runs.number(child.testAcc), SER.Runs.number(child.testF1)])
         }
         let header = "\nsweep \(parent) \(status): \(children.count) trials, ranked by validation accuracy (best first)\n"
         return Summary(sweep: parent, status: status, trials: trials, table: header + table.render())
+    }
+
+    /// Trials best first by the validation accuracy of the weights that were evaluated (the
+    /// recorded `val` evaluation; for a trial without one, its best epoch's), unscored last.
+    static func ranked(_ children: [RunSummaryRow], store: Store) throws -> [(run: RunSummaryRow, validation: Double?)] {
+        let scored = try children.map { child in
+            (run: child, validation: try store.runMetrics(child.id, subset: "val")["accuracy"]?.value ?? child.bestValAcc)
+        }
+        return scored.enumerated().sorted { a, b in
+            let x = a.element.validation ?? -1, y = b.element.validation ?? -1
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
     }
 
     private static func text(_ value: Any) -> String {

@@ -9,30 +9,49 @@ public struct FilterCompiler {
     public let hyperparameters: Set<String>
     /// The expression text (for errors).
     public let source: String
+    /// Whether a hyperparameter holds numbers in every run that has it (`nil`: unknown, no
+    /// type check): comparing such a one with a string, or a text one with a number, is an
+    /// error rather than a comparison of the number's text.
+    public let isNumeric: (String) -> Bool?
 
-    /// Creates a compiler for `source` knowing these hyperparameter names.
-    public init(source: String, hyperparameters: Set<String>) {
+    /// Creates a compiler for `source` knowing these hyperparameter names (and, where given,
+    /// their value types).
+    public init(source: String, hyperparameters: Set<String>, isNumeric: @escaping (String) -> Bool? = { _ in nil }) {
         self.source = source
         self.hyperparameters = hyperparameters
+        self.isNumeric = isNumeric
     }
 
     /// Parses and compiles `expression`.
     /// - Throws: ``FilterError`` for a syntax error, an unknown field or a type mismatch,
     ///   pointing at the offending token.
-    public static func compile(_ expression: String, hyperparameters: Set<String>) throws -> SQLFragment {
+    public static func compile(
+        _ expression: String, hyperparameters: Set<String>, isNumeric: @escaping (String) -> Bool? = { _ in nil }
+    ) throws -> SQLFragment {
         let tree = try FilterParser.parse(expression)
-        return try FilterCompiler(source: expression, hyperparameters: hyperparameters).compile(tree)
+        return try FilterCompiler(source: expression, hyperparameters: hyperparameters, isNumeric: isNumeric).compile(tree)
     }
 
-    /// Compiles a parsed expression.
+    /// Compiles a parsed expression. A chain of `or` (or of `and`) becomes one flat SQL list,
+    /// `(a OR b OR c …)`, not nested parentheses, so SQLite's parser depth stays constant
+    /// however many terms the chain has (``FilterParser/maximumTerms`` bounds their number).
     public func compile(_ expression: FilterExpression) throws -> SQLFragment {
         switch expression {
-        case .and(let a, let b):
-            let (x, y) = (try compile(a), try compile(b))
-            return SQLFragment("(\(x.sql) AND \(y.sql))", x.arguments + y.arguments)
-        case .or(let a, let b):
-            let (x, y) = (try compile(a), try compile(b))
-            return SQLFragment("(\(x.sql) OR \(y.sql))", x.arguments + y.arguments)
+        case .and, .or:
+            let isOr: Bool
+            if case .or = expression { isOr = true } else { isOr = false }
+            var operands: [FilterExpression] = []
+            var pending = [expression]
+            while let next = pending.popLast() {
+                switch next {
+                case .or(let a, let b) where isOr: pending += [b, a]
+                case .and(let a, let b) where !isOr: pending += [b, a]
+                default: operands.append(next)
+                }
+            }
+            let parts = try operands.map(compile)
+            return SQLFragment(
+                "(" + parts.map(\.sql).joined(separator: isOr ? " OR " : " AND ") + ")", parts.flatMap(\.arguments))
         case .not(let a):
             let x = try compile(a)
             return SQLFragment("(NOT \(x.sql))", x.arguments)
@@ -92,6 +111,15 @@ public struct FilterCompiler {
                 throw FilterError("'tag' supports =, !=, in and like, not \(op.rawValue)", at: fieldToken, in: source)
             }
         case .hyperparameter(let name):
+            switch (value, isNumeric(name)) {
+            case (.string, true?):
+                throw FilterError(
+                    "'\(fieldToken.text)' holds numbers; compare it with a number, not the string \(valueToken.text)", at: valueToken, in: source)
+            case (.number, false?):
+                throw FilterError("'\(fieldToken.text)' holds text; quote the value: '\(valueToken.text)'", at: valueToken, in: source)
+            default:
+                break
+            }
             switch value {
             case .number:
                 return hyperparameterExists(name, SQLFragment("h.value_num \(op.rawValue) ?", [value]))

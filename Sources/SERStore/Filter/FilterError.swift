@@ -30,9 +30,23 @@ public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// Three lines: the reason, the expression, and carets under the offending token.
+    ///
+    /// A long expression is shown as a window of at most ``window`` characters around the
+    /// token, with `…` where it was cut, so the message stays a few lines whatever the input.
     public var description: String {
-        let flat = expression.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
-        let caret = String(repeating: " ", count: offset) + String(repeating: "^", count: length)
+        var flat = expression.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        var start = offset, width = min(length, Self.window)
+        if flat.count > Self.window {
+            let from = max(0, min(offset - Self.window / 3, flat.count - Self.window))
+            let to = min(flat.count, from + Self.window)
+            flat = (from > 0 ? ["…"] : []) + Array(flat[from..<to]) + (to < flat.count ? ["…"] : [])
+            start = offset - from + (from > 0 ? 1 : 0)
+            width = max(1, min(width, flat.count - start))
+        }
+        let caret = String(repeating: " ", count: max(0, start)) + String(repeating: "^", count: width)
         return "--where: \(reason)\n  \(String(flat))\n  \(caret)"
     }
+
+    /// Most characters of the expression a message shows.
+    public static let window = 100
 }

@@ -17,6 +17,14 @@
 public struct FilterParser {
     /// Deepest nesting of parentheses / `not` accepted (keeps the recursion bounded).
     public static let maximumDepth = 64
+    /// Most conditions (predicates) one expression may hold: enough for any filter a person
+    /// writes or a script generates from a list (`in (…)` holds a list in one condition),
+    /// and a bound on the SQL it compiles to.
+    public static let maximumTerms = 256
+    /// Longest expression accepted, in characters.
+    public static let maximumLength = 16_384
+
+    private var terms = 0
 
     private let expression: String
     private let tokens: [FilterToken]
@@ -31,6 +39,11 @@ public struct FilterParser {
     /// Parses `expression`.
     /// - Throws: ``FilterError`` pointing at the first token that does not fit the grammar.
     public static func parse(_ expression: String) throws -> FilterExpression {
+        if expression.count > maximumLength {
+            throw FilterError(
+                "the expression is \(expression.count) characters long; at most \(maximumLength) are accepted (use 'in (…)' for lists)",
+                offset: maximumLength, length: 1, in: String(expression.prefix(maximumLength + 1)))
+        }
         let tokens = try FilterLexer.tokens(expression)
         var parser = FilterParser(expression, tokens: tokens)
         if case .end = tokens[0].kind {
@@ -119,6 +132,11 @@ public struct FilterParser {
 
     private mutating func predicate() throws -> FilterExpression {
         let field = advance()
+        terms += 1
+        if terms > Self.maximumTerms {
+            throw FilterError(
+                "more than \(Self.maximumTerms) conditions; combine values with 'in (…)' (e.g. lr in (0.001, 0.0003))", at: field, in: expression)
+        }
         var negated = false
         if isKeyword("not", current) {
             _ = advance()

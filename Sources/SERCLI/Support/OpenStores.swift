@@ -1,0 +1,22 @@
+import Foundation
+import SERStore
+
+/// The databases this process opened, so that a clean exit can checkpoint each: committed
+/// data then lives in `ser.db` itself, not only in `ser.db-wal`, and copying the one file
+/// copies everything.
+enum OpenStores {
+    nonisolated(unsafe) private static var stores: [Store] = []
+    private static let lock = NSLock()
+
+    /// Remembers `store` for ``checkpointAll()`` and returns it.
+    @discardableResult
+    static func register(_ store: Store) -> Store {
+        lock.withLock { stores.append(store) }
+        return store
+    }
+
+    /// Checkpoints every database opened for writing (best effort; see ``Store/checkpoint()``).
+    static func checkpointAll() {
+        for store in lock.withLock({ stores }) { store.checkpoint() }
+    }
+}
