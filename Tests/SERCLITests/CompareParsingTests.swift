@@ -23,7 +23,7 @@ import Testing
 
     @Test func runIdsFormatsAndColumnsParse() throws {
         let command = try compare(["3", "1", "--format", "markdown", "--columns", " id, name ,,param.lr", "--top", "5", "--only-changed"])
-        #expect(command.runIDs == [3, 1] && command.format == .markdown && command.top == 5 && command.onlyChanged)
+        #expect(command.references.map(\.text) == ["3", "1"] && command.format == .markdown && command.top == 5 && command.onlyChanged)
         #expect(command.parsedColumns(command.columns ?? "") == ["id", "name", "param.lr"])
     }
 
@@ -35,7 +35,6 @@ import Testing
         (["--where", "  "], "--where"),
         (["--json", "--format", "csv"], "--json"),
         (["--format", "html"], "html"),
-        (["x"], "x"),
     ]
 
     @Test(arguments: refused)
@@ -49,7 +48,7 @@ import Testing
 
     @Test func diffNeedsTwoDifferentRunsAndAKnownSubset() throws {
         let diff = try #require(try SER.parseAsRoot(["diff", "1", "2", "--all", "--subset", "val"]) as? SER.Diff)
-        #expect(diff.runA == 1 && diff.runB == 2 && diff.all && diff.subset == "val")
+        #expect(diff.referenceA.text == "1" && diff.referenceB.text == "2" && diff.all && diff.subset == "val")
         #expect { _ = try SER.parseAsRoot(["diff", "4", "4"]) } throws: { SER.message(for: $0).contains("same run") }
         #expect { _ = try SER.parseAsRoot(["diff", "1", "2", "--subset", "dev"]) } throws: { SER.message(for: $0).contains("--subset") }
         #expect(throws: (any Error).self) { _ = try SER.parseAsRoot(["diff", "1"]) }

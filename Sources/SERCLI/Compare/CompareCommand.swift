@@ -19,8 +19,8 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Run ids to compare (default: all top-level runs).", valueName: "run"))
-        var runIDs: [Int64] = []
+        @Argument(help: ArgumentHelp("Runs to compare: ids, names or prefixes, last, last~N, @tag (default: all top-level runs).", valueName: "run"))
+        var references: [RunArgument] = []
 
         @Option(help: ArgumentHelp("Only runs on this dataset.", valueName: "name"))
         var dataset: String?
@@ -79,6 +79,7 @@ extension SER {
 
         func run() throws {
             let store = try options.openStore(readOnly: true)
+            let runIDs = try references.resolve(in: store)
             let query = CompareQuery(
                 runIDs: runIDs, dataset: dataset, tag: tag, filter: filter, sort: sortField, descending: sortDescending, limit: top,
                 includeChildren: includeChildren, perClass: perClass)

@@ -11,10 +11,10 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The first run id (the baseline).", valueName: "run-a"))
-        var runA: Int64
-        @Argument(help: ArgumentHelp("The second run id (deltas are B − A).", valueName: "run-b"))
-        var runB: Int64
+        @Argument(help: ArgumentHelp("The first run (the baseline): an id, a name or prefix, last, last~N or @tag.", valueName: "run-a"))
+        var referenceA: RunArgument
+        @Argument(help: ArgumentHelp("The second run (deltas are B − A).", valueName: "run-b"))
+        var referenceB: RunArgument
 
         @Flag(help: "List every setting and provenance field, not only those that differ.")
         var all = false
@@ -22,12 +22,18 @@ extension SER {
         var subset: String = "test"
 
         func validate() throws {
-            if runA == runB { throw ValidationError("<run-a> and <run-b> are the same run (\(runA)); give two different ids") }
+            if referenceA.text == referenceB.text {
+                throw ValidationError("<run-a> and <run-b> are the same run ('\(referenceA)'); give two different runs")
+            }
             if !["test", "val", "train"].contains(subset) { throw ValidationError("--subset must be test, val or train, not '\(subset)'") }
         }
 
         func run() throws {
             let store = try options.openStore(readOnly: true)
+            let (runA, runB) = (try referenceA.resolve(in: store), try referenceB.resolve(in: store))
+            if runA == runB {
+                throw ValidationError("<run-a> '\(referenceA)' and <run-b> '\(referenceB)' are the same run (\(runA)); give two different runs")
+            }
             let comparison: RunComparison
             do {
                 comparison = try store.compare(CompareQuery(runIDs: [runA, runB]))

@@ -22,7 +22,7 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: ArgumentHelp("The k-fold runs (or training runs) to combine, two or more.", valueName: "run"))
-        var runs: [Int64] = []
+        var references: [RunArgument] = []
 
         @Option(help: ArgumentHelp("A name for the new run.", valueName: "name"))
         var name: String?
@@ -31,11 +31,12 @@ extension SER {
         var tag: [String] = []
 
         func validate() throws {
-            if runs.count < 2 { throw ValidationError("give at least two k-fold runs to combine") }
+            if references.count < 2 { throw ValidationError("give at least two k-fold runs to combine") }
         }
 
         func run() throws {
             let store = try options.openStore()
+            let runs = try references.resolve(in: store)
             let builder = EnsembleBuilder(store: store)
             let plan = try builder.plan(runs)
             let (parent, aggregate) = try builder.record(plan, name: name, tags: tag, commandLine: SER.Run.commandLine())

@@ -21,13 +21,14 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: ArgumentHelp("The run (a training run, a fold, or a k-fold parent for the ensemble of its folds).", valueName: "run"))
-        var runID: Int64
+        var reference: RunArgument
 
         @Option(name: .long, help: ArgumentHelp("The labelled dataset to evaluate on: NAME or NAME@VERSION.", valueName: "name"))
         var dataset: String
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             let evaluator = DatasetEvaluator(store: store, quiet: options.quiet || options.json)
             let models = try evaluator.models(of: runID)
             var evaluation = try evaluator.evaluate(runID: runID, models: models, datasetSpec: dataset)

@@ -21,7 +21,7 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: ArgumentHelp("The run to export.", valueName: "run"))
-        var runID: Int64
+        var reference: RunArgument
 
         @Option(name: .long, help: ArgumentHelp("The file format.", valueName: "format"))
         var format: ExportFormat = .onnx
@@ -42,6 +42,7 @@ extension SER {
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             let destination = try ExportDestination(output ?? "run-\(runID).\(format.fileExtension)", force: force)
             let model = try TrainedModel.load(store: store, runID: runID, allowPartial: allowPartial)
             let classifier = model.onnxClassifier

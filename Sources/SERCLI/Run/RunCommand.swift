@@ -27,9 +27,9 @@ extension SER {
         @Option(help: ArgumentHelp("A free-text note.", valueName: "text"))
         var note: String?
         @Option(help: ArgumentHelp("Continue an interrupted run from its last completed epoch.", valueName: "run"))
-        var resume: Int64?
+        var resume: RunArgument?
         @Option(help: ArgumentHelp("Re-run a run with its exact resolved settings and say whether the metrics are identical.", valueName: "run"))
-        var reproduce: Int64?
+        var reproduce: RunArgument?
         @Option(help: ArgumentHelp("Train one run per seed, all on the same split (--split-seed, default --seed), and record their ensemble: the mean of their class probabilities, as `ser ensemble` makes it (e.g. --seeds 42,1,2).", valueName: "seeds"))
         var seeds: String?
         @Option(help: .hidden)
@@ -67,17 +67,18 @@ extension SER {
                 return
             }
             if let resume {
-                outcome = try orchestrator.resume(resume)
+                outcome = try orchestrator.resume(try resume.resolve(in: store))
             } else {
                 var settings: RunSettings
-                if let reproduce {
-                    settings = try orchestrator.settings(of: reproduce)
+                let reproduces = try reproduce?.resolve(in: store)
+                if let reproduces {
+                    settings = try orchestrator.settings(of: reproduces)
                 } else {
                     settings = try hyperparameters.resolve()
                 }
                 try settings.validate()
                 outcome = try orchestrator.start(
-                    settings, name: name, tags: tags, note: note, parentID: parent, kind: kind, reproduces: reproduce)
+                    settings, name: name, tags: tags, note: note, parentID: parent, kind: kind, reproduces: reproduces)
             }
             let seconds = Date().timeIntervalSince(started)
             if options.json {

@@ -7,11 +7,12 @@ extension SER {
         static let configuration = CommandConfiguration(abstract: "Set a run's note (an empty text clears it).")
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The run id.", valueName: "run")) var runID: Int64
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument
         @Argument(help: ArgumentHelp("The note.", valueName: "text")) var text: String
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             guard try store.runHeader(runID) != nil else { throw RunFailure("no run \(runID) in \(store.path)") }
             try store.setNote(text.isEmpty ? nil : text, for: runID)
         }

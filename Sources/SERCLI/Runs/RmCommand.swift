@@ -7,10 +7,11 @@ extension SER {
         static let configuration = CommandConfiguration(abstract: "Delete a run (and its folds or trials) with everything it recorded.")
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The run id.", valueName: "run")) var runID: Int64
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
             if header.status == "running" {
                 throw RunFailure("run \(runID) is running (its process is alive); stop it first")

@@ -10,11 +10,12 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The run id.", valueName: "run"))
-        var runID: Int64
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument
 
         func run() throws {
             let store = try options.openStore(readOnly: true)
+            let runID = try reference.resolve(in: store)
             guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
             let text = try store.runText(runID)
             let epochs = try store.epochs(runID)

@@ -7,7 +7,7 @@ extension SER {
         static let configuration = CommandConfiguration(abstract: "Add tags to a run (or remove them with --remove).")
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The run id.", valueName: "run")) var runID: Int64
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument
         @Argument(help: ArgumentHelp("Tags.", valueName: "tag")) var tags: [String]
         @Flag(help: "Remove the tags instead.") var remove = false
 
@@ -18,6 +18,7 @@ extension SER {
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             guard try store.runHeader(runID) != nil else { throw RunFailure("no run \(runID) in \(store.path)") }
             if remove { try store.removeTags(tags, from: runID) } else { try store.addTags(tags, to: runID) }
         }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import SERCLI
+
+/// `ser` talks like git (#18): global options before the subcommand, runs named by
+/// reference, one error voice with hints.
+@Suite struct GitLikeCLITests {
+    @Test(arguments: [
+        (["--db", "x.db", "--json", "runs", "-n", "3"], ["runs", "-n", "3", "--db", "x.db", "--json"], false),
+        (["--db=x.db", "-q", "show", "last"], ["show", "last", "--db=x.db", "-q"], false),
+        (["runs", "--db", "x.db"], ["runs", "--db", "x.db"], false),
+        (["--no-color", "compare", "--no-color"], ["compare"], true),
+        (["-q", "predict", "--", "--no-color"], ["predict", "-q", "--", "--no-color"], false),
+        ([], [], false),
+    ])
+    func globalOptionsMoveAfterTheSubcommand(_ given: [String], _ expected: [String], _ noColor: Bool) {
+        #expect(GlobalArguments.rewrite(given) == .init(arguments: expected, noColor: noColor))
+    }
+
+    @Test func misspeltCommandsSuggestTheNearest() {
+        let names = SER.configuration.subcommands.map { $0._commandName }
+        #expect(CommandSuggestion.nearest(to: "rnus", in: names) == "runs")
+        #expect(CommandSuggestion.nearest(to: "improt", in: names) == "import")
+        #expect(CommandSuggestion.nearest(to: "shwo", in: names) == "show")
+        #expect(CommandSuggestion.nearest(to: "dashboard", in: names) == nil)
+    }
+}
+
+/// The same through the binary.
+@Suite(.serialized) struct GitLikeCLIProcessTests {
+    @Test func runsAreNamedByReferenceEverywhere() throws {
+        let corpus = try TestCorpus.importedTones(actors: 6)
+        defer { corpus.remove() }
+        for (name, seed) in [("seed-30ep", "1"), ("seed-60ep", "2")] {
+            let run = try corpus.ser(["run", "--epochs", "1", "--test-speakers", "6", "--name", name, "--seed", seed, "--tag", "t-\(seed)", "-q"]
+                + RunCommandTests.tiny)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        func shownID(_ reference: String) throws -> String? {
+            let shown = try SERProcess.run(["--db", corpus.database, "--json", "show", reference])
+            guard shown.status == 0, let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any] else {
+                return "error: \(shown.stderr)"
+            }
+            return (object["id"] as? Int).map(String.init)
+        }
+        #expect(try shownID("last") == "2")
+        #expect(try shownID("HEAD") == "2")
+        #expect(try shownID("last~1") == "1")
+        #expect(try shownID("@t-1") == "1")
+        #expect(try shownID("seed-60") == "2")
+        #expect(try shownID("seed-30ep") == "1")
+        let ambiguous = try corpus.ser(["show", "seed"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("ser: error:") && ambiguous.stderr.contains("1 (seed-30ep), 2 (seed-60ep)"), "\(ambiguous.stderr)")
+        let diff = try corpus.ser(["diff", "last~1", "last"])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let compared = try corpus.ser(["compare", "seed-30ep", "@t-2", "--format", "csv"])
+        #expect(compared.status == 0 && compared.stdout.split(separator: "\n").count == 3, "\(compared.stderr)")
+        #expect(try corpus.ser(["tag", "last", "paper", "-q"]).status == 0)
+        #expect(try shownID("@paper") == "2")
+    }
+
+    @Test func usageErrorsSpeakWithOneVoice() throws {
+        let misspelt = try SERProcess.run(["rnus"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.stderr.hasPrefix("ser: error: "))
+        #expect(misspelt.stderr.contains("hint: 'rnus' is not a ser command; did you mean 'ser runs'?"))
+        let missing = try SERProcess.run(["show"])
+        #expect(missing.stderr.hasPrefix("ser: error: ") && missing.stderr.contains("hint: see 'ser show --help'"))
+        let help = try SERProcess.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE") && help.stderr.isEmpty)
+    }
+}
