@@ -101,22 +101,26 @@ extension Store {
     /// Deletes a run with its children and everything they recorded, in one transaction.
     /// - Returns: what was deleted.
     public func deleteRun(_ id: Int64) throws -> RunFootprint {
-        try write { db in
-            let tree = """
-                WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT r.id FROM runs r JOIN tree t ON r.parent_id = t.id)
-                """
-            let runs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM tree", arguments: [id]) ?? 0
-            let epochs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM epochs WHERE run_id IN tree", arguments: [id]) ?? 0
-            let bytes = try Int64.fetchOne(db, sql: """
-                \(tree) SELECT coalesce(sum(length(t.data)), 0) FROM checkpoint_tensors t
-                JOIN checkpoints c ON c.id = t.checkpoint_id WHERE c.run_id IN tree
-                """, arguments: [id]) ?? 0
-            let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE runs SET reproduces_run_id = NULL WHERE reproduces_run_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [id])
-            // A parent never reports a child that is gone.
-            if let parent { try Store.refreshParent(parent, db) }
-            return RunFootprint(runs: runs, epochs: epochs, checkpointBytes: bytes)
-        }
+        try write { db in try Self.deleteTree(id, db) }
     }
+
+    /// ``deleteRun(_:)`` inside a transaction.
+    static func deleteTree(_ id: Int64, _ db: Database) throws -> RunFootprint {
+        let tree = """
+            WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT r.id FROM runs r JOIN tree t ON r.parent_id = t.id)
+            """
+        let runs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM tree", arguments: [id]) ?? 0
+        let epochs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM epochs WHERE run_id IN tree", arguments: [id]) ?? 0
+        let bytes = try Int64.fetchOne(db, sql: """
+            \(tree) SELECT coalesce(sum(length(t.data)), 0) FROM checkpoint_tensors t
+            JOIN checkpoints c ON c.id = t.checkpoint_id WHERE c.run_id IN tree
+            """, arguments: [id]) ?? 0
+        let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE runs SET reproduces_run_id = NULL WHERE reproduces_run_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [id])
+        // A parent never reports a child that is gone.
+        if let parent { try Store.refreshParent(parent, db) }
+        return RunFootprint(runs: runs, epochs: epochs, checkpointBytes: bytes)
+    }
+
 }

@@ -32,7 +32,7 @@ extension Store {
         guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = ?", arguments: [id]) else { return }
         switch kind {
         case "kfold":
-            let folds = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? AND status = 'finished' ORDER BY id", arguments: [id])
+            let folds = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? AND status = 'finished' AND deleted_at IS NULL ORDER BY id", arguments: [id])
             var tests: [[String: Double]] = []
             for fold in folds {
                 var metrics: [String: Double] = [:]

@@ -79,7 +79,7 @@ extension Store {
         if !query.runIDs.isEmpty {
             let list = "[" + query.runIDs.map(String.init).joined(separator: ",") + "]"
             let missing = try Int64.fetchAll(
-                db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs)", arguments: [list])
+                db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs WHERE deleted_at IS NULL)", arguments: [list])
             if let first = missing.first {
                 throw StoreError(.invalidArgument, path: path, "no run \(first) in this database (see `ser runs --all`)")
             }
@@ -135,7 +135,7 @@ extension Store {
         let direction = query.descending ? "DESC" : "ASC"
         var sql = """
             SELECT r.id, \(sortKey.sql) AS sort_key, count(*) OVER () AS matched FROM runs r
-            WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+            WHERE r.deleted_at IS NULL AND \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
             ORDER BY sort_key IS NULL, sort_key \(direction), r.id DESC
             """
         var all = sortKey.arguments.map(Self.databaseValue) + arguments
@@ -182,7 +182,7 @@ extension Store {
                 SELECT ch.parent_id AS parent, count(*) AS children, \(moments("ch.best_epoch", "c_best")),
                        \(moments("e.val_acc", "c_val_acc")), \(moments("e.val_f1", "c_val_f1")), \(moments("e.val_uar", "c_val_uar"))
                 FROM runs ch LEFT JOIN epochs e ON e.run_id = ch.id AND e.epoch = ch.best_epoch
-                WHERE ch.parent_id IN (SELECT id FROM sel) GROUP BY ch.parent_id)
+                WHERE ch.parent_id IN (SELECT id FROM sel) AND ch.deleted_at IS NULL GROUP BY ch.parent_id)
             SELECT r.id, r.name, r.kind, r.parent_id, \(FilterField.statusSQL) AS status, d.name AS dataset,
                    substr(v.hash, 1, 12) AS dataset_version, f.name AS features, r.split, r.seed, r.best_epoch,
                    (SELECT max(x.epoch) FROM epochs x WHERE x.run_id = r.id) AS epochs_done,

@@ -70,4 +70,32 @@ import Testing
         let help = try SERProcess.run(["--help"])
         #expect(help.status == 0 && help.stdout.contains("USAGE") && help.stderr.isEmpty)
     }
+
+    /// `ser rm` moves runs to the trash; several need --force off a terminal; restore and gc.
+    @Test func removedRunsGoToTheTrash() throws {
+        let corpus = try TestCorpus.importedTones(actors: 6)
+        defer { corpus.remove() }
+        for name in ["a", "b"] {
+            let run = try corpus.ser(["run", "--epochs", "1", "--test-speakers", "6", "--name", name, "-q"] + RunCommandTests.tiny)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let asked = SERProcess.make(["rm", "a", "b", "--db", corpus.database])
+        asked.standardInput = FileHandle.nullDevice
+        let refused = try SERProcess.collect(asked)
+        #expect(refused.status == 1 && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try corpus.ser(["runs", "--json"]).stdout.contains("\"b\""))
+        let removed = try corpus.ser(["rm", "a", "b", "--force"])
+        #expect(removed.status == 0 && removed.stdout.contains("Moved runs 1, 2 to the trash"), "\(removed.stderr)")
+        #expect(try corpus.ser(["runs"]).stdout.contains("No runs yet"))
+        let trash = try corpus.ser(["runs", "--deleted"])
+        #expect(trash.stdout.contains("a") && trash.stdout.contains("b"))
+        #expect(try corpus.ser(["restore", "2"]).status == 0)
+        #expect(try corpus.ser(["show", "last", "--json"]).stdout.contains("\"id\" : 2"))
+        let collected = try corpus.ser(["gc", "--vacuum", "--json"])
+        #expect(collected.status == 0, "\(collected.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(collected.stdout.utf8)) as? [String: Any]
+        #expect(report?["runs"] as? Int == 1)
+        #expect((report?["checkpoint_bytes"] as? Int ?? 0) > 0)
+        #expect(try corpus.ser(["runs", "--quiet"]).stdout.isEmpty)
+    }
 }

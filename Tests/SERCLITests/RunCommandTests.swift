@@ -64,7 +64,10 @@ import Testing
         #expect(try corpus.ser(["tag", "9", "x"]).stderr.contains("no run 9"))
         let removed = try corpus.ser(["rm", "1"])
         #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(removed.stdout.contains("Deleted run 1"))
+        #expect(removed.stdout.contains("Moved run 1 to the trash"))
+        #expect(try corpus.ser(["show", "1"]).stderr.contains("in the trash"))
+        let collected = try corpus.ser(["gc"])
+        #expect(collected.status == 0 && collected.stdout.contains("Deleted 1 run for good"), "\(collected.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
             for table in ["runs", "epochs", "checkpoints", "checkpoint_tensors", "run_splits", "confusion", "run_tags", "hyperparameters"] {
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0, "\(table)")

@@ -85,7 +85,8 @@ import Testing
         try queue(corpus).read { (db: Database) throws -> Void in
             let mean = try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
             let left = try Double.fetchAll(db, sql: """
-                SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id WHERE r.parent_id = 1 AND m.subset = 'test' AND m.name = 'accuracy'
+                SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id
+                WHERE r.parent_id = 1 AND r.deleted_at IS NULL AND m.subset = 'test' AND m.name = 'accuracy'
                 """)
             #expect(left.count == 2)
             #expect(abs((mean ?? -1) - left.reduce(0, +) / 2) < 1e-12)

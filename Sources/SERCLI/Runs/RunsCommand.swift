@@ -16,6 +16,8 @@ extension SER {
         var tag: String?
         @Option(name: .shortAndLong, help: ArgumentHelp("At most this many runs.", valueName: "n"))
         var limit: Int?
+        @Flag(help: "List the runs in the trash instead (ser restore RUN brings one back).")
+        var deleted = false
 
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -23,7 +25,12 @@ extension SER {
 
         func run() throws {
             let store = try options.openStore(readOnly: true)
+            if deleted {
+                try listTrash(store)
+                return
+            }
             let runs = try store.runSummaries(includeChildren: all, tag: tag, limit: limit)
+            if options.quiet && !options.json { return }  // --quiet: errors only
             if options.json {
                 try printJSON(runs)
                 return
@@ -42,6 +49,24 @@ extension SER {
                     r.durationSeconds.map(Format.duration) ?? "", r.tags ?? "",
                 ])
             }
+            print(table.render())
+        }
+
+        /// `--deleted`: the trash.
+        private func listTrash(_ store: Store) throws {
+            let trashed = try store.trashedRuns()
+            if options.json {
+                struct Row: Encodable { let id: Int64; let name: String?; let kind: String; let deleted_at: String; let children: Int }
+                try printJSON(trashed.map { Row(id: $0.id, name: $0.name, kind: $0.kind, deleted_at: $0.deletedAt, children: $0.children) })
+                return
+            }
+            if options.quiet { return }
+            if trashed.isEmpty {
+                print("The trash is empty.")
+                return
+            }
+            var table = TextTable(["id", "name", "kind", "children", "deleted"], rightAligned: [0, 3])
+            for r in trashed { table.add([String(r.id), r.name ?? "", r.kind, String(r.children), r.deletedAt]) }
             print(table.render())
         }
 
