@@ -17,7 +17,8 @@ public enum SERMain {
                 SER.exit(withError: error)
             }
             FileHandle.standardError.write(Data("ser: error: \(error)\n".utf8))
-            exit(1)
+            // A command stopped by Ctrl-C or SIGTERM: 128 + the signal, as a shell reports it.
+            exit(InterruptFlag.exitStatus ?? 1)
         }
     }
 }

@@ -30,14 +30,22 @@ public enum ClipAudioLoader {
 
     /// Checks that the file at the clip's path is the one imported (size, then SHA-256).
     ///
+    /// The path is examined as import examined it: through symbolic links, as the regular
+    /// file it resolves to (``SourceFile``), so a linked corpus checks its targets and a link
+    /// swapped to another file is seen as a change.
+    ///
     /// - Throws: ``ClipAudioError`` `.moved` or `.changed`.
     public static func verify(_ clip: ClipRecord, verifyHash: Bool = true) throws {
         let clipID = clip.id ?? -1
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: clip.path),
-              let size = (attributes[.size] as? NSNumber)?.int64Value
-        else {
-            throw ClipAudioError(.moved, clipID: clipID, path: clip.path,
-                "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database")
+        let size: Int64
+        do {
+            size = try SourceFile.status(path: clip.path).size
+        } catch {
+            guard FileManager.default.fileExists(atPath: clip.path) else {
+                throw ClipAudioError(.moved, clipID: clipID, path: clip.path,
+                    "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database")
+            }
+            throw ClipAudioError(.changed, clipID: clipID, path: clip.path, "the path now leads elsewhere: it \(error.reason)")
         }
         if size != clip.fileSize {
             throw ClipAudioError(.changed, clipID: clipID, path: clip.path,
