@@ -18,7 +18,14 @@ public enum ClipAudioLoader {
         let clipID = clip.id ?? -1
         if let stored = try store.read({ db in try DatasetStore.audio(clipID: clipID, db) }) {
             let info = AudioInfo(sampleRate: stored.sampleRate, channels: stored.channels, frames: stored.frames, format: clip.format)
-            return DecodedAudio(info: info, samples: stored.floatSamples())
+            let samples = stored.floatSamples()
+            // Stored float32 PCM gets the decoder's check too (a database written before it).
+            if let bad = AudioLimits.firstBadSample(samples) {
+                throw ClipAudioError(.undecodable, clipID: clipID, path: clip.path,
+                    "its stored PCM sample \(bad.index) (frame \(bad.index / max(1, stored.channels))) is \(bad.value); "
+                    + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
+            }
+            return DecodedAudio(info: info, samples: samples)
         }
         try verify(clip, verifyHash: verifyHash)
         do {
