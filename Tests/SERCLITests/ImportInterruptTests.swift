@@ -69,4 +69,28 @@ struct ImportInterruptTests {
         #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "c", "-q"]).status == 0)
         #expect(try DatasetStore.resolveVersion(dataset: "c", in: store).version.clipCount == total)
     }
+
+    /// Ctrl-C reaches into the hashing of a large file (checked every MiB): the import stops
+    /// within seconds instead of reading the whole file first.
+    @Test func ctrlCStopsTheHashingOfALargeFile() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.wav("happy/a.wav", seed: 1)
+        let big = corpus.corpus.appendingPathComponent("sad/big.wav")
+        try FileManager.default.createDirectory(at: big.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        #expect(truncate(big.path, 8 << 30) == 0)  // 8 GiB of zeros, sparse: no disk used, minutes to hash
+        let process = try SERProcess.start(["import", corpus.corpus.path, "--name", "s", "--jobs", "1", "--db", corpus.database])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(process.isRunning, "the import finished before it could be interrupted")
+        let signalled = Date()
+        kill(process.processIdentifier, SIGINT)
+        while process.isRunning, Date().timeIntervalSince(signalled) < 20 { usleep(10_000) }
+        let waited = Date().timeIntervalSince(signalled)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(waited < 10, "the import took \(waited) s to stop after Ctrl-C")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+    }
 }
