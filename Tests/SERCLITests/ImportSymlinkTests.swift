@@ -70,7 +70,8 @@ struct ImportSymlinkTests {
         #expect(!paths.isEmpty && paths.allSatisfy { $0.hasPrefix(linked.path + "/Actor_0") })
     }
 
-    /// A link back up the tree is visited once, not for ever (nor twice).
+    /// A link back up the tree is visited once, not for ever (nor twice); a folder reachable
+    /// without links keeps its own path even when a link to it sorts first.
     @Test func aLinkLoopIsVisitedOnce() throws {
         let corpus = try TestCorpus()
         defer { corpus.remove() }
@@ -80,10 +81,16 @@ struct ImportSymlinkTests {
         try FileManager.default.createSymbolicLink(atPath: corpus.corpus.appendingPathComponent("sad/up").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(
             atPath: corpus.corpus.appendingPathComponent("happy/again").path, withDestinationPath: corpus.corpus.appendingPathComponent("happy").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: corpus.corpus.appendingPathComponent("0link").path, withDestinationPath: corpus.corpus.appendingPathComponent("sad").path)
         let result = try SERProcess.run(["import", corpus.corpus.path, "--layout", "folders", "--db", corpus.database], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("files      2 audio files"), "\(result.stdout)")
         #expect(result.stdout.contains("2 new, 0 already present, 0 rejected"), "\(result.stdout)")
+        // The folders are recorded under their own paths, not through the links met first.
+        let queue = try DatabaseQueue(path: corpus.database)
+        let relative = try queue.read { try String.fetchAll($0, sql: "SELECT relative_path FROM clips ORDER BY relative_path") }
+        #expect(relative == ["happy/a.wav", "sad/b.wav"])
     }
 
     /// After import, a link pointed at another file is a changed clip: same size → the hash

@@ -38,20 +38,32 @@ struct CorpusWalker {
     }
 
     private var visited: Set<FolderID> = []
+    /// Linked folders met, walked once every folder reachable without links has been.
+    private var pendingLinks: [(path: String, id: FolderID)] = []
 
     init(audioExtensions: Set<String>, followLinks: Bool) {
         self.audioExtensions = audioExtensions
         self.followLinks = followLinks
     }
 
-    /// Walks the folder `root` (a link to a folder is always followed when given as a root).
-    mutating func walk(root: String) {
-        var info = stat()
-        guard stat(root, &info) == 0 else {
-            rejections.append((root, "unreadable folder: cannot be examined: \(String(cString: strerror(errno)))"))
-            return
+    /// Walks the folders `roots` (a link to a folder is always followed when given as a root).
+    ///
+    /// Every folder reachable without passing a link is walked first, so a folder that is both
+    /// in the tree and the target of a link inside it is recorded under its own path; linked
+    /// folders are walked after, in the order met.
+    mutating func walk(roots: [String]) {
+        for root in roots {
+            var info = stat()
+            guard stat(root, &info) == 0 else {
+                rejections.append((root, "unreadable folder: cannot be examined: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            visit(root, FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
         }
-        visit(root, FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+        while !pendingLinks.isEmpty {
+            let next = pendingLinks.removeFirst()
+            visit(next.path, next.id)
+        }
     }
 
     private mutating func visit(_ folder: String, _ id: FolderID) {
@@ -86,7 +98,8 @@ struct CorpusWalker {
                 if isAudioName {
                     rejections.append((path, "not a file: a folder named like an audio file (the files in it are imported as usual)"))
                 }
-                visit(path, FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino)))
+                let id = FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))
+                if isLink { pendingLinks.append((path, id)) } else { visit(path, id) }
             case S_IFREG:
                 if isAudioName { files.append(path) } else { ignored += 1 }
             default:

@@ -68,13 +68,10 @@ struct ImportPlan {
         let base = commonFolder(roots.map { $0.isDirectory ? $0.path : ($0.path as NSString).deletingLastPathComponent })
         var files: [(path: String, relative: String)] = []
         var walker = CorpusWalker(audioExtensions: audioExtensions, followLinks: followLinks)
-        for root in roots {
-            if !root.isDirectory {
-                files.append((root.path, relative(root.path, to: base)))
-                continue
-            }
-            walker.walk(root: root.path)
+        for root in roots where !root.isDirectory {
+            files.append((root.path, relative(root.path, to: base)))
         }
+        walker.walk(roots: roots.filter(\.isDirectory).map(\.path))
         files += walker.files.map { ($0, relative($0, to: base)) }
         files.sort { $0.relative < $1.relative }
         let relatives = files.map(\.relative)
