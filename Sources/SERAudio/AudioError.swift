@@ -12,6 +12,13 @@ public struct AudioError: Error, CustomStringConvertible, Sendable, Equatable {
         case truncated
         /// The resampler failed.
         case resampling
+        /// The header claims more samples than the file can hold or `ser` allocates
+        /// (``AudioLimits``).
+        case tooLarge
+        /// A sample is NaN, ±∞ or beyond ``AudioLimits/maxAmplitude``.
+        case badSamples
+        /// Decoding stopped because the caller asked it to (Ctrl-C).
+        case interrupted
     }
 
     public let code: Code

@@ -32,7 +32,8 @@ public enum SERMain {
                 finish(code.rawValue)
             }
             Console.error("ser: error: \(error)\n")
-            finish(1)
+            // A command stopped by Ctrl-C or SIGTERM: 128 + the signal, as a shell reports it.
+            finish(InterruptFlag.exitStatus ?? 1)
         }
     }
 

@@ -153,9 +153,9 @@ import Testing
         let clip = try #require(try trained.testPredictions().first?.path)
 
         let unknown = try trained.corpus.ser(["export", "99", "-o", folder.appendingPathComponent("x.onnx").path])
-        #expect(unknown.status == 1 && unknown.stderr.contains("there is no run 99"))
+        #expect(unknown.status == 1 && unknown.stderr.contains("no run 99"))
         let unknownPredict = try trained.corpus.ser(["predict", "--run", "99", clip])
-        #expect(unknownPredict.status == 1 && unknownPredict.stderr.contains("there is no run 99"))
+        #expect(unknownPredict.status == 1 && unknownPredict.stderr.contains("no run 99"))
 
         let missingFolder = try trained.corpus.ser(["export", run, "-o", folder.appendingPathComponent("nope/x.onnx").path])
         #expect(missingFolder.status == 1 && missingFolder.stderr.contains("does not exist"))

@@ -2,7 +2,8 @@ import Foundation
 import SERStore
 import Testing
 
-/// kill -9 in the middle of an import leaves whole batches and no version; a re-run finishes.
+/// kill -9, Ctrl-C or SIGTERM in the middle of an import leaves whole batches and no version;
+/// a re-run finishes.
 @Suite("ser import: interruption")
 struct ImportInterruptTests {
     @Test func killNineMidImportThenRerunCompletes() throws {
@@ -41,7 +42,9 @@ struct ImportInterruptTests {
         #expect(try store.integrityProblems().isEmpty)
     }
 
-    @Test func ctrlCStopsAfterTheBatchInFlight() throws {
+    /// Ctrl-C exits 130 and SIGTERM 143 (128 + the signal, as documented; both used to exit 1).
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalStopsAfterTheBatchInFlight(signal: Int32, status: Int32) throws {
         let corpus = try TestCorpus()
         defer { corpus.remove() }
         try corpus.initDatabase()
@@ -54,10 +57,10 @@ struct ImportInterruptTests {
         func clipCount() throws -> Int { try store.read { try DatasetStore.clips($0).count } }
         let deadline = Date().addingTimeInterval(20)
         while try clipCount() < 10, Date() < deadline, process.isRunning { usleep(5000) }
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 1)
+        #expect(process.terminationStatus == status)
         #expect(try store.integrityProblems().isEmpty)
         let partial = try clipCount()
         #expect(partial < total && partial % 10 == 0)
@@ -65,5 +68,29 @@ struct ImportInterruptTests {
         #expect(try store.read { try DatasetStore.versions(datasetID: dataset.id ?? -1, $0) }.isEmpty)
         #expect(try corpus.ser(["import", corpus.corpus.path, "--name", "c", "-q"]).status == 0)
         #expect(try DatasetStore.resolveVersion(dataset: "c", in: store).version.clipCount == total)
+    }
+
+    /// Ctrl-C reaches into the hashing of a large file (checked every MiB): the import stops
+    /// within seconds instead of reading the whole file first.
+    @Test func ctrlCStopsTheHashingOfALargeFile() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try corpus.initDatabase()
+        try corpus.wav("happy/a.wav", seed: 1)
+        let big = corpus.corpus.appendingPathComponent("sad/big.wav")
+        try FileManager.default.createDirectory(at: big.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        #expect(truncate(big.path, 8 << 30) == 0)  // 8 GiB of zeros, sparse: no disk used, minutes to hash
+        let process = try SERProcess.start(["import", corpus.corpus.path, "--name", "s", "--jobs", "1", "--db", corpus.database])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(process.isRunning, "the import finished before it could be interrupted")
+        let signalled = Date()
+        kill(process.processIdentifier, SIGINT)
+        while process.isRunning, Date().timeIntervalSince(signalled) < 20 { usleep(10_000) }
+        let waited = Date().timeIntervalSince(signalled)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(waited < 10, "the import took \(waited) s to stop after Ctrl-C")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
     }
 }

@@ -18,7 +18,14 @@ public enum ClipAudioLoader {
         let clipID = clip.id ?? -1
         if let stored = try store.read({ db in try DatasetStore.audio(clipID: clipID, db) }) {
             let info = AudioInfo(sampleRate: stored.sampleRate, channels: stored.channels, frames: stored.frames, format: clip.format)
-            return DecodedAudio(info: info, samples: stored.floatSamples())
+            let samples = stored.floatSamples()
+            // Stored float32 PCM gets the decoder's check too (a database written before it).
+            if let bad = AudioLimits.firstBadSample(samples) {
+                throw ClipAudioError(.undecodable, clipID: clipID, path: clip.path,
+                    "its stored PCM sample \(bad.index) (frame \(bad.index / max(1, stored.channels))) is \(bad.value); "
+                    + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
+            }
+            return DecodedAudio(info: info, samples: samples)
         }
         try verify(clip, verifyHash: verifyHash)
         do {
@@ -30,14 +37,22 @@ public enum ClipAudioLoader {
 
     /// Checks that the file at the clip's path is the one imported (size, then SHA-256).
     ///
+    /// The path is examined as import examined it: through symbolic links, as the regular
+    /// file it resolves to (``SourceFile``), so a linked corpus checks its targets and a link
+    /// swapped to another file is seen as a change.
+    ///
     /// - Throws: ``ClipAudioError`` `.moved` or `.changed`.
     public static func verify(_ clip: ClipRecord, verifyHash: Bool = true) throws {
         let clipID = clip.id ?? -1
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: clip.path),
-              let size = (attributes[.size] as? NSNumber)?.int64Value
-        else {
-            throw ClipAudioError(.moved, clipID: clipID, path: clip.path,
-                "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database")
+        let size: Int64
+        do {
+            size = try SourceFile.status(path: clip.path).size
+        } catch {
+            guard FileManager.default.fileExists(atPath: clip.path) else {
+                throw ClipAudioError(.moved, clipID: clipID, path: clip.path,
+                    "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database")
+            }
+            throw ClipAudioError(.changed, clipID: clipID, path: clip.path, "the path now leads elsewhere: it \(error.reason)")
         }
         if size != clip.fileSize {
             throw ClipAudioError(.changed, clipID: clipID, path: clip.path,

@@ -104,6 +104,14 @@ struct FeatureComputer {
             let audio = try ClipAudioLoader.load(clip, store: store, verifyHash: true)
             let mono = try Resampler.resample(audio.mono(), from: audio.info.sampleRate, to: config.resampleRate)
             let tensor = try extractor.extract(mono)
+            if let bad = tensor.matrix.values.firstIndex(where: { !$0.isFinite }) {
+                let row = bad / max(1, tensor.matrix.columns), column = bad % max(1, tensor.matrix.columns)
+                let names = config.featureNames
+                let name = column < names.count ? names[column] : "column \(column)"
+                return .failure(ClipFailure(message:
+                    "clip \(clip.id ?? -1) (\(clip.path)): its features are not finite (frame \(row), \(name) is \(tensor.matrix.values[bad])); "
+                    + "the clip is left out rather than train on NaN"))
+            }
             let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
             return .success((tensor.matrix, ms))
         } catch {

@@ -1,16 +1,24 @@
 import Foundation
+import SERAudio
 import SERCore
 
 /// Streams a file through SHA-256 in 1 MiB reads (never the whole file in memory).
+///
+/// The file is opened through ``SourceFile``: through symbolic links, regular files only,
+/// never blocking (a link to `/dev/zero` or a FIFO is refused, not read forever). Between
+/// reads it checks ``InterruptFlag``.
 enum FileHasher {
     /// The lowercase hex SHA-256 of the file's bytes, its size in bytes and its first bytes
     /// (up to `headBytes`, for header checks).
     ///
-    /// - Throws: ``ImportError`` `.io` naming the file when it cannot be opened or read.
+    /// - Throws: ``ImportError`` `.io` naming the file when it cannot be opened or read or is
+    ///   not a regular file; `.interrupted` after Ctrl-C or SIGTERM.
     static func hash(path: String, headBytes: Int = 0) throws -> (hash: String, size: Int64, head: [UInt8]) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw ImportError(.io, path: path, "cannot be opened: \(String(cString: strerror(errno)))")
+        let descriptor: Int32
+        do {
+            descriptor = try SourceFile.open(path: path).descriptor
+        } catch {
+            throw ImportError(.io, path: path, error.reason)
         }
         defer { close(descriptor) }
         let chunk = 1 << 20
@@ -20,6 +28,7 @@ enum FileHasher {
         var size: Int64 = 0
         var head: [UInt8] = []
         while true {
+            if InterruptFlag.isRaised { throw ImportError(.interrupted, path: path, "hashing was interrupted") }
             let count = read(descriptor, buffer.baseAddress, chunk)
             if count < 0 {
                 if errno == EINTR { continue }

@@ -16,6 +16,9 @@ struct FileProcessor: Sendable {
         case existing(id: Int64, contentHash: String, label: String, audio: ClipAudioRecord?)
         /// The file cannot be used, and why.
         case rejected(path: String, reason: String)
+        /// Ctrl-C or SIGTERM arrived before or while the file was read: nothing is recorded
+        /// for it, a re-run processes it.
+        case interrupted
     }
 
     /// A decoded, labelled file ready to insert.
@@ -35,24 +38,18 @@ struct FileProcessor: Sendable {
 
     /// Processes one file: label → hash → (if new) decode.
     func process(_ item: ImportPlan.Item) -> Outcome {
+        if InterruptFlag.isRaised { return .interrupted }
         let label: ClipLabel
         switch item.label {
         case .success(let value): label = value
         case .failure(let error): return .rejected(path: item.path, reason: "unlabelled: \(error.reason)")
         }
-        let digest: (hash: String, size: Int64, head: [UInt8])
+        let digest: (hash: String, size: Int64)
         do {
-            digest = try FileHasher.hash(path: item.path, headBytes: 4096)
-        } catch let error as ImportError {
-            return .rejected(path: item.path, reason: "unreadable: \(error.reason)")
+            digest = try SourceCheck.hashAndCheck(path: item.path)
         } catch {
-            return .rejected(path: item.path, reason: "unreadable: \(error)")
-        }
-        if digest.size == 0 {
-            return .rejected(path: item.path, reason: "empty: the file is 0 bytes long")
-        }
-        if let why = RIFFCheck.truncation(head: digest.head, fileSize: Int(digest.size)) {
-            return .rejected(path: item.path, reason: "truncated: \(why)")
+            if error.kind == "interrupted" { return .interrupted }
+            return .rejected(path: item.path, reason: error.summary)
         }
         do {
             if let known = existing[ClipKey(relativePath: item.relativePath, contentHash: digest.hash)] {
@@ -69,6 +66,7 @@ struct FileProcessor: Sendable {
             let (info, audio) = try decode(item.path)
             return .new(NewClip(item: item, label: label, contentHash: digest.hash, fileSize: digest.size, info: info, audio: audio))
         } catch let error as AudioError {
+            if error.code == .interrupted { return .interrupted }
             return .rejected(path: item.path, reason: "\(Self.word(error.code)): \(error.reason)")
         } catch {
             return .rejected(path: item.path, reason: "unreadable: \(error)")
@@ -79,11 +77,13 @@ struct FileProcessor: Sendable {
     /// samples: int16 for 16-bit PCM sources (lossless), float32 otherwise. Little-endian,
     /// as on every platform `ser` builds for.
     private func decode(_ path: String) throws -> (AudioInfo, (dtype: ClipAudioRecord.DType, data: Data)?) {
+        let stop = { InterruptFlag.isRaised }
         if storeAudio, try AudioDecoder.info(path: path).isPCM16 {
-            let decoded = try AudioDecoder.decodeInt16(path: path)
+            let decoded = try AudioDecoder.decodeInt16(path: path, isCancelled: stop)
             return (decoded.info, (.int16, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }))
         }
-        let decoded = try AudioDecoder.decode(path: path)
+        // Also for clips whose PCM is not kept: proves the file decodes whole, to finite samples.
+        let decoded = try AudioDecoder.decode(path: path, isCancelled: stop)
         return (decoded.info, storeAudio ? (.float32, decoded.samples.withUnsafeBufferPointer { Data(buffer: $0) }) : nil)
     }
 
@@ -95,6 +95,9 @@ struct FileProcessor: Sendable {
         case .empty: "empty"
         case .truncated: "truncated"
         case .resampling: "resampling"
+        case .tooLarge: "too large"
+        case .badSamples: "bad samples"
+        case .interrupted: "interrupted"
         }
     }
 }

@@ -12,7 +12,9 @@ extension SER {
                 Every audio file is hashed and decoded (libsndfile: WAV, FLAC, OGG, AIFF, ...) on all cores; \
                 clips are committed in batches, and the dataset version (a hash of the sorted content-hash/label \
                 pairs) is written once every file has been seen. Importing the same files again adds nothing. \
-                Files that cannot be used are listed with the reason; the import goes on, and fails only with --strict.
+                Files that cannot be used are listed with the reason; the import goes on, and fails only with --strict. \
+                Symbolic links to files and folders are followed (each real folder once); paths are recorded as given \
+                and checked as the files they point to. Interrupted (Ctrl-C), it keeps the committed batches and exits 130.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -28,6 +30,9 @@ extension SER {
 
         @Flag(help: "Keep the decoded PCM in the database (int16 for 16-bit sources, else float32), so the files may move.")
         var storeAudio = false
+
+        @Flag(help: "Do not descend into symbolic links to folders (links to files, and linked PATHs, are still followed).")
+        var noFollow = false
 
         @Flag(help: "Exit with an error when any file is rejected (the good files are still imported).")
         var strict = false
@@ -48,14 +53,14 @@ extension SER {
         }
 
         func run() throws {
-            var plan = try ImportPlan.make(paths: paths, layout: layout.layout)
+            var plan = try ImportPlan.make(paths: paths, layout: layout.layout, followLinks: !noFollow)
             let store = try options.openStore()
             let datasetName = name ?? Self.defaultName(for: plan)
             // Re-importing with --layout auto: keep the layout the dataset was imported with.
             if layout == .auto, plan.layout != .csv,
                let known = try store.read({ try DatasetStore.dataset(named: datasetName, $0) }),
                let stored = CorpusLayout(rawValue: known.layout), stored != plan.layout, stored != .csv {
-                plan = try ImportPlan.make(paths: paths, layout: stored)
+                plan = try ImportPlan.make(paths: paths, layout: stored, followLinks: !noFollow)
             }
             let delay = Int(ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"] ?? "") ?? 0
             let progress = ProgressBar(

@@ -32,11 +32,20 @@ struct ImportPlan {
     var manifestRejections: [(path: String, reason: String)] = []
     /// Files skipped because their extension is not an audio one (README, manifests, ...).
     var ignoredFiles = 0
+    /// Entries of the walk that cannot be imported: unreadable folders, folders named like
+    /// clips, audio-named devices, FIFOs and sockets (see ``CorpusWalker``).
+    var walkRejections: [(path: String, reason: String)] = []
+    /// Symbolic links to folders not followed (`--no-follow`).
+    var linksNotFollowed = 0
 
     /// Resolves `paths` (folders, audio files, or one CSV manifest) under `layout` (`nil` = auto).
     ///
+    /// Folders are walked by ``CorpusWalker``: symbolic links to files and folders are
+    /// followed (each real folder once) unless `followLinks` is off, and paths are kept as
+    /// given, not resolved.
+    ///
     /// - Throws: ``ImportError`` `.notFound`, `.noAudio`, `.layout`, `.manifest`.
-    static func make(paths: [String], layout requested: CorpusLayout?) throws -> ImportPlan {
+    static func make(paths: [String], layout requested: CorpusLayout?, followLinks: Bool = true) throws -> ImportPlan {
         let fileManager = FileManager.default
         var roots: [(path: String, isDirectory: Bool)] = []
         for path in paths {
@@ -45,8 +54,8 @@ struct ImportPlan {
             guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 throw ImportError(.notFound, path: absolute, "does not exist")
             }
-            // Walk the real folder: the enumerator does not descend into a symlinked root.
-            roots.append((URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path, isDirectory.boolValue))
+            // Kept as given: a linked root is walked through its link, like every linked folder.
+            roots.append((absolute, isDirectory.boolValue))
         }
         let manifests = roots.filter { !$0.isDirectory && $0.path.lowercased().hasSuffix(".csv") }
         if requested == .csv || !manifests.isEmpty {
@@ -58,30 +67,18 @@ struct ImportPlan {
         }
         let base = commonFolder(roots.map { $0.isDirectory ? $0.path : ($0.path as NSString).deletingLastPathComponent })
         var files: [(path: String, relative: String)] = []
-        var ignored = 0
-        for root in roots {
-            if !root.isDirectory {
-                files.append((root.path, relative(root.path, to: base)))
-                continue
-            }
-            guard let walker = fileManager.enumerator(
-                at: URL(fileURLWithPath: root.path),
-                includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
-            else { throw ImportError(.notFound, path: root.path, "cannot be listed") }
-            for case let url as URL in walker {
-                // Regular files, and symbolic links (a broken one is then rejected as unreadable).
-                let kind = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-                guard kind?.isRegularFile == true || kind?.isSymbolicLink == true else { continue }
-                guard audioExtensions.contains(url.pathExtension.lowercased()) else {
-                    ignored += 1
-                    continue
-                }
-                let path = url.standardizedFileURL.path
-                files.append((path, relative(path, to: base)))
-            }
+        var walker = CorpusWalker(audioExtensions: audioExtensions, followLinks: followLinks)
+        for root in roots where !root.isDirectory {
+            files.append((root.path, relative(root.path, to: base)))
         }
+        walker.walk(roots: roots.filter(\.isDirectory).map(\.path))
+        files += walker.files.map { ($0, relative($0, to: base)) }
         files.sort { $0.relative < $1.relative }
         let relatives = files.map(\.relative)
+        if files.isEmpty {
+            throw ImportError(.noAudio, path: base,
+                "holds no audio files (looked for \(audioExtensions.sorted().joined(separator: " ")))\(walker.whatElse)")
+        }
         let layout: CorpusLayout
         if let requested {
             layout = requested
@@ -92,9 +89,6 @@ struct ImportPlan {
                 throw ImportError(files.isEmpty ? .noAudio : .layout, path: base, error.reason)
             }
         }
-        if files.isEmpty {
-            throw ImportError(.noAudio, path: base, "holds no audio files (looked for \(audioExtensions.sorted().joined(separator: " ")))")
-        }
         let items = files.map { file in
             Item(path: file.path, relativePath: file.relative,
                  label: Result { () throws(CorpusError) -> ClipLabel in try layout.label(forRelativePath: file.relative) })
@@ -103,7 +97,9 @@ struct ImportPlan {
             throw ImportError(.layout, path: base,
                 "--layout \(layout.rawValue) matches none of its \(items.count) audio files (e.g. \(relatives.prefix(3).joined(separator: ", ")))")
         }
-        return ImportPlan(root: base, layout: layout, items: items, ignoredFiles: ignored)
+        return ImportPlan(
+            root: base, layout: layout, items: items, ignoredFiles: walker.ignored, walkRejections: walker.rejections,
+            linksNotFollowed: walker.linksNotFollowed)
     }
 
     /// A plan from a CSV manifest; paths in it are relative to its folder.

@@ -6,7 +6,9 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public struct Rejection: Codable, Sendable, Equatable {
         /// Absolute path (or `manifest:line` for a manifest row without a path).
         public var path: String
-        /// Why, starting with its kind: `unlabelled:`, `unreadable:`, `not audio:`, `empty:`, `truncated:`.
+        /// Why, starting with its kind: `unlabelled:`, `unreadable:`, `not audio:`, `empty:`,
+        /// `truncated:`, `too large:`, `bad samples:`, `not a file:` (a folder named like a clip,
+        /// a device, FIFO or socket), `unreadable folder:`.
         public var reason: String
     }
 
@@ -44,6 +46,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var storedAudio: Bool
     /// Wall-clock time of the import, seconds.
     public var elapsedSeconds: Double
+    /// Symbolic links to folders left alone because of `--no-follow`.
+    public var linksNotFollowed: Int = 0
 
     /// The human-readable report.
     public var text: String {
@@ -51,6 +55,9 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         let rate = elapsedSeconds > 0 ? Double(files) / elapsedSeconds : 0
         lines.append("Imported \(dataset) (layout \(layout)) from \(root) in \(Format.duration(elapsedSeconds)) (\(String(format: "%.0f", rate)) files/s)")
         lines.append("  files      \(files) audio files" + (ignoredFiles > 0 ? " (\(ignoredFiles) other \(ignoredFiles == 1 ? "file" : "files") ignored)" : ""))
+        if linksNotFollowed > 0 {
+            lines.append("  links      \(linksNotFollowed) linked \(linksNotFollowed == 1 ? "folder" : "folders") not followed (--no-follow)")
+        }
         lines.append("  clips      \(newClips) new, \(existingClips) already present, \(rejected.count) rejected")
         if let version {
             let short = String(version.prefix(12))

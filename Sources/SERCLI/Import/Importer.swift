@@ -59,7 +59,9 @@ struct Importer {
         let newCount = Collector<Int>()
         let writer = BatchWriter()
         let delay = batchDelayMilliseconds
-        let manifestRejections = plan.manifestRejections
+        // Rejections found before any file is read: manifest rows, and entries of the walk
+        // (unreadable folders, folders named like clips, devices, FIFOs, sockets).
+        let manifestRejections = plan.manifestRejections + plan.walkRejections
 
         var start = 0
         var first = true
@@ -71,9 +73,15 @@ struct Importer {
             }
             let window = Array(plan.items[start..<min(start + batchSize, plan.items.count)])
             start += window.count
-            let outcomes = ParallelMap.map(window, workers: jobs) { item in
+            let processed = ParallelMap.map(window, workers: jobs) { item in
                 defer { progress.advance() }
                 return processor.process(item)
+            }
+            // Files cut short by Ctrl-C are left for the re-run; the rest of the batch commits.
+            let outcomes = processed.filter { if case .interrupted = $0 { false } else { true } }
+            if outcomes.count < processed.count {
+                start -= processed.count - outcomes.count
+                interrupted = true
             }
             let includeManifest = first
             first = false
@@ -85,6 +93,7 @@ struct Importer {
                 newCount.append(written.new)
                 if delay > 0 { usleep(useconds_t(delay * 1000)) }
             }
+            if interrupted { break }
         }
         try writer.drain()
         progress.finish()
@@ -101,7 +110,8 @@ struct Importer {
             ignoredFiles: plan.ignoredFiles, newClips: newCount.values().reduce(0, +),
             existingClips: 0, rejected: rejections.values().sorted { $0.path < $1.path },
             version: nil, versionID: nil, versionCreated: false, labels: [:], speakers: 0, seconds: 0,
-            multichannelClips: 0, storedAudio: storeAudio, elapsedSeconds: 0)
+            multichannelClips: 0, storedAudio: storeAudio, elapsedSeconds: 0,
+            linksNotFollowed: plan.linksNotFollowed)
         summary.existingClips = allMembers.count - summary.newClips
         if !allMembers.isEmpty {
             let hash = DatasetVersionHash.compute(allMembers.map { (contentHash: $0.contentHash, label: $0.label) })
@@ -161,6 +171,8 @@ struct Importer {
                 case .rejected(let path, let reason):
                     try DatasetStore.recordRejection(datasetID: datasetID, path: path, reason: reason, at: time, db)
                     rejected.append(.init(path: path, reason: reason))
+                case .interrupted:
+                    continue
                 }
             }
             return (members, rejected, new)

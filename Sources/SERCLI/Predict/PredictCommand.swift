@@ -11,7 +11,9 @@ extension SER {
             discussion: """
                 Each file is decoded, resampled and featurised with the run's own recipe and \
                 normalisation, then run through its best weights. With --model, the weights, \
-                recipe and normalisation are read from the ONNX file itself (no database needed).
+                recipe and normalisation are read from the ONNX file itself (no database needed). \
+                Files are checked as `ser import` checks them; a file that cannot be used is reported \
+                on standard error, the others are classified, and the exit status is 1.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -19,8 +21,8 @@ extension SER {
         @Argument(help: ArgumentHelp("Audio files to classify.", valueName: "file"))
         var files: [String] = []
 
-        @Option(name: .customLong("run"), help: ArgumentHelp("The run whose best checkpoint classifies.", valueName: "run"))
-        var runID: Int64?
+        @Option(name: .customLong("run"), help: ArgumentHelp("The run whose best checkpoint classifies: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument?
 
         @Option(name: .long, help: ArgumentHelp("An ONNX file written by `ser export`.", valueName: "path"))
         var model: String?
@@ -33,7 +35,7 @@ extension SER {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one audio file to classify") }
-            switch (runID, model) {
+            switch (reference, model) {
             case (nil, nil): throw ValidationError("--run or --model is required")
             case (.some, .some): throw ValidationError("--run and --model are mutually exclusive")
             default: break
@@ -46,10 +48,10 @@ extension SER {
         func run() throws {
             let loaded: TrainedModel
             var store: Store?
-            if let runID {
+            if let reference {
                 let opened = try options.openStore()
                 store = opened
-                loaded = try TrainedModel.load(store: opened, runID: runID, allowPartial: allowPartial)
+                loaded = try TrainedModel.load(store: opened, runID: try reference.resolve(in: opened), allowPartial: allowPartial)
             } else if let model {
                 loaded = try ModelFileReader.read(path: model)
                 if record { store = try options.openStore() }
@@ -57,19 +59,36 @@ extension SER {
                 return
             }
             let featurizer = try AudioFeaturizer(config: loaded.featureConfig)
-            let matrices = try files.map { try featurizer.features(path: $0) }
-            let probabilities = try loaded.probabilities(matrices)
+            // Each file alone: a bad one is reported and the others are still classified.
+            var failures: [PredictionFailure] = []
+            var usable: [(path: String, matrix: Matrix, hash: String)] = []
+            for path in files {
+                do {
+                    let features = try featurizer.features(path: path)
+                    usable.append((path, features.matrix, features.contentHash))
+                } catch let error as ModelUseError {
+                    failures.append(PredictionFailure(path: path, reason: error.reason))
+                }
+            }
+            let probabilities = usable.isEmpty ? Matrix(rows: 0, columns: loaded.classes.count) : try loaded.probabilities(usable.map(\.matrix))
             var results: [PredictionResult] = []
-            for (i, path) in files.enumerated() {
+            var hashes: [String: String] = [:]
+            for (i, file) in usable.enumerated() {
                 let p = probabilities.row(i)
+                if let bad = p.first(where: { !$0.isFinite }) {
+                    failures.append(PredictionFailure(path: file.path, reason: "the model's output is not finite (\(bad)); no label is given"))
+                    continue
+                }
                 var best = 0
                 for c in p.indices where p[c] > p[best] { best = c }
                 results.append(
                     PredictionResult(
-                        path: path, predicted: loaded.classes[best],
+                        path: file.path, predicted: loaded.classes[best],
                         probabilities: Dictionary(uniqueKeysWithValues: zip(loaded.classes, p.map(Double.init))),
-                        frames: matrices[i].rows))
+                        frames: file.matrix.rows))
+                hashes[file.path] = file.hash
             }
+            failures.sort { (files.firstIndex(of: $0.path) ?? 0) < (files.firstIndex(of: $1.path) ?? 0) }
             if record, let store {
                 guard let runID = loaded.runID else {
                     throw ModelUseError(path: model ?? "model", "--record needs the model's run; this file names none")
@@ -78,22 +97,31 @@ extension SER {
                     throw ModelUseError(run: runID, "--record: the model's run is not in \(store.path)")
                 }
                 for r in results {
-                    let hash = try FileHasher.hash(path: r.path).hash
+                    let hash = try hashes[r.path] ?? FileHasher.hash(path: r.path).hash
                     try store.recordPrediction(
                         runID: runID, path: Self.absolute(r.path), contentHash: hash, predicted: r.predicted,
                         probabilities: try r.probabilitiesJSON())
                 }
             }
             if options.json {
-                try printJSON(PredictionReport(run: loaded.runID, classes: loaded.classes, predictions: results))
-                return
+                try printJSON(PredictionReport(run: loaded.runID, classes: loaded.classes, predictions: results, failures: failures))
+            } else {
+                for failure in failures {
+                    Console.error("ser: \(failure.path): \(failure.reason)\n")
+                }
+                if !options.quiet && !results.isEmpty {
+                    var table = TextTable(["file", "label"] + loaded.classes, rightAligned: Set(2..<(2 + loaded.classes.count)))
+                    for r in results {
+                        table.add([r.path, r.predicted] + loaded.classes.map { String(format: "%.4f", r.probabilities[$0] ?? 0) })
+                    }
+                    print(table.render())
+                }
             }
-            guard !options.quiet else { return }
-            var table = TextTable(["file", "label"] + loaded.classes, rightAligned: Set(2..<(2 + loaded.classes.count)))
-            for r in results {
-                table.add([r.path, r.predicted] + loaded.classes.map { String(format: "%.4f", r.probabilities[$0] ?? 0) })
+            if !failures.isEmpty {
+                throw ModelUseError(path: failures.count == 1 ? failures[0].path : "predict",
+                    "\(failures.count) of \(files.count) files could not be classified"
+                    + (results.isEmpty ? "" : "; the other \(results.count) were"))
             }
-            print(table.render())
         }
 
         /// `path` made absolute against the current folder.

@@ -4,4 +4,12 @@ struct PredictionReport: Encodable {
     /// Output index → label.
     let classes: [String]
     let predictions: [PredictionResult]
+    /// Files that could not be classified, with the reason.
+    var failures: [PredictionFailure] = []
+}
+
+/// A file `ser predict` could not classify.
+struct PredictionFailure: Encodable {
+    let path: String
+    let reason: String
 }
