@@ -99,6 +99,9 @@ extension SER {
             try base.validate()
             let title = name ?? "\(base.recipe) × seeds \(seeds.map(String.init).joined(separator: ","))"
             var members: [Int64] = []
+            let folds: Int
+            if case .kfold(let k) = try base.splitPlan() { folds = k } else { folds = 1 }
+            output.clock.plan(epochs: seeds.count * folds * base.epochs)
             for seed in seeds {
                 var settings = base
                 settings.seed = seed

@@ -53,6 +53,7 @@ struct RunOrchestrator {
                 split: settings.split, seed: Int64(settings.seed), config: try settings.json(), commandLine: commandLine,
                 tags: tags, note: note, hyperparameters: try settings.flattened(), provenance: provenance, reproducesRunID: reproduces)
         }
+        if case .kfold(let k) = plan { output.clock.expect(epochs: k * settings.epochs) } else { output.clock.expect(epochs: settings.epochs) }
         if case .kfold = plan {
             let folds = try foldSplits(settings, data: data)  // refused before anything is written
             let parent = try store.createRun(try newRun("kfold", parent: parentID, name: name))
@@ -141,6 +142,7 @@ struct RunOrchestrator {
         let data = try DataPreparer.prepare(store: store, settings: settings, quiet: output.quiet, shouldStop: { InterruptFlag.isRaised })
             .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
         let method = Normalizer.Method(name: settings.normalization) ?? .global
+        output.clock.expect(epochs: settings.epochs - (try store.checkpointEpoch(runID, kind: .last) ?? 0))
         let result = try execute(runID, settings: settings, data: data, split: try recordedSplit(runID), method: method, resume: true)
         // A fold finished by hand completes its parent once every fold is in.
         if let parent = header.parentID, let parentHeader = try store.runHeader(parent), parentHeader.kind == "kfold" {
@@ -164,6 +166,7 @@ struct RunOrchestrator {
             .normalizedPerSpeaker(if: settings.normalization == "speaker", maxFrames: settings.maxFrames)
         let folds = try foldSplits(settings, data: data)
         let existing = try store.childRuns(of: parent)
+        output.clock.expect(epochs: (folds.count - existing.filter { $0.status == "finished" }.count) * settings.epochs)
         guard existing.count <= folds.count else {
             throw RunFailure("k-fold run \(parent) has \(existing.count) folds recorded but its settings make \(folds.count)")
         }

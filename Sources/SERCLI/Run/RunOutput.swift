@@ -8,6 +8,8 @@ import SERStore
 struct RunOutput {
     var quiet: Bool
     var toStandardError: Bool
+    /// Elapsed and remaining time over everything this command trains (shared by copies).
+    let clock = TrainingClock()
 
     private func say(_ line: String) {
         guard !quiet else { return }
@@ -29,7 +31,7 @@ struct RunOutput {
             dense \(settings.dense.map(String.init).joined(separator: "→")) → \(data.classes.count), \(parameters) parameters, \
             \(settings.optimizer) lr \(settings.lr), batch \(settings.batch), \(settings.epochs) epochs, \(settings.sequence) \(settings.maxFrames) frames
             """)
-        say("epoch   train loss   acc   |  val loss   acc    F1    |      lr   time")
+        say("epoch   train loss   acc   |  val loss   acc    F1    |      lr   time  elapsed, left")
     }
 
     func epoch(_ e: EpochRecord, of total: Int, improved: Bool) {
@@ -42,7 +44,12 @@ struct RunOutput {
             String(repeating: " ", count: max(0, 7 - counter.count)) + counter
                 + "  \(f(e.trainLoss, 4, width: 9))  \(f(e.trainAccuracy, width: 5))  |  \(f(e.validationLoss, 4, width: 8))  "
                 + "\(f(e.validationAccuracy, width: 5))  \(f(e.validationF1, width: 5)) \(improved ? "*" : " ")| "
-                + String(format: "%7.1e  %5.1fs", e.learningRate, e.wallSeconds))
+                + String(format: "%7.1e  %5.1fs", e.learningRate, e.wallSeconds) + eta(clock.tick(seconds: e.wallSeconds)))
+    }
+
+    /// `  1m 02s, ~3m 10s left` after an epoch line.
+    private func eta(_ time: (elapsed: Double, remaining: Double?)) -> String {
+        "  \(Format.duration(time.elapsed))" + (time.remaining.map { ", ~\(Format.duration($0)) left" } ?? "")
     }
 
     func summary(runID: Int64, test: EvaluationRecord?, bestEpoch: Int?, selectedEpoch: Int?, seconds: Double) {

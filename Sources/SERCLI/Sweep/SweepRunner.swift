@@ -58,6 +58,10 @@ struct SweepRunner {
         var pinnedTrials = trials
         for i in pinnedTrials.indices { pinnedTrials[i].dataset = pinned.dataset }
         var failures = 0
+        output.clock.plan(epochs: try trials.reduce(0) { total, trial in
+            if case .kfold(let k) = try trial.splitPlan() { return total + k * trial.epochs }
+            return total + trial.epochs
+        })
         if jobs == 1 {
             for (i, trial) in pinnedTrials.enumerated() where !InterruptFlag.isRaised {
                 output.note("\n— trial \(i + 1)/\(trials.count) —")
@@ -92,6 +96,8 @@ struct SweepRunner {
         var pending = Array(trials.enumerated())
         var running: [(Int, Process)] = []
         var failures = 0
+        var finished = 0
+        let started = Date()
         while !pending.isEmpty || !running.isEmpty {
             while running.count < jobs, !pending.isEmpty, !InterruptFlag.isRaised {
                 let (i, trial) = pending.removeFirst()
@@ -111,7 +117,14 @@ struct SweepRunner {
             running.removeAll { i, process in
                 guard !process.isRunning else { return false }
                 if process.terminationStatus != 0 { failures += 1 }
-                output.note("trial \(i + 1)/\(trials.count) \(process.terminationStatus == 0 ? "finished" : "failed (exit \(process.terminationStatus))")")
+                finished += 1
+                // Wall-clock pace over the finished trials, so parallel jobs are accounted for.
+                let elapsed = Date().timeIntervalSince(started)
+                let left = trials.count - finished
+                let eta = left > 0 ? ", ~\(Format.duration(elapsed / Double(finished) * Double(left))) left" : ""
+                output.note(
+                    "trial \(i + 1)/\(trials.count) \(process.terminationStatus == 0 ? "finished" : "failed (exit \(process.terminationStatus))")"
+                        + " (\(finished) of \(trials.count) done, \(Format.duration(elapsed))\(eta))")
                 return true
             }
         }
