@@ -32,6 +32,17 @@ public struct Theme: Sendable {
 
     public init() {}
 
+    /// This theme with every font scaled so that tick labels are `size` points (axis labels
+    /// 1.1×, panel titles 1.25×, the figure title 1.4×; matplotlib's proportions).
+    public func withFontSize(_ size: Double) -> Theme {
+        var theme = self
+        theme.tickFontSize = size
+        theme.labelFontSize = size * 1.1
+        theme.titleFontSize = size * 1.25
+        theme.figureTitleFontSize = size * 1.4
+        return theme
+    }
+
     /// The default theme.
     public static let standard = Theme()
 }

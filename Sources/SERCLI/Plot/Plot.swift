@@ -12,7 +12,7 @@ extension SER {
                 """,
             subcommands: [
                 Curves.self, Confusion.self, PerClass.self, Waveform.self, Spectrogram.self, MFCC.self, Chroma.self,
-                Features.self, Dataset.self,
+                Features.self, Dataset.self, Emotions.self, Contrast.self, Sweep.self,
             ])
     }
 }
