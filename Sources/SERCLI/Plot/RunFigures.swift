@@ -109,7 +109,8 @@ enum RunFigures {
             single
             ? "\(histories[0].run.displayName): training curves"
             : "Training curves: " + Self.runList(histories.map(\.run.id))
-        let columns = min(3, max(1, panels.count))
+        // Many runs need a long legend: one panel per row leaves it room beside the plot.
+        let columns = histories.count > 6 ? 1 : min(3, max(1, panels.count))
         let rows = (panels.count + columns - 1) / columns
         return Figure(
             width: columns == 3 ? 1400 : 1040, height: 60 + Double(max(1, rows)) * 380, title: title, panels: panels, columns: columns)
