@@ -20,6 +20,9 @@ public struct Figure: Sendable {
     public var spans: [Int]?
     /// Relative height of each row (default: all equal).
     public var rowWeights: [Double]?
+    /// One legend for every panel (when they all draw the same series), centred under the
+    /// title in as many columns as fit the width.
+    public var legend: Legend?
 
     public init(
         width: Double = 720, height: Double = 450, title: String? = nil, panels: [any Chart], columns: Int = 1, theme: Theme = .standard,
@@ -46,6 +49,17 @@ public struct Figure: Sendable {
                 title, at: Point(x: width / 2, y: theme.padding + 2), size: size, color: theme.text,
                 anchor: .topCenter, bold: true)
             top = theme.padding + h + 6
+        }
+        if let legend, !legend.entries.isEmpty {
+            let available = width - 2 * theme.padding
+            var columns = legend.entries.count
+            while columns > 1 && legend.size(on: canvas, theme: theme, columns: columns).width > available { columns -= 1 }
+            let size = legend.size(on: canvas, theme: theme, columns: columns)
+            let y = max(top, theme.padding)
+            legend.draw(
+                on: canvas, box: Rect(x: max(theme.padding, (width - size.width) / 2), y: y, width: size.width, height: size.height),
+                theme: theme, columns: columns)
+            top = y + size.height + 4
         }
         let cells = grid()
         let rows = (cells.map(\.row).max() ?? -1) + 1

@@ -43,10 +43,11 @@ public struct Legend: Sendable {
         let size = theme.tickFontSize
         let rowHeight = canvas.measure("Ag", size: size).height + 3
         let labelWidth = entries.map { canvas.measure($0.label, size: size).width }.max() ?? 0
-        return (rowHeight, 8 + Self.swatchWidth + 6 + labelWidth)
+        return (rowHeight, 8 + Self.swatchWidth(theme) + 6 + labelWidth)
     }
 
-    static let swatchWidth = 22.0
+    /// The swatch's length: 22 points at 10-point text, in proportion otherwise.
+    static func swatchWidth(_ theme: Theme) -> Double { 2.2 * theme.tickFontSize }
 
     /// The corner box of `frame` that covers none of `occupied` (points and segments in canvas
     /// coordinates), or `nil` when every candidate would cover data.
@@ -105,13 +106,13 @@ public struct Legend: Sendable {
             switch entry.swatch {
             case .line(let dash):
                 canvas.line(
-                    from: Point(x: sx, y: cy), to: Point(x: sx + Self.swatchWidth, y: cy), entry.color, lineWidth: theme.lineWidth,
+                    from: Point(x: sx, y: cy), to: Point(x: sx + Self.swatchWidth(theme), y: cy), entry.color, lineWidth: theme.lineWidth,
                     dash: dash)
             case .patch:
-                canvas.fill(Rect(x: sx + 4, y: cy - 5, width: Self.swatchWidth - 8, height: 10), entry.color)
+                canvas.fill(Rect(x: sx + 4, y: cy - 5, width: Self.swatchWidth(theme) - 8, height: 10), entry.color)
             }
             canvas.text(
-                entry.label, at: Point(x: sx + Self.swatchWidth + 6, y: cy), size: size, color: theme.text, anchor: .leftMiddle)
+                entry.label, at: Point(x: sx + Self.swatchWidth(theme) + 6, y: cy), size: size, color: theme.text, anchor: .leftMiddle)
         }
     }
 }

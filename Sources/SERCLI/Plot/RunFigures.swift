@@ -55,13 +55,14 @@ enum RunFigures {
     }
 
     /// One panel per metric (default: loss and accuracy), side by side; train solid,
-    /// validation dashed; several runs in different colours with a legend; the best epoch
-    /// dotted for a single run. Metrics no run recorded are left out.
+    /// validation dashed; several runs in different colours; one legend for the figure under
+    /// its title; the best epoch dotted for a single run. Metrics no run recorded are left out.
     static func curves(_ histories: [RunHistory], metrics: [CurveMetric] = [.loss, .accuracy]) -> Figure {
         let single = histories.count == 1
         let best: [(x: Double, label: String)] =
             single ? histories[0].run.bestEpoch.map { [(x: Double($0), label: "best (\($0))")] } ?? [] : []
         var panels: [any Chart] = []
+        var subsetsDrawn = Set<String>()
         for metric in metrics {
             var series: [LineSeries] = []
             for (i, h) in histories.enumerated() {
@@ -84,36 +85,39 @@ enum RunFigures {
                 let padded = NiceScale.paddedRange(series.flatMap(\.y))
                 range = max(0, padded.lowerBound)...min(1.02, max(padded.upperBound, max(0, padded.lowerBound) + 0.05))
             }
-            // Several runs: one colour per run, line style for the subset; the legend names
-            // each run once and the two styles once.
-            var legend: [Legend.Entry]?
-            if !single {
-                legend = histories.enumerated().map { i, h in
-                    Legend.Entry(label: h.run.displayName, color: runColor(i, of: histories.count), swatch: .line(dash: []))
-                }
-                if metric != .lr {
-                    let grey = Color(hex: 0x595959)
-                    let subsets = Set(series.map { $0.dash.isEmpty ? "train" : "validation" })
-                    if subsets.contains("train") { legend?.append(Legend.Entry(label: "train", color: grey, swatch: .line(dash: []))) }
-                    if subsets.contains("validation") {
-                        legend?.append(Legend.Entry(label: "validation", color: grey, swatch: .line(dash: LineSeries.dashed)))
-                    }
-                }
-            }
+            if metric != .lr { subsetsDrawn.formUnion(series.map { $0.dash.isEmpty ? "train" : "validation" }) }
             panels.append(
                 LineChart(
                     series: series, title: metric.title, xLabel: "epoch", yLabel: metric.axisLabel, yRange: range, integerX: true,
-                    markers: best, showLegend: metric != .lr || !single, legendEntries: legend))
+                    markers: best, showLegend: false))
+        }
+        // One legend for the figure: a single run's two subsets in their colours; several
+        // runs one colour each, then the two line styles (solid train, dashed validation).
+        let grey = Color(hex: 0x595959)
+        var entries: [Legend.Entry] =
+            single
+            ? [] : histories.enumerated().map { i, h in
+                Legend.Entry(label: h.run.displayName, color: runColor(i, of: histories.count), swatch: .line(dash: []))
+            }
+        if subsetsDrawn.contains("train") {
+            entries.append(Legend.Entry(label: "train", color: single ? Color.series(0) : grey, swatch: .line(dash: [])))
+        }
+        if subsetsDrawn.contains("validation") {
+            entries.append(
+                Legend.Entry(label: "validation", color: single ? Color.series(1) : grey, swatch: .line(dash: LineSeries.dashed)))
         }
         let title =
             single
             ? "\(histories[0].run.displayName): training curves"
             : "Training curves: " + Self.runList(histories.map(\.run.id))
-        // Many runs need a long legend: one panel per row leaves it room beside the plot.
-        let columns = histories.count > 6 ? 1 : min(3, max(1, panels.count))
+        let columns = min(3, max(1, panels.count))
         let rows = (panels.count + columns - 1) / columns
-        return Figure(
-            width: columns == 3 ? 1400 : 1040, height: 60 + Double(max(1, rows)) * 380, title: title, panels: panels, columns: columns)
+        let legendRows = histories.count > 4 ? (entries.count + 4) / 5 : 1
+        var figure = Figure(
+            width: columns == 3 ? 1400 : 1040, height: 60 + Double(legendRows) * 18 + Double(max(1, rows)) * 380, title: title,
+            panels: panels, columns: columns)
+        figure.legend = entries.count > 1 || !single ? Legend(entries: entries) : nil
+        return figure
     }
 
     /// `run 3, 4, 5` or, for long lists, `runs 3–14 (12)`.
