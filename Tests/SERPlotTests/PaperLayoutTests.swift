@@ -55,6 +55,19 @@ import Testing
         #expect(layout.legendOverlaps().isEmpty)
     }
 
+    @Test func groupedBarsFillingThePlotPushTheLegendAboveIt() throws {
+        let chart = BarChart(
+            categories: ["neutral", "calm", "happy", "sad"],
+            series: [BarSeries(label: "run 1", values: [1, 0.95, 1, 0.9]), BarSeries(label: "run 2", values: [0.97, 1, 0.92, 1])],
+            title: "F1", yRange: 0...1)
+        let layout = try Figure(width: 520, height: 360, panels: [chart]).layout()
+        let legend = try #require(layout.legends.first)
+        // The tick label "1.0" sits on the plot's top edge: the legend ends above it.
+        let top = try #require(layout.texts.first { $0.string == "1.0" })
+        #expect(legend.maxY < top.box.midY, "legend bottom \(legend.maxY) is below the plot top \(top.box.midY)")
+        #expect(layout.clippedTexts().isEmpty)
+    }
+
     @Test func bestEpochMarkerAtTheLastEpochIsNotClipped() throws {
         let epochs = (1...30).map(Double.init)
         let chart = LineChart(
