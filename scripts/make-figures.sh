@@ -37,6 +37,7 @@ plot() {
 }
 plot dataset.png plot dataset demo
 plot features.png plot features --dataset demo --feature mfcc_1 --feature mfcc_2 --feature chroma_A --feature contrast_3
+plot violins.png plot features --dataset demo --violin --feature mfcc_0 --feature contrast_6 --class-order angry,happy,fearful
 plot emotions.png plot emotions --dataset demo --speaker s2
 plot waveform.png plot waveform angry/s2_01.wav
 plot spectrogram.png plot spectrogram angry/s2_01.wav
