@@ -47,12 +47,47 @@ public struct BarChart: Chart {
         let range = yRange ?? (min(0, values.min() ?? 0)...max(top, 1e-9))
         var y = Axis.linear(range, label: yLabel)
         y.grid = true
-        let area = PlotArea(in: rect, x: .categorical(categories, label: xLabel), y: y, title: title, canvas: canvas, theme: theme)
-        area.drawBackground(on: canvas)
+        var area = PlotArea(in: rect, x: .categorical(categories, label: xLabel), y: y, title: title, canvas: canvas, theme: theme)
         let groupWidth = 0.8
         let barWidth = groupWidth / Double(max(1, series.count))
+        // The legend (several series) goes into a corner no bar (or value label) reaches, else
+        // above the plot, in as many columns as fit.
+        let legend =
+            series.count > 1
+            ? Legend(entries: series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch) })
+            : nil
+        var legendBox: Rect?
+        var legendColumns = 1
+        if let legend {
+            var tops: [Point] = []
+            for item in series.indices {
+                for (c, value) in series[item].values.enumerated() where c < categories.count && value.isFinite {
+                    let left = Double(c) - groupWidth / 2 + Double(item) * barWidth
+                    let yv = area.py(min(max(value, range.lowerBound), range.upperBound)) - (valueLabels ? theme.tickFontSize + 2 : 0)
+                    let baseY = area.py(max(range.lowerBound, min(0, range.upperBound)))
+                    for x in stride(from: area.px(left), through: area.px(left + barWidth), by: 3) {
+                        tops += stride(from: min(yv, baseY), through: max(yv, baseY), by: 6).map { Point(x: x, y: $0) }
+                    }
+                }
+            }
+            legendBox = legend.freeCorner(on: canvas, in: area.frame, avoiding: tops, theme: theme)
+            if legendBox == nil {
+                legendColumns = legend.entries.count
+                while legendColumns > 1 && legend.size(on: canvas, theme: theme, columns: legendColumns).width > rect.width - 2 * theme.padding {
+                    legendColumns -= 1
+                }
+                let size = legend.size(on: canvas, theme: theme, columns: legendColumns)
+                area = PlotArea(
+                    in: rect, x: .categorical(categories, label: xLabel), y: y, title: title, canvas: canvas, theme: theme,
+                    topMargin: size.height + 6)
+                legendBox = Rect(
+                    x: max(rect.minX + theme.padding, area.frame.midX - size.width / 2),
+                    y: area.frame.minY - size.height - 4 - canvas.measure("0", size: theme.tickFontSize).height / 2, width: size.width,
+                    height: size.height)
+            }
+        }
+        area.drawBackground(on: canvas)
         let baseline = area.py(max(range.lowerBound, min(0, range.upperBound)))
-        var occupied: [Point] = []
         for (s, item) in series.enumerated() {
             for (c, value) in item.values.enumerated() where c < categories.count && value.isFinite {
                 let left = Double(c) - groupWidth / 2 + Double(s) * barWidth
@@ -63,8 +98,6 @@ public struct BarChart: Chart {
                     ? (categoryColors.flatMap { c < $0.count ? $0[c] : nil } ?? Color.series(c)) : (item.color ?? Color.series(s))
                 let bar = Rect(x: x0 + 0.5, y: min(yv, baseline), width: max(0.5, x1 - x0 - 1), height: abs(baseline - yv))
                 canvas.fill(bar, color)
-                occupied += [Point(x: bar.midX, y: bar.minY), Point(x: bar.minX, y: bar.minY), Point(x: bar.maxX, y: bar.minY)]
-                occupied += stride(from: bar.minY, through: bar.maxY, by: 8).map { Point(x: bar.midX, y: $0) }
                 if valueLabels {
                     let size =
                         barWidth * area.frame.width / Double(max(1, categories.count)) < 28
@@ -76,10 +109,8 @@ public struct BarChart: Chart {
             }
         }
         area.drawAxes(on: canvas)
-        if series.count > 1 {
-            let entries = series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch)
-            }
-            Legend(entries: entries).draw(on: canvas, in: area.frame, avoiding: occupied, theme: theme)
+        if let legend, let legendBox {
+            legend.draw(on: canvas, box: legendBox, theme: theme, columns: legendColumns)
         }
     }
 }

@@ -18,12 +18,19 @@ public final class Canvas {
 
     /// Whether the output is SVG or PDF (whose viewers smooth embedded images).
     let isVector: Bool
+    /// Where every text, legend and data line went, as drawn so far.
+    public private(set) var layout: FigureLayout
+    /// With SVG output: the `<text>` elements, written by ``text(_:at:size:color:anchor:rotation:bold:)``
+    /// instead of cairo's glyph outlines (see ``SVGText``).
+    var svgTexts: [String]?
 
-    init(context: OpaquePointer, width: Double, height: Double, isVector: Bool = false) {
+    init(context: OpaquePointer, width: Double, height: Double, isVector: Bool = false, svgText: Bool = false) {
         self.context = context
         self.isVector = isVector
         self.width = width
         self.height = height
+        self.layout = FigureLayout(width: width, height: height)
+        self.svgTexts = svgText ? [] : nil
         let options = cairo_font_options_create()
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -46,6 +53,20 @@ public final class Canvas {
         width: Double, height: Double, format: RenderFormat, scale: Double = 1,
         draw: (Canvas) throws -> Void
     ) throws -> Data {
+        try renderWithLayout(width: width, height: height, format: format, scale: scale, draw: draw).data
+    }
+
+    /// ``render(width:height:format:scale:draw:)``, also returning where the drawing put its
+    /// texts, legends and data lines.
+    ///
+    /// PNG files carry a `pHYs` chunk of `72 × scale` pixels per inch, so that a paper or a
+    /// word processor places them at their size in points. SVG files have real `<text>`
+    /// elements (editable, searchable) and a hidden `<g id="ser-layout">` with the legend
+    /// boxes and data lines.
+    public static func renderWithLayout(
+        width: Double, height: Double, format: RenderFormat, scale: Double = 1,
+        draw: (Canvas) throws -> Void
+    ) throws -> (data: Data, layout: FigureLayout) {
         let sink = ByteSink()
         let unmanaged = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer?
@@ -66,7 +87,7 @@ public final class Canvas {
             throw PlotError(.rendering, "cairo could not create a drawing context")
         }
         if format == .png { cairo_scale(context, scale, scale) }
-        let canvas = Canvas(context: context, width: width, height: height, isVector: format != .png)
+        let canvas = Canvas(context: context, width: width, height: height, isVector: format != .png, svgText: format == .svg)
         do {
             try draw(canvas)
         } catch {
@@ -80,11 +101,16 @@ public final class Canvas {
         case .png:
             cairo_surface_flush(surface)
             try check(cairo_surface_write_to_png_stream(surface, writeToSink, unmanaged), "PNG encoding")
-        case .svg, .pdf:
+            return (PNGResolution.withPixelsPerInch(sink.data, 72 * scale), canvas.layout)
+        case .svg:
             cairo_surface_finish(surface)
-            try check(cairo_surface_status(surface), "\(format.rawValue) encoding")
+            try check(cairo_surface_status(surface), "svg encoding")
+            return (SVGText.inject(canvas.svgTexts ?? [], layout: canvas.layout, into: sink.data), canvas.layout)
+        case .pdf:
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface), "pdf encoding")
+            return (sink.data, canvas.layout)
         }
-        return sink.data
     }
 
     private static func check(_ status: cairo_status_t, _ stage: String) throws {
@@ -127,6 +153,25 @@ public final class Canvas {
         }
         cairo_stroke(context)
         cairo_set_dash(context, nil, 0, 0)
+    }
+
+    /// Notes `points` as a data line (for ``layout``); draw it with ``polyline(_:_:lineWidth:dash:)``.
+    public func recordDataLine(_ points: [Point]) {
+        var current: [Point] = []
+        for p in points {
+            if p.x.isFinite && p.y.isFinite {
+                current.append(p)
+            } else {
+                if !current.isEmpty { layout.dataLines.append(current) }
+                current = []
+            }
+        }
+        if !current.isEmpty { layout.dataLines.append(current) }
+    }
+
+    /// Notes a legend's box (for ``layout``).
+    public func recordLegend(_ box: Rect) {
+        layout.legends.append(box)
     }
 
     /// A straight line segment.
@@ -181,17 +226,27 @@ public final class Canvas {
         return (extents.x_advance, font.ascent + font.descent)
     }
 
-    /// Draws one line of text.
-    ///
-    /// - Parameters:
-    ///   - point: the reference point, placed on the text box as `anchor` says.
-    ///   - size: font size (points).
-    ///   - rotation: counter-clockwise angle in degrees about `point` (90 reads bottom-up).
-    public func text(
-        _ text: String, at point: Point, size: Double, color: Color = .black, anchor: TextAnchor = .center,
-        rotation: Double = 0, bold: Bool = false
-    ) {
-        guard !text.isEmpty else { return }
+    /// The largest font size ≤ `size` (and ≥ `minimum`) at which `text` is at most `width`
+    /// points wide: long titles shrink instead of running off the canvas.
+    public func fittingSize(_ text: String, size: Double, width: Double, bold: Bool = false, minimum: Double = 6) -> Double {
+        let natural = measure(text, size: size, bold: bold).width
+        guard natural > width, natural > 0 else { return size }
+        return max(minimum, size * width / natural)
+    }
+
+    /// The box `text` would cover if drawn with these arguments (ink extents, canvas points),
+    /// without drawing it: for placing labels where they fit.
+    public func textBox(
+        _ text: String, at point: Point, size: Double, anchor: TextAnchor = .center, rotation: Double = 0, bold: Bool = false
+    ) -> Rect {
+        placement(text, at: point, size: size, anchor: anchor, rotation: rotation, bold: bold).box
+    }
+
+    /// Where cairo puts the baseline origin of `text` (offset from `point` before rotation)
+    /// and the ink box it covers.
+    private func placement(
+        _ text: String, at point: Point, size: Double, anchor: TextAnchor, rotation: Double, bold: Bool
+    ) -> (dx: Double, dy: Double, box: Rect) {
         selectFont(size: size, bold: bold)
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
@@ -213,6 +268,39 @@ public final class Canvas {
             case .baseline: 0
             case .bottom: -font.descent
             }
+        // The ink rectangle relative to the rotated origin, then rotated into canvas space
+        // (cairo_rotate(-θ): (u, v) → (u cos θ + v sin θ, −u sin θ + v cos θ)).
+        let x0 = dx + extents.x_bearing, y0 = dy + extents.y_bearing
+        let corners = [(x0, y0), (x0 + extents.width, y0), (x0, y0 + extents.height), (x0 + extents.width, y0 + extents.height)]
+        let theta = rotation * Double.pi / 180
+        let c = cos(theta), s = sin(theta)
+        let mapped = corners.map { u, v in (point.x + u * c + v * s, point.y - u * s + v * c) }
+        let xs = mapped.map(\.0), ys = mapped.map(\.1)
+        let minX = xs.min() ?? point.x, minY = ys.min() ?? point.y
+        return (dx, dy, Rect(x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY))
+    }
+
+    /// Draws one line of text.
+    ///
+    /// - Parameters:
+    ///   - point: the reference point, placed on the text box as `anchor` says.
+    ///   - size: font size (points).
+    ///   - rotation: counter-clockwise angle in degrees about `point` (90 reads bottom-up).
+    public func text(
+        _ text: String, at point: Point, size: Double, color: Color = .black, anchor: TextAnchor = .center,
+        rotation: Double = 0, bold: Bool = false
+    ) {
+        guard !text.isEmpty else { return }
+        let (dx, dy, box) = placement(text, at: point, size: size, anchor: anchor, rotation: rotation, bold: bold)
+        layout.texts.append(FigureLayout.Text(string: text, box: box))
+        if svgTexts != nil {
+            svgTexts?.append(
+                SVGText.element(
+                    text, origin: point, dx: dx, dy: dy, anchor: anchor.horizontal, size: size, color: color, rotation: rotation,
+                    bold: bold, box: box))
+            return
+        }
+        selectFont(size: size, bold: bold)
         cairo_save(context)
         cairo_translate(context, point.x, point.y)
         if rotation != 0 { cairo_rotate(context, -rotation * Double.pi / 180) }

@@ -2,6 +2,8 @@
 public protocol Chart: Sendable {
     /// Draws the chart (axes, data, legend, title) inside `rect` (points).
     func draw(on canvas: Canvas, in rect: Rect, theme: Theme)
+    /// The panel's title (drawn above its plot area); `nil` for none.
+    var title: String? { get set }
 }
 
 extension Chart {

@@ -49,8 +49,9 @@ public struct Colorbar: Sendable {
         }
         if let label {
             canvas.text(
-                label, at: Point(x: strip.maxX + theme.tickLength + 3 + widest + 6, y: strip.midY), size: theme.labelFontSize,
-                color: theme.text, anchor: TextAnchor(.center, .top), rotation: 90)
+                label, at: Point(x: strip.maxX + theme.tickLength + 3 + widest + 6, y: strip.midY),
+                size: canvas.fittingSize(label, size: theme.labelFontSize, width: strip.height), color: theme.text,
+                anchor: TextAnchor(.center, .top), rotation: 90)
         }
     }
 }

@@ -45,6 +45,22 @@ public struct HTMLReport {
         body.append("<table class=\"data\">\n\(head)\n\(lines.joined(separator: "\n"))\n</table>")
     }
 
+    /// A table whose cells may link somewhere (relative file names, e.g. a trial's report);
+    /// cells that parse as numbers are right-aligned.
+    public mutating func linkedTable(header: [String], rows: [[(text: String, href: String?)]]) {
+        guard !rows.isEmpty else { return }
+        let head = "<tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
+        let lines = rows.map { row in
+            "<tr>"
+                + row.map { cell in
+                    let content = cell.href.map { "<a href=\"\(Self.escape($0))\">\(Self.escape(cell.text))</a>" } ?? Self.escape(cell.text)
+                    return Double(cell.text.trimmingCharacters(in: CharacterSet(charactersIn: "%± "))) != nil
+                        ? "<td class=\"num\">\(content)</td>" : "<td>\(content)</td>"
+                }.joined() + "</tr>"
+        }
+        body.append("<table class=\"data\">\n\(head)\n\(lines.joined(separator: "\n"))\n</table>")
+    }
+
     /// Monospaced text (configuration JSON, command lines).
     public mutating func preformatted(_ text: String) {
         body.append("<pre>\(Self.escape(text))</pre>")

@@ -35,6 +35,10 @@ public struct Heatmap: Chart {
     public var yLabel: String?
     /// Row 0 at the bottom (images, spectrograms) instead of the top (tables, confusion).
     public var originLower: Bool
+    /// Ticks of the y axis at data positions (row `i` spans `i-0.5…i+0.5` when `yExtent` is
+    /// `-0.5…rows-0.5`) with their labels, replacing the automatic ones: e.g. mel bands
+    /// labelled by their centre frequency in Hz (see ``MelScale``).
+    public var yTicks: (positions: [Double], labels: [String])?
 
     public init(
         matrix: Matrix, rowLabels: [String]? = nil, columnLabels: [String]? = nil, xExtent: ClosedRange<Double>? = nil,
@@ -56,6 +60,7 @@ public struct Heatmap: Chart {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.originLower = originLower
+        self.yTicks = nil
     }
 
     /// The values at the two ends of the colour map.
@@ -79,10 +84,28 @@ public struct Heatmap: Chart {
         let range = resolvedRange
         let colorbar = Colorbar(colorMap: colorMap, range: range, label: colorbarLabel)
         let x = axis(labels: columnLabels, extent: xExtent, count: columns, label: xLabel, inverted: false)
-        let y = axis(labels: rowLabels, extent: yExtent, count: rows, label: yLabel, inverted: !originLower)
-        let area = PlotArea(
-            in: rect, x: x, y: y, title: title, canvas: canvas, theme: theme,
-            rightMargin: showColorbar ? colorbar.width(canvas: canvas, theme: theme) : 0)
+        var y = axis(labels: rowLabels, extent: yExtent, count: rows, label: yLabel, inverted: !originLower)
+        if let yTicks, yTicks.positions.count == yTicks.labels.count {
+            y.ticks = yTicks.positions
+            y.tickLabels = yTicks.labels
+        }
+        let rightMargin = showColorbar ? colorbar.width(canvas: canvas, theme: theme) : 0
+        var area = PlotArea(in: rect, x: x, y: y, title: title, canvas: canvas, theme: theme, rightMargin: rightMargin)
+        if yTicks != nil {
+            // Given ticks (e.g. frequencies) may crowd in a short panel: keep, from the top
+            // down, only those at least a label's height apart.
+            let minimum = canvas.measure("0", size: theme.tickFontSize).height * 1.1
+            var kept: [Int] = []
+            for i in y.ticks.indices.reversed() where kept.last.map({ abs(area.py(y.ticks[$0]) - area.py(y.ticks[i])) >= minimum }) ?? true {
+                kept.append(i)
+            }
+            if kept.count < y.ticks.count {
+                kept.reverse()
+                y.ticks = kept.map { y.ticks[$0] }
+                y.tickLabels = kept.map { y.tickLabels[$0] }
+                area = PlotArea(in: rect, x: x, y: y, title: title, canvas: canvas, theme: theme, rightMargin: rightMargin)
+            }
+        }
         let frame = area.frame
         canvas.fill(frame, colorMap.color(0))
         let span = range.upperBound - range.lowerBound

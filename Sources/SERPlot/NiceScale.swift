@@ -30,14 +30,17 @@ public enum NiceScale {
     }
 
     /// The range `[lower, upper]` of `values` widened by `margin` (fraction of the span) on
-    /// each side, as matplotlib's autoscale does; a single value gets ±0.5 (or ±5 %).
+    /// each side, as matplotlib's autoscale does; constant values `v` get `0…2v` (±0.5 around 0).
     public static func paddedRange(_ values: [Double], margin: Double = 0.05, includeZero: Bool = false) -> ClosedRange<Double> {
         let finite = values.filter(\.isFinite)
         guard var lo = finite.min(), var hi = finite.max() else { return 0...1 }
         if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
         if hi == lo {
-            let d = lo == 0 ? 0.5 : abs(lo) * 0.05
-            return (lo - d)...(hi + d)
+            // Constant data: an axis from 0 to twice the value (the value in the middle), so
+            // that ticks are no finer than the data (a constant learning rate of 1e-3 reads
+            // 0 … 2e-3, not 9.6e-4 … 1.04e-3).
+            if lo == 0 { return -0.5...0.5 }
+            return lo > 0 ? 0...(2 * lo) : (2 * lo)...0
         }
         let pad = (hi - lo) * margin
         let lower = includeZero && lo == 0 ? 0 : lo - pad

@@ -9,13 +9,19 @@ public struct PlotArea {
     public let y: Axis
     /// Title drawn above the plot area (or the figure).
     public let title: String?
+    /// Room kept between the title and the plot (e.g. for a legend), points.
+    let topMargin: Double
     /// Whether x tick labels are drawn rotated by 45° (long category names).
     let rotateXLabels: Bool
     let theme: Theme
+    /// The whole panel, which no text may leave.
+    let bounds: Rect
 
     /// Lays out a panel in `rect`: leaves room for the title, the tick labels and the axis
     /// titles, and `rightMargin` points on the right (for a colourbar).
-    public init(in rect: Rect, x: Axis, y: Axis, title: String?, canvas: Canvas, theme: Theme, rightMargin: Double = 0) {
+    public init(
+        in rect: Rect, x: Axis, y: Axis, title: String?, canvas: Canvas, theme: Theme, rightMargin: Double = 0, topMargin: Double = 0
+    ) {
         let pad = theme.padding
         let tickText = canvas.measure("0", size: theme.tickFontSize).height
         let labelText = canvas.measure("Ag", size: theme.labelFontSize).height
@@ -29,7 +35,7 @@ public struct PlotArea {
         let rotate = (xWidths.max() ?? 0) > spacing * 0.92
         let xLabelHeight = rotate ? (xWidths.max() ?? 0) * 0.7071 + tickText * 0.7071 : tickText
         let bottom = pad + (x.label == nil ? 0 : labelText + 6) + xLabelHeight + theme.tickLength + 4
-        let top = pad + titleHeight + (y.tickLabels.isEmpty ? 0 : tickText / 2)
+        let top = pad + titleHeight + topMargin + (y.tickLabels.isEmpty ? 0 : tickText / 2)
         let right = pad + rightMargin + (rotate ? 0 : (xWidths.last ?? 0) / 2)
         self.frame = rect.inset(top: top, left: left, bottom: bottom, right: right)
         self.x = x
@@ -37,6 +43,8 @@ public struct PlotArea {
         self.title = title
         self.rotateXLabels = rotate
         self.theme = theme
+        self.bounds = rect
+        self.topMargin = topMargin
     }
 
     /// The canvas point of data `(x, y)`.
@@ -98,18 +106,22 @@ public struct PlotArea {
             let widest = x.tickLabels.map { canvas.measure($0, size: t.tickFontSize).width }.max() ?? 0
             let below = rotateXLabels ? widest * 0.7071 + tickText * 0.7071 : tickText
             canvas.text(
-                label, at: Point(x: frame.midX, y: frame.maxY + t.tickLength + 3 + below + 6), size: t.labelFontSize,
-                color: t.text, anchor: .topCenter)
+                label, at: Point(x: frame.midX, y: frame.maxY + t.tickLength + 3 + below + 6),
+                size: canvas.fittingSize(label, size: t.labelFontSize, width: frame.width), color: t.text, anchor: .topCenter)
         }
         if let label = y.label {
             canvas.text(
-                label, at: Point(x: frame.minX - t.tickLength - 3 - yLabelWidth - 6, y: frame.midY), size: t.labelFontSize,
-                color: t.text, anchor: TextAnchor(.center, .bottom), rotation: 90)
+                label, at: Point(x: frame.minX - t.tickLength - 3 - yLabelWidth - 6, y: frame.midY),
+                size: canvas.fittingSize(label, size: t.labelFontSize, width: frame.height), color: t.text,
+                anchor: TextAnchor(.center, .bottom), rotation: 90)
         }
         if let title {
             let tickText = y.tickLabels.isEmpty ? 0 : canvas.measure("0", size: t.tickFontSize).height / 2
+            // Centred on the plot area, shrunk if it would leave the panel on either side.
+            let room = 2 * min(frame.midX - bounds.minX, bounds.maxX - frame.midX) - 4
             canvas.text(
-                title, at: Point(x: frame.midX, y: frame.minY - tickText - 6), size: t.titleFontSize, color: t.text,
+                title, at: Point(x: frame.midX, y: frame.minY - tickText - 6 - topMargin),
+                size: canvas.fittingSize(title, size: t.titleFontSize, width: room, bold: true), color: t.text,
                 anchor: TextAnchor(.center, .bottom), bold: true)
         }
     }

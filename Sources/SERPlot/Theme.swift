@@ -32,6 +32,25 @@ public struct Theme: Sendable {
 
     public init() {}
 
+    /// This theme with every font scaled so that tick labels are `size` points (axis labels
+    /// 1.1×, panel titles 1.25×, the figure title 1.4×; matplotlib's proportions), and line
+    /// widths, tick lengths and padding scaled alike (`size / 10`), so that a small figure
+    /// with small text is not all margins and thick lines.
+    public func withFontSize(_ size: Double) -> Theme {
+        var theme = self
+        let f = size / tickFontSize
+        theme.tickFontSize = size
+        theme.labelFontSize = labelFontSize * f
+        theme.titleFontSize = titleFontSize * f
+        theme.figureTitleFontSize = figureTitleFontSize * f
+        theme.lineWidth = max(0.6, lineWidth * f)
+        theme.axisWidth = max(0.4, axisWidth * f)
+        theme.gridWidth = max(0.3, gridWidth * f)
+        theme.tickLength = tickLength * f
+        theme.padding = padding * f
+        return theme
+    }
+
     /// The default theme.
     public static let standard = Theme()
 }

@@ -9,12 +9,32 @@ public struct WaveformChart: Chart {
     public var title: String?
     /// Fill or line colour.
     public var color: Color
+    /// The amplitude at the top of the y axis (the bottom is its negative); `nil`: the clip's
+    /// peak + 10 %. Give every panel of a grid the same limit, so a quiet clip looks quiet.
+    public var amplitudeLimit: Double?
+    /// The time at the right end of the x axis (seconds); `nil`: the clip's duration. A grid
+    /// gives every panel the longest duration, so that time reads the same across panels.
+    public var timeLimit: Double?
 
-    public init(samples: [Float], sampleRate: Double, title: String? = nil, color: Color = Color.series(0)) {
+    public init(
+        samples: [Float], sampleRate: Double, title: String? = nil, color: Color = Color.series(0), amplitudeLimit: Double? = nil,
+        timeLimit: Double? = nil
+    ) {
         self.samples = samples
         self.sampleRate = sampleRate
         self.title = title
         self.color = color
+        self.amplitudeLimit = amplitudeLimit
+        self.timeLimit = timeLimit
+    }
+
+    /// The peak absolute sample value (0 for silence).
+    public var peak: Double { Double(samples.lazy.filter(\.isFinite).map(\.magnitude).max() ?? 0) }
+
+    /// A shared amplitude limit for several clips: the largest peak + 10 %, at most 1.
+    public static func sharedLimit(_ charts: [WaveformChart]) -> Double {
+        let peak = charts.map(\.peak).max() ?? 0
+        return peak > 0 ? min(1, peak * 1.1) : 1
     }
 
     /// Duration (seconds).
@@ -41,17 +61,19 @@ public struct WaveformChart: Chart {
     }
 
     public func draw(on canvas: Canvas, in rect: Rect, theme: Theme) {
-        let peak = Double(samples.lazy.filter(\.isFinite).map(\.magnitude).max() ?? 0)
-        let limit = peak > 0 ? min(1, peak * 1.1) : 1
+        let limit = amplitudeLimit ?? Self.sharedLimit([self])
+        let span = max(timeLimit ?? duration, duration)
         var y = Axis.linear(-limit...limit, label: "amplitude", tickCount: 5)
         y.grid = true
         let area = PlotArea(
-            in: rect, x: .linear(0...max(duration, 1e-3), label: "time (s)"), y: y, title: title, canvas: canvas, theme: theme)
+            in: rect, x: .linear(0...max(span, 1e-3), label: "time (s)"), y: y, title: title, canvas: canvas, theme: theme)
         area.drawBackground(on: canvas)
-        let columns = max(1, Int(area.frame.width.rounded()))
+        // The clip fills the part of the axis its duration covers.
+        let used = area.frame.width * (span > 0 ? duration / span : 1)
+        let columns = max(1, Int(used.rounded()))
         let env = envelope(columns: columns)
         if !env.isEmpty {
-            let step = area.frame.width / Double(env.count)
+            let step = used / Double(env.count)
             var top: [Point] = [], bottom: [Point] = []
             for (i, e) in env.enumerated() {
                 let x = area.frame.minX + (Double(i) + 0.5) * step

@@ -7,13 +7,14 @@ import SERStore
 struct CachedFeatures {
     /// Which dimensions to take: those whose names start with one of these prefixes.
     enum Family: String {
-        case mfcc, chroma, mel
+        case mfcc, chroma, mel, contrast
 
         var prefixes: [String] {
             switch self {
             case .mfcc: ["mfcc"]
             case .chroma: ["chroma"]
             case .mel: ["mel", "melspec", "log_mel"]
+            case .contrast: ["contrast", "spectral_contrast"]
             }
         }
 
@@ -47,6 +48,15 @@ struct CachedFeatures {
         }
         throw PlotCommandError(
             .noData, "clip \(clip.id)", "has no cached \(family.rawValue) features (compute them with `ser features` first)")
+    }
+
+    /// The sample rate (Hz) a recipe's JSON names (`sample_rate`, `sr`, `sampleRate`).
+    static func sampleRate(_ params: String) -> Double? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(params.utf8)) as? [String: Any] else { return nil }
+        for key in ["sample_rate", "sr", "sampleRate", "target_sample_rate"] {
+            if let v = object[key] as? NSNumber, v.doubleValue > 0 { return v.doubleValue }
+        }
+        return nil
     }
 
     /// hop / sample rate from a recipe's JSON (`hop_length`/`hop`, `sample_rate`/`sr`).

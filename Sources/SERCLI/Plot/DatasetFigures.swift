@@ -15,16 +15,14 @@ enum DatasetFigures {
         return clips
     }
 
-    /// Labels in canonical emotion order, then any others by name.
+    /// Labels in canonical emotion order, then any others by name (see ``ClassOrder``).
     static func orderedLabels(_ labels: some Sequence<String>) -> [String] {
-        let present = Set(labels)
-        let canonical = Emotion.allCases.map(\.rawValue).filter(present.contains)
-        return canonical + present.subtracting(canonical).sorted()
+        ClassOrder.canonical(labels)
     }
 
     /// Clips per emotion, clips per speaker, the duration histogram and durations per emotion.
-    static func overview(_ name: String, clips: [ClipInfo]) -> Figure {
-        let labels = orderedLabels(clips.map(\.label))
+    static func overview(_ name: String, clips: [ClipInfo], order: [String]? = nil) -> Figure {
+        let labels = order ?? orderedLabels(clips.map(\.label))
         let perLabel = labels.map { label in Double(clips.filter { $0.label == label }.count) }
         let speakers = Set(clips.compactMap(\.speaker)).sorted { a, b in
             if let x = Int(a), let y = Int(b) { return x < y }
@@ -59,9 +57,11 @@ enum DatasetFigures {
     ///
     /// - Parameter tensors: clip id → `[frames, dims]` under `config`.
     static func features(
-        _ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int], violin: Bool = false
+        _ name: String, clips: [ClipInfo], config: FeatureConfigInfo, tensors: [Int64: Matrix], columns chosen: [Int], violin: Bool = false,
+        order: [String]? = nil
     ) -> Figure {
-        let labels = orderedLabels(clips.filter { tensors[$0.id] != nil }.map(\.label))
+        let present = Set(clips.filter { tensors[$0.id] != nil }.map(\.label))
+        let labels = (order ?? orderedLabels(present)).filter(present.contains)
         var panels: [any Chart] = []
         for column in chosen {
             let groups = labels.map { label -> (label: String, values: [Double]) in

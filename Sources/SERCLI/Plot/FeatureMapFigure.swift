@@ -12,27 +12,66 @@ enum FeatureMapFigure {
     static func figure(
         _ matrix: Matrix, secondsPerFrame: Double?, title: String, yLabel: String, rowLabels: [String]? = nil,
         yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap, valueRange: ClosedRange<Double>? = nil,
-        colorbarLabel: String?
+        colorbarLabel: String?, yTicks: (positions: [Double], labels: [String])? = nil
     ) -> Figure {
+        Figure(
+            width: 900, height: 420,
+            panels: [
+                heatmap(
+                    matrix, secondsPerFrame: secondsPerFrame, title: title, yLabel: yLabel, rowLabels: rowLabels, yExtent: yExtent,
+                    colorMap: colorMap, valueRange: valueRange, colorbarLabel: colorbarLabel, yTicks: yTicks)
+            ])
+    }
+
+    /// The panel of ``figure(_:secondsPerFrame:title:yLabel:rowLabels:yExtent:colorMap:valueRange:colorbarLabel:yTicks:)``.
+    static func heatmap(
+        _ matrix: Matrix, secondsPerFrame: Double?, title: String?, yLabel: String, rowLabels: [String]? = nil,
+        yExtent: ClosedRange<Double>? = nil, colorMap: ColorMap, valueRange: ClosedRange<Double>? = nil,
+        colorbarLabel: String?, yTicks: (positions: [Double], labels: [String])? = nil
+    ) -> Heatmap {
         let frames = Double(max(1, matrix.columns))
-        let heatmap = Heatmap(
+        var heatmap = Heatmap(
             matrix: matrix, rowLabels: rowLabels, columnLabels: nil,
             xExtent: secondsPerFrame.map { 0...(frames * $0) } ?? 0...frames,
             yExtent: yExtent ?? -0.5...(Double(max(1, matrix.rows)) - 0.5),
             colorMap: colorMap, valueRange: valueRange, colorbarLabel: colorbarLabel, title: title,
             xLabel: secondsPerFrame == nil ? "frame" : "time (s)", yLabel: yLabel, originLower: true)
-        return Figure(width: 900, height: 420, panels: [heatmap])
+        heatmap.yTicks = yTicks
+        return heatmap
     }
+
+    /// The y axis of a mel-band image: ticks at round frequencies, placed where those
+    /// frequencies fall among the band centres (Slaney mel scale, `fMin…fMax` Hz), in Hz/kHz.
+    static func melTicks(bands: Int, sampleRate: Double, fMin: Double = 0, fMax: Double? = nil) -> (positions: [Double], labels: [String]) {
+        FrequencyTicks.melAxis(bands: bands, fMin: fMin, fMax: fMax ?? sampleRate / 2)
+    }
+
+    /// The mel-band image's axis title.
+    static let melAxisLabel = "frequency (Hz, mel scale)"
 
     /// `10·log10(max(x, 1e-10) / max(X))` floored at `max − topDB` (librosa `power_to_db`
     /// with `ref=np.max`); `amplitude` squares first (`amplitude_to_db`). Values in dB.
-    static func decibels(_ m: Matrix, amplitude: Bool, topDB: Float = 80) -> Matrix {
+    /// With `reference` (a power): dB relative to it, floored at −`topDB`, so that several
+    /// clips drawn against one reference compare in loudness.
+    static func decibels(_ m: Matrix, amplitude: Bool, topDB: Float = 80, reference: Float? = nil) -> Matrix {
         let power = amplitude ? m.values.map { $0 * $0 } : m.values
-        let reference = max(power.max() ?? 1, 1e-10)
-        var db = power.map { 10 * log10(max($0, 1e-10) / reference) }
-        let floor = (db.max() ?? 0) - topDB
+        let ref = max(reference ?? (power.max() ?? 1), 1e-10)
+        var db = power.map { 10 * log10(max($0, 1e-10) / ref) }
+        let floor = reference == nil ? (db.max() ?? 0) - topDB : -topDB
         db = db.map { max($0, floor) }
         return Matrix(rows: m.rows, columns: m.columns, values: db) ?? m
+    }
+
+    /// `m` widened to `columns` columns, new cells at the matrix's minimum (silence): clips
+    /// of different lengths on one time scale.
+    static func padded(_ m: Matrix, columns: Int) -> Matrix {
+        guard columns > m.columns else { return m }
+        let fill = m.values.filter(\.isFinite).min() ?? 0
+        var out = Matrix(rows: m.rows, columns: columns)
+        for r in 0..<m.rows {
+            for c in 0..<columns { out[r, c] = c < m.columns ? m[r, c] : fill }
+        }
+        return out
     }
 
     /// The 1st…99th percentile of the finite values of rows `skippingRows…`: a colour range

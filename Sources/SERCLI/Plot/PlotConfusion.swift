@@ -19,6 +19,7 @@ extension SER.Plot {
         @Option(help: ArgumentHelp("Colour map: viridis, magma, blues or gray.", valueName: "name"))
         var cmap = "viridis"
 
+        @OptionGroup var classes: ClassOrderOption
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
 
@@ -42,7 +43,9 @@ extension SER.Plot {
                     .noData, "run \(runID)",
                     "was not evaluated on \(chosen) (evaluated: \(available.isEmpty ? "none" : available.joined(separator: ", ")))")
             }
-            let figure = RunFigures.confusion(matrix, run: overview, normalize: normalize, colorMap: ColorMap.named(cmap) ?? .viridis)
+            let figure = RunFigures.confusion(
+                matrix, run: overview, normalize: normalize, colorMap: ColorMap.named(cmap) ?? .viridis,
+                order: try classes.order(matrix.labels))
             try output.write(figure, defaultBase: "confusion-run\(runID)-\(chosen)", options: options)
         }
     }

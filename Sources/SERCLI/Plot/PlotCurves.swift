@@ -1,11 +1,16 @@
 import ArgumentParser
+import Foundation
 import SERPlot
 
 extension SER.Plot {
     /// `ser plot curves RUN...`: loss and accuracy per epoch.
     struct Curves: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Training and validation loss and accuracy per epoch; several runs are overlaid with a legend.")
+            abstract: "Training and validation loss and accuracy per epoch; several runs are overlaid with a legend.",
+            discussion: """
+                A sweep, k-fold or seeds parent stands for its child runs (at most 20: those with the best \
+                validation accuracy). One colour per run; training solid, validation dashed.
+                """)
 
         @Argument(help: ArgumentHelp("Run ids.", valueName: "run"))
         var runs: [Int64]
@@ -14,6 +19,9 @@ extension SER.Plot {
             parsing: .upToNextOption,
             help: ArgumentHelp("Panels, in order: loss, accuracy, f1, uar, lr (default: loss accuracy).", valueName: "metric"))
         var metrics: [CurveMetric] = [.loss, .accuracy]
+
+        /// The most runs one figure overlays (a parent's children included).
+        static let limit = 20
 
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
@@ -28,7 +36,17 @@ extension SER.Plot {
 
         func run() throws {
             let store = try options.openStore()
-            let figure = RunFigures.curves(try RunFigures.histories(runs, store: store), metrics: metrics)
+            var histories = try RunFigures.histories(runs, store: store)
+            if histories.count > Self.limit {
+                // A big sweep: its best trials by validation accuracy (the rest would be noise).
+                let score = { (h: RunFigures.RunHistory) in h.epochs.compactMap(\.validationAccuracy).max() ?? -1 }
+                histories = Array(histories.sorted { score($0) > score($1) }.prefix(Self.limit)).sorted { $0.run.id < $1.run.id }
+                if !options.quiet {
+                    FileHandle.standardError.write(
+                        Data("note: drawing the \(Self.limit) runs with the best validation accuracy of the children\n".utf8))
+                }
+            }
+            let figure = RunFigures.curves(histories, metrics: metrics)
             try output.write(figure, defaultBase: "curves-" + runs.map { "run\($0)" }.joined(separator: "-"), options: options)
         }
     }

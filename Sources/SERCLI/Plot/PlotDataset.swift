@@ -10,6 +10,7 @@ extension SER.Plot {
         @Argument(help: ArgumentHelp("Dataset name.", valueName: "dataset"))
         var dataset: String
 
+        @OptionGroup var classes: ClassOrderOption
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
 
@@ -17,7 +18,7 @@ extension SER.Plot {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
             try output.write(
-                DatasetFigures.overview(dataset, clips: clips), defaultBase: "dataset-\(FileStem.safe(dataset))", options: options)
+                DatasetFigures.overview(dataset, clips: clips, order: try classes.order(clips.map(\.label))), defaultBase: "dataset-\(FileStem.safe(dataset))", options: options)
         }
     }
 }

@@ -29,6 +29,10 @@ extension SER.Plot {
             }
         }
 
+        @Flag(help: "List every feature column of the recipe (the names --feature accepts) and exit.")
+        var list = false
+
+        @OptionGroup var classes: ClassOrderOption
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
 
@@ -36,18 +40,51 @@ extension SER.Plot {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
             let (recipe, tensors) = try Self.load(config: config, clips: clips, dataset: dataset, store: store)
+            if list {
+                // One column per line: index, name; what --feature accepts.
+                if options.json {
+                    try printJSON(FeatureList(recipe: recipe.id, name: recipe.name, features: recipe.featureNames))
+                } else {
+                    print("Recipe \(recipe.id) (\(recipe.name)): \(recipe.featureNames.count) feature columns")
+                    for (i, name) in recipe.featureNames.enumerated() { print("\(i)\t\(name)") }
+                }
+                return
+            }
             var columns: [Int] = []
             for name in featureNames {
                 guard let index = recipe.featureNames.firstIndex(of: name) else {
                     throw ValidationError(
-                        "--feature \(name) is not a feature of recipe \(recipe.id) (\(recipe.name)); it has \(recipe.featureNames.prefix(8).joined(separator: ", "))…"
+                        "--feature \(name) is not a feature of recipe \(recipe.id) (\(recipe.name)); `ser plot features --dataset \(dataset) --list` names all \(recipe.featureNames.count): \(Self.summary(recipe.featureNames))"
                     )
                 }
                 columns.append(index)
             }
             if columns.isEmpty { columns = Array(0..<min(6, recipe.dims)) }
-            let figure = DatasetFigures.features(dataset, clips: clips, config: recipe, tensors: tensors, columns: columns, violin: violin)
+            let figure = DatasetFigures.features(
+                dataset, clips: clips, config: recipe, tensors: tensors, columns: columns, violin: violin,
+                order: try classes.order(clips.filter { tensors[$0.id] != nil }.map(\.label)))
             try output.write(figure, defaultBase: "features-\(FileStem.safe(dataset))", options: options)
+        }
+
+        /// `--list --json`.
+        struct FeatureList: Encodable {
+            var recipe: Int64
+            var name: String
+            var features: [String]
+        }
+
+        /// Feature names grouped by family: `mfcc_0…mfcc_39, chroma_0…chroma_11, rms`.
+        static func summary(_ names: [String]) -> String {
+            var groups: [(prefix: String, first: String, last: String)] = []
+            for name in names {
+                let prefix = name.range(of: #"_\d+$"#, options: .regularExpression).map { String(name[..<$0.lowerBound]) } ?? name
+                if let last = groups.last, last.prefix == prefix, prefix != name {
+                    groups[groups.count - 1].last = name
+                } else {
+                    groups.append((prefix, name, name))
+                }
+            }
+            return groups.map { $0.first == $0.last ? $0.first : "\($0.first)…\($0.last)" }.joined(separator: ", ")
         }
 
         /// The recipe to use and the dataset's cached tensors under it.

@@ -18,6 +18,7 @@ extension SER.Plot {
         @Option(help: ArgumentHelp("test, val or train (default: test if evaluated, else val).", valueName: "subset"))
         var subset: String?
 
+        @OptionGroup var classes: ClassOrderOption
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
 
@@ -46,7 +47,8 @@ extension SER.Plot {
                 guard !metrics.isEmpty else { throw PlotCommandError(.noData, "run \(id)", "has no per-class metrics on \(s)") }
                 entries.append((overview, metrics))
             }
-            let figure = RunFigures.perClass(entries, metric: metric, subset: chosen ?? "test")
+            let order = try classes.order(entries.flatMap { $0.metrics.map(\.label) })
+            let figure = RunFigures.perClass(entries, metric: metric, subset: chosen ?? "test", order: order)
             try output.write(figure, defaultBase: "per-class-" + runs.map { "run\($0)" }.joined(separator: "-"), options: options)
         }
     }

@@ -2,11 +2,16 @@ import ArgumentParser
 import SERPlot
 
 extension SER.Plot {
-    /// `ser plot spectrogram CLIP [--mel] [--decibels]`.
+    /// `ser plot spectrogram CLIP [--mel] [--no-decibels]`.
     struct Spectrogram: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A clip's spectrogram (linear frequency, or mel bands with --mel), optionally in dB.",
-            discussion: "With --mel, cached mel features of the clip are used when the database has them.")
+            abstract: "A clip's spectrogram in dB (linear frequency in kHz, or mel bands with --mel, ticked in Hz).",
+            discussion: """
+                Decibels are relative to the loudest bin and floored 80 dB below it (librosa's amplitude_to_db / \
+                power_to_db with ref=max); --no-decibels shows linear magnitude (or power with --mel), where \
+                all but the loudest bins look black. With --mel, cached mel features of the clip are used when \
+                the database has them.
+                """)
 
         @Argument(help: ArgumentHelp("Clip id or path.", valueName: "clip"))
         var clip: String
@@ -14,9 +19,11 @@ extension SER.Plot {
         @Flag(help: "Mel bands instead of linear-frequency bins.")
         var mel = false
 
-        // The issue asks for `--db`, but `--db PATH` names the database in every command.
-        @Flag(name: .customLong("decibels"), help: "Show decibels relative to the loudest bin (floored 80 dB below it).")
-        var decibels = false
+        // The issue asked for `--db`, but `--db PATH` names the database in every command.
+        @Flag(
+            name: .customLong("decibels"), inversion: .prefixedNo,
+            help: "Decibels relative to the loudest bin (the default); --no-decibels for linear magnitude.")
+        var decibels = true
 
         @Option(name: .customLong("n-fft"), help: ArgumentHelp("FFT size (samples).", valueName: "n"))
         var nFFT = 2048
@@ -45,25 +52,54 @@ extension SER.Plot {
             {
                 let alreadyDB = cached.names.contains { $0.lowercased().contains("db") || $0.lowercased().contains("log") }
                 let matrix = decibels && !alreadyDB ? FeatureMapFigure.decibels(cached.matrix, amplitude: false) : cached.matrix
+                let rate = CachedFeatures.sampleRate(cached.config.params)
                 let figure = FeatureMapFigure.figure(
                     matrix, secondsPerFrame: cached.secondsPerFrame,
                     title: "clip \(info.id) · \(info.label): mel spectrogram (\(cached.config.name))",
-                    yLabel: "mel band", colorMap: .magma, colorbarLabel: decibels || alreadyDB ? "dB" : "power")
+                    yLabel: rate == nil ? "mel band" : FeatureMapFigure.melAxisLabel, colorMap: .magma,
+                    colorbarLabel: decibels || alreadyDB ? "dB" : "power",
+                    yTicks: rate.map { FeatureMapFigure.melTicks(bands: matrix.rows, sampleRate: $0) })
                 try output.write(figure, defaultBase: "\(stemKind)-clip\(info.id)", options: options)
                 return
             }
             let audio = try ClipResolver.audio(clip, options: options)
+            let figure = try Self.figure(
+                audio, mel: mel, decibels: decibels, nFFT: nFFT, hopLength: hopLength, nMels: nMels,
+                title: "\(audio.title): \(mel ? "mel spectrogram" : "spectrogram")")
+            try output.write(figure, defaultBase: "\(stemKind)-\(audio.stem)", options: options)
+        }
+
+        /// The spectrogram figure of decoded audio: dB by default, kHz or mel-in-Hz axis.
+        static func figure(
+            _ audio: ClipResolver.ClipAudio, mel: Bool, decibels: Bool, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128,
+            title: String
+        ) throws -> Figure {
+            Figure(
+                width: 900, height: 420,
+                panels: [
+                    try panel(audio, mel: mel, decibels: decibels, nFFT: nFFT, hopLength: hopLength, nMels: nMels, title: title)
+                ])
+        }
+
+        /// One spectrogram panel; `reference` is the power (or magnitude²) that 0 dB stands for
+        /// (default: this clip's loudest bin), so that a grid of clips can share one.
+        static func panel(
+            _ audio: ClipResolver.ClipAudio, mel: Bool, decibels: Bool, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128,
+            title: String?, reference: Float? = nil, frames: Int? = nil
+        ) throws -> Heatmap {
             let raw =
                 mel
                 ? try SpectrogramHook.melPower(audio.samples, sampleRate: audio.sampleRate, nFFT: nFFT, hopLength: hopLength, nMels: nMels)
                 : try SpectrogramHook.magnitude(audio.samples, sampleRate: audio.sampleRate, nFFT: nFFT, hopLength: hopLength)
-            let matrix = decibels ? FeatureMapFigure.decibels(raw, amplitude: !mel) : raw
-            let figure = FeatureMapFigure.figure(
-                matrix, secondsPerFrame: Double(hopLength) / Double(audio.sampleRate),
-                title: "\(audio.title): \(mel ? "mel spectrogram" : "spectrogram")",
-                yLabel: mel ? "mel band" : "frequency (Hz)", yExtent: mel ? nil : 0...Double(audio.sampleRate) / 2,
-                colorMap: .magma, colorbarLabel: decibels ? "dB" : (mel ? "power" : "magnitude"))
-            try output.write(figure, defaultBase: "\(stemKind)-\(audio.stem)", options: options)
+            var matrix = decibels ? FeatureMapFigure.decibels(raw, amplitude: !mel, reference: reference) : raw
+            if let frames { matrix = FeatureMapFigure.padded(matrix, columns: frames) }
+            let nyquist = Double(audio.sampleRate) / 2
+            return FeatureMapFigure.heatmap(
+                matrix, secondsPerFrame: Double(hopLength) / Double(audio.sampleRate), title: title,
+                yLabel: mel ? FeatureMapFigure.melAxisLabel : "frequency (kHz)", yExtent: mel ? nil : 0...nyquist / 1000,
+                colorMap: .magma, valueRange: decibels && reference != nil ? -80...0 : nil,
+                colorbarLabel: decibels ? "dB" : (mel ? "power" : "magnitude"),
+                yTicks: mel ? FeatureMapFigure.melTicks(bands: nMels, sampleRate: Double(audio.sampleRate)) : nil)
         }
     }
 }

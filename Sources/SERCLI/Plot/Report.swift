@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SERPlot
+import SERStore
 
 extension SER {
     /// `ser report RUN [-o FILE.html]` and `ser report --dataset D`.
@@ -48,6 +49,20 @@ extension SER {
             }
             try AtomicFile.write(Data(html.utf8), to: target)
             if !options.quiet { print("Wrote \(target) (\(Format.bytes(Int64(html.utf8.count))), self-contained HTML).") }
+            if let id = runID { try writeChildReports(of: id, beside: target, store: store) }
+        }
+
+        /// A sweep, k-fold or seeds parent's report links its trials' reports: they are written
+        /// next to it, as `report-run<ID>.html`.
+        func writeChildReports(of id: Int64, beside target: String, store: Store) throws {
+            let children = try store.childRuns(of: id)
+            guard !children.isEmpty else { return }
+            let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+            for child in children {
+                let html = try ReportBuilder.run(child.id, store: store, scale: scale)
+                try AtomicFile.write(Data(html.utf8), to: folder.appendingPathComponent(ReportBuilder.fileName(child.id)).path)
+            }
+            if !options.quiet { print("Wrote \(children.count) trial reports beside it (report-run<ID>.html), linked from it.") }
         }
     }
 }

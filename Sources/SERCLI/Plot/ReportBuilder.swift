@@ -36,8 +36,16 @@ enum ReportBuilder {
         }
 
         let epochs = try store.epochs(id)
+        let children = try store.childRuns(of: id)
+        if !children.isEmpty, let sweep = try? SweepTrials.load(id, store: store) {
+            trialSections(sweep, into: &page, scale: scale)
+        }
         page.heading("Training curves")
-        if epochs.isEmpty {
+        if epochs.isEmpty, !children.isEmpty, let histories = try? RunFigures.histories([id], store: store) {
+            try page.figure(
+                RunFigures.curves(Array(histories.prefix(20))), alt: "training curves of the child runs of \(run.displayName)",
+                scale: scale)
+        } else if epochs.isEmpty {
             page.paragraph("No epochs recorded yet.")
         } else {
             try page.figure(
@@ -105,6 +113,29 @@ enum ReportBuilder {
             page.keyValues(rows)
         }
         return page.html()
+    }
+
+    /// The file name of a run's report, as ``trialSections(_:into:scale:)`` links it.
+    static func fileName(_ id: Int64) -> String { "report-run\(id).html" }
+
+    /// A parent run's trials ranked by validation accuracy (with their settings, scores and
+    /// links to their own reports), and the sweep figure.
+    static func trialSections(_ sweep: SweepTrials, into page: inout HTMLReport, scale: Double) {
+        page.heading("Trials, ranked by validation accuracy")
+        page.paragraph(
+            "Trials are chosen on validation accuracy; test accuracy is reported for reference, not used to choose. Each run links to its own report.")
+        func f(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "" }
+        page.linkedTable(
+            header: ["rank", "run", "status"] + sweep.keys + ["val acc", "test acc", "test F1", "epochs"],
+            rows: sweep.trials.enumerated().map { i, trial in
+                [("\(i + 1)", nil), ("run \(trial.run.id)", fileName(trial.run.id)), (trial.run.status, nil)]
+                    + sweep.keys.map { (trial.settings[$0].map(SweepTrials.text) ?? "", nil) }
+                    + [(f(trial.validation), nil), (f(trial.test), nil), (f(trial.run.testF1), nil),
+                       (trial.run.epochsDone.map(String.init) ?? "", nil)]
+            })
+        if !sweep.keys.isEmpty {
+            try? page.figure(SweepFigures.figure(sweep), alt: "settings against accuracy, one line per trial", scale: scale)
+        }
     }
 
     /// The exploration report of a dataset: overview figure, label table and, when cached

@@ -12,16 +12,38 @@ enum RunFigures {
         var epochs: [EpochRecord]
     }
 
-    /// Loads runs by id, failing on the first unknown run or run without epochs.
+    /// Loads runs by id, failing on the first unknown run or run without epochs. A parent
+    /// run (sweep, k-fold, seeds), which trains nothing itself, stands for its child runs
+    /// that have epochs.
     static func histories(_ ids: [Int64], store: Store) throws -> [RunHistory] {
-        try ids.map { id in
+        var out: [RunHistory] = []
+        for id in ids {
             let run = try overview(id, store: store)
             let epochs = try store.epochs(id)
-            guard !epochs.isEmpty else {
+            if !epochs.isEmpty {
+                out.append(RunHistory(run: run, epochs: epochs))
+                continue
+            }
+            let children = try store.childRuns(of: id)
+            guard !children.isEmpty else {
                 throw PlotCommandError(.noData, "run \(id)", "has no epochs yet (status \(run.status)); nothing to plot")
             }
-            return RunHistory(run: run, epochs: epochs)
+            let trained = try children.compactMap { child -> RunHistory? in
+                let childEpochs = try store.epochs(child.id)
+                return childEpochs.isEmpty ? nil : RunHistory(run: try overview(child.id, store: store), epochs: childEpochs)
+            }
+            guard !trained.isEmpty else {
+                throw PlotCommandError(
+                    .noData, "run \(id)", "is a \(run.kind) run whose \(children.count) child runs have no epochs yet; nothing to plot")
+            }
+            out += trained
         }
+        return out
+    }
+
+    /// The colour of run `i` of `n`: tab10 up to ten runs, viridis steps beyond.
+    static func runColor(_ i: Int, of n: Int) -> Color {
+        n <= 10 ? Color.series(i) : ColorMap.viridis.color(Double(i) / Double(max(1, n - 1)) * 0.9)
     }
 
     /// The run with `id`, or an error naming it.
@@ -33,8 +55,8 @@ enum RunFigures {
     }
 
     /// One panel per metric (default: loss and accuracy), side by side; train solid,
-    /// validation dashed; several runs in different colours with a legend; the best epoch
-    /// dotted for a single run. Metrics no run recorded are left out.
+    /// validation dashed; several runs in different colours; one legend for the figure under
+    /// its title; the best epoch dotted for a single run. Metrics no run recorded are left out.
     static func curves(_ histories: [RunHistory], metrics: [CurveMetric] = [.loss, .accuracy]) -> Figure {
         let single = histories.count == 1
         var best: [(x: Double, label: String)] =
@@ -43,6 +65,7 @@ enum RunFigures {
             best.append((x: Double(selected), label: "evaluated (\(selected))"))
         }
         var panels: [any Chart] = []
+        var subsetsDrawn = Set<String>()
         for metric in metrics {
             var series: [LineSeries] = []
             for (i, h) in histories.enumerated() {
@@ -50,8 +73,8 @@ enum RunFigures {
                 let name = single ? "" : "\(h.run.displayName) "
                 let markers = h.epochs.count <= 12
                 let parts: [(String, (EpochRecord) -> Double?, Color, [Double])] = [
-                    ("train", metric.train, single ? Color.series(0) : Color.series(i), []),
-                    ("validation", metric.validation, single ? Color.series(1) : Color.series(i), LineSeries.dashed),
+                    ("train", metric.train, single ? Color.series(0) : runColor(i, of: histories.count), []),
+                    ("validation", metric.validation, single ? Color.series(1) : runColor(i, of: histories.count), LineSeries.dashed),
                 ]
                 for (subset, value, color, dash) in parts where h.epochs.contains(where: { value($0).map(\.isFinite) ?? false }) {
                     let label = metric == .lr ? (single ? "learning rate" : h.run.displayName) : "\(name)\(subset)"
@@ -65,24 +88,54 @@ enum RunFigures {
                 let padded = NiceScale.paddedRange(series.flatMap(\.y))
                 range = max(0, padded.lowerBound)...min(1.02, max(padded.upperBound, max(0, padded.lowerBound) + 0.05))
             }
+            if metric != .lr { subsetsDrawn.formUnion(series.map { $0.dash.isEmpty ? "train" : "validation" }) }
             panels.append(
                 LineChart(
                     series: series, title: metric.title, xLabel: "epoch", yLabel: metric.axisLabel, yRange: range, integerX: true,
-                    markers: best, showLegend: metric != .lr || !single))
+                    markers: best, showLegend: false))
+        }
+        // One legend for the figure: a single run's two subsets in their colours; several
+        // runs one colour each, then the two line styles (solid train, dashed validation).
+        let grey = Color(hex: 0x595959)
+        var entries: [Legend.Entry] =
+            single
+            ? [] : histories.enumerated().map { i, h in
+                Legend.Entry(label: h.run.displayName, color: runColor(i, of: histories.count), swatch: .line(dash: []))
+            }
+        if subsetsDrawn.contains("train") {
+            entries.append(Legend.Entry(label: "train", color: single ? Color.series(0) : grey, swatch: .line(dash: [])))
+        }
+        if subsetsDrawn.contains("validation") {
+            entries.append(
+                Legend.Entry(label: "validation", color: single ? Color.series(1) : grey, swatch: .line(dash: LineSeries.dashed)))
         }
         let title =
             single
             ? "\(histories[0].run.displayName): training curves"
-            : "Training curves: " + histories.map { "run \($0.run.id)" }.joined(separator: ", ")
+            : "Training curves: " + Self.runList(histories.map(\.run.id))
         let columns = min(3, max(1, panels.count))
         let rows = (panels.count + columns - 1) / columns
-        return Figure(
-            width: columns == 3 ? 1400 : 1040, height: 60 + Double(max(1, rows)) * 380, title: title, panels: panels, columns: columns)
+        let legendRows = histories.count > 4 ? (entries.count + 4) / 5 : 1
+        var figure = Figure(
+            width: columns == 3 ? 1400 : 1040, height: 60 + Double(legendRows) * 18 + Double(max(1, rows)) * 380, title: title,
+            panels: panels, columns: columns)
+        figure.legend = entries.count > 1 || !single ? Legend(entries: entries) : nil
+        return figure
+    }
+
+    /// `run 3, 4, 5` or, for long lists, `runs 3–14 (12)`.
+    static func runList(_ ids: [Int64]) -> String {
+        if ids.count > 4, let lo = ids.min(), let hi = ids.max(), hi - lo + 1 == Int64(ids.count) {
+            return "runs \(lo)–\(hi) (\(ids.count))"
+        }
+        return ids.map { "run \($0)" }.joined(separator: ", ")
     }
 
     /// The confusion matrix: counts with row percentages in each cell, class names on both
-    /// axes. `normalize` colours by the row fraction (recall) instead of the count.
-    static func confusion(_ matrix: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap) -> Figure {
+    /// axes, in the canonical class order (or `order`). `normalize` colours by the row fraction
+    /// (recall) instead of the count.
+    static func confusion(_ unordered: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap, order: [String]? = nil) -> Figure {
+        let matrix = unordered.reordered(order ?? ClassOrder.canonical(unordered.labels))
         let n = matrix.labels.count
         var values = [Float](repeating: 0, count: n * n)
         var notes = [String](repeating: "", count: n * n)
@@ -107,10 +160,14 @@ enum RunFigures {
         return Figure(width: side + 110, height: side, panels: [heatmap])
     }
 
-    /// One metric per emotion as grouped bars, one colour per run.
-    static func perClass(_ runs: [(run: RunOverview, metrics: [EvaluationRecord.ClassMetric])], metric: String, subset: String) -> Figure {
-        var labels: [String] = []
-        for (_, metrics) in runs { for m in metrics where !labels.contains(m.label) { labels.append(m.label) } }
+    /// One metric per emotion as grouped bars, one colour per run, classes in the canonical
+    /// order (or `order`).
+    static func perClass(
+        _ runs: [(run: RunOverview, metrics: [EvaluationRecord.ClassMetric])], metric: String, subset: String, order: [String]? = nil
+    ) -> Figure {
+        var present: [String] = []
+        for (_, metrics) in runs { for m in metrics where !present.contains(m.label) { present.append(m.label) } }
+        let labels = (order ?? ClassOrder.canonical(present)).filter(present.contains)
         let series = runs.map { entry in
             BarSeries(
                 label: entry.run.displayName,
