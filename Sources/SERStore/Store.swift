@@ -45,7 +45,18 @@ public final class Store: Sendable {
             throw StoreError(.notADatabase, path: absolute, "is a folder, not a ser database file")
         }
         try DatabaseFileCheck.inspect(absolute)
-        if readOnly || !isWritable(absolute) {
+        let writable = isWritable(absolute)
+        if readOnly && writable {
+            // A read command on a database an older ser wrote: migrate it once (the one
+            // write a read command does), then read without writing.
+            do {
+                return try connectReadOnly(absolute)
+            } catch let error as StoreError where error.code == .needsMigration {
+                try connect(absolute, creating: false).pool.close()
+                return try connectReadOnly(absolute)
+            }
+        }
+        if readOnly || !writable {
             return try connectReadOnly(absolute)
         }
         return try connect(absolute, creating: false)

@@ -64,7 +64,7 @@ import Testing
         let fx = try PlotFixture()
         let unknownRun = try fx.ser(["plot", "curves", "999", "-o", "x.png"])
         #expect(unknownRun.status == 1)
-        #expect(unknownRun.stderr.contains("run 999: no such run"))
+        #expect(unknownRun.stderr.contains("no run 999"))
         let noEpochs = try fx.ser(["plot", "curves", "\(fx.emptyRun)", "-o", "x.png"])
         #expect(noEpochs.status == 1)
         #expect(noEpochs.stderr.contains("run \(fx.emptyRun): has no epochs yet"))
@@ -118,12 +118,12 @@ import Testing
     @Test func parsesPlotOptions() throws {
         let command = try SER.parseAsRoot(["plot", "confusion", "3", "--normalize", "-o", "c.svg", "--db", "x.db"])
         let confusion = try #require(command as? SER.Plot.Confusion)
-        #expect(confusion.runID == 3 && confusion.normalize)
+        #expect(confusion.reference.text == "3" && confusion.normalize)
         #expect(confusion.output.resolvedFormat == .svg)
         #expect(throws: (any Error).self) { try SER.parseAsRoot(["plot", "curves", "1", "--scale", "9"]) }
         #expect(throws: (any Error).self) { try SER.parseAsRoot(["report"]) }
         let curves = try #require(try SER.parseAsRoot(["plot", "curves", "1", "2", "--metrics", "f1", "uar"]) as? SER.Plot.Curves)
-        #expect(curves.runs == [1, 2] && curves.metrics == [.f1, .uar])
+        #expect(curves.references.map(\.text) == ["1", "2"] && curves.metrics == [.f1, .uar])
         #expect(throws: (any Error).self) { try SER.parseAsRoot(["plot", "curves", "1", "--metrics", "f1", "f1"]) }
         #expect(SER.Plot.helpMessage().contains("per-class"))
     }

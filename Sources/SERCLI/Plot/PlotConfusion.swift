@@ -7,8 +7,8 @@ extension SER.Plot {
         static let configuration = CommandConfiguration(
             abstract: "A run's confusion matrix: counts and row percentages, class names on both axes.")
 
-        @Argument(help: ArgumentHelp("Run id.", valueName: "run"))
-        var runID: Int64
+        @Argument(help: ArgumentHelp("The run: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument
 
         @Flag(help: "Colour cells by the fraction of their true class (recall) instead of the count.")
         var normalize = false
@@ -32,6 +32,7 @@ extension SER.Plot {
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             let overview = try RunFigures.overview(runID, store: store)
             let available = try store.evaluatedSubsets(runID)
             guard let chosen = subset ?? available.first else {

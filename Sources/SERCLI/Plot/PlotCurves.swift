@@ -12,8 +12,8 @@ extension SER.Plot {
                 validation accuracy). One colour per run; training solid, validation dashed.
                 """)
 
-        @Argument(help: ArgumentHelp("Run ids.", valueName: "run"))
-        var runs: [Int64]
+        @Argument(help: ArgumentHelp("Runs: ids, names or prefixes, last, last~N or @tag.", valueName: "run"))
+        var references: [RunArgument]
 
         @Option(
             parsing: .upToNextOption,
@@ -27,23 +27,23 @@ extension SER.Plot {
         @OptionGroup var options: GlobalOptions
 
         func validate() throws {
-            guard !runs.isEmpty else { throw ValidationError("Name at least one run id (see `ser status`).") }
+            guard !references.isEmpty else { throw ValidationError("Name at least one run (an id, a name, last or @tag; see `ser runs`).") }
             guard !metrics.isEmpty, Set(metrics).count == metrics.count else {
                 throw ValidationError("--metrics needs one or more of loss, accuracy, f1, uar, lr, each at most once.")
             }
-            guard runs.count <= 10 else { throw ValidationError("At most 10 runs can be overlaid (got \(runs.count)).") }
+            guard references.count <= 10 else { throw ValidationError("At most 10 runs can be overlaid (got \(references.count)).") }
         }
 
         func run() throws {
             let store = try options.openStore()
+            let runs = try references.resolve(in: store)
             var histories = try RunFigures.histories(runs, store: store)
             if histories.count > Self.limit {
                 // A big sweep: its best trials by validation accuracy (the rest would be noise).
                 let score = { (h: RunFigures.RunHistory) in h.epochs.compactMap(\.validationAccuracy).max() ?? -1 }
                 histories = Array(histories.sorted { score($0) > score($1) }.prefix(Self.limit)).sorted { $0.run.id < $1.run.id }
                 if !options.quiet {
-                    FileHandle.standardError.write(
-                        Data("note: drawing the \(Self.limit) runs with the best validation accuracy of the children\n".utf8))
+                    Console.error("note: drawing the \(Self.limit) runs with the best validation accuracy of the children\n")
                 }
             }
             let figure = RunFigures.curves(histories, metrics: metrics)

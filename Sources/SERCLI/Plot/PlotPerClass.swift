@@ -9,8 +9,8 @@ extension SER.Plot {
             commandName: "per-class",
             abstract: "F1 (or precision, recall) per emotion as grouped bars, one colour per run.")
 
-        @Argument(help: ArgumentHelp("Run ids.", valueName: "run"))
-        var runs: [Int64]
+        @Argument(help: ArgumentHelp("Runs: ids, names or prefixes, last, last~N or @tag.", valueName: "run"))
+        var references: [RunArgument]
 
         @Option(help: ArgumentHelp("f1, precision or recall.", valueName: "metric"))
         var metric = "f1"
@@ -23,7 +23,7 @@ extension SER.Plot {
         @OptionGroup var options: GlobalOptions
 
         func validate() throws {
-            guard !runs.isEmpty else { throw ValidationError("Name at least one run id (see `ser status`).") }
+            guard !references.isEmpty else { throw ValidationError("Name at least one run (an id, a name, last or @tag; see `ser runs`).") }
             guard ["f1", "precision", "recall"].contains(metric) else {
                 throw ValidationError("--metric must be f1, precision or recall (got \(metric)).")
             }
@@ -34,6 +34,7 @@ extension SER.Plot {
 
         func run() throws {
             let store = try options.openStore()
+            let runs = try references.resolve(in: store)
             var chosen = subset
             var entries: [(run: RunOverview, metrics: [EvaluationRecord.ClassMetric])] = []
             for id in runs {

@@ -13,14 +13,15 @@ extension SER.Plot {
                 or seeds parent (the settings that differ between its children).
                 """)
 
-        @Argument(help: ArgumentHelp("The sweep's run id.", valueName: "run"))
-        var runID: Int64
+        @Argument(help: ArgumentHelp("The sweep: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument
 
         @OptionGroup var output: PlotOutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference.resolve(in: store)
             let sweep = try SweepTrials.load(runID, store: store)
             guard !sweep.keys.isEmpty else {
                 throw PlotCommandError(.noData, "run \(runID)", "its \(sweep.trials.count) child runs do not differ in any setting")

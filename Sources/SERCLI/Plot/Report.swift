@@ -13,8 +13,8 @@ extension SER {
                 matrix and per-class chart; every image is embedded, so the file can be mailed or archived alone.
                 """)
 
-        @Argument(help: ArgumentHelp("Run id.", valueName: "run"))
-        var runID: Int64?
+        @Argument(help: ArgumentHelp("The run: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument?
 
         @Option(help: ArgumentHelp("Report on a dataset instead of a run.", valueName: "dataset"))
         var dataset: String?
@@ -31,13 +31,14 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         func validate() throws {
-            if runID == nil && dataset == nil { throw ValidationError("Name a run id, or a dataset with --dataset.") }
-            if runID != nil && dataset != nil { throw ValidationError("Give either a run id or --dataset, not both.") }
+            if reference == nil && dataset == nil { throw ValidationError("Name a run, or a dataset with --dataset.") }
+            if reference != nil && dataset != nil { throw ValidationError("Give either a run or --dataset, not both.") }
             guard (0.5...4).contains(scale) else { throw ValidationError("--scale must be between 0.5 and 4 (got \(scale)).") }
         }
 
         func run() throws {
             let store = try options.openStore()
+            let runID = try reference?.resolve(in: store)
             let html: String, target: String
             if let id = runID {
                 html = try ReportBuilder.run(id, store: store, scale: scale)
