@@ -17,6 +17,15 @@ import Testing
         #expect(GlobalArguments.rewrite(given) == .init(arguments: expected, noColor: noColor))
     }
 
+    /// Every command's help shows real examples (#18).
+    @Test(arguments: SER.configuration.subcommands.map { $0._commandName }.filter { $0 != "plot" })
+    func everyCommandsHelpHasExamples(_ name: String) throws {
+        let command = try #require(SER.configuration.subcommands.first { $0._commandName == name })
+        let help = command.helpMessage()
+        #expect(help.contains("Examples:"), "ser \(name) --help has no examples")
+        #expect(help.components(separatedBy: "\n  ser \(name)").count - 1 >= 1 || help.contains("ser \(name) "))
+    }
+
     @Test func misspeltCommandsSuggestTheNearest() {
         let names = SER.configuration.subcommands.map { $0._commandName }
         #expect(CommandSuggestion.nearest(to: "rnus", in: names) == "runs")

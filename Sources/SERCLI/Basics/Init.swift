@@ -7,7 +7,13 @@ extension SER {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a new ser database (default: ./ser.db).",
-            discussion: "Refuses to overwrite anything that already exists at the path.")
+            discussion: """
+                Refuses to overwrite anything that already exists at the path.
+
+                Examples:
+                  ser init                      # ./ser.db
+                  ser init ~/lab                # ~/lab/ser.db
+                """)
 
         @Argument(help: ArgumentHelp("Where to create the database: a file path, or a folder to hold ser.db.", valueName: "path"))
         var path: String?

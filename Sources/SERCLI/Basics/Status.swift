@@ -5,7 +5,12 @@ import SERStore
 extension SER {
     /// `ser status`: what the database holds.
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show what the database holds.")
+        static let configuration = CommandConfiguration(abstract: "Show what the database holds.",
+            discussion: """
+                Examples:
+                  ser status
+                  ser --db ~/lab/ser.db status --json
+                """)
 
         @OptionGroup var options: GlobalOptions
 

@@ -8,13 +8,18 @@ extension SER {
         static let configuration = CommandConfiguration(
             abstract: "Compare runs side by side: test accuracy/F1/UAR, best epoch, and the hyperparameters that differ.",
             discussion: """
-                Without RUN ids, compares every top-level run (k-fold and sweep parents show mean±std over \
-                their folds/trials). --where filters with a small language, e.g.
+                Without RUNs, compares every top-level run (k-fold parents show mean±std over their folds, \
+                sweeps their chosen trial). --where filters with a small language, e.g.
                   ser compare --where "lr < 0.001 and split = 'speaker' and test.acc > 0.5"
                 Operators: and, or, not, ( ), = != < <= > >=, in (...), like '%x%'. Fields: id, name, kind, \
                 status, dataset, split, seed, tag, best_epoch, test.acc, test.f1, test.uar, test.loss, val.acc, \
                 val.f1, val.uar, val.loss, duration, created, and any hyperparameter (param.NAME when a \
                 run field has the same name).
+
+                Examples:
+                  ser compare --where "split = 'speaker'" --sort test.acc --only-changed
+                  ser compare @paper last --format markdown
+                  ser compare --tag sweep-3 --columns id,name,param.lr,val_acc,test_acc
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -7,7 +7,12 @@ extension SER {
     /// confusion matrices — side by side.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show what differs between two runs: settings, provenance, metrics, per-epoch curves and the confusion matrix.")
+            abstract: "Show what differs between two runs: settings, provenance, metrics, per-epoch curves and the confusion matrix.",
+            discussion: """
+                Examples:
+                  ser diff last~1 last          # the two newest runs
+                  ser diff baseline @tuned --all
+                """)
 
         @OptionGroup var options: GlobalOptions
 

@@ -6,7 +6,12 @@ extension SER {
     /// `ser clips`: the clips of a dataset version, filtered by label.
     struct Clips: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List clips (of each dataset's latest version, or the version named with --dataset NAME@VERSION).")
+            abstract: "List clips (of each dataset's latest version, or the version named with --dataset NAME@VERSION).",
+            discussion: """
+                Examples:
+                  ser clips --dataset ravdess --label angry
+                  ser clips --dataset ravdess@3f2a9c1e --json
+                """)
 
         @OptionGroup var options: GlobalOptions
 

@@ -5,7 +5,12 @@ import SERStore
 extension SER {
     /// `ser datasets`: the imported datasets and their versions.
     struct Datasets: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List datasets and their versions.")
+        static let configuration = CommandConfiguration(abstract: "List datasets and their versions.",
+            discussion: """
+                Examples:
+                  ser datasets
+                  ser datasets --json
+                """)
 
         @OptionGroup var options: GlobalOptions
 

@@ -17,6 +17,10 @@ extension SER {
                 k-fold run, so compare, show and report treat it as one; `ser evaluate` on it \
                 averages every member's fold models. Choose the members by validation scores \
                 (`ser compare` shows val acc/F1), not by their test scores.
+
+                Examples:
+                  ser ensemble 12 15 18 --name best3
+                  ser ensemble seed-42 seed-1 seed-2
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -16,6 +16,10 @@ extension SER {
                 evaluations. A --normalization speaker run z-scores each speaker of the dataset \
                 with that speaker's own clips first (no labels used). Clips whose label the run \
                 does not know are left out and counted.
+
+                Examples:
+                  ser evaluate last --dataset holdout
+                  ser evaluate @paper --dataset emodb --json
                 """)
 
         @OptionGroup var options: GlobalOptions

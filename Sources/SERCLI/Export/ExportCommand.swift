@@ -16,6 +16,10 @@ extension SER {
                 readable dump. Every format carries the metadata: classes, feature_config (every feature parameter, to \
                 recompute features with librosa), dataset_version, run_id, ser_version. The export is recorded, so \
                 `ser which FILE` traces the file back to its run.
+
+                Examples:
+                  ser export last -o emotion.onnx
+                  ser export @paper --format safetensors -o model.safetensors --force
                 """)
 
         @OptionGroup var options: GlobalOptions

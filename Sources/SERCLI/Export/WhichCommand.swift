@@ -7,7 +7,11 @@ extension SER {
     /// `ser which PATH`: the run a model file was exported from, by the file's SHA-256.
     struct Which: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Trace a model file back to the run it was exported from (by its content hash).")
+            abstract: "Trace a model file back to the run it was exported from (by its content hash).",
+            discussion: """
+                Examples:
+                  ser which emotion.onnx
+                """)
 
         @OptionGroup var options: GlobalOptions
 

@@ -12,6 +12,10 @@ extension SER {
             discussion: """
                 Tensors are computed once per (clip, feature recipe) on all cores and stored as \
                 float32 BLOBs in the features table; later runs with the same recipe reuse them.
+
+                Examples:
+                  ser features                                  # the default recipe
+                  ser features --dataset ravdess --features mfcc40+delta+chroma
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -15,6 +15,11 @@ extension SER {
                 Files that cannot be used are listed with the reason; the import goes on, and fails only with --strict. \
                 Symbolic links to files and folders are followed (each real folder once); paths are recorded as given \
                 and checked as the files they point to. Interrupted (Ctrl-C), it keeps the committed batches and exits 130.
+
+                Examples:
+                  ser import ~/corpora/ravdess                  # layout recognised from the file names
+                  ser import ~/emodb --name emodb --store-audio
+                  ser import labels.csv --name mine                # a CSV manifest: path,label[,speaker]
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -11,6 +11,10 @@ extension SER {
             discussion: """
                 A run's report holds its configuration, provenance, metric tables, training curves, confusion \
                 matrix and per-class chart; every image is embedded, so the file can be mailed or archived alone.
+
+                Examples:
+                  ser report last -o run.html
+                  ser report --dataset ravdess
                 """)
 
         @Argument(help: ArgumentHelp("The run: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))

@@ -14,6 +14,10 @@ extension SER {
                 recipe and normalisation are read from the ONNX file itself (no database needed). \
                 Files are checked as `ser import` checks them; a file that cannot be used is reported \
                 on standard error, the others are classified, and the exit status is 1.
+
+                Examples:
+                  ser predict clip.wav --run last
+                  ser predict *.wav --model emotion.onnx --json
                 """)
 
         @OptionGroup var options: GlobalOptions

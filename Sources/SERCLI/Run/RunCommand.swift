@@ -15,6 +15,11 @@ extension SER {
                 split. Settings come from defaults, then --config FILE, then flags; every resolved \
                 value is stored with the run. Each epoch is committed as it ends: Ctrl-C marks the \
                 run interrupted, and --resume RUN continues it to the result it would have reached.
+
+                Examples:
+                  ser run --test-speakers 15,16,17,18 --epochs 30 --name seed-30ep
+                  ser run --recipe best --split kfold:6
+                  ser run --resume last          # continue after Ctrl-C or a crash
                 """)
 
         @OptionGroup var options: GlobalOptions

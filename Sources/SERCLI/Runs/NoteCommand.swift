@@ -4,7 +4,12 @@ import SERStore
 extension SER {
     /// `ser note RUN TEXT`: sets a run's note.
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a run's note (an empty text clears it).")
+        static let configuration = CommandConfiguration(abstract: "Set a run's note (an empty text clears it).",
+            discussion: """
+                Examples:
+                  ser note last "lr too high: loss diverges after epoch 20"
+                  ser note 12 ""                # clear it
+                """)
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument

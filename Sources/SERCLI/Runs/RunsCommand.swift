@@ -6,7 +6,13 @@ extension SER {
     /// `ser runs`: the experiments, newest first, like `git log`.
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List runs, newest first: id, name, dataset, status, best accuracy/F1, duration.")
+            abstract: "List runs, newest first: id, name, dataset, status, best accuracy/F1, duration.",
+            discussion: """
+                Examples:
+                  ser runs -n 10                # the ten newest runs
+                  ser runs --all --tag paper    # with folds and trials
+                  ser runs --deleted            # the trash
+                """)
 
         @OptionGroup var options: GlobalOptions
 

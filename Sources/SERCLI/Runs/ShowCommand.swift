@@ -6,7 +6,13 @@ extension SER {
     /// `ser show RUN`: configuration, provenance, history, per-class metrics, confusion matrix.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a run: settings, provenance, per-epoch history, per-class metrics and the confusion matrix.")
+            abstract: "Show a run: settings, provenance, per-epoch history, per-class metrics and the confusion matrix.",
+            discussion: """
+                Examples:
+                  ser show last                 # the newest run
+                  ser show seed-30ep --json     # by name, as JSON
+                  ser show @paper               # the newest run tagged paper
+                """)
 
         @OptionGroup var options: GlobalOptions
 

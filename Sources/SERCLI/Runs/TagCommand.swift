@@ -4,7 +4,12 @@ import SERStore
 extension SER {
     /// `ser tag RUN TAG...`: adds (or with --remove, removes) tags.
     struct Tag: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add tags to a run (or remove them with --remove).")
+        static let configuration = CommandConfiguration(abstract: "Add tags to a run (or remove them with --remove).",
+            discussion: """
+                Examples:
+                  ser tag last paper baseline
+                  ser tag 12 draft --remove
+                """)
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument

@@ -13,6 +13,11 @@ extension SER {
                 --config and the defaults of ser run. Trials are ranked by validation accuracy: \
                 choose on validation, report on test. --jobs N runs N trials at once in separate \
                 processes sharing the database.
+
+                Examples:
+                  ser sweep --lr 1e-3,3e-4 --dropout 0.2,0.4 --jobs 2
+                  ser sweep --layers 128,64:256,128 --random 4 --set epochs=20
+                  ser sweep --lr 1e-3,3e-4 --split kfold:6
                 """)
 
         @OptionGroup var options: GlobalOptions
