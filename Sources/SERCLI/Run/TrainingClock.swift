@@ -7,7 +7,7 @@ final class TrainingClock: @unchecked Sendable {
     private let start = Date()
     private var planned = 0
     private var done = 0
-    private var epochSeconds = 0.0
+    private var firstEpochStart: Date?
     private var fixed = false
 
     /// Adds `epochs` to the plan, unless the whole plan was fixed by ``plan(epochs:)``.
@@ -24,16 +24,19 @@ final class TrainingClock: @unchecked Sendable {
         }
     }
 
-    /// Counts one finished epoch that took `seconds` (its training and validation).
+    /// Counts one finished epoch that took `seconds` to train and validate.
     ///
-    /// - Returns: seconds since the command started, and the estimated seconds left — the
-    ///   mean epoch time × the epochs still planned (`nil` when none are).
+    /// - Returns: seconds since the command started, and the estimated seconds left: the
+    ///   wall-clock time per epoch since the first epoch began (so committing checkpoints and
+    ///   evaluating count too) × the epochs still planned (`nil` when none are).
     func tick(seconds: Double) -> (elapsed: Double, remaining: Double?) {
         lock.withLock {
+            let now = Date()
+            if firstEpochStart == nil { firstEpochStart = now.addingTimeInterval(-seconds) }
             done += 1
-            epochSeconds += seconds
             let left = planned - done
-            return (Date().timeIntervalSince(start), left > 0 ? epochSeconds / Double(done) * Double(left) : nil)
+            let perEpoch = now.timeIntervalSince(firstEpochStart ?? start) / Double(done)
+            return (now.timeIntervalSince(start), left > 0 ? perEpoch * Double(left) : nil)
         }
     }
 }
