@@ -13,7 +13,8 @@
 # Each run starts from the committed seeds (Fuzz/corpus/TARGET) plus the inputs earlier runs
 # found (.build-fuzz/corpus/TARGET); in fork mode it keeps going after a crash or out-of-memory
 # and saves each as .build-fuzz/artifacts/TARGET/{crash,oom,timeout}-*. Limits: 2 GB RSS,
-# 1 GB per malloc, 10 s per input. Ends with a tally line per target:
+# 1 GB per malloc, 10 s per input. The audio target uses the chunk tags in Fuzz/audio.dict.
+# Ends with a tally line per target (crashes etc. counted for this run):
 #   TARGET: N executions in S s, C crashes, O out-of-memory, T timeouts, coverage K
 # FUZZ_MERGE=1 also merges inputs adding coverage into Fuzz/corpus/TARGET (to commit).
 set -euo pipefail
@@ -48,9 +49,9 @@ swiftc "${flags[@]}" -DFUZZING -module-name fuzz_inputs Fuzz/fuzz-inputs/*.swift
 summary=()
 for target in "${targets[@]}"; do
     case $target in
-        audio) max_len=16384 ;;
-        csv) max_len=8192 ;;
-        where) max_len=2048 ;;
+        audio) max_len=16384; dict=(-dict=Fuzz/audio.dict) ;;
+        csv) max_len=8192; dict=() ;;
+        where) max_len=2048; dict=() ;;
         *) echo "unknown target '$target' (audio, csv, where)" >&2; exit 64 ;;
     esac
     work="$out/corpus/$target"
@@ -58,17 +59,20 @@ for target in "${targets[@]}"; do
     mkdir -p "$work" "$artifacts"
     log="$out/$target.log"
     echo "fuzzing $target for $seconds s (log: $log)…" >&2
-    SER_FUZZ_TARGET=$target "$out/fuzz-inputs" -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
+    touch "$out/$target.start"
+    # SWIFT_BACKTRACE=enable=no: the Swift runtime's crash handler would otherwise take the
+    # signal before libFuzzer, which then writes no artifact.
+    SWIFT_BACKTRACE=enable=no SER_FUZZ_TARGET=$target "$out/fuzz-inputs" -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
         -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
-        -artifact_prefix="$artifacts/" -print_final_stats=1 "$work" "Fuzz/corpus/$target" >"$log" 2>&1 || true
+        -artifact_prefix="$artifacts/" -print_final_stats=1 "${dict[@]}" "$work" "Fuzz/corpus/$target" >"$log" 2>&1 || true
     execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
     cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
-    crashes=$(find "$artifacts" -name 'crash-*' | wc -l)
-    ooms=$(find "$artifacts" -name 'oom-*' | wc -l)
-    timeouts=$(find "$artifacts" -name 'timeout-*' | wc -l)
+    crashes=$(find "$artifacts" -name 'crash-*' -newer "$out/$target.start" | wc -l)
+    ooms=$(find "$artifacts" -name 'oom-*' -newer "$out/$target.start" | wc -l)
+    timeouts=$(find "$artifacts" -name 'timeout-*' -newer "$out/$target.start" | wc -l)
     summary+=("$target: ${execs:-0} executions in $seconds s, $crashes crashes, $ooms out-of-memory, $timeouts timeouts, coverage ${cov:-?} (artifacts: $artifacts)")
     if [[ ${FUZZ_MERGE:-0} == 1 ]]; then
-        SER_FUZZ_TARGET=$target "$out/fuzz-inputs" -merge=1 -max_len="$max_len" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+        SWIFT_BACKTRACE=enable=no SER_FUZZ_TARGET=$target "$out/fuzz-inputs" -merge=1 -max_len="$max_len" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
             "Fuzz/corpus/$target" "$work" >>"$log" 2>&1 || true
     fi
 done

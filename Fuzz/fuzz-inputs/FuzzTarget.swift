@@ -36,6 +36,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         }
         do {
             let info = try AudioDecoder.info(path: audioPath)
+            FuzzHints.accepted(info)
             guard info.frames > 0, info.channels > 0, info.sampleRate > 0 else {
                 fatalError("info() accepted a header with \(info.frames) frames, \(info.channels) channels, \(info.sampleRate) Hz")
             }
@@ -44,6 +45,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                 fatalError("decode() returned \(decoded.samples.count) samples for \(decoded.info.frames) × \(decoded.info.channels)")
             }
         } catch let error as AudioError {
+            FuzzHints.refused(error)
             guard error.path == audioPath, !error.reason.isEmpty else { fatalError("an AudioError without its file or reason: \(error)") }
         } catch {
             fatalError("untyped error from AudioDecoder: \(error)")

@@ -23,7 +23,7 @@ enum HostileRunner {
 
         /// One line for failure messages.
         var summary: String {
-            let end = timedOut ? "hung (killed after \(Int(HostileRunner.timeout)) s)"
+            let end = timedOut ? "hung (killed after \(Int(seconds)) s)"
                 : signalled ? "killed by signal \(status)" : "exit \(status)"
             return "\(end) in \(String(format: "%.1f", seconds)) s; stderr: \(stderr.prefix(600))"
         }
@@ -31,7 +31,8 @@ enum HostileRunner {
 
     /// Runs `ser arguments` (or another built executable) in `folder`.
     static func run(
-        _ command: HostileCommand, in folder: URL, executable: URL = SERProcess.binary, environment: [String: String] = [:]
+        _ command: HostileCommand, in folder: URL, executable: URL = SERProcess.binary, environment: [String: String] = [:],
+        timeout: TimeInterval = HostileRunner.timeout
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
