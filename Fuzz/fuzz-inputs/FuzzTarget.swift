@@ -53,9 +53,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     static func csv(_ text: String) {
+        // The manifest parser drops a leading byte-order mark before reading rows; so do we.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let rows: [CSVReader.Row]
         do {
-            rows = try CSVReader.rows(text, source: "fuzz.csv")
+            rows = try CSVReader.rows(body, source: "fuzz.csv")
         } catch {  // typed: CorpusError
             guard error.path == "fuzz.csv", error.code == .malformedManifest else { fatalError("CSVReader error: \(error)") }
             return

@@ -32,7 +32,7 @@ enum HostileRunner {
     /// Runs `ser arguments` (or another built executable) in `folder`.
     static func run(
         _ command: HostileCommand, in folder: URL, executable: URL = SERProcess.binary, environment: [String: String] = [:],
-        timeout: TimeInterval = HostileRunner.timeout
+        timeout: TimeInterval = HostileRunner.timeout, memoryLimitKiB: Int = HostileRunner.memoryLimitKiB
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
