@@ -90,6 +90,11 @@ let package = Package(
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
         .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: optimized),
         .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
+        // Fuzz targets (audio headers, CSV manifests, --where): scripts/fuzz.sh builds them with
+        // libFuzzer (-DFUZZING); a plain build is a replayer of the committed Fuzz/corpus.
+        .executableTarget(
+            name: "fuzz-inputs", dependencies: ["SERAudio", "SERCorpus", "SERStore", "SERTestSupport"], path: "Fuzz/fuzz-inputs",
+            swiftSettings: strict),
 
         // Build-time tool: turns Migrations/*.sql into Swift source compiled into SERStore.
         .executableTarget(name: "embed-migrations", swiftSettings: strict),

@@ -1,0 +1,112 @@
+import Foundation
+
+extension HostileInputs {
+    /// `ser run` on the trained base's dataset with tiny settings (one run takes seconds).
+    static let tinyRun = ["run", "--test-speakers", "6", "-q"] + RunCommandTests.tiny
+
+    /// `ser run --config cfg.<ext>` with `text` in the file: refused, naming `names`.
+    static func config(
+        _ name: String, _ ext: String, _ text: String, expect: HostileExpectation, knownIssue: KnownIssue? = nil
+    ) -> HostileCase {
+        HostileCase(.config, name, base: .trained, expect: expect, knownIssue: knownIssue) {
+            try $0.write("cfg.\(ext)", text: text)
+            return HostileCommand(arguments: tinyRun + ["--config", "cfg.\(ext)"])
+        }
+    }
+
+    /// Config files with wrong types, duplicate keys, non-finite and huge numbers.
+    static var configs: [HostileCase] {
+        [
+            config("control-json", "json", #"{"epochs": 1}"#, expect: .succeeds),
+            config("control-toml", "toml", "epochs = 1\n", expect: .succeeds),
+            // fixed on merge: #16 item 15
+            config("json-epochs-2.5", "json", #"{"epochs": 2.5}"#, expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            config("json-epochs-string", "json", #"{"epochs": "ten"}"#, expect: .refuses(naming: "epochs")),
+            // fixed on merge: #16 item 15
+            config("json-epochs-1e20", "json", #"{"epochs": 1e20}"#, expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            config("json-epochs-1e400", "json", #"{"epochs": 1e400}"#, expect: .refuses(naming: "cfg.json")),
+            config("json-lr-negative", "json", #"{"lr": -1}"#, expect: .refuses(naming: "lr")),
+            config("json-lr-zero", "json", #"{"lr": 0}"#, expect: .refuses(naming: "lr")),
+            config("json-nan-literal", "json", #"{"lr": NaN}"#, expect: .refuses(naming: "cfg.json")),
+            // fixed on merge: #16 item 15
+            config("json-duplicate-key", "json", #"{"epochs": 1, "epochs": 2}"#, expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            config("json-array", "json", "[1, 2, 3]", expect: .refuses(naming: "cfg.json")),
+            config("json-nested-100000", "json", String(repeating: "[", count: 100_000), expect: .refuses(naming: "cfg.json")),
+            config("json-null", "json", #"{"epochs": null}"#, expect: .succeedsOrRefuses(naming: "epochs")),
+            config("json-unknown-key", "json", #"{"epoch": 1}"#, expect: .refuses(naming: "epoch")),
+            // fixed on merge: #16 item 15
+            config("toml-duplicate-key", "toml", "epochs = 1\nepochs = 2\n", expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            config("toml-lr-nan", "toml", "lr = nan\n", expect: .refuses(naming: "lr"), knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            config("toml-lr-inf", "toml", "lr = inf\n", expect: .refuses(naming: "lr"), knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            config("toml-epochs-1e999", "toml", "epochs = 1e999\n", expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            config("toml-epochs-2^64", "toml", "epochs = 18446744073709551616\n", expect: .refuses(naming: "epochs"), knownIssue: .item(15)),
+            config("toml-unterminated-string", "toml", "optimizer = \"adam\n", expect: .refuses(naming: "cfg.toml")),
+            config("toml-table", "toml", "[model]\nlayers = 2\n", expect: .refuses(naming: "cfg.toml")),
+            config("toml-array-for-number", "toml", "epochs = [1, 2]\n", expect: .refuses(naming: "epochs")),
+            HostileCase(.config, "toml-not-utf8", base: .trained, expect: .refuses(naming: "cfg.toml")) {
+                try $0.write("cfg.toml", Data([0x65, 0x3D, 0xFF, 0xFE, 0x0A]))
+                return HostileCommand(arguments: tinyRun + ["--config", "cfg.toml"])
+            },
+            HostileCase(.config, "config-is-a-folder", base: .trained, expect: .refuses(naming: "cfg.toml")) {
+                try $0.folder("cfg.toml")
+                return HostileCommand(arguments: tinyRun + ["--config", "cfg.toml"])
+            },
+            HostileCase(.config, "config-is-a-fifo", base: .trained, expect: .refuses(naming: "cfg.toml")) {
+                try $0.fifo("cfg.toml")
+                return HostileCommand(arguments: tinyRun + ["--config", "cfg.toml"])
+            },
+        ]
+    }
+
+    /// `ser run` with one hostile flag value: refused, naming the flag.
+    static func flag(
+        _ name: String, _ arguments: [String], naming: String, notSaying wrong: String? = nil, knownIssue: KnownIssue? = nil
+    ) -> HostileCase {
+        let expect = HostileExpectation(exit: .failure, names: [naming], forbidden: wrong.map { [$0] } ?? [])
+        return HostileCase(.flag, name, base: .trained, expect: expect, knownIssue: knownIssue) { _ in
+            HostileCommand(arguments: tinyRun + arguments)
+        }
+    }
+
+    /// Flag values: non-finite, negative, zero, huge, overflowing.
+    static var flags: [HostileCase] {
+        [
+            HostileCase(.flag, "control-epochs-1", base: .trained, expect: .succeeds) { _ in HostileCommand(arguments: tinyRun + ["--epochs", "1"]) },
+            // fixed on merge: #16 item 15
+            flag("lr-nan", ["--lr", "nan"], naming: "--lr", knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            flag("lr-minus-1", ["--lr", "-1"], naming: "--lr", notSaying: "Missing value", knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            flag("lr-inf", ["--lr", "inf"], naming: "--lr", knownIssue: .item(15)),
+            flag("lr-zero", ["--lr", "0"], naming: "--lr"),
+            // fixed on merge: #16 item 15
+            flag("lr-1e309", ["--lr", "1e309"], naming: "--lr", knownIssue: .item(15)),
+            // fixed on merge: #16 item 15
+            flag("epochs-100000000", ["--epochs", "100000000"], naming: "--epochs", notSaying: "at least 1", knownIssue: .item(15)),
+            flag("epochs-0", ["--epochs", "0"], naming: "--epochs"),
+            flag("epochs-2^64", ["--epochs", "18446744073709551616"], naming: "--epochs"),
+            flag("batch-0", ["--batch", "0"], naming: "--batch"),
+            flag("dropout-1.5", ["--dropout", "1.5"], naming: "--dropout"),
+            // fixed on merge: #16 item 15
+            flag("dropout-nan", ["--dropout", "nan"], naming: "--dropout", knownIssue: .item(15)),
+            flag("max-frames-0", ["--max-frames", "0"], naming: "--max-frames"),
+            flag("sample-rate-0", ["--sample-rate", "0"], naming: "--sample-rate"),
+            flag("sample-rate-1e9", ["--sample-rate", "1000000000"], naming: "--sample-rate"),
+            flag("layers-0", ["--layers", "0"], naming: "--layers"),
+            flag("layers-1000000", ["--layers", "1000000"], naming: "--layers"),
+            flag("threads-0", ["--threads", "0"], naming: "--threads"),
+            flag("test-speakers-99", ["--test-speakers", "99"], naming: "99"),
+            flag("unknown-flag", ["--lrr", "0.1"], naming: "--lrr"),
+            HostileCase(.flag, "import-batch-size-0", base: .goodCorpus, expect: .refuses(naming: "--batch-size")) { _ in
+                importing(["--batch-size", "0"])
+            },
+            HostileCase(.flag, "plot-scale-100", base: .trained, expect: .refuses(naming: "--scale")) {
+                HostileCommand(arguments: ["plot", "curves", String($0.runID), "--scale", "100", "-o", "c.png"])
+            },
+        ]
+    }
+}
