@@ -62,6 +62,9 @@ enum FuzzHints {
         case .empty: sink &+= 36
         case .truncated: sink &+= 37
         case .resampling: sink &+= 38
+        case .tooLarge: sink &+= 39
+        case .badSamples: sink &+= 40
+        case .interrupted: sink &+= 41
         }
     }
 

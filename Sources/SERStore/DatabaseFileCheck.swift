@@ -7,6 +7,19 @@ enum DatabaseFileCheck {
     /// - Throws: ``StoreError`` `.notADatabase` (empty, short, or not SQLite) or
     ///   `.notASerDatabase` (SQLite, but another program's).
     static func inspect(_ path: String) throws {
+        // A FIFO, device or socket is never a database, and opening one to read can block
+        // forever (a FIFO with no writer): refuse it by its type first.
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            let kind: String
+            switch info.st_mode & S_IFMT {
+            case S_IFIFO: kind = "a FIFO (named pipe)"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            case S_IFSOCK: kind = "a socket"
+            default: kind = "not a regular file"
+            }
+            throw StoreError(.notADatabase, path: path, "is \(kind), not a ser database file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(.io, path: path, "cannot be read (permissions?)")
         }

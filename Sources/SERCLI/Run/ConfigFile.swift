@@ -20,11 +20,49 @@ enum ConfigFile {
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw RunSettingsError(flag: "--config", reason: "\(path): is not a JSON object")
             }
+            // JSONSerialization keeps the last of two equal keys without a word.
+            if let key = firstDuplicateKey(text) {
+                throw RunSettingsError(flag: "--config", reason: "\(path): '\(key)' is set twice; a JSON key may be given once")
+            }
             raw = object
         } else {
             raw = try parseTOML(text, path: path)
         }
         return try canonicalKeys(raw, path: path)
+    }
+
+    /// The first key that appears twice among a JSON object's top-level keys, if any
+    /// (`text` is already known to be valid JSON; escapes in keys are compared as written).
+    static func firstDuplicateKey(_ text: String) -> String? {
+        var depth = 0
+        var seen = Set<String>()
+        var characters = text.makeIterator()
+        var pendingString: String?
+        while let c = characters.next() {
+            switch c {
+            case "\"":
+                var string = ""
+                while let d = characters.next(), d != "\"" {
+                    string.append(d)
+                    if d == "\\", let escaped = characters.next() { string.append(escaped) }
+                }
+                pendingString = string
+                continue
+            case ":":
+                if depth == 1, let key = pendingString {
+                    if !seen.insert(key).inserted { return key }
+                }
+            case "{", "[":
+                depth += 1
+            case "}", "]":
+                depth -= 1
+            default:
+                if !c.isWhitespace { pendingString = nil }
+                continue
+            }
+            pendingString = nil
+        }
+        return nil
     }
 
     /// Maps `max_frames` / `max-frames` / `MaxFrames` to `maxFrames`.

@@ -27,8 +27,8 @@ struct FuzzCorpusReplayTests {
         #expect(outcome.stdout.contains("replayed \(count) inputs"), "\(outcome.stdout)")
     }
 
-    /// Inputs the fuzzer found crashing `AudioDecoder`: each must replay cleanly once the fix
-    /// for issue #16 item 7 is merged.
+    /// Inputs the fuzzer found crashing `AudioDecoder` (a header claiming more frames than
+    /// the file can hold): each must now replay cleanly, refused before any allocation.
     @Test(arguments: inputs("crashers"))
     func knownCrasherReplaysCleanly(_ input: String) throws {
         let target = String(input.prefix { $0 != "/" })
@@ -37,9 +37,6 @@ struct FuzzCorpusReplayTests {
         // decoder allocate gigabytes for a file of a few bytes fails here, as in the fuzzer.
         let outcome = try HostileRunner.run(
             HostileCommand(arguments: ["replay", target, path]), in: Self.fuzz, executable: Self.replayer, memoryLimitKiB: 2 << 20)
-        // fixed on merge: #16 item 7
-        withKnownIssue("#16 item 7: AudioDecoder allocates what a header claims; fixed on another branch, pending merge") {
-            #expect(!outcome.signalled && !outcome.timedOut && outcome.status == 0, "\(input): \(outcome.summary)")
-        }
+        #expect(!outcome.signalled && !outcome.timedOut && outcome.status == 0, "\(input): \(outcome.summary)")
     }
 }

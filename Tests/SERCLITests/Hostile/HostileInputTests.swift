@@ -10,9 +10,13 @@ import Testing
 struct HostileInputTests {
     @Test(arguments: HostileInputs.all)
     func holds(_ hostile: HostileCase) throws {
+        var user: UInt32?
         if hostile.needsNonRoot && getuid() == 0 {
-            HostileTally.record(hostile, .skipped, problem: "root reads and writes anything")
-            return
+            guard let ordinary = HostileRunner.ordinaryUser else {
+                HostileTally.record(hostile, .skipped, problem: "root reads and writes anything, and there is no setpriv to run as another user")
+                return
+            }
+            user = ordinary
         }
         let workspace = try HostileFixture.workspace(for: hostile.base)
         defer { workspace.remove() }
@@ -29,7 +33,8 @@ struct HostileInputTests {
         for path in command.protected { protected[path] = HostileVerdict.fileType(path) }
         var run = command
         run.arguments = arguments
-        let outcome = try HostileRunner.run(run, in: workspace.folder)
+        if let user { HostileRunner.give(workspace.folder, to: user) }
+        let outcome = try HostileRunner.run(run, in: workspace.folder, user: user)
         let facts = HostileFixture.facts(workspace, hostile.expectation, protected: protected)
         let problems = HostileVerdict.violations(outcome, hostile.expectation, facts, stderrCaptured: command.stderr == .captured)
         let message = Comment(rawValue: "\(hostile.testDescription): \(problems.joined(separator: "; "))\n  \(outcome.summary)")

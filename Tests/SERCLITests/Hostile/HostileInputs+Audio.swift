@@ -18,18 +18,13 @@ extension HostileInputs {
             badClip("zero-bits", HostileAudio.wavHeader(channels: 1, sampleRate: 8000, bits: 0)),
             badClip("65535-channels", HostileAudio.wavHeader(channels: 65535, sampleRate: 8000, bits: 16)),
             badClip("unknown-format-tag", HostileAudio.wavHeader(channels: 1, sampleRate: 8000, bits: 16, formatTag: 0x1234)),
-            // fixed on merge: #16 item 7
-            badClip("flac-claims-2^36-frames", HostileAudio.flacClaiming(totalFrames: 1 << 36 - 1), knownIssue: .item(7)),
+            badClip("flac-claims-2^36-frames", HostileAudio.flacClaiming(totalFrames: 1 << 36 - 1)),
             badClip("flac-claims-1000-frames-holds-none", HostileAudio.flacClaiming(totalFrames: 1000)),
             // A STREAMINFO total of 0 means "unknown length": libsndfile says SF_COUNT_MAX frames.
-            // fixed on merge: #16 item 7
-            badClip("flac-claims-0-frames", HostileAudio.flacClaiming(totalFrames: 0), knownIssue: .item(7)),
-            // fixed on merge: #16 item 9
-            badClip("float-nan-at-0", HostileAudio.float32(putting: .nan, at: 0), knownIssue: .item(9)),
-            // fixed on merge: #16 item 9
-            badClip("float-inf-at-1000", HostileAudio.float32(putting: .infinity, at: 1000), knownIssue: .item(9)),
-            // fixed on merge: #16 item 9
-            badClip("float-minus-inf-at-1999", HostileAudio.float32(putting: -.infinity, at: 1999), knownIssue: .item(9)),
+            badClip("flac-claims-0-frames", HostileAudio.flacClaiming(totalFrames: 0)),
+            badClip("float-nan-at-0", HostileAudio.float32(putting: .nan, at: 0)),
+            badClip("float-inf-at-1000", HostileAudio.float32(putting: .infinity, at: 1000)),
+            badClip("float-minus-inf-at-1999", HostileAudio.float32(putting: -.infinity, at: 1999)),
             // Finite but absurd: imported or rejected, never a crash (predict must refuse it, below).
             badClip("float-amplitude-1e30", HostileAudio.float32(amplitude: 1e30), expect: .survives(clips: goodClips...goodClips + 1)),
             // Good audio that must not be refused: denormal samples, one frame, a 1 Hz rate.
@@ -59,17 +54,13 @@ extension HostileInputs {
         return [
             predicting("zero-length") { Data() },
             predicting("garbage") { HostileAudio.garbage(count: 4096) },
-            // fixed on merge: #16 item 11
-            predicting("truncated", { HostileAudio.tone(frames: 4000).prefix(2000) }, knownIssue: .item(11)),
+            predicting("truncated", { HostileAudio.tone(frames: 4000).prefix(2000) }),
             predicting("float-nan") { HostileAudio.float32(putting: .nan, at: 0) },
-            // fixed on merge: #16 item 9
-            predicting("float-amplitude-1e30", { HostileAudio.float32(amplitude: 1e30) }, knownIssue: .item(9)),
-            // fixed on merge: #16 item 7
-            predicting("flac-claims-2^36-frames", { HostileAudio.flacClaiming(totalFrames: 1 << 36 - 1) }, knownIssue: .item(7)),
-            // fixed on merge: #16 item 11
+            predicting("float-amplitude-1e30", { HostileAudio.float32(amplitude: 1e30) }),
+            predicting("flac-claims-2^36-frames", { HostileAudio.flacClaiming(totalFrames: 1 << 36 - 1) }),
             HostileCase(
                 .audio, "predict-batch-one-bad", base: .trained,
-                expect: HostileExpectation(exit: .failure, names: ["cut.wav", "junk.wav"], outputs: ["good.wav"]), knownIssue: .item(11)
+                expect: HostileExpectation(exit: .failure, names: ["cut.wav", "junk.wav"], outputs: ["good.wav"])
             ) {
                 try $0.write("cut.wav", HostileAudio.tone(frames: 4000).prefix(2000))
                 try $0.write("junk.wav", HostileAudio.garbage(count: 4096))
@@ -80,8 +71,7 @@ extension HostileInputs {
                 try $0.folder("clips.wav")
                 return HostileCommand(arguments: ["predict", "clips.wav", "--run", String($0.runID)])
             },
-            // fixed on merge: #16 item 7
-            HostileCase(.audio, "plot-waveform-flac-claims-2^36-frames", base: .trained, expect: .refuses(naming: "bad.flac"), knownIssue: .item(7)) {
+            HostileCase(.audio, "plot-waveform-flac-claims-2^36-frames", base: .trained, expect: .refuses(naming: "bad.flac")) {
                 try $0.write("bad.flac", HostileAudio.flacClaiming(totalFrames: 1 << 36 - 1))
                 return HostileCommand(arguments: ["plot", "waveform", "bad.flac", "-o", "w.png"])
             },

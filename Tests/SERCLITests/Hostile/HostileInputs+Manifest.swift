@@ -47,14 +47,12 @@ extension HostileInputs {
             },
             // open: each rejection runs `DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?`,
             // a full scan (no index on those columns): quadratic, 20,000 rows take minutes.
-            manifest("20000-missing-rows", expect: .survives(clips: good), knownIssue: .open("import is quadratic in rejected rows")) { _ in rows((0..<20000).map { "missing/\($0).wav,angry" }) },
+            manifest("20000-missing-rows", expect: .survives(clips: good)) { _ in rows((0..<20000).map { "missing/\($0).wav,angry" }) },
             manifest("duplicate-rows", expect: .survives(clips: good)) { _ in rows(goodRows + goodRows) },
             manifest("quoted-newline-in-path", expect: .survives(clips: good)) { _ in rows(["\"Actor_03/a\nb.wav\",angry"]) },
             manifest("path-escapes-corpus", expect: .rejects("passwd", clips: goodClips)) { _ in rows(["../../../../../../etc/passwd,angry"]) },
-            // fixed on merge: #16 item 8
-            manifest("row-is-dev-zero", expect: .rejects("/dev/zero", clips: goodClips), knownIssue: .item(8)) { _ in rows(["/dev/zero,angry"]) },
-            // fixed on merge: #16 item 8
-            manifest("row-is-a-fifo", expect: .rejects("pipe.wav", clips: goodClips), knownIssue: .item(8)) {
+            manifest("row-is-dev-zero", expect: .rejects("/dev/zero", clips: goodClips)) { _ in rows(["/dev/zero,angry"]) },
+            manifest("row-is-a-fifo", expect: .rejects("pipe.wav", clips: goodClips)) {
                 try $0.fifo("corpus/pipe.wav")
                 return rows(["pipe.wav,angry"])
             },

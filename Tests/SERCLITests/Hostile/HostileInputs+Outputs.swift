@@ -14,12 +14,11 @@ extension HostileInputs {
         func terms(_ count: Int, _ joiner: String) -> String { (0..<count).map { "seed = \($0)" }.joined(separator: " \(joiner) ") }
         return [
             filter("control", "lr < 0.1 and not tag = 'x'", expect: .succeeds),
-            // fixed on merge: #16 item 14
-            filter("flat-or-90", terms(90, "or"), knownIssue: .item(14)),
-            // fixed on merge: #16 item 14
-            filter("flat-and-300", terms(300, "and"), knownIssue: .item(14)),
-            // fixed on merge: #16 item 14
-            filter("number-vs-string", "lr < 'abc'", knownIssue: .item(14)),
+            // #16 item 14: a flat chain compiles flat, so 90 terms work (they overflowed SQLite's
+            // parser stack before); more than 256 conditions are refused with a message.
+            filter("flat-or-90", terms(90, "or"), expect: .succeeds),
+            filter("flat-and-300", terms(300, "and")),
+            filter("number-vs-string", "lr < 'abc'"),
             filter("string-vs-number", "optimizer = 5", expect: .succeedsOrRefuses(naming: "--where")),
             filter("nested-200", String(repeating: "(", count: 200) + "lr < 1" + String(repeating: ")", count: 200)),
             filter("open-100000", String(repeating: "(", count: 100_000)),
@@ -51,18 +50,14 @@ extension HostileInputs {
         let report: @Sendable (Int64) -> [String] = { ["report", String($0)] }
         let curves: @Sendable (Int64) -> [String] = { ["plot", "curves", String($0)] }
         return [
-            // fixed on merge: #16 item 6
-            output("export-force-to-fifo", "out.onnx", expect: .refuses(naming: "out.onnx"), knownIssue: .item(6), make: { try $0.fifo("out.onnx") }, command: export),
-            // fixed on merge: #16 item 6
-            output("export-force-to-link-to-dev-null", "out.onnx", expect: .refuses(naming: "out.onnx"), knownIssue: .item(6),
+            output("export-force-to-fifo", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") }, command: export),
+            output("export-force-to-link-to-dev-null", "out.onnx", expect: .refuses(naming: "out.onnx"),
                    make: { try $0.link("out.onnx", to: "/dev/null") }, command: export),
-            // fixed on merge: #16 item 6
-            output("export-force-to-char-device", "out.onnx", expect: .refuses(naming: "out.onnx"), knownIssue: .item(6), make: {
+            output("export-force-to-char-device", "out.onnx", expect: .refuses(naming: "out.onnx"), make: {
                 guard getuid() == 0 else { throw HostileSkip("mknod needs root") }
                 try $0.nullDevice("out.onnx")
             }, command: export),
-            // fixed on merge: #16 item 6
-            output("export-force-through-link", "out.onnx", expect: .succeedsOrRefuses(naming: "out.onnx"), knownIssue: .item(6),
+            output("export-force-through-link", "out.onnx", expect: .succeedsOrRefuses(naming: "out.onnx"),
                    make: { try $0.write("real.onnx", text: "old"); try $0.link("out.onnx", to: "real.onnx") }, command: export),
             output("export-to-folder", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.folder("out.onnx") }, command: export),
             output("export-parent-is-a-file", "file.txt/out.onnx", expect: .refuses(naming: "file.txt"),
@@ -71,22 +66,18 @@ extension HostileInputs {
                    make: { try $0.folder("ro"); try $0.chmod("ro", 0o555) }, command: export),
             output("export-fifo-without-force", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") },
                    command: { ["export", String($0)] }),
-            // fixed on merge: #16 item 6
-            output("report-to-fifo", "r.html", expect: .refuses(naming: "r.html"), knownIssue: .item(6), make: { try $0.fifo("r.html") }, command: report),
-            // fixed on merge: #16 item 6
-            output("report-to-link-to-dev-null", "r.html", expect: .refuses(naming: "r.html"), knownIssue: .item(6),
+            output("report-to-fifo", "r.html", expect: .refuses(naming: "r.html"), make: { try $0.fifo("r.html") }, command: report),
+            output("report-to-link-to-dev-null", "r.html", expect: .refuses(naming: "r.html"),
                    make: { try $0.link("r.html", to: "/dev/null") }, command: report),
-            // fixed on merge: #16 item 6
-            output("plot-to-fifo", "c.png", expect: .refuses(naming: "c.png"), knownIssue: .item(6), make: { try $0.fifo("c.png") }, command: curves),
-            // fixed on merge: #16 item 6
-            output("plot-to-link-to-dev-null", "c.svg", expect: .refuses(naming: "c.svg"), knownIssue: .item(6),
+            output("plot-to-fifo", "c.png", expect: .refuses(naming: "c.png"), make: { try $0.fifo("c.png") }, command: curves),
+            output("plot-to-link-to-dev-null", "c.svg", expect: .refuses(naming: "c.svg"),
                    make: { try $0.link("c.svg", to: "/dev/null") }, command: curves),
             HostileCase(.output, "db-is-a-folder", base: .nothing, expect: .refuses(naming: "x.db")) {
                 try $0.folder("x.db")
                 return HostileCommand(arguments: ["runs", "--db", "x.db"], protected: [$0.path("x.db")])
             },
             // open: SQLite opens a FIFO and blocks reading it; `ser` never checks the file type.
-            HostileCase(.output, "db-is-a-fifo", base: .nothing, expect: .refuses(naming: "x.db"), knownIssue: .open("--db naming a FIFO hangs")) {
+            HostileCase(.output, "db-is-a-fifo", base: .nothing, expect: .refuses(naming: "x.db")) {
                 try $0.fifo("x.db")
                 return HostileCommand(arguments: ["runs", "--db", "x.db"], protected: [$0.path("x.db")])
             },
@@ -107,13 +98,11 @@ extension HostileInputs {
                 try $0.fifo("x.db")
                 return HostileCommand(arguments: ["init", "x.db"], protected: [$0.path("x.db")])
             },
-            // fixed on merge: #16 item 12
-            HostileCase(.output, "db-read-only-file", base: .trained, expect: .succeeds, knownIssue: .item(12), needsNonRoot: true) {
+            HostileCase(.output, "db-read-only-file", base: .trained, expect: .succeeds, needsNonRoot: true) {
                 try $0.chmod("ser.db", 0o444)
                 return HostileCommand(arguments: ["runs"])
             },
-            // fixed on merge: #16 item 12
-            HostileCase(.output, "db-in-read-only-folder", base: .trained, expect: .succeeds, knownIssue: .item(12), needsNonRoot: true) {
+            HostileCase(.output, "db-in-read-only-folder", base: .trained, expect: .succeeds, needsNonRoot: true) {
                 try $0.chmod(".", 0o555)
                 return HostileCommand(arguments: ["runs"])
             },
@@ -123,23 +112,19 @@ extension HostileInputs {
     /// Standard output or error that cannot be written.
     static var streams: [HostileCase] {
         [
-            // fixed on merge: #16 item 13
-            HostileCase(.stream, "runs-stdout-full", base: .trained, expect: .init(exit: .failure, names: []), knownIssue: .item(13)) { _ in
+            HostileCase(.stream, "runs-stdout-full", base: .trained, expect: .init(exit: .failure, names: [])) { _ in
                 HostileCommand(arguments: ["runs"], stdout: .full)
             },
-            // fixed on merge: #16 item 13
-            HostileCase(.stream, "compare-json-stdout-full", base: .trained, expect: .init(exit: .failure, names: []), knownIssue: .item(13)) { _ in
+            HostileCase(.stream, "compare-json-stdout-full", base: .trained, expect: .init(exit: .failure, names: [])) { _ in
                 HostileCommand(arguments: ["compare", "--json"], stdout: .full)
             },
-            // fixed on merge: #16 item 13
-            HostileCase(.stream, "import-stdout-full", base: .goodCorpus, expect: .init(exit: .failure, names: [], clips: goodClips...goodClips), knownIssue: .item(13)) {
+            HostileCase(.stream, "import-stdout-full", base: .goodCorpus, expect: .init(exit: .failure, names: [], clips: goodClips...goodClips)) {
                 try $0.write(HostileWorkspace.clipName(), Data("not audio".utf8))
                 var command = importing()
                 command.stdout = .full
                 return command
             },
-            // fixed on merge: #16 item 13
-            HostileCase(.stream, "import-stderr-full", base: .goodCorpus, expect: .init(exit: .either, names: [], clips: goodClips...goodClips), knownIssue: .item(13)) {
+            HostileCase(.stream, "import-stderr-full", base: .goodCorpus, expect: .init(exit: .either, names: [], clips: goodClips...goodClips)) {
                 try $0.write(HostileWorkspace.clipName(), Data("not audio".utf8))
                 var command = importing()
                 command.stderr = .full

@@ -8,15 +8,12 @@ extension HostileInputs {
         let file = (clip as NSString).lastPathComponent
         let some = goodClips...goodClips + 1
         return [
-            // fixed on merge: #16 item 8
-            corpusCase(.path, "link-to-dev-zero", expect: .rejects(file, clips: goodClips), knownIssue: .item(8)) { try $0.link(clip, to: "/dev/zero") },
-            // fixed on merge: #16 item 8
-            corpusCase(.path, "link-to-fifo", expect: .rejects(file, clips: goodClips), knownIssue: .item(8)) {
+            corpusCase(.path, "link-to-dev-zero", expect: .rejects(file, clips: goodClips)) { try $0.link(clip, to: "/dev/zero") },
+            corpusCase(.path, "link-to-fifo", expect: .rejects(file, clips: goodClips)) {
                 let fifo = try $0.fifo("pipe")
                 try $0.link(clip, to: fifo)
             },
-            // fixed on merge: #16 item 8
-            corpusCase(.path, "fifo-named-like-a-clip", expect: .rejects(file, clips: goodClips), knownIssue: .item(8)) { try $0.fifo(clip) },
+            corpusCase(.path, "fifo-named-like-a-clip", expect: .rejects(file, clips: goodClips)) { try $0.fifo(clip) },
             corpusCase(.path, "link-to-itself", expect: .rejects(file, clips: goodClips)) { try $0.link(clip, to: file) },
             corpusCase(.path, "two-link-loop", expect: .rejects(file, clips: goodClips)) {
                 try $0.link(clip, to: "03-01-05-01-01-02-07.wav")
@@ -25,13 +22,11 @@ extension HostileInputs {
             corpusCase(.path, "dangling-link", expect: .rejects(file, clips: goodClips)) { try $0.link(clip, to: "/nonexistent/x.wav") },
             corpusCase(.path, "folder-link-loop", expect: .survives(clips: goodClips...goodClips)) { try $0.link("corpus/Actor_09", to: ".") },
             corpusCase(.path, "link-to-parent", expect: .survives(clips: goodClips...goodClips)) { try $0.link("corpus/Actor_09", to: "..") },
-            // fixed on merge: #16 item 10
-            corpusCase(.path, "unreadable-folder", expect: .rejects("Actor_08", clips: goodClips), knownIssue: .item(10), needsNonRoot: true) {
+            corpusCase(.path, "unreadable-folder", expect: .rejects("Actor_08", clips: goodClips), needsNonRoot: true) {
                 try $0.write("corpus/Actor_08/03-01-05-01-01-01-08.wav", HostileAudio.tone())
                 try $0.chmod("corpus/Actor_08", 0o000)
             },
-            // fixed on merge: #16 item 10
-            corpusCase(.path, "folder-named-like-a-clip", expect: .rejects(file, clips: goodClips), knownIssue: .item(10)) {
+            corpusCase(.path, "folder-named-like-a-clip", expect: .rejects(file, clips: goodClips)) {
                 try $0.folder(clip)
             },
             corpusCase(.path, "non-utf8-name", expect: .survives(clips: some)) {

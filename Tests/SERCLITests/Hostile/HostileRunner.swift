@@ -29,15 +29,42 @@ enum HostileRunner {
         }
     }
 
-    /// Runs `ser arguments` (or another built executable) in `folder`.
+    /// util-linux's tool to run a command as another user.
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// The user cases that need an ordinary user run as when the suite runs as root
+    /// (`nobody`), or `nil` when they cannot (no setpriv).
+    static var ordinaryUser: UInt32? {
+        FileManager.default.isExecutableFile(atPath: setpriv) ? 65534 : nil
+    }
+
+    /// Gives every file below `folder` (and the folder) to `user`, so that an ordinary user
+    /// meets the permission bits a case set, as the owner would.
+    static func give(_ folder: URL, to user: UInt32) {
+        lchown(folder.path, user, user)
+        if let walk = FileManager.default.enumerator(atPath: folder.path) {
+            while let relative = walk.nextObject() as? String {
+                lchown(folder.appendingPathComponent(relative).path, user, user)
+            }
+        }
+    }
+
+    /// Runs `ser arguments` (or another built executable) in `folder`, as `user` when given.
     static func run(
         _ command: HostileCommand, in folder: URL, executable: URL = SERProcess.binary, environment: [String: String] = [:],
-        timeout: TimeInterval = HostileRunner.timeout, memoryLimitKiB: Int = HostileRunner.memoryLimitKiB
+        timeout: TimeInterval = HostileRunner.timeout, memoryLimitKiB: Int = HostileRunner.memoryLimitKiB, user: UInt32? = nil
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // `exec` replaces the shell, so the status and signal are ser's own.
-        process.arguments = ["-c", "ulimit -v \(memoryLimitKiB) && exec \"$0\" \"$@\"", executable.path] + command.arguments
+        let shell = ["/bin/sh", "-c", "ulimit -v \(memoryLimitKiB) && exec \"$0\" \"$@\"", executable.path] + command.arguments
+        if let user {
+            // As an ordinary user (root reads and writes anything): setpriv, from util-linux.
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups"] + shell
+        } else {
+            process.executableURL = URL(fileURLWithPath: shell[0])
+            process.arguments = Array(shell.dropFirst())
+        }
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SER_DB")
