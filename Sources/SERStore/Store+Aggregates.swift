@@ -3,7 +3,8 @@ import GRDB
 
 /// What a parent run reports of its children, kept true whenever its children change: a
 /// k-fold parent's test metrics are the mean ± sample standard deviation over its finished
-/// folds; a sweep's are those of the trial chosen on validation (`runs.selected_run_id`).
+/// folds; a sweep's (test and validation) are those of the trial chosen on validation
+/// (`runs.selected_run_id`).
 extension Store {
     /// The test metrics a k-fold parent averages over its folds.
     public static let aggregatedMetrics = ["accuracy", "macro_f1", "uar", "loss"]
@@ -58,10 +59,13 @@ extension Store {
                 LIMIT 1
                 """, arguments: [id])
             try db.execute(sql: "UPDATE runs SET selected_run_id = ? WHERE id = ?", arguments: [chosen, id])
-            try db.execute(sql: "DELETE FROM run_metrics WHERE run_id = ? AND subset = 'test'", arguments: [id])
+            try db.execute(sql: "DELETE FROM run_metrics WHERE run_id = ? AND subset IN ('test', 'val')", arguments: [id])
             if let chosen {
                 try db.execute(
-                    sql: "INSERT INTO run_metrics (run_id, subset, name, value, std) SELECT ?, subset, name, value, std FROM run_metrics WHERE run_id = ? AND subset = 'test'",
+                    sql: """
+                        INSERT INTO run_metrics (run_id, subset, name, value, std)
+                        SELECT ?, subset, name, value, std FROM run_metrics WHERE run_id = ? AND subset IN ('test', 'val')
+                        """,
                     arguments: [id, chosen])
             }
         default:

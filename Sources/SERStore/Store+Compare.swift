@@ -179,10 +179,14 @@ extension Store {
                        \(pivot("val", "macro_f1", "val_f1")), \(pivot("val", "uar", "val_uar"))
                 FROM run_metrics WHERE run_id IN (SELECT id FROM sel) GROUP BY run_id),
             c AS (
-                SELECT ch.parent_id AS parent, count(*) AS children, \(moments("ch.best_epoch", "c_best")),
+                SELECT ch.parent_id AS parent,
+                       max((SELECT count(*) FROM runs x WHERE x.parent_id = ch.parent_id AND x.deleted_at IS NULL)) AS children,
+                       \(moments("ch.best_epoch", "c_best")),
                        \(moments("e.val_acc", "c_val_acc")), \(moments("e.val_f1", "c_val_f1")), \(moments("e.val_uar", "c_val_uar"))
-                FROM runs ch LEFT JOIN epochs e ON e.run_id = ch.id AND e.epoch = ch.best_epoch
-                WHERE ch.parent_id IN (SELECT id FROM sel) AND ch.deleted_at IS NULL GROUP BY ch.parent_id)
+                FROM runs ch JOIN runs p ON p.id = ch.parent_id LEFT JOIN epochs e ON e.run_id = ch.id AND e.epoch = ch.best_epoch
+                -- a k-fold parent aggregates its folds; a sweep shows its chosen trial, as its test metrics do
+                WHERE ch.parent_id IN (SELECT id FROM sel) AND ch.deleted_at IS NULL AND (p.kind != 'sweep' OR ch.id = p.selected_run_id)
+                GROUP BY ch.parent_id)
             SELECT r.id, r.name, r.kind, r.parent_id, \(FilterField.statusSQL) AS status, d.name AS dataset,
                    substr(v.hash, 1, 12) AS dataset_version, f.name AS features, r.split, r.seed, r.best_epoch,
                    (SELECT max(x.epoch) FROM epochs x WHERE x.run_id = r.id) AS epochs_done,
@@ -216,7 +220,7 @@ extension Store {
     /// Mean ± population std from the moments `avg(x)`, `avg(x²)`, `count(x)` at `i`, `i+1`, `i+2`.
     private static func aggregate(_ row: Row, _ i: Int) -> MetricValue? {
         guard let n: Int = row[i + 2], n > 0, let mean: Double = row[i], let square: Double = row[i + 1] else { return nil }
-        return MetricValue(mean, std: (max(0, square - mean * mean)).squareRoot())
+        return MetricValue(mean, std: n > 1 ? (max(0, square - mean * mean)).squareRoot() : nil)
     }
 
     /// The value at `i` with its standard deviation at `i + 1`.

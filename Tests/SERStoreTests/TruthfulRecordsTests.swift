@@ -110,6 +110,11 @@ import SERCore
         #expect(chosen == trials[1])
         let reported = try #require(try store.runMetrics(sweep, subset: "test")["accuracy"])
         #expect(reported.value == 0.5 && reported.std == nil)
+        // compare shows the chosen trial too: its validation accuracy, no spread, 3 children.
+        let row = try #require(try store.compare(CompareQuery(runIDs: [sweep])).rows.first)
+        #expect(row.testAccuracy?.value == 0.5 && row.testAccuracy?.std == nil)
+        #expect(row.validationAccuracy?.value == 0.8 && row.validationAccuracy?.std == nil)
+        #expect(row.children == 3)
         _ = try store.deleteRun(trials[1])
         #expect(try store.runMetrics(sweep, subset: "test")["accuracy"]?.value == 0.7)
     }
