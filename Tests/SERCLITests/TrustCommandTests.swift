@@ -199,7 +199,6 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: corpus.database))
         chmod(corpus.database, 0o444)
         chmod(corpus.folder.path, 0o555)
-        chmod(corpus.folder.deletingLastPathComponent().path, 0o755)
         func asNobody(_ arguments: [String]) throws -> SERProcess.Result {
             let process = SERProcess.make(
                 ["--reuid=65534", "--regid=65534", "--clear-groups", SERProcess.binary.path] + arguments + ["--db", corpus.database],
