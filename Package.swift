@@ -107,7 +107,7 @@ let package = Package(
 
         // Fixtures shared by the test targets (generated WAVs, a comparison database).
         .target(
-            name: "SERTestSupport", dependencies: ["SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "SERTestSupport", dependencies: ["SERStore", "SERCore", "SERPlot", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SERTestSupport"),
         .testTarget(name: "SERCoreTests", dependencies: ["SERCore"]),
         .testTarget(name: "SERKernelsTests", dependencies: ["SERKernels", "SERCore"]),
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
         .testTarget(name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
-        .testTarget(name: "SERPlotTests", dependencies: ["SERPlot", "SERCore"]),
+        .testTarget(name: "SERPlotTests", dependencies: ["SERTestSupport", "SERPlot", "SERCore"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import SERPlot
 import SERStore
+import SERTestSupport
 import Testing
 
 @testable import SERCLI

@@ -1,6 +1,7 @@
 import Foundation
 import SERCore
 import SERPlot
+import SERTestSupport
 import Testing
 
 /// Figures a paper can take as they are: real SVG text, nothing clipped, legends off the

@@ -1,29 +1,28 @@
-import Foundation
+public import Foundation
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import SERPlot
+public import SERPlot
 
-/// (A copy of SERPlotTests/SVGLayoutParser.swift: test targets cannot share files.)
 /// What an SVG file says about its layout, read back with XMLParser: the canvas size (the
 /// root's `width`/`height` in points), every `<text>` element with its ink box
 /// (`data-ink`), cairo glyph references left over (`<use>` of a glyph), and the legend boxes
 /// and data lines of the hidden `ser-layout` group.
-struct SVGLayoutParser {
-    struct Text {
-        var string: String
-        var box: Rect?
-        var attributes: [String: String]
+public struct SVGLayoutParser {
+    public struct Text {
+        public var string: String
+        public var box: Rect?
+        public var attributes: [String: String]
     }
 
-    var width = 0.0
-    var height = 0.0
-    var texts: [Text] = []
-    var glyphUses = 0
-    var legends: [Rect] = []
-    var dataLines: [[Point]] = []
+    public var width = 0.0
+    public var height = 0.0
+    public var texts: [Text] = []
+    public var glyphUses = 0
+    public var legends: [Rect] = []
+    public var dataLines: [[Point]] = []
 
-    init(_ data: Data) throws {
+    public init(_ data: Data) throws {
         let delegate = Delegate()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
@@ -39,7 +38,7 @@ struct SVGLayoutParser {
     }
 
     /// Texts whose ink box leaves the canvas.
-    func clipped() -> [Text] {
+    public func clipped() -> [Text] {
         texts.filter { t in
             guard let b = t.box else { return true }
             return b.minX < -0.01 || b.minY < -0.01 || b.maxX > width + 0.01 || b.maxY > height + 0.01
@@ -47,7 +46,7 @@ struct SVGLayoutParser {
     }
 
     /// (legend, line) pairs where a legend box overlaps the bounding box of a line segment.
-    func legendOverlaps() -> [(Rect, Int)] {
+    public func legendOverlaps() -> [(Rect, Int)] {
         var out: [(Rect, Int)] = []
         for legend in legends {
             for (i, line) in dataLines.enumerated() {
@@ -64,7 +63,7 @@ struct SVGLayoutParser {
         return out
     }
 
-    static func numbers(_ text: String) -> [Double] {
+    public static func numbers(_ text: String) -> [Double] {
         text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
     }
 
