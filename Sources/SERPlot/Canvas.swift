@@ -296,7 +296,7 @@ public final class Canvas {
         if svgTexts != nil {
             svgTexts?.append(
                 SVGText.element(
-                    text, origin: point, dx: dx, dy: dy, anchor: anchor.horizontal, size: size, color: color, rotation: rotation,
+                    text, origin: point, dy: dy, anchor: anchor.horizontal, size: size, color: color, rotation: rotation,
                     bold: bold, box: box))
             return
         }

@@ -19,10 +19,11 @@ enum SVGText {
     ///
     /// - Parameters:
     ///   - origin: the reference point (canvas points); rotation turns about it.
-    ///   - dx, dy: the baseline start relative to `origin` before rotation, as cairo computed it.
+    ///   - dy: the baseline relative to `origin` before rotation, as cairo computed it (the
+    ///     horizontal offset is `text-anchor`'s).
     ///   - box: the ink box, written as `data-ink="x y width height"` for layout checks.
     static func element(
-        _ text: String, origin: Point, dx: Double, dy: Double, anchor: TextAnchor.Horizontal, size: Double, color: Color,
+        _ text: String, origin: Point, dy: Double, anchor: TextAnchor.Horizontal, size: Double, color: Color,
         rotation: Double, bold: Bool, box: Rect
     ) -> String {
         let textAnchor: String
@@ -38,8 +39,7 @@ enum SVGText {
         if color.alpha < 1 { attributes += " fill-opacity=\"\(number(color.alpha))\"" }
         if bold { attributes += " font-weight=\"bold\"" }
         attributes += " data-ink=\"\(number(box.x)) \(number(box.y)) \(number(box.width)) \(number(box.height))\""
-        _ = dx  // the anchor carries the horizontal offset
-        return "<text \(attributes)>\(escape(text))</text>"
+        return "<text \(attributes)>\(HTMLReport.escape(text))</text>"  // HTML's escapes are XML's too
     }
 
     /// cairo's SVG document with `texts` and the layout record added before `</svg>`.
@@ -66,20 +66,5 @@ enum SVGText {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
-    }
-
-    /// XML character escapes for text content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }
