@@ -43,15 +43,9 @@ struct RunOrchestrator {
         // Pin the dataset version, so resume and reproduce use exactly these clips.
         settings.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
         let plan = try settings.splitPlan()
-        let splitter = Splitter(
-            validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.splitSeed ?? settings.seed))
-        let provenance = ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)
         let method = Normalizer.Method(name: settings.normalization) ?? .global
         func newRun(_ kind: String, parent: Int64?, name: String?) throws -> NewRun {
-            NewRun(
-                name: name, kind: kind, parentID: parent, datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
-                split: settings.split, seed: Int64(settings.seed), config: try settings.json(), commandLine: commandLine,
-                tags: tags, note: note, hyperparameters: try settings.flattened(), provenance: provenance, reproducesRunID: reproduces)
+            try record(kind, parent: parent, name: name, settings: settings, data: data, tags: tags, note: note, reproduces: reproduces)
         }
         if case .kfold(let k) = plan { output.clock.expect(epochs: k * settings.epochs) } else { output.clock.expect(epochs: settings.epochs) }
         if case .kfold = plan {
@@ -61,19 +55,36 @@ struct RunOrchestrator {
                 parent, folds: folds, existing: [], settings: settings, data: data, method: method, reproduces: reproduces,
                 newFold: { i in try store.createRun(try newRun("fold", parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)")) })
         }
-        let split = try splitter.split(data.clipRefs, plan: plan)  // refused before anything is written
+        let split = try Self.splitter(settings).split(data.clipRefs, plan: plan)  // refused before anything is written
         let runID = try store.createRun(try newRun(kind ?? "train", parent: parentID, name: name))
         let result = try execute(runID, settings: settings, data: data, split: split, method: method, resume: false)
         return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: reproduces, aggregate: [])
+    }
+
+    /// The splitter the settings ask for (its seed: `--split-seed`, else `--seed`).
+    private static func splitter(_ settings: RunSettings) -> Splitter {
+        Splitter(validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.splitSeed ?? settings.seed))
+    }
+
+    /// The row of a new run (a plain run, k-fold parent or fold) trained with `settings` on
+    /// `data`.
+    private func record(
+        _ kind: String, parent: Int64?, name: String?, settings: RunSettings, data: PreparedData, tags: [String], note: String?,
+        reproduces: Int64?
+    ) throws -> NewRun {
+        NewRun(
+            name: name, kind: kind, parentID: parent, datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
+            split: settings.split, seed: Int64(settings.seed), config: try settings.json(), commandLine: commandLine,
+            tags: tags, note: note, hyperparameters: try settings.flattened(),
+            provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash),
+            reproducesRunID: reproduces)
     }
 
     /// The folds of a k-fold plan, as the splitter draws them from the settings' seeds (the
     /// same on every call for the same pinned dataset version).
     private func foldSplits(_ settings: RunSettings, data: PreparedData) throws -> [Split] {
         guard case .kfold(let k) = try settings.splitPlan() else { return [] }
-        let splitter = Splitter(
-            validationFraction: settings.validationFraction, seed: UInt64(truncatingIfNeeded: settings.splitSeed ?? settings.seed))
-        return try splitter.folds(data.clipRefs, k: k)
+        return try Self.splitter(settings).folds(data.clipRefs, k: k)
     }
 
     /// Trains a k-fold parent's folds in order — resuming an unfinished existing fold,
@@ -180,12 +191,9 @@ struct RunOrchestrator {
             parent, folds: folds, existing: existing, settings: settings, data: data,
             method: Normalizer.Method(name: settings.normalization) ?? .global, reproduces: nil,
             newFold: { i in
-                try store.createRun(NewRun(
-                    name: "\(name ?? "run \(parent)") fold \(i + 1)", kind: "fold", parentID: parent, datasetVersionID: data.version.id,
-                    featureConfigID: data.featureConfigID, split: settings.split, seed: Int64(settings.seed), config: try settings.json(),
-                    commandLine: commandLine, tags: [], note: nil, hyperparameters: try settings.flattened(),
-                    provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash),
-                    reproducesRunID: nil))
+                try store.createRun(try record(
+                    "fold", parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)", settings: settings, data: data, tags: [],
+                    note: nil, reproduces: nil))
             })
     }
 
