@@ -106,9 +106,7 @@ extension Store {
 
     /// ``deleteRun(_:)`` inside a transaction.
     static func deleteTree(_ id: Int64, _ db: Database) throws -> RunFootprint {
-        let tree = """
-            WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT r.id FROM runs r JOIN tree t ON r.parent_id = t.id)
-            """
+        let tree = Store.runTree
         let runs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM tree", arguments: [id]) ?? 0
         let epochs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM epochs WHERE run_id IN tree", arguments: [id]) ?? 0
         let bytes = try Int64.fetchOne(db, sql: """

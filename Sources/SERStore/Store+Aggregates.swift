@@ -49,15 +49,7 @@ extension Store {
                     arguments: [id, name, value.mean, value.std])
             }
         case "sweep":
-            // The finished trial with the highest validation accuracy of its evaluated weights
-            // (its best epoch's when it has no `val` evaluation); the first on ties.
-            let chosen = try Int64.fetchOne(db, sql: """
-                SELECT s.id FROM run_summary s
-                WHERE s.parent_id = ? AND s.status = 'finished'
-                ORDER BY coalesce((SELECT m.value FROM run_metrics m WHERE m.run_id = s.id AND m.subset = 'val' AND m.name = 'accuracy'),
-                                  s.best_val_acc, -1) DESC, s.id
-                LIMIT 1
-                """, arguments: [id])
+            let chosen = try rankedChildren(id, db).first { $0.finished }?.id
             try db.execute(sql: "UPDATE runs SET selected_run_id = ? WHERE id = ?", arguments: [chosen, id])
             try db.execute(sql: "DELETE FROM run_metrics WHERE run_id = ? AND subset IN ('test', 'val')", arguments: [id])
             if let chosen {
@@ -70,6 +62,25 @@ extension Store {
             }
         default:
             return
+        }
+    }
+
+    /// A parent's children, best first by the validation accuracy of the weights they
+    /// evaluated (their recorded `val` evaluation; their best epoch's when they have none),
+    /// unscored last, the older first on ties: how a sweep ranks and chooses its trials.
+    public func rankedChildren(_ parent: Int64) throws -> [(id: Int64, validation: Double?, finished: Bool)] {
+        try read { db in try Self.rankedChildren(parent, db) }
+    }
+
+    static func rankedChildren(_ parent: Int64, _ db: Database) throws -> [(id: Int64, validation: Double?, finished: Bool)] {
+        try Row.fetchAll(db, sql: """
+            SELECT s.id, s.status,
+                   coalesce((SELECT m.value FROM run_metrics m WHERE m.run_id = s.id AND m.subset = 'val' AND m.name = 'accuracy'),
+                            s.best_val_acc) AS validation
+            FROM run_summary s WHERE s.parent_id = ?
+            ORDER BY validation IS NULL, validation DESC, s.id
+            """, arguments: [parent]).map { row in
+            (id: row["id"], validation: row["validation"], finished: (row["status"] as String?) == "finished")
         }
     }
 

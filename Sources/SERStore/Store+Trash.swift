@@ -16,7 +16,8 @@ extension Store {
         public var children: Int
     }
 
-    private static let tree = """
+    /// A common table expression `tree(id)`: the run bound to `?` and all its descendants.
+    static let runTree = """
         WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT r.id FROM runs r JOIN tree t ON r.parent_id = t.id)
         """
 
@@ -31,9 +32,8 @@ extension Store {
             var moved = 0
             for id in ids {
                 try db.execute(
-                    sql: "\(Self.tree) UPDATE runs SET deleted_at = ? WHERE id IN tree AND deleted_at IS NULL", arguments: [id, now])
+                    sql: "\(Self.runTree) UPDATE runs SET deleted_at = ? WHERE id IN tree AND deleted_at IS NULL", arguments: [id, now])
                 moved += db.changesCount
-                try db.execute(sql: "UPDATE runs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", arguments: [now, id])
                 if let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id]) {
                     try Self.refreshParent(parent, db)
                 }
@@ -50,7 +50,7 @@ extension Store {
             guard let deletedAt = try String.fetchOne(db, sql: "SELECT deleted_at FROM runs WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.invalidArgument, path: path, "run \(id) is not in the trash")
             }
-            try db.execute(sql: "\(Self.tree) UPDATE runs SET deleted_at = NULL WHERE id IN tree AND deleted_at = ?", arguments: [id, deletedAt])
+            try db.execute(sql: "\(Self.runTree) UPDATE runs SET deleted_at = NULL WHERE id IN tree AND deleted_at = ?", arguments: [id, deletedAt])
             if let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id]) {
                 try Self.refreshParent(parent, db)
             }

@@ -133,7 +133,7 @@ struct SweepRunner {
 
     /// The ranked trials.
     private func summary(_ parent: Int64, status: String, grid: SweepGrid) throws -> Summary {
-        let children = try Self.ranked(try store.childRuns(of: parent), store: store)
+        let children = try Self.ranked(try store.childRuns(of: parent), store: store, parent: parent)
         var trials: [Summary.Trial] = []
         var table = TextTable(["run", "status"] + grid.axes.map(\.key) + ["val acc", "test acc", "test F1"],
                               rightAligned: Set([0] + Array((2 + grid.axes.count)..<(5 + grid.axes.count))))
@@ -149,16 +149,11 @@ struct SweepRunner {
         return Summary(sweep: parent, status: status, trials: trials, table: header + table.render())
     }
 
-    /// Trials best first by the validation accuracy of the weights that were evaluated (the
-    /// recorded `val` evaluation; for a trial without one, its best epoch's), unscored last.
-    static func ranked(_ children: [RunSummaryRow], store: Store) throws -> [(run: RunSummaryRow, validation: Double?)] {
-        let scored = try children.map { child in
-            (run: child, validation: try store.runMetrics(child.id, subset: "val")["accuracy"]?.value ?? child.bestValAcc)
-        }
-        return scored.enumerated().sorted { a, b in
-            let x = a.element.validation ?? -1, y = b.element.validation ?? -1
-            return x != y ? x > y : a.offset < b.offset
-        }.map(\.element)
+    /// The trials in the store's ranking (``Store/rankedChildren(_:)``, the rule the sweep
+    /// chooses by), with their validation accuracy.
+    static func ranked(_ children: [RunSummaryRow], store: Store, parent: Int64) throws -> [(run: RunSummaryRow, validation: Double?)] {
+        let byID = Dictionary(uniqueKeysWithValues: children.map { ($0.id, $0) })
+        return try store.rankedChildren(parent).compactMap { ranked in byID[ranked.id].map { (run: $0, validation: ranked.validation) } }
     }
 
     private static func text(_ value: Any) -> String {
