@@ -1,4 +1,5 @@
 import Foundation
+import SERCore
 
 /// The one way `ser` looks at and opens a source audio file: through any symbolic links to
 /// the file they resolve to (`stat`, never `lstat`), regular files only, and an `open` that
@@ -32,7 +33,7 @@ public enum SourceFile {
                 ? (isLink(path) ? "is a broken symbolic link (its target does not exist)" : "no such file")
                 : "cannot be examined: \(String(cString: strerror(code)))")
         }
-        if let kind = kindName(mode: info.st_mode) {
+        if let kind = FileKind.name(mode: info.st_mode) {
             throw AudioError(.unreadable, path: path, "is \(kind), not a regular file; only regular files are read")
         }
         return Status(
@@ -64,7 +65,7 @@ public enum SourceFile {
             Glibc.close(descriptor)
             throw AudioError(.unreadable, path: path, "cannot be examined: \(reason)")
         }
-        if let kind = kindName(mode: info.st_mode) {
+        if let kind = FileKind.name(mode: info.st_mode) {
             Glibc.close(descriptor)
             throw AudioError(.unreadable, path: path, "is \(kind), not a regular file; only regular files are read")
         }
@@ -73,20 +74,6 @@ public enum SourceFile {
         return (descriptor, Int64(info.st_size))
     }
 
-    /// What a non-regular file is, in words (`a FIFO (named pipe)`), or `nil` for a regular file.
-    ///
-    /// - Parameter mode: `st_mode` of a `stat`.
-    public static func kindName(mode: UInt32) -> String? {
-        switch mode_t(mode) & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFSOCK: "a socket"
-        default: "not a regular file"
-        }
-    }
 
     /// Whether `path` itself is a symbolic link.
     static func isLink(_ path: String) -> Bool {

@@ -1,4 +1,5 @@
 public import Foundation
+import SERCore
 
 /// Writes output files all-or-nothing, and only as regular files: the bytes go to a hidden
 /// temporary file in the destination's folder, are flushed to disk (`fsync`), and the
@@ -30,7 +31,7 @@ public enum AtomicFile {
         }
         var info = stat()
         if stat(target, &info) == 0 {
-            if let kind = nonRegularKind(info.st_mode) {
+            if let kind = FileKind.name(mode: info.st_mode) {
                 let via = target == absolute ? "" : " (a link to \(target))"
                 throw PlotError(.io, path: path, "is \(kind)\(via); ser writes only regular files and never replaces anything else")
             }
@@ -91,18 +92,6 @@ public enum AtomicFile {
         if folderDescriptor >= 0 {
             _ = fsync(folderDescriptor)
             close(folderDescriptor)
-        }
-    }
-
-    /// "a folder", "a device", … for a file type that is not a regular file; `nil` for one.
-    private static func nonRegularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFSOCK: "a socket"
-        default: "not a regular file"
         }
     }
 }

@@ -10,14 +10,7 @@ enum DatabaseFileCheck {
         // A FIFO, device or socket is never a database, and opening one to read can block
         // forever (a FIFO with no writer): refuse it by its type first.
         var info = stat()
-        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            let kind: String
-            switch info.st_mode & S_IFMT {
-            case S_IFIFO: kind = "a FIFO (named pipe)"
-            case S_IFCHR, S_IFBLK: kind = "a device"
-            case S_IFSOCK: kind = "a socket"
-            default: kind = "not a regular file"
-            }
+        if stat(path, &info) == 0, let kind = FileKind.name(mode: info.st_mode) {
             throw StoreError(.notADatabase, path: path, "is \(kind), not a ser database file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {

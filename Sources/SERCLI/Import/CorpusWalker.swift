@@ -1,4 +1,5 @@
 import Foundation
+import SERCore
 import SERAudio
 
 /// Finds the audio files below corpus folders, following symbolic links to files and folders.
@@ -107,7 +108,7 @@ struct CorpusWalker {
                     ignored += 1
                     continue
                 }
-                let kind = SourceFile.kindName(mode: target.st_mode) ?? "not a regular file"
+                let kind = FileKind.name(mode: target.st_mode) ?? "not a regular file"
                 let via = isLink ? " (through a symbolic link)" : ""
                 rejections.append((path, "unreadable: is \(kind)\(via), not a regular file; only regular files are read"))
             }
