@@ -23,9 +23,13 @@ let kernelFlags: [CSetting] = [
 
 let package = Package(
     name: "ser",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ser", targets: ["ser"]),
+        // The application services, for other front ends and Swift programs.
+        .library(name: "SERWorkbench", targets: ["SERWorkbench"]),
+        // Figures, compare tables, run diffs and HTML reports as values.
+        .library(name: "SERReports", targets: ["SERReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,16 +79,33 @@ let package = Package(
         ),
         // Charts and reports: a small chart layer over cairo (PNG, SVG, PDF); knows no database.
         .target(name: "SERPlot", dependencies: ["SERCore", "CCairo"], swiftSettings: strict),
-        // One file per command; orchestrates the modules above.
+        // Application services: import, feature cache, training, sweeps, ensembles, evaluation,
+        // trained models. No argument parsing, no standard output: observers, a cancellation
+        // token and typed errors (see docs/ARCHITECTURE.md).
+        .target(
+            name: "SERWorkbench",
+            dependencies: [
+                "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERExperiment", "SERLinearAlgebra",
+                "SERONNX",
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedBuildInfo"]
+        ),
+        // Figures, compare tables, diffs and HTML reports as values, for every front end.
+        .target(
+            name: "SERReports",
+            dependencies: ["SERCore", "SERStore", "SERPlot", "SERFeatures", "SERAudio", "SERWorkbench"],
+            swiftSettings: strict
+        ),
+        // The command line: argument parsing, console rendering, progress bars, signals.
         .target(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict,
-            plugins: ["EmbedBuildInfo"]
+            swiftSettings: strict
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
@@ -119,6 +140,10 @@ let package = Package(
         .testTarget(name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERTestSupport", "SERPlot", "SERCore"]),
-        .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SERWorkbenchTests", dependencies: ["SERTestSupport", "SERWorkbench", "SERStore", "SERCore"]),
+        // A second consumer: depends on the SERWorkbench product alone, as another program would.
+        .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
+        .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
+        .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,3 +1,5 @@
+import SERReports
+import SERWorkbench
 public import ArgumentParser
 import SERCore
 

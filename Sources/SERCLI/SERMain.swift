@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 
@@ -31,10 +34,19 @@ public enum SERMain {
                 }
                 finish(code.rawValue)
             }
-            Console.error("ser: error: \(error)\n")
+            Console.error("ser: error: \(describe(error))\n")
             // A command stopped by Ctrl-C or SIGTERM: 128 + the signal, as a shell reports it.
             finish(InterruptFlag.exitStatus ?? 1)
         }
+    }
+
+    /// The message of a failure: a workbench error about a setting names it as the flag that
+    /// sets it (`--layers: …`); every other error describes itself.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? WorkbenchError, let key = error.key, error.source == .caller || error.source == nil {
+            return "--\(key.kebabCased): \(error.reason)"
+        }
+        return "\(error)"
     }
 
     /// A next step for a usage error: the nearest subcommand for a misspelt one, else where

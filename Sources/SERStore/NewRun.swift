@@ -3,7 +3,7 @@
 public struct NewRun: Sendable {
     public var name: String?
     /// `train`, `kfold`, `fold`, `sweep` or `trial`.
-    public var kind: String
+    public var kind: RunKind
     public var parentID: Int64?
     public var datasetVersionID: Int64?
     public var featureConfigID: Int64?
@@ -21,7 +21,7 @@ public struct NewRun: Sendable {
     public var reproducesRunID: Int64?
 
     public init(
-        name: String? = nil, kind: String = "train", parentID: Int64? = nil, datasetVersionID: Int64?,
+        name: String? = nil, kind: RunKind = .train, parentID: Int64? = nil, datasetVersionID: Int64?,
         featureConfigID: Int64?, split: String?, seed: Int64, config: String, commandLine: String,
         tags: [String] = [], note: String? = nil, hyperparameters: [String: String] = [:],
         provenance: Provenance, reproducesRunID: Int64? = nil

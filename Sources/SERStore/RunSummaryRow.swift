@@ -4,10 +4,10 @@ public import GRDB
 public struct RunSummaryRow: Sendable, Codable, Equatable, FetchableRecord {
     public var id: Int64
     public var name: String?
-    public var kind: String
+    public var kind: RunKind
     public var parentID: Int64?
     /// `queued`, `running`, `finished`, `failed`, `interrupted`, or `dead` (running, no heartbeat).
-    public var status: String
+    public var status: RunStatus
     public var dataset: String?
     public var datasetVersion: String?
     public var split: String?

@@ -7,9 +7,9 @@ extension Store {
     public struct RunHeader: Sendable, Equatable {
         public var id: Int64
         public var name: String?
-        public var kind: String
+        public var kind: RunKind
         public var parentID: Int64?
-        public var status: String
+        public var status: RunStatus
         /// `runs.config`: the resolved settings as JSON text.
         public var config: String
     }

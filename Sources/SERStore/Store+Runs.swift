@@ -61,7 +61,7 @@ extension Store {
     }
 
     /// Ends a run: `finished`, `failed` (with the error) or `interrupted` (resumable).
-    public func endRun(_ runID: Int64, status: String, error: String? = nil) throws {
+    public func endRun(_ runID: Int64, status: RunStatus, error: String? = nil) throws {
         try write { db in
             let now = Timestamp.now()
             try db.execute(

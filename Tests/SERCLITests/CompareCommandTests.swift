@@ -3,6 +3,8 @@ import GRDB
 import SERTestSupport
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 import SERStore
 
 /// `ser compare` as a user runs it: the built binary on a fixture database (see

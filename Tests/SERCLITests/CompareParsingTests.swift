@@ -1,6 +1,8 @@
 import ArgumentParser
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 /// Argument parsing of `ser compare` / `ser diff`, without a database.
 @Suite struct CompareParsingTests {

@@ -2,6 +2,8 @@ import Foundation
 import SERTestSupport
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 @Suite struct DiffCommandTests {
     @Test func diffShowsSettingsProvenanceMetricsCurvesAndConfusion() throws {

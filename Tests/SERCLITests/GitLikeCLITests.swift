@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 /// `ser` talks like git (#18): global options before the subcommand, runs named by
 /// reference, one error voice with hints.

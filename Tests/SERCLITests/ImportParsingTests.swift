@@ -1,5 +1,7 @@
 import ArgumentParser
 import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 import Testing
 
 /// Argument parsing of the new commands, without running them.

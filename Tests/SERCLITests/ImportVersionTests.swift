@@ -1,5 +1,7 @@
 import Foundation
 import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 import SERCore
 import SERStore
 import Testing

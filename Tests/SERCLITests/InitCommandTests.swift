@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 @Suite struct InitCommandTests {
     @Test func initCreatesThenRefusesToOverwrite() throws {

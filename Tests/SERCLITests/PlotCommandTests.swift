@@ -2,6 +2,8 @@ import Foundation
 import SERPlot
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 @Suite struct PlotCommandTests {
     /// Checks that `path` is a PNG of real content (or an SVG that parses) and returns it.

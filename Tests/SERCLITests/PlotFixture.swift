@@ -125,7 +125,7 @@ struct PlotFixture {
                 EvaluationRecord(
                     subset: "test", metrics: ["accuracy": 0.75 * quality, "macro_f1": 0.73 * quality, "uar": 0.75 * quality],
                     classes: classes, labels: Self.emotions, confusion: confusion, predictions: []))
-            try store.endRun(id, status: "finished")
+            try store.endRun(id, status: .finished)
         }
         runA = try store.createRun(newRun("baseline"))
         try train(runA, epochs: 30, quality: 1)

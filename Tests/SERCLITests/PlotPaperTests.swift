@@ -5,6 +5,8 @@ import SERTestSupport
 import Testing
 
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 /// `ser plot` as a paper needs it: every figure kind with nothing clipped and no legend on
 /// the data, one class order everywhere, frequencies in Hz, dB by default, paper options,
@@ -17,7 +19,7 @@ import Testing
         let provenance = Provenance(serVersion: "0.1.0", hostname: "test")
         let parent = try store.createRun(
             NewRun(
-                name: "grid", kind: "sweep", datasetVersionID: nil, featureConfigID: nil, split: "speaker", seed: 1,
+                name: "grid", kind: .sweep, datasetVersionID: nil, featureConfigID: nil, split: "speaker", seed: 1,
                 config: #"{"epochs":8}"#, commandLine: "ser sweep --lr 1e-3,1e-2 --dropout 0.2,0.4",
                 hyperparameters: ["sweep.axes": #"[{"dropout":[0.2,0.4]},{"lr":[0.001,0.01]}]"#], provenance: provenance))
         try store.markRunning(parent, pid: 1)
@@ -25,7 +27,7 @@ import Testing
         for (k, (lr, dropout)) in [(0.001, 0.2), (0.001, 0.4), (0.01, 0.2), (0.01, 0.4)].enumerated() {
             let id = try store.createRun(
                 NewRun(
-                    name: "grid #\(k + 1)", kind: "trial", parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: "speaker",
+                    name: "grid #\(k + 1)", kind: .trial, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: "speaker",
                     seed: 1, config: #"{"dropout":\#(dropout),"epochs":8,"layers":[64,32],"lr":\#(lr),"optimizer":"adam"}"#,
                     commandLine: "ser run", provenance: provenance))
             try store.markRunning(id, pid: 1)
@@ -47,10 +49,10 @@ import Testing
                     classes: [], labels: PlotFixture.emotions, confusion: [[6, 0, 0, 0], [0, 6, 0, 0], [0, 0, 6, 0], [0, 0, 0, 6]],
                     predictions: []))
             try store.write { try $0.execute(sql: "UPDATE runs SET best_epoch = 8 WHERE id = ?", arguments: [id]) }
-            try store.endRun(id, status: "finished")
+            try store.endRun(id, status: .finished)
             trials.append(id)
         }
-        try store.endRun(parent, status: "finished")
+        try store.endRun(parent, status: .finished)
         return (parent, trials)
     }
 

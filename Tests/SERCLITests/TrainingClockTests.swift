@@ -1,5 +1,7 @@
 import Testing
 @testable import SERCLI
+@testable import SERWorkbench
+@testable import SERReports
 
 /// The time-left estimate of `ser run`/`ser sweep` (#18).
 @Suite struct TrainingClockTests {

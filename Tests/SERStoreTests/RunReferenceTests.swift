@@ -19,7 +19,7 @@ import Testing
         var ids: [Int64] = []
         for (name, parent, tags) in [("seed-30ep", nil, ["paper"]), ("seed-60ep", nil, []), ("fold", 2 as Int64?, ["paper"]), ("best", nil, [])] {
             ids.append(try store.createRun(NewRun(
-                name: name, kind: parent == nil ? "train" : "fold", parentID: parent, datasetVersionID: nil, featureConfigID: nil,
+                name: name, kind: parent == nil ? .train : .fold, parentID: parent, datasetVersionID: nil, featureConfigID: nil,
                 split: nil, seed: 1, config: "{}", commandLine: "ser run", tags: tags, provenance: Provenance(serVersion: "0"))))
         }
         return (store, ids)

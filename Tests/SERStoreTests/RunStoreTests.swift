@@ -43,7 +43,7 @@ import SERCore
             classes: [.init(label: "happy", precision: 1, recall: 0.5, f1: 0.667, support: 2)],
             labels: ["happy", "sad"], confusion: [[1, 1], [0, 2]],
             predictions: [.init(clipID: 4, predicted: "happy", probabilities: [0.9, 0.1])]))
-        try store.endRun(id, status: "finished")
+        try store.endRun(id, status: .finished)
         try store.read { (db: Database) throws -> Void in
             let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM run_summary WHERE id = ?", arguments: [id]))
             #expect(row["status"] as String == "finished")

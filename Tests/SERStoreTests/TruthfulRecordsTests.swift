@@ -11,7 +11,7 @@ import SERCore
         try Store.create(at: try makeTemporaryFolder(label).appendingPathComponent("ser.db").path)
     }
 
-    func newRun(_ name: String, kind: String = "train", parent: Int64? = nil, config: String = #"{"select":"last"}"#) -> NewRun {
+    func newRun(_ name: String, kind: RunKind = .train, parent: Int64? = nil, config: String = #"{"select":"last"}"#) -> NewRun {
         NewRun(name: name, kind: kind, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: "speaker", seed: 42,
                config: config, commandLine: "ser run", tags: [], hyperparameters: [:], provenance: Provenance(serVersion: "0.1.0"))
     }
@@ -72,13 +72,13 @@ import SERCore
     /// ± std over the remaining ones (item 3).
     @Test func removingAFoldRecomputesItsParent() throws {
         let store = try makeStore()
-        let parent = try store.createRun(newRun("k", kind: "kfold"))
+        let parent = try store.createRun(newRun("k", kind: .kfold))
         var folds: [Int64] = []
         for accuracy in [0.5, 0.6, 0.9] {
-            let fold = try store.createRun(newRun("f", kind: "fold", parent: parent))
+            let fold = try store.createRun(newRun("f", kind: .fold, parent: parent))
             try store.recordEvaluation(fold, EvaluationRecord(
                 subset: "test", metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
-            try store.endRun(fold, status: "finished")
+            try store.endRun(fold, status: .finished)
             folds.append(fold)
         }
         try store.refreshParent(parent)
@@ -94,15 +94,15 @@ import SERCore
     /// and no standard deviation, and chooses again when that trial is removed (item 2).
     @Test func aSweepReportsItsChosenTrial() throws {
         let store = try makeStore()
-        let sweep = try store.createRun(newRun("s", kind: "sweep"))
+        let sweep = try store.createRun(newRun("s", kind: .sweep))
         var trials: [Int64] = []
         for (validation, test) in [(0.4, 0.9), (0.8, 0.5), (0.6, 0.7)] {
-            let trial = try store.createRun(newRun("t", kind: "trial", parent: sweep))
+            let trial = try store.createRun(newRun("t", kind: .trial, parent: sweep))
             for (subset, accuracy) in [("val", validation), ("test", test)] {
                 try store.recordEvaluation(trial, EvaluationRecord(
                     subset: subset, metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
             }
-            try store.endRun(trial, status: "finished")
+            try store.endRun(trial, status: .finished)
             trials.append(trial)
         }
         try store.refreshParent(sweep)

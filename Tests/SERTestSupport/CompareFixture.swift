@@ -37,31 +37,31 @@ public struct CompareFixture {
         try add("rnd-a", split: "random", lr: "0.0001", optimizer: "adam", accuracy: 0.80, validation: [0.7, 0.75])
         try add(
             "spk-b", split: "speaker", lr: "0.0005", optimizer: "sgd", accuracy: 0.60, validation: [0.55], tags: ["baseline"], dataset: 2)
-        let kfold = try add("kf", kind: "kfold", split: "kfold:3", lr: "0.001", optimizer: "adam", accuracy: nil, validation: [])
+        let kfold = try add("kf", kind: .kfold, split: "kfold:3", lr: "0.001", optimizer: "adam", accuracy: nil, validation: [])
         for (i, acc) in [0.60, 0.65, 0.70].enumerated() {
             try add(
-                "kf-\(i + 1)", kind: "fold", parent: kfold, split: "kfold:3", lr: "0.001", optimizer: "adam", accuracy: acc,
+                "kf-\(i + 1)", kind: .fold, parent: kfold, split: "kfold:3", lr: "0.001", optimizer: "adam", accuracy: acc,
                 validation: Array(repeating: acc - 0.1, count: i + 2))
         }
         try store.recordAggregate(kfold, subset: "test", metrics: ["accuracy": (0.65, 0.05), "macro_f1": (0.6, 0.04), "uar": (0.62, 0.03)])
-        try store.endRun(kfold, status: "finished")
-        let sweep = try add("sw", kind: "sweep", split: "speaker", lr: nil, optimizer: "adam", accuracy: nil, validation: [])
+        try store.endRun(kfold, status: .finished)
+        let sweep = try add("sw", kind: .sweep, split: "speaker", lr: nil, optimizer: "adam", accuracy: nil, validation: [])
         for (i, acc) in [0.45, 0.65].enumerated() {
             try add(
-                "sw-\(i + 1)", kind: "trial", parent: sweep, split: "speaker", lr: i == 0 ? "0.01" : "0.001", optimizer: "adam",
+                "sw-\(i + 1)", kind: .trial, parent: sweep, split: "speaker", lr: i == 0 ? "0.01" : "0.001", optimizer: "adam",
                 accuracy: acc, validation: [acc])
         }
         try store.recordAggregate(sweep, subset: "test", metrics: ["accuracy": (0.55, 0.10), "macro_f1": (0.5, 0.1), "uar": (0.52, 0.1)])
-        try store.endRun(sweep, status: "finished")
-        try add("broken", split: "speaker", lr: "0.01", optimizer: "adam", accuracy: nil, validation: [0.3], status: "failed")
+        try store.endRun(sweep, status: .finished)
+        try add("broken", split: "speaker", lr: "0.01", optimizer: "adam", accuracy: nil, validation: [0.3], status: .failed)
     }
 
     /// Adds one run with `validation.count` epochs (best = the highest validation accuracy)
     /// and, given `accuracy`, a test evaluation (F1 = accuracy − 0.05, UAR = accuracy − 0.02).
     @discardableResult
     public func add(
-        _ name: String, kind: String = "train", parent: Int64? = nil, split: String, lr: String?, optimizer: String,
-        accuracy: Double?, validation: [Double], tags: [String] = [], dataset: Int64 = 1, status: String = "finished"
+        _ name: String, kind: RunKind = .train, parent: Int64? = nil, split: String, lr: String?, optimizer: String,
+        accuracy: Double?, validation: [Double], tags: [String] = [], dataset: Int64 = 1, status: RunStatus = .finished
     ) throws -> Int64 {
         var parameters = ["optimizer": "\"\(optimizer)\"", "layers": "[128,64]", "split": "\"\(split)\""]
         if let lr { parameters["lr"] = lr }

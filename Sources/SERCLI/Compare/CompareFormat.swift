@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 
 /// How `ser compare` prints: an aligned terminal table, or CSV / JSON / Markdown for scripts

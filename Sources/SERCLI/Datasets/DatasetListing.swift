@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import SERStore
 
 /// A dataset with its versions, as `ser datasets` shows it.

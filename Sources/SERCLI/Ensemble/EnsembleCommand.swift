@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -39,20 +42,9 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
-            let runs = try references.resolve(in: store)
-            let builder = EnsembleBuilder(store: store)
-            let plan = try builder.plan(runs)
-            let (parent, aggregate) = try builder.record(plan, name: name, tags: tag, commandLine: SER.Run.commandLine())
-            let k = plan.folds.count
-            if options.json {
-                struct Report: Encodable { let run: Int64; let members: [Int64]; let folds: Int; let accuracy: Double; let accuracyStd: Double; let macroF1: Double; let uar: Double }
-                try printJSON(Report(
-                    run: parent, members: runs, folds: k, accuracy: aggregate["accuracy"]?.mean ?? 0,
-                    accuracyStd: aggregate["accuracy"]?.std ?? 0, macroF1: aggregate["macro_f1"]?.mean ?? 0, uar: aggregate["uar"]?.mean ?? 0))
-            } else if !options.quiet {
-                print(EnsembleBuilder.summary(run: parent, members: runs, folds: plan.kind == "kfold" ? k : nil, aggregate))
-            }
+            let workbench = try options.workbench()
+            let runs = try references.resolve(in: workbench.store)
+            try EnsembleOutput(options: options).print(try workbench.ensemble(runs, TrainingRequest(name: name, tags: tag)))
         }
     }
 }

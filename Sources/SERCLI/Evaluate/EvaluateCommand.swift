@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -31,12 +34,8 @@ extension SER {
         var dataset: String
 
         func run() throws {
-            let store = try options.openStore()
-            let runID = try reference.resolve(in: store)
-            let evaluator = DatasetEvaluator(store: store, quiet: options.quiet || options.json)
-            let models = try evaluator.models(of: runID)
-            var evaluation = try evaluator.evaluate(runID: runID, models: models, datasetSpec: dataset)
-            evaluation.id = try store.recordDatasetEvaluation(evaluation, commandLine: SER.Run.commandLine())
+            let workbench = try options.workbench()
+            let evaluation = try workbench.evaluate(run: try reference.resolve(in: workbench.store), dataset: dataset)
             if options.json {
                 try printJSON(EvaluationReport(evaluation, dataset: dataset))
                 return

@@ -1,4 +1,6 @@
-import ArgumentParser
+import SERReports
+public import SERWorkbench
+public import ArgumentParser
 import Foundation
 import SERCore
 import SERONNX
@@ -28,7 +30,7 @@ extension SER {
         var reference: RunArgument
 
         @Option(name: .long, help: ArgumentHelp("The file format.", valueName: "format"))
-        var format: ExportFormat = .onnx
+        var format: ModelFormat = .onnx
 
         @Option(
             name: [.customShort("o"), .long], help: ArgumentHelp("The file to write (default: run-RUN.FORMAT here).", valueName: "path"))
@@ -45,50 +47,20 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore()
-            let runID = try reference.resolve(in: store)
+            let workbench = try options.workbench()
+            let runID = try reference.resolve(in: workbench.store)
             let destination = try ExportDestination(output ?? "run-\(runID).\(format.fileExtension)", force: force)
-            let model = try TrainedModel.load(store: store, runID: runID, allowPartial: allowPartial)
-            let classifier = model.onnxClassifier
-            let bytes: [UInt8]
-            switch format {
-            case .onnx:
-                do {
-                    bytes = try ONNXExporter.serialize(classifier)
-                } catch {
-                    throw ModelUseError(run: runID, "cannot be exported to ONNX: \(error.reason)")
-                }
-            case .safetensors:
-                let normalization = [
-                    NamedTensor(name: "normalization.mean", shape: [classifier.mean.count], values: classifier.mean),
-                    NamedTensor(name: "normalization.std", shape: [classifier.std.count], values: classifier.std),
-                ]
-                var metadata = classifier.metadata
-                metadata[ONNXExporter.architectureKey] = String(decoding: try JSONEncoder().encode(classifier.architecture), as: UTF8.self)
-                bytes = try SafetensorsEncoder.encode(classifier.weights + normalization, metadata: metadata)
-            case .json:
-                let values = classifier.weights.reduce(0) { $0 + $1.values.count }
-                guard values <= JSONModelDump.maximumValues else {
-                    throw ModelUseError(
-                        run: runID,
-                        "has \(values) weights; the json format is for small models (≤ \(JSONModelDump.maximumValues)); use safetensors or onnx"
-                    )
-                }
-                bytes = try JSONModelDump(classifier).encoded()
-            }
-            try destination.write(bytes)
-            let hash = SHA256.hex(bytes)
-            _ = try store.recordExport(
-                runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count))
+            let export = try workbench.export(run: runID, as: format, allowPartial: allowPartial)
+            try destination.write(export.bytes)
+            let record = try workbench.recordExport(export, path: destination.path)
             if options.json {
-                try printJSON(
-                    ExportRecord(
-                        id: 0, runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count),
-                        createdAt: Timestamp.now()))
+                try printJSON(record)
             } else if !options.quiet {
-                print("exported run \(runID) (epoch \(model.epoch)) as \(format.rawValue) to \(destination.path)")
-                print("  \(bytes.count) bytes, sha256 \(hash)")
+                print("exported run \(runID) (epoch \(export.epoch)) as \(format.rawValue) to \(destination.path)")
+                print("  \(export.bytes.count) bytes, sha256 \(export.sha256)")
             }
         }
     }
 }
+
+extension ModelFormat: ExpressibleByArgument {}

@@ -1,3 +1,5 @@
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERCore

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERFeatures
@@ -30,28 +33,20 @@ extension SER {
         var sampleRate = RunSettings().sampleRate
 
         func run() throws {
-            let store = try options.openStore()
-            let config = try FeatureSpec.config(features, sampleRate: sampleRate)
-            let (datasetRecord, version) = try DatasetSelection.resolve(dataset, in: store)
-            let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
-            let computer = try FeatureComputer(store: store, config: config)
-            let progress = ProgressBar(total: clips.count, title: "features", unit: "clips", mode: ProgressBar.automaticMode(quiet: options.quiet || options.json))
-            InterruptFlag.install()
-            let outcome = try computer.computeMissing(clips, progress: progress, shouldStop: { InterruptFlag.isRaised })
-            progress.finish()
+            let workbench = try options.workbench()
+            let outcome = try workbench.computeFeatures(dataset: dataset, features: features, sampleRate: sampleRate)
             if options.json {
                 try printJSON(FeaturesReport(
-                    dataset: datasetRecord.name, version: version.shortHash, recipe: FeatureComputer.name(of: config),
-                    configHash: config.hash, dims: config.dims, clips: clips.count, cached: outcome.cached,
-                    computed: outcome.computed, failed: outcome.failures.map { "\($0.clip.relativePath): \($0.reason)" },
-                    seconds: outcome.seconds))
+                    dataset: outcome.dataset, version: outcome.version, recipe: outcome.recipe, configHash: outcome.configHash,
+                    dims: outcome.dims, clips: outcome.clips, cached: outcome.cached, computed: outcome.computed,
+                    failed: outcome.failures.map { "\($0.path): \($0.reason)" }, seconds: outcome.seconds))
             } else if !options.quiet {
-                print("\(datasetRecord.name)@\(version.shortHash): \(FeatureComputer.name(of: config)) (\(config.dims) dims, recipe \(config.hash.prefix(12)))")
+                print("\(outcome.dataset)@\(outcome.version): \(outcome.recipe) (\(outcome.dims) dims, recipe \(outcome.configHash.prefix(12)))")
                 print("  \(outcome.cached) cached, \(outcome.computed) computed in \(Format.duration(outcome.seconds)), \(outcome.failures.count) failed")
-                for failure in outcome.failures.prefix(20) { print("  ✗ \(failure.clip.relativePath): \(failure.reason)") }
+                for failure in outcome.failures.prefix(20) { print("  ✗ \(failure.path): \(failure.reason)") }
                 if outcome.failures.count > 20 { print("  … \(outcome.failures.count - 20) more (see the feature_errors table)") }
             }
-            if InterruptFlag.isRaised {
+            if outcome.cancelled {
                 throw ExitCode(130)
             }
         }

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERCorpus
@@ -58,24 +61,16 @@ extension SER {
         }
 
         func run() throws {
-            var plan = try ImportPlan.make(paths: paths, layout: layout.layout, followLinks: !noFollow)
-            let store = try options.openStore()
-            let datasetName = name ?? Self.defaultName(for: plan)
-            // Re-importing with --layout auto: keep the layout the dataset was imported with.
-            if layout == .auto, plan.layout != .csv,
-               let known = try store.read({ try DatasetStore.dataset(named: datasetName, $0) }),
-               let stored = CorpusLayout(rawValue: known.layout), stored != plan.layout, stored != .csv {
-                plan = try ImportPlan.make(paths: paths, layout: stored, followLinks: !noFollow)
+            var request = ImportRequest(paths: paths, name: name, layout: layout.layout)
+            request.storeAudio = storeAudio
+            request.followLinks = !noFollow
+            request.batchSize = batchSize
+            request.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            if let delay = ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"].flatMap(Int.init), delay > 0 {
+                // Debugging aid for tests that interrupt an import half-way; never set in normal use.
+                request.afterBatch = { _ in usleep(useconds_t(min(delay, 10_000) * 1000)) }
             }
-            let delay = Int(ProcessInfo.processInfo.environment["SER_IMPORT_BATCH_DELAY_MS"] ?? "") ?? 0
-            let progress = ProgressBar(
-                total: plan.items.count, title: "importing", unit: "files", mode: ProgressBar.automaticMode(quiet: options.quiet))
-            let importer = Importer(
-                plan: plan, datasetName: datasetName, storeAudio: storeAudio, batchSize: batchSize,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress,
-                batchDelayMilliseconds: delay)
-            InterruptFlag.install()
-            let summary = try importer.run(store: store)
+            let summary = try options.workbench().importCorpus(request)
             if options.json {
                 try printJSON(summary)
             } else if !options.quiet {
@@ -86,15 +81,9 @@ extension SER {
                 }
             }
             if strict && !summary.rejected.isEmpty {
-                throw ImportError(.strict, path: plan.root,
+                throw ImportError(.strict, path: summary.root,
                     "\(summary.rejected.count) files were rejected (--strict); the \(summary.newClips + summary.existingClips) good files were imported")
             }
-        }
-
-        /// The corpus folder's name (`ravdess-speech`), or `dataset` for the filesystem root.
-        static func defaultName(for plan: ImportPlan) -> String {
-            let base = (plan.root as NSString).lastPathComponent
-            return base.isEmpty || base == "/" ? "dataset" : base
         }
     }
 }

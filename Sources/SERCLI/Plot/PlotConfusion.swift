@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 
@@ -36,11 +39,11 @@ extension SER.Plot {
             let overview = try RunFigures.overview(runID, store: store)
             let available = try store.evaluatedSubsets(runID)
             guard let chosen = subset ?? available.first else {
-                throw PlotCommandError(
+                throw ReportError(
                     .noData, "run \(runID)", "has no evaluation yet (status \(overview.status)); no confusion matrix to plot")
             }
             guard let matrix = try store.confusion(runID, subset: chosen) else {
-                throw PlotCommandError(
+                throw ReportError(
                     .noData, "run \(runID)",
                     "was not evaluated on \(chosen) (evaluated: \(available.isEmpty ? "none" : available.joined(separator: ", ")))")
             }

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 import SERStore
@@ -32,12 +35,12 @@ extension SER.Plot {
             let clips = try DatasetFigures.clips(dataset, store: store)
             if let speaker, !clips.contains(where: { $0.speaker == speaker }) {
                 let speakers = Set(clips.compactMap(\.speaker)).sorted()
-                throw PlotCommandError(
+                throw ReportError(
                     .noData, "dataset \(dataset)", "has no clips of speaker \(speaker) (speakers: \(speakers.joined(separator: ", ")))")
             }
             let order = try classes.order(clips.map(\.label))
             let chosen = EmotionGallery.choose(clips, order: order, speaker: speaker, seed: seed)
-            let audios = try chosen.map { try ClipResolver.audio(String($0.id), options: options) }
+            let audios = try chosen.map { try options.clipAudio(String($0.id)) }
             let note = speaker.map { "speaker \($0)" } ?? "seed \(seed)"
             let figure = try EmotionGallery.figure(audios, dataset: dataset, note: note)
             try output.write(figure, defaultBase: "emotions-\(FileStem.safe(dataset))", options: options)

@@ -1,3 +1,5 @@
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 import SERCore
@@ -39,7 +41,7 @@ extension SER.Plot {
         func run() throws {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
-            let (recipe, tensors) = try Self.load(config: config, clips: clips, dataset: dataset, store: store)
+            let (recipe, tensors) = try CachedFeatures.load(config: config, clips: clips, dataset: dataset, store: store)
             if list {
                 // One column per line: index, name; what --feature accepts.
                 if options.json {
@@ -87,25 +89,6 @@ extension SER.Plot {
             return groups.map { $0.first == $0.last ? $0.first : "\($0.first)…\($0.last)" }.joined(separator: ", ")
         }
 
-        /// The recipe to use and the dataset's cached tensors under it.
-        static func load(config: Int64?, clips: [ClipInfo], dataset: String, store: Store) throws -> (FeatureConfigInfo, [Int64: Matrix]) {
-            let recipes = try store.featureConfigs()
-            let ids = clips.map(\.id)
-            let candidates = config.map { id in recipes.filter { $0.id == id } } ?? recipes
-            if let config, candidates.isEmpty {
-                throw PlotCommandError(.noData, "feature recipe \(config)", "no such recipe in \(store.path)")
-            }
-            var best: (FeatureConfigInfo, Int)?
-            for recipe in candidates {
-                let count = try store.cachedFeatureClips(configID: recipe.id, among: ids).count
-                if count > (best?.1 ?? 0) { best = (recipe, count) }
-            }
-            guard let (recipe, _) = best else {
-                throw PlotCommandError(
-                    .noData, "dataset \(dataset)",
-                    "has no cached features\(config.map { " under recipe \($0)" } ?? "") (compute them with `ser features` first)")
-            }
-            return (recipe, try store.loadFeatures(configID: recipe.id, clipIDs: ids))
-        }
+
     }
 }

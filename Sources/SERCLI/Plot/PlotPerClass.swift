@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 import SERStore
@@ -41,11 +44,11 @@ extension SER.Plot {
                 let overview = try RunFigures.overview(id, store: store)
                 let available = try store.evaluatedSubsets(id)
                 guard let s = chosen ?? available.first else {
-                    throw PlotCommandError(.noData, "run \(id)", "has no evaluation yet (status \(overview.status)); no per-class metrics")
+                    throw ReportError(.noData, "run \(id)", "has no evaluation yet (status \(overview.status)); no per-class metrics")
                 }
                 chosen = s
                 let metrics = try store.classMetrics(id, subset: s)
-                guard !metrics.isEmpty else { throw PlotCommandError(.noData, "run \(id)", "has no per-class metrics on \(s)") }
+                guard !metrics.isEmpty else { throw ReportError(.noData, "run \(id)", "has no per-class metrics on \(s)") }
                 entries.append((overview, metrics))
             }
             let order = try classes.order(entries.flatMap { $0.metrics.map(\.label) })

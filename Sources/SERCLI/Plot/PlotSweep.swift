@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 
@@ -24,7 +27,7 @@ extension SER.Plot {
             let runID = try reference.resolve(in: store)
             let sweep = try SweepTrials.load(runID, store: store)
             guard !sweep.keys.isEmpty else {
-                throw PlotCommandError(.noData, "run \(runID)", "its \(sweep.trials.count) child runs do not differ in any setting")
+                throw ReportError(.noData, "run \(runID)", "its \(sweep.trials.count) child runs do not differ in any setting")
             }
             try output.write(SweepFigures.figure(sweep), defaultBase: "sweep-run\(runID)", options: options)
         }

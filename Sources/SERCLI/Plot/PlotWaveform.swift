@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERPlot
 
@@ -17,7 +20,7 @@ extension SER.Plot {
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
-            let audio = try ClipResolver.audio(clip, options: options)
+            let audio = try options.clipAudio(clip)
             let chart = WaveformChart(
                 samples: audio.samples, sampleRate: Double(audio.sampleRate),
                 title: "\(audio.title) (\(audio.sampleRate) Hz)")

@@ -1,3 +1,5 @@
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERCore
@@ -62,49 +64,13 @@ extension SER {
             } else {
                 return
             }
-            let featurizer = try AudioFeaturizer(config: loaded.featureConfig)
-            // Each file alone: a bad one is reported and the others are still classified.
-            var failures: [PredictionFailure] = []
-            var usable: [(path: String, matrix: Matrix, hash: String)] = []
-            for path in files {
-                do {
-                    let features = try featurizer.features(path: path)
-                    usable.append((path, features.matrix, features.contentHash))
-                } catch let error as ModelUseError {
-                    failures.append(PredictionFailure(path: path, reason: error.reason))
-                }
-            }
-            let probabilities = usable.isEmpty ? Matrix(rows: 0, columns: loaded.classes.count) : try loaded.probabilities(usable.map(\.matrix))
-            var results: [PredictionResult] = []
-            var hashes: [String: String] = [:]
-            for (i, file) in usable.enumerated() {
-                let p = probabilities.row(i)
-                if let bad = p.first(where: { !$0.isFinite }) {
-                    failures.append(PredictionFailure(path: file.path, reason: "the model's output is not finite (\(bad)); no label is given"))
-                    continue
-                }
-                var best = 0
-                for c in p.indices where p[c] > p[best] { best = c }
-                results.append(
-                    PredictionResult(
-                        path: file.path, predicted: loaded.classes[best],
-                        probabilities: Dictionary(uniqueKeysWithValues: zip(loaded.classes, p.map(Double.init))),
-                        frames: file.matrix.rows))
-                hashes[file.path] = file.hash
-            }
-            failures.sort { (files.firstIndex(of: $0.path) ?? 0) < (files.firstIndex(of: $1.path) ?? 0) }
+            let batch = try loaded.classify(files, cancellation: InterruptFlag.token)
+            let (results, failures) = (batch.results, batch.failures)
             if record, let store {
-                guard let runID = loaded.runID else {
-                    throw ModelUseError(path: model ?? "model", "--record needs the model's run; this file names none")
-                }
-                guard try store.runHeader(runID) != nil else {
-                    throw ModelUseError(run: runID, "--record: the model's run is not in \(store.path)")
-                }
-                for r in results {
-                    let hash = try hashes[r.path] ?? FileHasher.hash(path: r.path).hash
-                    try store.recordPrediction(
-                        runID: runID, path: Self.absolute(r.path), contentHash: hash, predicted: r.predicted,
-                        probabilities: try r.probabilitiesJSON())
+                do {
+                    try options.workbench(store: store).record(batch, of: loaded)
+                } catch let error as ModelUseError {
+                    throw ModelUseError(path: model ?? "--record", "--record: \(error.reason)")
                 }
             }
             if options.json {
@@ -126,11 +92,6 @@ extension SER {
                     "\(failures.count) of \(files.count) files could not be classified"
                     + (results.isEmpty ? "" : "; the other \(results.count) were"))
             }
-        }
-
-        /// `path` made absolute against the current folder.
-        static func absolute(_ path: String) -> String {
-            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         }
     }
 }

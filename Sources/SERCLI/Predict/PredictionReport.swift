@@ -1,3 +1,7 @@
+import SERCore
+import SERReports
+import SERWorkbench
+
 /// The output of `ser predict --json`.
 struct PredictionReport: Encodable {
     let run: Int64?
@@ -6,10 +10,4 @@ struct PredictionReport: Encodable {
     let predictions: [PredictionResult]
     /// Files that could not be classified, with the reason.
     var failures: [PredictionFailure] = []
-}
-
-/// A file `ser predict` could not classify.
-struct PredictionFailure: Encodable {
-    let path: String
-    let reason: String
 }

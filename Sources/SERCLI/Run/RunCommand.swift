@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERExperiment
@@ -15,6 +18,8 @@ extension SER {
                 split. Settings come from defaults, then --config FILE, then flags; every resolved \
                 value is stored with the run. Each epoch is committed as it ends: Ctrl-C marks the \
                 run interrupted, and --resume RUN continues it to the result it would have reached.
+
+                \(RunOptions.help)
 
                 Examples:
                   ser run --test-speakers 15,16,17,18 --epochs 30 --name seed-30ep
@@ -50,93 +55,57 @@ extension SER {
                 throw ValidationError("--seeds trains new runs; it cannot be combined with --resume or --reproduce")
             }
             if let seeds {
-                let list = try RunOptions.sizes(seeds, flag: "--seeds", allowNone: false)
-                guard list.count >= 2, list.allSatisfy({ $0 >= 0 }), Set(list).count == list.count else {
+                let list = try? [Int](text: seeds)
+                guard let list, list.count >= 2, list.allSatisfy({ $0 >= 0 }), Set(list).count == list.count else {
                     throw ValidationError("--seeds: expected two or more different whole numbers such as 42,1,2 (got '\(seeds)')")
                 }
             }
-            if resume != nil, let given = try? hyperparameters.overrides(), !given.isEmpty {
-                throw ValidationError("--resume continues a run with its own settings; drop \(given.keys.sorted().map { "--" + $0 }.joined(separator: ", "))")
+            let given = try hyperparameters.given()
+            if resume != nil, !given.isEmpty || hyperparameters.config != nil {
+                let flags = given.map { "--" + $0.key.kebabCased } + (hyperparameters.config == nil ? [] : ["--config"])
+                throw ValidationError("--resume continues a run with its own settings; drop \(flags.joined(separator: ", "))")
+            }
+            if let kind, RunKind(rawValue: kind) == nil {
+                throw ValidationError("--kind: unknown run kind '\(kind)'")
             }
         }
 
         func run() throws {
-            let store = try options.openStore()
-            InterruptFlag.install()
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
+            let workbench = try options.workbench(observer: output)
             let started = Date()
-            let outcome: RunOrchestrator.Outcome
-            let orchestrator = RunOrchestrator(store: store, output: output, commandLine: Self.commandLine())
             if let seeds {
-                try ensemble(seeds: try RunOptions.sizes(seeds, flag: "--seeds", allowNone: false), store: store, orchestrator: orchestrator, output: output)
+                let ensemble = try workbench.trainSeeds(
+                    try hyperparameters.resolve(), seeds: try [Int](text: seeds), TrainingRequest(name: name, tags: tags, note: note))
+                try EnsembleOutput(options: options).print(ensemble)
                 return
             }
+            let outcome: TrainingOutcome
             if let resume {
-                outcome = try orchestrator.resume(try resume.resolve(in: store))
+                outcome = try workbench.resume(run: try resume.resolve(in: workbench.store))
+            } else if let reproduce {
+                outcome = try workbench.reproduce(run: try reproduce.resolve(in: workbench.store), TrainingRequest(name: name, tags: tags, note: note))
             } else {
-                var settings: RunSettings
-                let reproduces = try reproduce?.resolve(in: store)
-                if let reproduces {
-                    settings = try orchestrator.settings(of: reproduces)
-                } else {
-                    settings = try hyperparameters.resolve()
-                }
-                try settings.validate()
-                outcome = try orchestrator.start(
-                    settings, name: name, tags: tags, note: note, parentID: parent, kind: kind, reproduces: reproduces)
+                let request = TrainingRequest(
+                    name: name, tags: tags, note: note, parent: parent, kind: kind.flatMap(RunKind.init(rawValue:)) ?? .train)
+                outcome = try workbench.train(try hyperparameters.resolve(), request)
             }
             let seconds = Date().timeIntervalSince(started)
+            if outcome.folds > 0 && !options.quiet {
+                let values = outcome.testMetrics, stds = outcome.testStd
+                output.note(String(
+                    format: "\nk-fold run %lld: test accuracy %.3f ± %.3f, macro-F1 %.3f ± %.3f, UAR %.3f ± %.3f over %d folds",
+                    outcome.run, values["accuracy"] ?? 0, stds["accuracy"] ?? 0, values["macro_f1"] ?? 0, stds["macro_f1"] ?? 0,
+                    values["uar"] ?? 0, stds["uar"] ?? 0, outcome.folds))
+            }
             if options.json {
-                try printJSON(outcome.report)
+                try printJSON(RunReport(outcome))
             } else {
-                output.summary(runID: outcome.runID, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch, seconds: seconds)
-                if let note = outcome.reproductionNote { output.note(note) }
+                output.summary(runID: outcome.run, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch, seconds: seconds)
+                if let note = outcome.reproduction.map(RunReport.text) { output.note(note) }
             }
-            if outcome.status == "interrupted" { throw ExitCode(130) }
-            if outcome.status != "finished" { throw ExitCode.failure }
-        }
-
-        /// `--seeds`: one run per seed on one split, then their ensemble. Stops at the first
-        /// member that does not finish (the finished ones stay, as separate runs).
-        private func ensemble(seeds: [Int], store: Store, orchestrator: RunOrchestrator, output: RunOutput) throws {
-            var base = try hyperparameters.resolve()
-            base.splitSeed = base.splitSeed ?? base.seed
-            try base.validate()
-            let title = name ?? "\(base.recipe) × seeds \(seeds.map(String.init).joined(separator: ","))"
-            var members: [Int64] = []
-            let folds: Int
-            if case .kfold(let k) = try base.splitPlan() { folds = k } else { folds = 1 }
-            output.clock.plan(epochs: seeds.count * folds * base.epochs)
-            for seed in seeds {
-                var settings = base
-                settings.seed = seed
-                output.note("\n— seed \(seed) (\(members.count + 1)/\(seeds.count)) —")
-                let outcome = try orchestrator.start(
-                    settings, name: "\(title) seed \(seed)", tags: tags, note: note, parentID: nil, kind: nil, reproduces: nil)
-                if outcome.status == "interrupted" { throw ExitCode(130) }
-                guard outcome.status == "finished" else {
-                    throw RunFailure("run \(outcome.runID) (seed \(seed)) ended \(outcome.status); no ensemble was recorded")
-                }
-                members.append(outcome.runID)
-            }
-            let builder = EnsembleBuilder(store: store)
-            let plan = try builder.plan(members)
-            let (run, aggregate) = try builder.record(plan, name: title, tags: tags, commandLine: Self.commandLine())
-            if options.json {
-                struct Report: Encodable { let run: Int64; let members: [Int64]; let accuracy: Double; let macroF1: Double; let uar: Double }
-                try printJSON(Report(
-                    run: run, members: members, accuracy: aggregate["accuracy"]?.mean ?? 0, macroF1: aggregate["macro_f1"]?.mean ?? 0,
-                    uar: aggregate["uar"]?.mean ?? 0))
-            } else if !options.quiet {
-                print(EnsembleBuilder.summary(run: run, members: members, folds: plan.kind == "kfold" ? plan.folds.count : nil, aggregate))
-            }
-        }
-
-        /// The command line as typed, shell-quoted where needed.
-        static func commandLine() -> String {
-            CommandLine.arguments.map { arg in
-                arg.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@+".contains($0) } ? arg : "'" + arg.replacingOccurrences(of: "'", with: "'\\''") + "'"
-            }.joined(separator: " ")
+            if outcome.status == .interrupted { throw ExitCode(130) }
+            if outcome.status != .finished { throw ExitCode.failure }
         }
     }
 }

@@ -1,15 +1,45 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 import SERExperiment
 import SERStore
 
-/// What `ser run` prints while it works: a header, one line per epoch, notes and a summary.
-/// Silent with `--quiet`; with `--json` only the final JSON goes to standard output, so
+/// What `ser run` and `ser sweep` print while they work, from the workbench's run events: a
+/// header, one line per epoch with elapsed and remaining time, notes, and a summary at the
+/// end. Silent with `--quiet`; with `--json` only the final JSON goes to standard output, so
 /// progress goes to standard error.
-struct RunOutput {
-    var quiet: Bool
-    var toStandardError: Bool
-    /// Elapsed and remaining time over everything this command trains (shared by copies).
+struct RunOutput: RunObserver {
+    let quiet: Bool
+    let toStandardError: Bool
+    /// Elapsed and remaining time over everything this command trains.
     let clock = TrainingClock()
+    /// Debugging aid for tests that interrupt or kill a run between epochs:
+    /// `SER_TEST_EPOCH_DELAY_MS` pauses after each committed epoch. Never set in normal use.
+    let epochDelay: Double? = ProcessInfo.processInfo.environment["SER_TEST_EPOCH_DELAY_MS"].flatMap(Double.init).flatMap { $0 > 0 ? min($0, 10_000) / 1000 : nil }
+
+    init(quiet: Bool, toStandardError: Bool) {
+        self.quiet = quiet
+        self.toStandardError = toStandardError
+    }
+
+    func handle(_ event: RunEvent) {
+        switch event {
+        case .plannedEpochs(let n): clock.plan(epochs: n)
+        case .expectedEpochs(let n): clock.expect(epochs: n)
+        case .started(let start): header(start)
+        case .resumed(let run, let epoch): say("resuming run \(run) after epoch \(epoch)")
+        case .epoch(_, let record, let total, let improved):
+            epoch(record, of: total, improved: improved)
+            if let epochDelay { Thread.sleep(forTimeInterval: epochDelay) }
+        case .stoppedEarly(_, let monitor, let patience): say("early stopping: no improvement of \(monitor) for \(patience) epochs")
+        case .interrupted(let run, let epoch): say("run \(run) interrupted after epoch \(epoch); resume with: ser run --resume \(run)")
+        case .fold(_, let index, let count): say("\n— fold \(index + 1)/\(count) —")
+        case .seed(let seed, let index, let count): say("\n— seed \(seed) (\(index + 1)/\(count)) —")
+        case .trial(_, let index, let count): say("\n— trial \(index + 1)/\(count) —")
+        case .message(let text): say(text)
+        }
+    }
 
     private func say(_ line: String) {
         guard !quiet else { return }
@@ -22,19 +52,20 @@ struct RunOutput {
 
     func note(_ text: String) { say(text) }
 
-    func header(settings: RunSettings, data: PreparedData, split: Split, parameters: Int) {
+    private func header(_ start: RunStart) {
+        let settings = start.settings
         say("""
-            dataset  \(data.dataset.name)@\(data.version.shortHash)  \(data.clips.count) clips, \(data.classes.count) classes
-            features \(settings.features) @ \(settings.sampleRate) Hz (\(data.dims) dims), \(settings.normalization) normalisation
-            split    \(settings.split): \(split.train.count) train / \(split.validation.count) val / \(split.test.count) test
+            dataset  \(start.dataset)@\(start.version)  \(start.clips) clips, \(start.classes) classes
+            features \(settings.features) @ \(settings.sampleRate) Hz (\(start.dims) dims), \(settings.normalization.rawValue) normalisation
+            split    \(settings.split): \(start.train) train / \(start.validation) val / \(start.test) test
             model    LSTM \(settings.layers.map(String.init).joined(separator: "→"))\(settings.bidirectional ? " (bi)" : "") → \
-            dense \(settings.dense.map(String.init).joined(separator: "→")) → \(data.classes.count), \(parameters) parameters, \
-            \(settings.optimizer) lr \(settings.lr), batch \(settings.batch), \(settings.epochs) epochs, \(settings.sequence) \(settings.maxFrames) frames
+            dense \(settings.dense.map(String.init).joined(separator: "→")) → \(start.classes), \(start.parameters) parameters, \
+            \(settings.optimizer.rawValue) lr \(settings.lr), batch \(settings.batch), \(settings.epochs) epochs, \(settings.sequence.rawValue) \(settings.maxFrames) frames
             """)
         say("epoch   train loss   acc   |  val loss   acc    F1    |      lr   time  elapsed, left")
     }
 
-    func epoch(_ e: EpochRecord, of total: Int, improved: Bool) {
+    private func epoch(_ e: EpochRecord, of total: Int, improved: Bool) {
         func f(_ x: Double?, _ digits: Int = 3, width: Int) -> String {
             let text = x.map { String(format: "%.\(digits)f", $0) } ?? "–"
             return String(repeating: " ", count: max(0, width - text.count)) + text

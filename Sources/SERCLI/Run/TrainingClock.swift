@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 
 /// Elapsed time and an estimate of the time left for all the epochs one command will train

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -34,9 +37,9 @@ extension SER {
             var children = 0
             for reference in references {
                 let runID = try reference.resolve(in: store)
-                guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
-                if header.status == "running", try !store.runProcessIsGone(runID) {
-                    throw RunFailure("run \(runID) is running (its process is alive); stop it first")
+                guard let header = try store.runHeader(runID) else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
+                if header.status == .running, try !store.runProcessIsGone(runID) {
+                    throw WorkbenchError(.wrongState, "run \(runID) is running (its process is alive); stop it first")
                 }
                 if !ids.contains(runID) {
                     ids.append(runID)
@@ -46,7 +49,7 @@ extension SER {
             if (ids.count > 1 || children > 0) && !force {
                 let what = "\(ids.count) run\(ids.count == 1 ? "" : "s")\(children > 0 ? " with \(children) child runs" : "")"
                 guard Self.confirm("Move \(what) to the trash?") else {
-                    throw RunFailure("\(what) not removed: pass --force to remove several runs or a parent with its children")
+                    throw WorkbenchError(.wrongState, "\(what) not removed: pass --force to remove several runs or a parent with its children")
                 }
             }
             let moved = try store.trashRuns(ids)

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -49,8 +52,8 @@ extension SER {
                                   rightAligned: [0, 6, 7, 8, 9, 10, 11])
             for r in runs {
                 table.add([
-                    String(r.id), r.name ?? "", r.kind, r.dataset.map { "\($0)@\(r.datasetVersion?.prefix(7) ?? "")" } ?? "",
-                    r.split ?? "", r.status, r.epochsDone.map(String.init) ?? "", Self.number(r.bestValAcc),
+                    String(r.id), r.name ?? "", r.kind.rawValue, r.dataset.map { "\($0)@\(r.datasetVersion?.prefix(7) ?? "")" } ?? "",
+                    r.split ?? "", r.status.rawValue, r.epochsDone.map(String.init) ?? "", Self.number(r.bestValAcc),
                     Self.number(r.testAcc), Self.number(r.testF1), Self.number(r.testUAR),
                     r.durationSeconds.map(Format.duration) ?? "", r.tags ?? "",
                 ])

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -22,7 +25,7 @@ extension SER {
         func run() throws {
             let store = try options.openStore(readOnly: true)
             let runID = try reference.resolve(in: store)
-            guard let header = try store.runHeader(runID) else { throw RunFailure("no run \(runID) in \(store.path)") }
+            guard let header = try store.runHeader(runID) else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
             let text = try store.runText(runID)
             let epochs = try store.epochs(runID)
             let metrics = try store.runMetrics(runID, subset: "test")
@@ -34,14 +37,14 @@ extension SER {
             let bestEpoch = overview?.bestEpoch, selectedEpoch = overview?.selectedEpoch
             if options.json {
                 try printJSON(ShowReport(
-                    id: runID, name: header.name, kind: header.kind, status: header.status, config: header.config, text: text,
+                    id: runID, name: header.name, kind: header.kind.rawValue, status: header.status.rawValue, config: header.config, text: text,
                     provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), bestEpoch: bestEpoch,
                     selectedEpoch: selectedEpoch, epochs: epochs,
                     test: metrics.mapValues(\.value), testStd: metrics.compactMapValues(\.std), classes: classes,
                     confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []), children: children.map(\.id)))
                 return
             }
-            print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind), \(header.status)")
+            print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind.rawValue), \(header.status.rawValue)")
             for key in ["command_line", "created_at", "started_at", "finished_at", "note", "error"] {
                 if let value = text[key] { print("  \(key.replacingOccurrences(of: "_", with: " ")): \(value)") }
             }
@@ -54,9 +57,9 @@ extension SER {
                 for (key, value) in provenance { print("  \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
             }
             if !children.isEmpty {
-                print("\n\(header.kind == "kfold" ? "folds" : "trials")")
+                print("\n\(header.kind == .kfold ? "folds" : "trials")")
                 for child in children {
-                    print("  runID \(child.id)  \(child.status)  test acc \(SER.Runs.number(child.testAcc))  F1 \(SER.Runs.number(child.testF1))")
+                    print("  runID \(child.id)  \(child.status.rawValue)  test acc \(SER.Runs.number(child.testAcc))  F1 \(SER.Runs.number(child.testF1))")
                 }
             }
             if !epochs.isEmpty {

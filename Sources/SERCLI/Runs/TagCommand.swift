@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import SERStore
 
@@ -24,7 +27,7 @@ extension SER {
         func run() throws {
             let store = try options.openStore()
             let runID = try reference.resolve(in: store)
-            guard try store.runHeader(runID) != nil else { throw RunFailure("no run \(runID) in \(store.path)") }
+            guard try store.runHeader(runID) != nil else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
             if remove { try store.removeTags(tags, from: runID) } else { try store.addTags(tags, to: runID) }
         }
     }

@@ -1,4 +1,7 @@
 @preconcurrency import Glibc
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 
 /// The process's standard output and error, written so that a full disk, `/dev/full`, a

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 
 /// Lets the options every command shares stand where git puts them, before the subcommand

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 public import ArgumentParser
 import Foundation
 import SERStore

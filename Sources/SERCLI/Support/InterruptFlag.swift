@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 
 /// Turns the first Ctrl-C (SIGINT) or SIGTERM into a flag that long commands check between

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 import SERStore
 

@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import Foundation
 
 /// A progress display on standard error, safe to advance from many threads.

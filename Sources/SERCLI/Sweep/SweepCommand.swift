@@ -1,3 +1,6 @@
+import SERCore
+import SERReports
+import SERWorkbench
 import ArgumentParser
 import Foundation
 import SERStore
@@ -22,30 +25,7 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION.", valueName: "name")) var dataset: String?
-        @Option(help: ArgumentHelp("Base settings file (JSON or flat TOML).", valueName: "file")) var config: String?
-        @Option(help: ArgumentHelp("Split plan for every trial (speaker, random, kfold:K).", valueName: "plan")) var split: String?
-        @Option(help: ArgumentHelp("Test speakers for every trial.", valueName: "ids")) var testSpeakers: String?
-
-        @Option(help: "Learning rates.") var lr: String?
-        @Option(help: "LSTM layer lists, ':'-separated.") var layers: String?
-        @Option(help: "Dense layer lists, ':'-separated.") var dense: String?
-        @Option(help: "Dropout rates.") var dropout: String?
-        @Option(help: "Recurrent dropout rates.") var recurrentDropout: String?
-        @Option(help: "Batch sizes.") var batch: String?
-        @Option(help: "Epoch counts.") var epochs: String?
-        @Option(help: "Optimizers.") var optimizer: String?
-        @Option(help: "Poolings.") var pooling: String?
-        @Option(help: "Sequence modes.") var sequence: String?
-        @Option(help: "Bidirectional: true,false.") var bidirectional: String?
-        @Option(help: "Label smoothing values.") var labelSmoothing: String?
-        @Option(help: "Weight decays.") var weightDecay: String?
-        @Option(help: "Frame limits.") var maxFrames: String?
-        @Option(help: "Feature specs.") var features: String?
-        @Option(help: "Normalisations.") var normalization: String?
-        @Option(help: "Schedules.") var schedule: String?
-        @Option(help: "Seeds.") var seed: String?
-        @Option(help: "Class weighting modes.") var classWeights: String?
+        @OptionGroup var settings: RunOptions
         @Option(help: ArgumentHelp("Any setting: KEY=ALTERNATIVES (repeatable).", valueName: "key=values"))
         var set: [String] = []
 
@@ -62,52 +42,64 @@ extension SER {
             }
         }
 
-        /// The swept settings, in flag order.
-        func axes() -> [(key: String, text: String)] {
-            let named: [(String, String?)] = [
-                ("lr", lr), ("layers", layers), ("dense", dense), ("dropout", dropout), ("recurrentDropout", recurrentDropout),
-                ("batch", batch), ("epochs", epochs), ("optimizer", optimizer), ("pooling", pooling), ("sequence", sequence),
-                ("bidirectional", bidirectional), ("labelSmoothing", labelSmoothing), ("weightDecay", weightDecay),
-                ("maxFrames", maxFrames), ("features", features), ("normalization", normalization), ("schedule", schedule),
-                ("seed", seed), ("classWeights", classWeights),
-            ]
-            var out = named.compactMap { key, text in text.map { (key, $0) } }
+        /// The settings given: fixed ones (data, split, threads, recipe) and, for every other
+        /// setting, its alternatives, in flag order (`--set KEY=ALTERNATIVES` last).
+        func parts() throws -> (fixed: [String: JSONValue], axes: [(key: String, text: String)]) {
+            var fixed: [String: JSONValue] = [:]
+            var axes: [(key: String, text: String)] = []
+            var given = try settings.given()
             for item in set {
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                out.append((parts[0], parts.count > 1 ? parts[1] : ""))
+                let named = try ConfigFile.canonicalKeys([parts[0]: parts.count > 1 ? parts[1] : ""], path: "--set")
+                for (key, value) in named { given.append((key, value as? String ?? "")) }
             }
-            return out
+            for (key, text) in given {
+                guard let setting = RunSettings.byKey[key] else { continue }
+                if setting.sweepable {
+                    axes.append((key, text))
+                } else {
+                    do {
+                        fixed[key] = try setting.parse(text: text)
+                    } catch let error as WorkbenchError {
+                        throw ValidationError("--\(key.kebabCased): \(error.reason)")
+                    }
+                }
+            }
+            return (fixed, axes)
         }
 
         func run() throws {
+            let (fixed, raw) = try parts()
             var base = RunSettings()
-            if let config { base = try base.merging(try ConfigFile.load(path: config), source: "--config \(config)") }
-            var fixed: [String: Any] = [:]
-            if let dataset { fixed["dataset"] = dataset }
-            if let split { fixed["split"] = split }
-            if let testSpeakers { fixed["testSpeakers"] = testSpeakers.split(separator: ",").map { String($0) } }
-            base = try base.merging(fixed, source: "flags")
-            let grid = try SweepGrid.parse(try ConfigFile.canonicalKeys(Dictionary(axes(), uniquingKeysWith: { $1 }), path: "flags")
-                .map { ($0.key, $0.value as? String ?? "") }.sorted { $0.0 < $1.0 })
+            if let config = settings.config { base = try base.merging(file: try ConfigFile.load(path: config), path: config) }
+            base = try base.merging(fixed, source: .caller)
+            var seen: [String: Int] = [:]
+            var axes: [(key: String, text: String)] = []
+            for axis in raw {
+                if let i = seen[axis.key] { axes[i] = axis } else { seen[axis.key] = axes.count; axes.append(axis) }
+            }
+            let grid = try SweepGrid.parse(axes.sorted { $0.key < $1.key })
             guard grid.size > 0, !grid.axes.isEmpty else {
                 throw ValidationError("give at least one setting with alternatives, e.g. --lr 1e-3,3e-4")
             }
-            // Every trial is resolved and checked before anything runs.
-            let combinations = random.map { grid.sample($0, seed: UInt64(truncatingIfNeeded: base.seed)) } ?? grid.combinations()
-            let trials = try combinations.map { try base.merging($0, source: "sweep") }
-            for trial in trials { try trial.validate() }
-            let store = try options.openStore()
-            InterruptFlag.install()
-            let runner = SweepRunner(
-                store: store, output: RunOutput(quiet: options.quiet, toStandardError: options.json), jobs: jobs,
-                commandLine: SER.Run.commandLine())
-            let summary = try runner.run(base: base, grid: grid, trials: trials, name: name, tags: tags)
+            let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
+            let workbench = try options.workbench(observer: output)
+            let launcher: any TrialLauncher = jobs > 1 ? ProcessTrialLauncher(executable: Self.executable(), jobs: jobs) : InProcessTrialLauncher()
+            let outcome = try workbench.sweep(base, grid: grid, random: random, name: name, tags: tags, launcher: launcher)
+            let summary = SweepSummary(outcome)
             if options.json {
                 try printJSON(summary)
             } else if !options.quiet {
                 print(summary.table)
             }
-            if summary.status != "finished" { throw ExitCode.failure }
+            if outcome.status != .finished { throw ExitCode.failure }
+        }
+
+        /// This program's executable, for trial processes.
+        static func executable() -> URL {
+            let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            return FileManager.default.isExecutableFile(atPath: executable.path)
+                ? executable : URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         }
     }
 }

@@ -1,0 +1,45 @@
+public import SERFeatures
+
+/// The `--features` spec: `+`-joined tokens naming what goes into each frame.
+///
+/// `mfccN` (N coefficients, e.g. `mfcc40`), `chroma`, `contrast`, `delta` (adds ΔMFCC),
+/// `delta2` (adds Δ and ΔΔ), `rms`, `zcr`. Order does not matter: columns always come in
+/// the order MFCC, Δ, ΔΔ, chroma, contrast, RMS, ZCR.
+public enum FeatureSpec {
+    /// The feature configuration for `spec` at `sampleRate` Hz.
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` naming `features` and the bad token.
+    public static func config(_ spec: String, sampleRate: Int) throws -> FeatureConfig {
+        var config = FeatureConfig(sampleRate: sampleRate)
+        config.nMFCC = 0
+        config.chroma = false
+        config.contrast = false
+        let tokens = spec.lowercased().split(separator: "+").map(String.init)
+        guard !tokens.isEmpty else { throw WorkbenchError.setting("features", "is empty") }
+        for token in tokens {
+            switch token {
+            case "chroma": config.chroma = true
+            case "contrast": config.contrast = true
+            case "delta": config.deltaOrder = max(config.deltaOrder, 1)
+            case "delta2": config.deltaOrder = 2
+            case "rms": config.rms = true
+            case "zcr": config.zcr = true
+            default:
+                if token.hasPrefix("mfcc"), let n = Int(token.dropFirst(4)), n >= 1, n <= 128 {
+                    config.nMFCC = n
+                } else {
+                    throw WorkbenchError.setting("features", "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr joined by +")
+                }
+            }
+        }
+        if config.deltaOrder > 0 && config.nMFCC == 0 {
+            throw WorkbenchError.setting("features", "delta/delta2 are MFCC deltas; add an mfccN token")
+        }
+        do {
+            try config.validate()
+        } catch {
+            throw WorkbenchError.setting("features", "\(error)")
+        }
+        return config
+    }
+}

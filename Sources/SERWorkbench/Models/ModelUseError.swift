@@ -1,0 +1,20 @@
+/// Why a run or model file cannot be exported or used for prediction; names the run or the
+/// file and the reason.
+public struct ModelUseError: Error, CustomStringConvertible {
+    /// `run 3` or the file path.
+    public let subject: String
+    /// The reason, in words.
+    public let reason: String
+
+    public init(run: Int64, _ reason: String) {
+        subject = "run \(run)"
+        self.reason = reason
+    }
+
+    public init(path: String, _ reason: String) {
+        subject = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(subject): \(reason)" }
+}

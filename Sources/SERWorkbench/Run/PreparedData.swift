@@ -1,0 +1,113 @@
+public import SERCore
+public import SERExperiment
+public import SERModel
+public import SERStore
+
+/// A dataset version's clips with their cached features, ready to split and train on.
+///
+/// Made before anything of a run is written: every clip's features are computed or read
+/// from the cache first, so a moved source file or an unusable clip stops the command with
+/// a clear error instead of a half-trained run.
+public struct PreparedData {
+    public let dataset: DatasetRecord
+    public let version: DatasetVersionRecord
+    public let clips: [ClipRecord]
+    /// Sorted labels of the version: output index → label.
+    public let classes: [String]
+    /// `clips.id` → `[frames, dims]` raw (un-normalised) features.
+    public let features: [Int64: Matrix]
+    public let featureConfigID: Int64
+    public let featureConfigHash: String
+    public let dims: Int
+    /// Speed-perturbed copies, one dictionary per `speedPerturb` factor in order: `clips.id`
+    /// → `[frames, dims]` raw features of the clip's audio played that much faster.
+    public var copies: [[Int64: Matrix]] = []
+
+    /// `run_normalization.method` of runs whose features were z-scored per speaker first.
+    public static let speakerMethod = "speaker-zscore"
+
+    /// The same data with every clip's features z-scored with its speaker's statistics (mean
+    /// and standard deviation per dimension over all frames, up to `maxFrames`, of all that
+    /// speaker's clips in the version). Unsupervised — it uses no labels — but transductive:
+    /// test speakers are normalised with their own clips, so a deployed model would need
+    /// several utterances of each new speaker. Clips without a speaker are left as they are.
+    ///
+    /// Each speed-perturbed copy is normalised with its own statistics per speaker (a speaker
+    /// played faster is treated as a speaker of its own, as a new speaker is at test time).
+    public func speakerNormalized(maxFrames: Int) -> PreparedData {
+        var bySpeaker: [String: [Int64]] = [:]
+        for clip in clips { if let id = clip.id, let speaker = clip.speaker { bySpeaker[speaker, default: []].append(id) } }
+        func normalized(_ features: [Int64: Matrix]) -> [Int64: Matrix] {
+            var out = features
+            for (_, ids) in bySpeaker {
+                let stats = Normalizer.fit(ids.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
+                for id in ids { if let m = features[id] { out[id] = stats.apply(m) } }
+            }
+            return out
+        }
+        return PreparedData(
+            dataset: dataset, version: version, clips: clips, classes: classes, features: normalized(features),
+            featureConfigID: featureConfigID, featureConfigHash: featureConfigHash, dims: dims,
+            copies: copies.map(normalized))
+    }
+
+    /// The clips as the splitter sees them.
+    public var clipRefs: [ClipRef] {
+        clips.compactMap { clip in clip.id.map { ClipRef(id: $0, label: clip.label, speaker: clip.speaker) } }
+    }
+
+    /// Output index of each clip's label.
+    public func labelIndex(of clipID: Int64) -> Int? {
+        guard let clip = clipsByID[clipID] else { return nil }
+        return classes.firstIndex(of: clip.label)
+    }
+
+    private var clipsByID: [Int64: ClipRecord] {
+        Dictionary(uniqueKeysWithValues: clips.compactMap { clip in clip.id.map { ($0, clip) } })
+    }
+
+    /// Normalised sequences and label indices for `ids`, in the given order.
+    ///
+    /// - Parameter copy: `nil` for the clips as recorded, `k` for speed-perturbed copy `k`
+    ///   (a clip without that copy keeps its original, so the sets stay aligned).
+    public func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int, copy: Int? = nil) throws -> SequenceDataset {
+        var sequences: [Matrix] = []
+        var labels: [Int] = []
+        sequences.reserveCapacity(ids.count)
+        let perturbed = copy.flatMap { copies.indices.contains($0) ? copies[$0] : nil }
+        for id in ids {
+            guard let original = features[id], let label = labelIndex(of: id) else { continue }
+            let raw = perturbed?[id] ?? original
+            sequences.append(normalizer.apply(Self.truncate(raw, to: maxFrames)))
+            labels.append(label)
+        }
+        return try SequenceDataset(sequences: sequences, labels: labels)
+    }
+
+    /// The first `maxFrames` rows of `m`.
+    public static func truncate(_ m: Matrix, to maxFrames: Int) -> Matrix {
+        guard m.rows > maxFrames else { return m }
+        return Matrix(rows: maxFrames, columns: m.columns, values: Array(m.values[0..<(maxFrames * m.columns)])) ?? m
+    }
+
+    /// Statistics of the training clips' frames (those the model sees: up to `maxFrames`).
+    public func fitNormalizer(_ trainIDs: [Int64], method: Normalizer.Method, maxFrames: Int) -> Normalizer {
+        Normalizer.fit(trainIDs.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: method)
+    }
+
+    /// Inverse-frequency class weights over the training clips (`N / (C · n_c)`; 0 for an
+    /// absent class).
+    public func balancedWeights(_ trainIDs: [Int64]) -> [Float] {
+        var counts = [Int](repeating: 0, count: classes.count)
+        for id in trainIDs { if let c = labelIndex(of: id) { counts[c] += 1 } }
+        let n = Float(trainIDs.count), k = Float(classes.count)
+        return counts.map { $0 > 0 ? n / (k * Float($0)) : 0 }
+    }
+}
+
+extension PreparedData {
+    /// ``speakerNormalized(maxFrames:)`` when `condition` holds, else `self`.
+    public func normalizedPerSpeaker(if condition: Bool, maxFrames: Int) -> PreparedData {
+        condition ? speakerNormalized(maxFrames: maxFrames) : self
+    }
+}

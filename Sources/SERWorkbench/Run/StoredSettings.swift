@@ -1,0 +1,25 @@
+public import Foundation
+public import SERStore
+
+extension RunSettings {
+    /// The settings run `header` was trained with (`runs.config`): the one decoder of a
+    /// stored run's settings.
+    ///
+    /// - Throws: ``WorkbenchError`` `.wrongState` for an ensemble (it has no settings of its
+    ///   own), `.invalidSetting` when the stored JSON cannot be read.
+    public static func stored(_ header: Store.RunHeader) throws -> RunSettings {
+        if let members = EnsembleBuilder.members(ofConfig: header.config) {
+            throw WorkbenchError(
+                .wrongState,
+                "run \(header.id) is an ensemble of runs \(members.map(String.init).joined(separator: ", ")) and has no training settings of its own; "
+                    + "reproduce its members and combine them with `ser ensemble`")
+        }
+        do {
+            return try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
+        } catch let error as WorkbenchError {
+            throw WorkbenchError(.invalidSetting, key: error.key, "run \(header.id): its stored settings cannot be used: \(error.reason)")
+        } catch {
+            throw WorkbenchError(.invalidSetting, "run \(header.id): its stored settings cannot be read: \(error)")
+        }
+    }
+}

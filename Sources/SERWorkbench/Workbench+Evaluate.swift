@@ -1,0 +1,25 @@
+public import SERStore
+
+extension Workbench {
+    /// Measures run `run` on a labelled dataset version (`NAME` or `NAME@VERSION`) and records
+    /// the evaluation: a training run or fold with its best weights, a k-fold parent as the
+    /// ensemble of its folds, an ensemble as its members' mean probabilities. Per-speaker runs
+    /// are evaluated as they were tested (each speaker z-scored with its own clips).
+    ///
+    /// - Throws: ``ModelUseError`` naming the run, ``WorkbenchError`` naming the dataset.
+    public func evaluate(run: Int64, dataset: String) throws -> DatasetEvaluation {
+        let evaluator = DatasetEvaluator(workbench: self)
+        var evaluation = try evaluator.evaluate(runID: run, models: try evaluator.models(of: run), datasetSpec: dataset)
+        evaluation.id = try store.recordDatasetEvaluation(evaluation, commandLine: invocation.commandLine)
+        return evaluation
+    }
+
+    /// The trained model of run `run` (its best checkpoint, recipe and normalisation), ready
+    /// to predict and export.
+    ///
+    /// - Parameter allowPartial: accept a run that did not finish (it needs a best checkpoint).
+    /// - Throws: ``ModelUseError`` naming the run and why it cannot be used.
+    public func model(ofRun run: Int64, allowPartial: Bool = false) throws -> TrainedModel {
+        try TrainedModel.load(store: store, runID: run, allowPartial: allowPartial)
+    }
+}
