@@ -1,5 +1,5 @@
 import Foundation
-import SERCore
+public import SERCore
 
 /// The one way `ser` looks at and opens a source audio file: through any symbolic links to
 /// the file they resolve to (`stat`, never `lstat`), regular files only, and an `open` that

@@ -3,6 +3,8 @@ import SERReports
 import SERWorkbench
 import ArgumentParser
 import Foundation
+import SERExperiment
+import SERStore
 
 /// The process entry point: runs `ser` and turns every error into a clear message on
 /// standard error and a non-zero exit code.
@@ -46,6 +48,8 @@ public enum SERMain {
         if let error = error as? WorkbenchError, let key = error.key, error.source == .caller || error.source == nil {
             return "--\(key.kebabCased): \(error.reason)"
         }
+        if let error = error as? SplitError { return "--\(error.key.kebabCased): \(error.reason)" }
+        if let error = error as? FilterError { return "--where: \(error)" }
         return "\(error)"
     }
 

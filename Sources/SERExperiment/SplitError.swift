@@ -1,14 +1,17 @@
-/// Why a split could not be made; names the flag and the reason.
-public struct SplitError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The flag or setting at fault, e.g. `--test-speakers`.
-    public let flag: String
+public import SERCore
+
+/// Why a split could not be made: the setting at fault (`testSpeakers`, `testFraction`,
+/// `split`, `validationFraction`; a front end names it its own way) and the reason.
+public struct SplitError: LocatedError, Equatable {
+    /// The setting key at fault.
+    public let key: String
     /// What is wrong, in words.
     public let reason: String
 
-    public init(_ flag: String, _ reason: String) {
-        self.flag = flag
+    public init(_ key: String, _ reason: String) {
+        self.key = key
         self.reason = reason
     }
 
-    public var description: String { "\(flag): \(reason)" }
+    public var location: String? { key }
 }

@@ -30,32 +30,32 @@ public struct Splitter: Sendable {
         case .speaker(let named, let fraction):
             let speakers = Set(ordered.compactMap(\.speaker)).sorted()
             guard !speakers.isEmpty else {
-                throw SplitError("--split speaker", "the dataset records no speakers; use --split random")
+                throw SplitError("split", "speaker: the dataset records no speakers; use --split random")
             }
             var chosen: Set<String>
             if named.isEmpty {
-                guard fraction > 0, fraction < 1 else { throw SplitError("--test-fraction", "must be between 0 and 1 (got \(fraction))") }
+                guard fraction > 0, fraction < 1 else { throw SplitError("testFraction", "must be between 0 and 1 (got \(fraction))") }
                 let count = max(1, Int((Double(speakers.count) * fraction).rounded()))
-                guard count < speakers.count else { throw SplitError("--test-fraction", "would leave no training speakers") }
+                guard count < speakers.count else { throw SplitError("testFraction", "would leave no training speakers") }
                 chosen = Set(shuffled(speakers, &rng).prefix(count))
             } else {
                 let normalized = named.map { Self.normalizeSpeaker($0, among: speakers) }
                 let unknown = zip(named, normalized).filter { !speakers.contains($0.1) }.map(\.0)
                 guard unknown.isEmpty else {
-                    throw SplitError("--test-speakers", "unknown speaker(s) \(unknown.joined(separator: ", ")); the dataset has \(speakers.joined(separator: ", "))")
+                    throw SplitError("testSpeakers", "unknown speaker(s) \(unknown.joined(separator: ", ")); the dataset has \(speakers.joined(separator: ", "))")
                 }
                 chosen = Set(normalized)
-                guard chosen.count < speakers.count else { throw SplitError("--test-speakers", "names every speaker; none is left for training") }
+                guard chosen.count < speakers.count else { throw SplitError("testSpeakers", "names every speaker; none is left for training") }
             }
             test = ordered.filter { $0.speaker.map(chosen.contains) ?? false }
             rest = ordered.filter { !($0.speaker.map(chosen.contains) ?? false) }
         case .random(let fraction):
-            guard fraction > 0, fraction < 1 else { throw SplitError("--test-fraction", "must be between 0 and 1 (got \(fraction))") }
+            guard fraction > 0, fraction < 1 else { throw SplitError("testFraction", "must be between 0 and 1 (got \(fraction))") }
             (rest, test) = stratified(ordered, fraction: fraction, &rng)
         case .kfold:
-            throw SplitError("--split", "k-fold plans make several splits; use folds(_:k:)")
+            throw SplitError("split", "k-fold plans make several splits; use folds(_:k:)")
         }
-        try checkClasses(all: ordered, train: rest, test: test, flag: plan.description)
+        try checkClasses(all: ordered, train: rest, test: test, plan: "split \(plan.description)")
         let (train, validation) = try carveValidation(rest, speakerIndependent: plan.isSpeakerIndependent, &rng)
         return Split(train: train.map(\.id), validation: validation.map(\.id), test: test.map(\.id))
     }
@@ -65,7 +65,7 @@ public struct Splitter: Sendable {
     ///
     /// - Throws: ``SplitError`` if `k < 2` or there are fewer speakers than folds.
     public func folds(_ clips: [ClipRef], k: Int) throws -> [Split] {
-        guard k >= 2 else { throw SplitError("--split kfold:K", "K must be at least 2 (got \(k))") }
+        guard k >= 2 else { throw SplitError("split", "kfold:K: K must be at least 2 (got \(k))") }
         let ordered = clips.sorted { $0.id < $1.id }
         var rng = SeededGenerator(seed: seed)
         var foldOf: [Int64: Int] = [:]
@@ -73,7 +73,7 @@ public struct Splitter: Sendable {
         let grouped = !speakers.isEmpty && ordered.allSatisfy { $0.speaker != nil }
         if grouped {
             guard speakers.count >= k else {
-                throw SplitError("--split kfold:\(k)", "needs at least \(k) speakers; the dataset has \(speakers.count)")
+                throw SplitError("split", "kfold:\(k) needs at least \(k) speakers; the dataset has \(speakers.count)")
             }
             for (i, speaker) in shuffled(speakers, &rng).enumerated() {
                 for clip in ordered where clip.speaker == speaker { foldOf[clip.id] = i % k }
@@ -87,7 +87,7 @@ public struct Splitter: Sendable {
             var foldRNG = rng.derived(UInt64(fold))
             let test = ordered.filter { foldOf[$0.id] == fold }
             let rest = ordered.filter { foldOf[$0.id] != fold }
-            try checkClasses(all: ordered, train: rest, test: test, flag: "--split kfold:\(k) (fold \(fold + 1))")
+            try checkClasses(all: ordered, train: rest, test: test, plan: "split kfold:\(k) (fold \(fold + 1))")
             let (train, validation) = try carveValidation(rest, speakerIndependent: grouped, &foldRNG)
             return Split(train: train.map(\.id), validation: validation.map(\.id), test: test.map(\.id))
         }
@@ -102,7 +102,7 @@ public struct Splitter: Sendable {
 
     private func carveValidation(_ clips: [ClipRef], speakerIndependent: Bool, _ rng: inout SeededGenerator) throws -> ([ClipRef], [ClipRef]) {
         guard validationFraction > 0 else { return (clips, []) }
-        guard validationFraction < 1 else { throw SplitError("--validation-fraction", "must be below 1 (got \(validationFraction))") }
+        guard validationFraction < 1 else { throw SplitError("validationFraction", "must be below 1 (got \(validationFraction))") }
         let speakers = Set(clips.compactMap(\.speaker)).sorted()
         if speakerIndependent && speakers.count >= 3 && clips.allSatisfy({ $0.speaker != nil }) {
             let count = max(1, Int((Double(speakers.count) * validationFraction).rounded()))
@@ -123,13 +123,13 @@ public struct Splitter: Sendable {
         return (clips.filter { !held.contains($0.id) }, clips.filter { held.contains($0.id) })
     }
 
-    private func checkClasses(all: [ClipRef], train: [ClipRef], test: [ClipRef], flag: String) throws {
+    private func checkClasses(all: [ClipRef], train: [ClipRef], test: [ClipRef], plan: String) throws {
         let labels = Set(all.map(\.label))
         let missingTrain = labels.subtracting(train.map(\.label)).sorted()
         guard missingTrain.isEmpty else {
-            throw SplitError(flag, "leaves no training clips for class(es) \(missingTrain.joined(separator: ", "))")
+            throw SplitError("split", "\(plan) leaves no training clips for class(es) \(missingTrain.joined(separator: ", "))")
         }
-        guard !test.isEmpty else { throw SplitError(flag, "leaves the test set empty") }
+        guard !test.isEmpty else { throw SplitError("split", "\(plan) leaves the test set empty") }
     }
 
     private func byLabel(_ clips: [ClipRef]) -> [(String, [ClipRef])] {

@@ -1,8 +1,9 @@
+public import SERCore
 /// An error raised by the model engine: a bad configuration, malformed input data, or a
 /// weight/state tensor that does not fit the model.
 ///
 /// Every path that user input reaches throws one of these instead of trapping.
-public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ModelError: LocatedError, Hashable {
     /// What kind of problem it is.
     public enum Code: String, Sendable, Hashable, Codable {
         /// A `ModelConfig` field is out of range (zero layers, negative learning rate, …).
@@ -27,5 +28,5 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"<code>: <reason>"`.
-    public var description: String { "\(code.rawValue): \(reason)" }
+    public var location: String? { code.rawValue }
 }

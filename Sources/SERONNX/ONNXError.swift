@@ -1,5 +1,6 @@
+public import SERCore
 /// Why a classifier could not be exported to ONNX or read back from an ONNX file.
-public struct ONNXError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct ONNXError: LocatedError, Equatable {
     /// What went wrong.
     public enum Code: String, Sendable {
         /// The architecture or weights do not describe a model this exporter supports.
@@ -19,5 +20,5 @@ public struct ONNXError: Error, CustomStringConvertible, Sendable, Equatable {
         self.reason = reason
     }
 
-    public var description: String { reason }
+    public var location: String? { nil }
 }

@@ -1,5 +1,6 @@
+public import SERCore
 /// Why a figure could not be rendered, decoded or written.
-public struct PlotError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct PlotError: LocatedError, Equatable {
     /// The kind of failure.
     public enum Code: String, Sendable {
         /// cairo reported an error while drawing or encoding.
@@ -26,5 +27,5 @@ public struct PlotError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// `path: reason`, or the reason alone for in-memory rendering.
-    public var description: String { path == "<memory>" ? reason : "\(path): \(reason)" }
+    public var location: String? { path == "<memory>" ? nil : path }
 }

@@ -59,7 +59,7 @@ import Testing
 
     @Test func impossibleSplitsNameTheFlag() {
         #expect { try Splitter(seed: 1).split(Self.clips, plan: .speaker(testSpeakers: ["99"], testFraction: 0)) } throws: {
-            ($0 as? SplitError)?.flag == "--test-speakers"
+            ($0 as? SplitError)?.key == "testSpeakers"
         }
         #expect { try Splitter(seed: 1).split(Self.clips, plan: .speaker(testSpeakers: ["01", "02", "03", "04", "05", "06"], testFraction: 0)) } throws: {
             ($0 as? SplitError)?.reason.contains("none is left") == true

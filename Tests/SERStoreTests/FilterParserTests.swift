@@ -73,7 +73,7 @@ import Testing
 
     @Test func theErrorShowsTheExpressionWithACaretUnderTheToken() {
         let error = FilterError("bad", offset: 5, length: 3, in: "lr < abc")
-        #expect(error.description == "--where: bad\n  lr < abc\n       ^^^")
+        #expect(error.description == "bad\n  lr < abc\n       ^^^")
     }
 
     @Test func deepNestingIsRefusedNotACrash() {

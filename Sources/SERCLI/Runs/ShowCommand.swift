@@ -31,7 +31,7 @@ extension SER {
             let metrics = try store.runMetrics(runID, subset: "test")
             let classes = try store.classMetrics(runID, subset: "test")
             let confusion = try store.confusion(runID, subset: "test")
-            let provenance = try store.provenance(runID).map(Self.fields) ?? []
+            let provenance = try store.provenance(runID).map(ProvenanceFields.fields) ?? []
             let children = try store.childRuns(of: runID)
             let overview = try store.runOverview(runID)
             let bestEpoch = overview?.bestEpoch, selectedEpoch = overview?.selectedEpoch
@@ -112,15 +112,6 @@ extension SER {
 }
 
 extension SER.Show {
-    /// Provenance as `field → text` pairs in display order, empty fields left out.
-    static func fields(_ p: Provenance) -> [(String, String)] {
-        let all: [(String, String?)] = [
-            ("ser_version", p.serVersion), ("build_commit", p.buildCommit), ("dataset_hash", p.datasetHash),
-            ("feature_config_hash", p.featureConfigHash), ("hostname", p.hostname), ("os", p.os), ("cpu_model", p.cpuModel),
-            ("cpu_cores", p.cpuCores.map(String.init)), ("blas_threads", p.blasThreads.map(String.init)), ("extra", p.extra),
-        ]
-        return all.compactMap { key, value in value.map { (key, $0) } }
-    }
 }
 
 /// `ser show --json`.

@@ -1,6 +1,7 @@
+public import SERCore
 /// A `ser compare` / `ser diff` request that cannot be answered, naming the flag or argument
 /// and the reason.
-public struct CompareError: Error, CustomStringConvertible {
+public struct CompareError: LocatedError {
     public let flag: String
     public let reason: String
 
@@ -9,5 +10,5 @@ public struct CompareError: Error, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "\(flag): \(reason)" }
+    public var location: String? { flag }
 }

@@ -1,3 +1,4 @@
+public import SERCore
 /// A `--where` expression that cannot be used: the reason and the offending token, shown with
 /// the expression and a caret under the token.
 ///
@@ -6,7 +7,7 @@
 ///   lrr < 0.01
 ///   ^^^
 /// ```
-public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct FilterError: LocatedError, Equatable {
     /// The whole expression as the user wrote it.
     public let expression: String
     /// Offset of the offending token (in `Character`s).
@@ -44,9 +45,12 @@ public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
             width = max(1, min(width, flat.count - start))
         }
         let caret = String(repeating: " ", count: max(0, start)) + String(repeating: "^", count: width)
-        return "--where: \(reason)\n  \(String(flat))\n  \(caret)"
+        return "\(reason)\n  \(String(flat))\n  \(caret)"
     }
 
     /// Most characters of the expression a message shows.
+    /// Filter errors point into the expression with the caret, not at a file.
+    public var location: String? { nil }
+
     public static let window = 100
 }

@@ -1,5 +1,6 @@
+public import SERCore
 /// Why a clip's audio could not be found or trusted. Names the clip and its file.
-public struct ClipAudioError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct ClipAudioError: LocatedError, Equatable {
     /// The kind of failure.
     public enum Code: String, Sendable {
         /// The file is no longer at its recorded path.
@@ -27,5 +28,5 @@ public struct ClipAudioError: Error, CustomStringConvertible, Sendable, Equatabl
         self.reason = reason
     }
 
-    public var description: String { "clip \(clipID) (\(path)): \(reason)" }
+    public var location: String? { "clip \(clipID) (\(path))" }
 }

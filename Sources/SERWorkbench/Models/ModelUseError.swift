@@ -1,6 +1,7 @@
+public import SERCore
 /// Why a run or model file cannot be exported or used for prediction; names the run or the
 /// file and the reason.
-public struct ModelUseError: Error, CustomStringConvertible {
+public struct ModelUseError: LocatedError {
     /// `run 3` or the file path.
     public let subject: String
     /// The reason, in words.
@@ -16,5 +17,5 @@ public struct ModelUseError: Error, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "\(subject): \(reason)" }
+    public var location: String? { subject }
 }

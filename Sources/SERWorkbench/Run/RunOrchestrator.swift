@@ -38,7 +38,7 @@ struct RunOrchestrator {
                     try store.createRun(try newRun(.fold, parent: parent, name: "\(request.name ?? "run \(parent)") fold \(i + 1)"))
                 })
         }
-        let split = try Self.splitter(settings).split(data.clipRefs, plan: plan)  // refused before anything is written
+        let split = try Self.splitting { try Self.splitter(settings).split(data.clipRefs, plan: plan) }  // refused before anything is written
         let runID = try store.createRun(try newRun(request.kind, parent: request.parent, name: request.name))
         let result = try execute(runID, settings: settings, data: data, split: split, resume: false)
         return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: request.reproduces, folds: 0)
@@ -48,6 +48,15 @@ struct RunOrchestrator {
     private func prepare(_ settings: RunSettings) throws -> PreparedData {
         try DataPreparer.prepare(workbench, settings: settings)
             .normalizedPerSpeaker(if: settings.normalization == .speaker, maxFrames: settings.maxFrames)
+    }
+
+    /// `body`, with a split the data cannot make reported as the setting at fault.
+    private static func splitting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SplitError {
+            throw WorkbenchError.setting(error.key, error.reason)
+        }
     }
 
     /// The splitter the settings ask for (its seed: `splitSeed`, else `seed`).
@@ -73,7 +82,7 @@ struct RunOrchestrator {
     /// same on every call for the same pinned dataset version).
     private func foldSplits(_ settings: RunSettings, data: PreparedData) throws -> [Split] {
         guard case .kfold(let k) = settings.split else { return [] }
-        return try Self.splitter(settings).folds(data.clipRefs, k: k)
+        return try Self.splitting { try Self.splitter(settings).folds(data.clipRefs, k: k) }
     }
 
     /// Trains a k-fold parent's folds in order — resuming an unfinished existing fold,
