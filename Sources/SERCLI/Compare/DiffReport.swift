@@ -1,23 +1,32 @@
+import SERCore
 import SERStore
 
-/// `ser diff --json`: the two runs' differences, for scripts.
+/// `ser diff --json`: the two runs' differences, for scripts (docs/json/diff.schema.json).
 struct DiffReport: Encodable {
-    /// One compared field: its name and the two values (`nil` when a run lacks it).
+    /// One compared field: its name and the two values as JSON (`null` when a run lacks it).
     struct Pair: Encodable {
         var name: String
-        var a: String?
-        var b: String?
+        var a: JSONValue
+        var b: JSONValue
         var differs: Bool
     }
 
     /// One metric with `delta` = b − a.
     struct Metric: Encodable {
+        /// Machine name (`test_acc`, `best_epoch`, `seconds`); JSON's `name`.
+        var key: String
+        /// As the text table shows it (`test acc`); not in JSON.
         var name: String
-        var a: Double?
-        var b: Double?
-        var aStd: Double?
-        var bStd: Double?
-        var delta: Double?
+        @Nullable var a: Double?
+        @Nullable var b: Double?
+        /// Standard deviation over the folds of a parent run.
+        @Nullable var aStd: Double?
+        @Nullable var bStd: Double?
+        @Nullable var delta: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case key = "name", a, b, aStd, bStd, delta
+        }
     }
 
     var a: Int64

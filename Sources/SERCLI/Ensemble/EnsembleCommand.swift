@@ -46,10 +46,7 @@ extension SER {
             let (parent, aggregate) = try builder.record(plan, name: name, tags: tag, commandLine: SER.Run.commandLine())
             let k = plan.folds.count
             if options.json {
-                struct Report: Encodable { let run: Int64; let members: [Int64]; let folds: Int; let accuracy: Double; let accuracyStd: Double; let macroF1: Double; let uar: Double }
-                try printJSON(Report(
-                    run: parent, members: runs, folds: k, accuracy: aggregate["accuracy"]?.mean ?? 0,
-                    accuracyStd: aggregate["accuracy"]?.std ?? 0, macroF1: aggregate["macro_f1"]?.mean ?? 0, uar: aggregate["uar"]?.mean ?? 0))
+                try printJSON(EnsembleReport(run: parent, members: runs, plan: plan, aggregate: aggregate))
             } else if !options.quiet {
                 print(EnsembleBuilder.summary(run: parent, members: runs, folds: plan.kind == "kfold" ? k : nil, aggregate))
             }

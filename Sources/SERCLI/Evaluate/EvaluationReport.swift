@@ -1,9 +1,11 @@
 import Foundation
 import SERStore
+import SERCore
 
-/// What `ser evaluate` prints (`--json`: this structure).
+/// What `ser evaluate` prints (`--json`: this structure, docs/json/evaluate.schema.json).
 struct EvaluationReport: Encodable {
-    var evaluation: Int64?
+    /// `evaluations.id` of the recorded evaluation.
+    @Nullable var evaluation: Int64?
     var run: Int64
     var dataset: String
     var models: Int

@@ -78,12 +78,13 @@ extension SER {
             }
             try destination.write(bytes)
             let hash = SHA256.hex(bytes)
-            _ = try store.recordExport(
+            let exportID = try store.recordExport(
                 runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count))
             if options.json {
+                let recorded = try store.exports(sha256: hash).first { $0.id == exportID }
                 try printJSON(
-                    ExportRecord(
-                        id: 0, runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count),
+                    recorded ?? ExportRecord(
+                        id: exportID, runID: runID, format: format.rawValue, path: destination.path, sha256: hash, size: Int64(bytes.count),
                         createdAt: Timestamp.now()))
             } else if !options.quiet {
                 print("exported run \(runID) (epoch \(model.epoch)) as \(format.rawValue) to \(destination.path)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SERCore
 import SERFeatures
 import SERStore
 
@@ -43,7 +44,8 @@ extension SER {
                 try printJSON(FeaturesReport(
                     dataset: datasetRecord.name, version: version.shortHash, recipe: FeatureComputer.name(of: config),
                     configHash: config.hash, dims: config.dims, clips: clips.count, cached: outcome.cached,
-                    computed: outcome.computed, failed: outcome.failures.map { "\($0.clip.relativePath): \($0.reason)" },
+                    computed: outcome.computed,
+                    failures: outcome.failures.map { .init(clip: $0.clip.id, path: $0.clip.relativePath, reason: $0.reason) },
                     seconds: outcome.seconds))
             } else if !options.quiet {
                 print("\(datasetRecord.name)@\(version.shortHash): \(FeatureComputer.name(of: config)) (\(config.dims) dims, recipe \(config.hash.prefix(12)))")
@@ -60,6 +62,14 @@ extension SER {
 
 /// `ser features --json`.
 struct FeaturesReport: Encodable {
+    /// A clip that could not be featurised.
+    struct Failure: Encodable {
+        @Nullable var clip: Int64?
+        /// The clip's path relative to its dataset root.
+        var path: String
+        var reason: String
+    }
+
     var dataset: String
     var version: String
     var recipe: String
@@ -68,6 +78,6 @@ struct FeaturesReport: Encodable {
     var clips: Int
     var cached: Int
     var computed: Int
-    var failed: [String]
+    var failures: [Failure]
     var seconds: Double
 }

@@ -123,10 +123,7 @@ extension SER {
             let plan = try builder.plan(members)
             let (run, aggregate) = try builder.record(plan, name: title, tags: tags, commandLine: Self.commandLine())
             if options.json {
-                struct Report: Encodable { let run: Int64; let members: [Int64]; let accuracy: Double; let macroF1: Double; let uar: Double }
-                try printJSON(Report(
-                    run: run, members: members, accuracy: aggregate["accuracy"]?.mean ?? 0, macroF1: aggregate["macro_f1"]?.mean ?? 0,
-                    uar: aggregate["uar"]?.mean ?? 0))
+                try printJSON(EnsembleReport(run: run, members: members, plan: plan, aggregate: aggregate))
             } else if !options.quiet {
                 print(EnsembleBuilder.summary(run: run, members: members, folds: plan.kind == "kfold" ? plan.folds.count : nil, aggregate))
             }

@@ -1,5 +1,6 @@
 import Foundation
 import SERStore
+import SERCore
 
 /// Runs a sweep's trials (in this process, or as `--jobs N` child processes writing to the
 /// same database), then records mean ± std on the parent and ranks the trials.
@@ -9,20 +10,27 @@ struct SweepRunner {
     let jobs: Int
     let commandLine: String
 
-    /// `ser sweep --json`, and the table it prints.
+    /// `ser sweep --json` (docs/json/sweep.schema.json), and the table it prints.
     struct Summary: Encodable {
         var sweep: Int64
         var status: String
+        /// Best first, by validation accuracy.
         var trials: [Trial]
+        /// The text report (not in JSON).
         var table: String
+
+        enum CodingKeys: String, CodingKey {
+            case sweep, status, trials
+        }
 
         struct Trial: Encodable {
             var run: Int64
             var status: String
-            var settings: [String: String]
-            var valAcc: Double?
-            var testAcc: Double?
-            var testF1: Double?
+            /// The swept settings' values in this trial.
+            var settings: [String: JSONValue]
+            @Nullable var valAcc: Double?
+            @Nullable var testAcc: Double?
+            @Nullable var testF1: Double?
         }
     }
 
@@ -138,11 +146,14 @@ struct SweepRunner {
         var table = TextTable(["run", "status"] + grid.axes.map(\.key) + ["val acc", "test acc", "test F1"],
                               rightAligned: Set([0] + Array((2 + grid.axes.count)..<(5 + grid.axes.count))))
         for (child, validation) in children {
-            let config = (try store.runHeader(child.id)?.config).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
-            var settings: [String: String] = [:]
-            for axis in grid.axes { settings[axis.key] = config[axis.key].map { Self.text($0) } ?? "?" }
+            var config: [String: JSONValue] = [:]
+            if let text = try store.runHeader(child.id)?.config, case .object(let object) = JSONValue(parsingOrKeeping: text) {
+                config = object
+            }
+            var settings: [String: JSONValue] = [:]
+            for axis in grid.axes { settings[axis.key] = config[axis.key] ?? .null }
             trials.append(.init(run: child.id, status: child.status, settings: settings, valAcc: validation, testAcc: child.testAcc, testF1: child.testF1))
-            table.add([String(child.id), child.status] + grid.axes.map { settings[$0.key] ?? "" }
+            table.add([String(child.id), child.status] + grid.axes.map { settings[$0.key].map(Self.text) ?? "?" }
                 + [SER.Runs.number(validation), SER.Runs.number(child.testAcc), SER.Runs.number(child.testF1)])
         }
         let header = "\nsweep \(parent) \(status): \(children.count) trials, ranked by validation accuracy (best first)\n"
@@ -156,9 +167,10 @@ struct SweepRunner {
         return try store.rankedChildren(parent).compactMap { ranked in byID[ranked.id].map { (run: $0, validation: ranked.validation) } }
     }
 
-    private static func text(_ value: Any) -> String {
-        if let list = value as? [Any] { return list.map { "\($0)" }.joined(separator: ",") }
-        return "\(value)"
+    /// A setting's value in the table: lists comma-separated (`128,64`), `?` for none.
+    private static func text(_ value: JSONValue) -> String {
+        if case .array(let items) = value { return items.map { $0.text ?? "null" }.joined(separator: ",") }
+        return value.text ?? "?"
     }
 
     private static func json(_ value: Any) throws -> String {
