@@ -119,6 +119,7 @@ let package = Package(
         .testTarget(name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERTestSupport", "SERPlot", "SERCore"]),
+        .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
