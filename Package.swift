@@ -144,6 +144,7 @@ let package = Package(
         // A second consumer: depends on the SERWorkbench product alone, as another program would.
         .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
+        .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

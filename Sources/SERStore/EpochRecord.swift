@@ -1,13 +1,16 @@
-/// One row of `epochs`: the metrics at the end of an epoch.
+public import SERCore
+
+/// One row of `epochs`: the metrics at the end of an epoch (optional values encode as
+/// `null`, so `--json` lists every key).
 public struct EpochRecord: Sendable, Codable, Equatable {
     public var epoch: Int
     public var trainLoss: Double
     public var trainAccuracy: Double
-    public var trainF1: Double?
-    public var validationLoss: Double?
-    public var validationAccuracy: Double?
-    public var validationF1: Double?
-    public var validationUAR: Double?
+    @Nullable public var trainF1: Double?
+    @Nullable public var validationLoss: Double?
+    @Nullable public var validationAccuracy: Double?
+    @Nullable public var validationF1: Double?
+    @Nullable public var validationUAR: Double?
     public var learningRate: Double
     /// Seconds the epoch took (training and validation).
     public var wallSeconds: Double

@@ -108,7 +108,7 @@ extension Store {
             let fragment = try FilterCompiler.compile(filter, hyperparameters: try names()) { name in
                 // Numbers only (sweep parents' lists aside), or text only; else unknown.
                 guard let row = try? Row.fetchOne(db, sql: """
-                        SELECT count(value_num) AS numbers, sum(json_type(value) = 'text') AS texts FROM hyperparameters WHERE name = ?
+                        SELECT count(value_num) AS numbers, count(value_text) AS texts FROM hyperparameters WHERE name = ?
                         """, arguments: [name]),
                     let numbers: Int = row["numbers"], let texts: Int = row["texts"]
                 else { return nil }
@@ -125,7 +125,7 @@ extension Store {
             sortKey = SQLFragment(sql)
         case .hyperparameter(let name)?:
             sortKey = SQLFragment(
-                "(SELECT coalesce(h.value_num, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)", [.string(name)])
+                "(SELECT coalesce(h.value_num, h.value_text, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)", [.string(name)])
         case .tag?:
             sortKey = SQLFragment("(SELECT min(t.tag) FROM run_tags t WHERE t.run_id = r.id)")
         case nil:

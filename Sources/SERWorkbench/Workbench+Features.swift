@@ -16,7 +16,7 @@ public struct FeatureCacheOutcome: Sendable {
     public var cached: Int
     public var computed: Int
     /// Clips that could not be featurised (relative path, reason); also in `feature_errors`.
-    public var failures: [(path: String, reason: String)]
+    public var failures: [(clip: Int64, path: String, reason: String)]
     /// Wall-clock seconds.
     public var seconds: Double
     /// Stopped by the cancellation token (the finished batches are cached).
@@ -48,7 +48,7 @@ extension Workbench {
         return FeatureCacheOutcome(
             dataset: record.name, version: version.shortHash, recipe: FeatureComputer.name(of: config), configHash: config.hash,
             dims: config.dims, clips: clips.count, cached: outcome.cached, computed: outcome.computed,
-            failures: outcome.failures.map { ($0.clip.relativePath, $0.reason) }, seconds: outcome.seconds,
+            failures: outcome.failures.map { ($0.clip.id ?? -1, $0.clip.relativePath, $0.reason) }, seconds: outcome.seconds,
             cancelled: cancellation.isCancelled)
     }
 }

@@ -42,8 +42,10 @@ import SERStore
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 6)
         #expect(array[0]["id"] as? Int == 2 && array[0]["test_acc"] as? Double == 0.8)
-        #expect(array[0]["param.layers"] as? [Int] == [128, 64])
-        #expect(array[0]["param.optimizer"] as? String == "adam")
+        let params = try #require(array[0]["params"] as? [String: Any])
+        #expect(params["layers"] as? [Int] == [128, 64])
+        #expect(params["optimizer"] as? String == "adam")
+        #expect(array[0]["tags"] as? [String] != nil && (array[0]["class_f1"] as? [String: Any])?.isEmpty == true)
         let kfold = try #require(array.first { $0["name"] as? String == "kf" })
         #expect(kfold["test_acc_std"] as? Double == 0.05 && kfold["kind"] as? String == "kfold")
         #expect(array[5]["test_acc"] is NSNull)
@@ -74,6 +76,41 @@ import SERStore
             !changed.contains("split") && !changed.contains("kind") && !changed.contains("status") && changed.contains("param.optimizer"))
         #expect(
             changed.prefix(4) == ["id", "name", "dataset", "version"] && changed.contains("param.lr") && !changed.contains("param.layers"))
+    }
+
+    @Test func tableCSVAndMarkdownListTheSameParametersOnlyThoseThatDifferUnlessAsked() throws {
+        let fixture = try CompareFixture()
+        func header(_ format: String, _ arguments: [String]) throws -> [String] {
+            let result = try self.ser(fixture, ["compare", "1", "2", "--format", format] + arguments, environment: ["NO_COLOR": "1", "COLUMNS": "400"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let first = lines(result.stdout).first ?? ""
+            switch format {
+            case "csv": return first.split(separator: ",").map(String.init)
+            case "markdown": return first.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            default: return first.split(separator: " ").map(String.init)
+            }
+        }
+        for all in [false, true] {
+            let extra = all ? ["--all-params"] : []
+            let csv = try header("csv", extra), markdown = try header("markdown", extra), table = try header("table", extra)
+            // The same columns in CSV and Markdown (CSV adds the *_std companions).
+            #expect(csv.filter { !$0.hasSuffix("_std") } == markdown)
+            #expect(markdown.contains("param.lr") && markdown.contains("param.optimizer") == all && markdown.contains("param.layers") == all)
+            #expect(table.contains("lr") && table.contains("optimizer") == all)
+        }
+    }
+
+    @Test func jsonHoldsEveryFieldWhateverTheTableShowsAndRefusesTableChoices() throws {
+        let fixture = try CompareFixture()
+        let result = try ser(fixture, ["compare", "1", "2", "--json"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let params = try #require(array.first?["params"] as? [String: Any])
+        #expect(params["optimizer"] as? String == "adam" && params["lr"] != nil)  // constant or not
+        #expect(array.allSatisfy { $0["val_uar_std"] != nil && $0["epochs"] != nil })
+        for choice in [["--columns", "id"], ["--only-changed"]] {
+            let refused = try ser(fixture, ["compare", "--json"] + choice)
+            #expect(refused.status == 64 && refused.stderr.contains("JSON always holds every field"), "\(refused.stderr)")
+        }
     }
 
     @Test func sortTopWhereAndPerClass() throws {

@@ -27,9 +27,9 @@ import Testing
         let result = try SERProcess.run(["diff", "2", "1", "--json", "--db", fixture.path])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["labels"] as? [String] == ["happy", "sad"])
-        #expect(object["confusionDelta"] as? [[Int]] == [[-1, 1], [0, 0]])
+        #expect(object["confusion_delta"] as? [[Int]] == [[-1, 1], [0, 0]])
         let metrics = try #require(object["metrics"] as? [[String: Any]])
-        let delta = try #require(metrics.first { $0["name"] as? String == "test acc" }?["delta"] as? Double)
+        let delta = try #require(metrics.first { $0["name"] as? String == "test_acc" }?["delta"] as? Double)
         #expect(abs(delta - -0.1) < 1e-12)
     }
 

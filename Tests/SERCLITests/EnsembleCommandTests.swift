@@ -4,7 +4,15 @@ import Testing
 
 /// `ser ensemble`: k-fold runs with the same folds combined by averaging probabilities.
 @Suite(.serialized) struct EnsembleCommandTests {
-    struct Report: Decodable { let run: Int64; let members: [Int64]; let folds: Int; let accuracy: Double }
+    /// `ser ensemble --json` (also `ser run --seeds --json`).
+    struct Report: Decodable {
+        struct Metrics: Decodable { let accuracy: Double }
+        let run: Int64
+        let members: [Int64]
+        let folds: Int?
+        let test: Metrics
+        var accuracy: Double { test.accuracy }
+    }
 
     /// A tone corpus with two 2-fold runs on the same folds (same seed, other layer sizes)
     /// and a third on other folds (another seed); returns the three parents' ids.
@@ -113,9 +121,8 @@ import Testing
         guard folds.status == 0 else { throw SERProcess.Failure(result: folds) }
         let plain = try corpus.ser(["run", "--test-speakers", "4", "--epochs", "2", "--seeds", "3,4,5", "--name", "pl", "--json"] + RunCommandTests.tiny)
         guard plain.status == 0 else { throw SERProcess.Failure(result: plain) }
-        struct Report: Decodable { let run: Int64; let members: [Int64]; let accuracy: Double }
-        let report = try JSONDecoder().decode(Report.self, from: Data(plain.stdout.utf8))
-        #expect(report.members.count == 3)
+        let report = try JSONDecoder().decode(EnsembleCommandTests.Report.self, from: Data(plain.stdout.utf8))
+        #expect(report.members.count == 3 && report.folds == nil)
         try corpus.readOnly { (db: Database) throws -> Void in
             // The k-fold ensemble: a k-fold run over two members with seeds 3 and 4, same folds.
             let kf = try #require(try Row.fetchOne(db, sql: "SELECT id, kind, config FROM runs WHERE name = 'kf'"))

@@ -35,7 +35,9 @@ import Testing
     static func evaluate(_ corpus: TestCorpus, _ arguments: [String]) throws -> Report {
         let result = try corpus.ser(["evaluate", "--json"] + arguments)
         guard result.status == 0 else { throw SERProcess.Failure(result: result) }
-        return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Report.self, from: Data(result.stdout.utf8))
     }
 
     /// Accuracy of `predict` outputs against the RAVDESS emotion code in each file name.

@@ -34,8 +34,8 @@ struct ImportInterruptTests {
 
         let rerun = try corpus.ser(["import", corpus.corpus.path, "--name", "k", "--json"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(rerun.stdout.contains("\"newClips\" : \(total - partial)"))
-        #expect(rerun.stdout.contains("\"existingClips\" : \(partial)"))
+        #expect(rerun.stdout.contains("\"new_clips\" : \(total - partial)"))
+        #expect(rerun.stdout.contains("\"existing_clips\" : \(partial)"))
         #expect(try clipCount() == total)
         let version = try DatasetStore.resolveVersion(dataset: "k", in: store).version
         #expect(version.clipCount == total)

@@ -103,7 +103,7 @@ struct ImportLayoutTests {
         try corpus.initDatabase()
         let result = try corpus.ser(["import", link.path, "--name", "l", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains(#""newClips" : 1"#))
+        #expect(result.stdout.contains(#""new_clips" : 1"#))
     }
 
     @Test func explicitLayoutOverridesDetection() throws {

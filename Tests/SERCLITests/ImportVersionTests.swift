@@ -28,7 +28,7 @@ struct ImportVersionTests {
         try corpus.wav("sad/b.wav", seed: 5)  // changed content
         try corpus.wav("angry/c.wav", seed: 6)  // added
         let changed = try corpus.ser(["import", corpus.corpus.path, "--name", "v", "--json"])
-        #expect(changed.stdout.contains(#""newClips" : 2"#))
+        #expect(changed.stdout.contains(#""new_clips" : 2"#))
         let versions = try store.read { try DatasetStore.versions(datasetID: original.datasetID, $0) }
         #expect(versions.count == 2)
         #expect(versions.map(\.clipCount) == [2, 3])
@@ -118,12 +118,12 @@ struct ImportVersionTests {
         #expect(datasets.stdout.contains("d  (folders, 3 clips stored)"))
         #expect(datasets.stdout.contains("happy 1, sad 2"))
         let json = try corpus.ser(["datasets", "--json"])
-        #expect(json.stdout.contains(#""clipCount" : 3"#))
+        #expect(json.stdout.contains(#""clip_count" : 3"#))
         let sad = try corpus.ser(["clips", "--dataset", "d", "--label", "sad"])
         #expect(sad.stdout.split(separator: "\n").count == 3)  // header + 2
         #expect(sad.stdout.contains("sad/b.wav") && !sad.stdout.contains("happy/a.wav"))
         let clipsJSON = try corpus.ser(["clips", "--json", "--label", "happy"])
-        #expect(clipsJSON.stdout.contains(#""relativePath" : "happy/a.wav""#))
+        #expect(clipsJSON.stdout.contains(#""relative_path" : "happy/a.wav""#))
         #expect(clipsJSON.stdout.contains(#""dataset" : "d""#))
         #expect(clipsJSON.stdout.contains(#""attributes" : {"#))
         let unknown = try corpus.ser(["clips", "--dataset", "nope"])

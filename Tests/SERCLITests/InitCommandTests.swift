@@ -35,7 +35,7 @@ import Testing
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let found = try SERProcess.run(["status", "--json"], in: deep)
         #expect(found.status == 0, "\(found.stderr)")
-        #expect(found.stdout.contains("\"schemaVersion\""))
+        #expect(found.stdout.contains("\"schema_version\""))
         let elsewhere = try SERProcess.temporaryFolder()
         let missing = try SERProcess.run(["status"], in: elsewhere)
         #expect(missing.status == 1)
@@ -68,7 +68,7 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Migrations")
         let latest = try FileManager.default.contentsOfDirectory(atPath: migrations.path).filter { $0.hasSuffix(".sql") }.count
         #expect(latest >= 2)
-        #expect(status.stdout.contains("\"schemaVersion\" : \(latest)"), "\(status.stdout)")
+        #expect(status.stdout.contains("\"schema_version\" : \(latest)"), "\(status.stdout)")
     }
 
     @Test func parsesGlobalOptionsAndPrintsVersion() throws {

@@ -107,7 +107,7 @@ import Testing
         }
         #expect(best == argmin)
         #expect(selected == 6)
-        #expect(run.stdout.contains("\"bestEpoch\" : \(best ?? -1)"))
+        #expect(run.stdout.contains("\"best_epoch\" : \(best ?? -1)"))
         let shown = try corpus.ser(["show", "1"])
         #expect(shown.stdout.contains("best epoch \(best ?? -1)"))
         // `*` marks the best epoch's row only.
@@ -137,7 +137,7 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            reported += object?["newClips"] as? Int ?? -1000
+            reported += object?["new_clips"] as? Int ?? -1000
         }
         #expect(reported == clips)
         #expect(try queue(corpus).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM clips") } == clips)

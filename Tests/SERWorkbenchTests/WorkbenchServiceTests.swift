@@ -46,7 +46,7 @@ import Testing
         settings.testSpeakers = ["99"]
         #expect { try fixture.workbench.train(settings) } throws: { "\($0)".contains("99") }
         #expect(try fixture.store.runSummaries(includeChildren: true).isEmpty)
-        #expect { try RunSettings().merging(["epochs": .double(2.5)], source: .caller) } throws: {
+        #expect { try RunSettings().merging(["epochs": .number(2.5)], source: .caller) } throws: {
             ($0 as? WorkbenchError)?.key == "epochs" && "\($0)".contains("whole number")
         }
     }
@@ -85,7 +85,7 @@ import Testing
         let outcome = try fixture.workbench.sweep(base, grid: grid, name: "grid")
         #expect(outcome.status == .finished && outcome.trials.count == 4)
         #expect(outcome.axes == ["lr", "layers"])
-        #expect(Set(outcome.trials.map { $0.settings["layers"] }) == [.array([.int(8)]), .array([.int(12)])])
+        #expect(Set(outcome.trials.map { $0.settings["layers"] }) == [.array([.integer(8)]), .array([.integer(12)])])
         let ranked = outcome.trials.map(\.validationAccuracy)
         #expect(ranked == ranked.sorted { ($0 ?? -1) > ($1 ?? -1) })
         let children = try fixture.store.childRuns(of: outcome.sweep)

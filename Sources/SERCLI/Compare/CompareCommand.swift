@@ -44,7 +44,7 @@ extension SER {
         var columns: String?
         @Flag(help: "Hide every column whose value is the same in all rows.")
         var onlyChanged = false
-        @Flag(help: "Show every hyperparameter, not only those that differ.")
+        @Flag(help: "Show every hyperparameter, not only those that differ (JSON always holds them all).")
         var allParams = false
         @Flag(help: "Add test F1 per class.")
         var perClass = false
@@ -62,6 +62,15 @@ extension SER {
             }
             if options.json, let format, format != .json {
                 throw ValidationError("--json and --format \(format.rawValue) contradict each other")
+            }
+            if options.json || format == .json {
+                // JSON is a fixed contract (docs/json/compare.schema.json): every field of every run.
+                if columns != nil {
+                    throw ValidationError("--columns chooses table columns; JSON always holds every field (select with jq)")
+                }
+                if onlyChanged {
+                    throw ValidationError("--only-changed chooses table columns; JSON always holds every field")
+                }
             }
         }
 
@@ -97,14 +106,16 @@ extension SER {
             } catch let error as StoreError where error.code == .invalidArgument {
                 throw CompareError(flag: error.reason.hasPrefix("--sort") ? "ser compare" : "RUN", error.reason)
             }
-            let table = try CompareTable.build(
-                comparison, keys: columns.map(parsedColumns), allParams: allParams, onlyChanged: onlyChanged)
-            switch format ?? (options.json ? .json : .table) {
+            let chosen = format ?? (options.json ? .json : .table)
+            // JSON holds every column whatever the table would show (docs/json/compare.schema.json).
+            let keys = chosen == .json ? CompareTable.everyKey(comparison) : columns.map(parsedColumns)
+            let table = try CompareTable.build(comparison, keys: keys, allParams: allParams, onlyChanged: onlyChanged)
+            switch chosen {
             case .csv, .json, .markdown:
-                let format = format ?? .json
+                // Asked for by name: printed even with --quiet, which silences only the notes.
                 print(
-                    format == .csv
-                        ? CompareRenderer.csv(table) : format == .json ? CompareRenderer.json(table) : CompareRenderer.markdown(table))
+                    chosen == .csv
+                        ? CompareRenderer.csv(table) : chosen == .json ? CompareRenderer.json(table) : CompareRenderer.markdown(table))
                 // Scripts get clean output; the person running them still hears about mixed protocols.
                 if !options.quiet {
                     for note in table.notes where note.hasPrefix(CompareTable.mixedProtocolsMark) {
@@ -112,10 +123,9 @@ extension SER {
                     }
                 }
             case .table:
+                if options.quiet { return }
                 if comparison.rows.isEmpty {
-                    if !options.quiet {
-                        print(filter == nil && tag == nil && dataset == nil ? "No runs yet: train one with `ser run`." : "No runs match.")
-                    }
+                    print(filter == nil && tag == nil && dataset == nil ? "No runs yet: train one with `ser run`." : "No runs match.")
                     return
                 }
                 print(CompareRenderer.terminal(table, width: Terminal.width(), color: Terminal.colorEnabled()))

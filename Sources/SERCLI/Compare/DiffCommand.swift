@@ -3,6 +3,7 @@ import SERReports
 import SERWorkbench
 import ArgumentParser
 import Foundation
+import SERCore
 import SERStore
 
 extension SER {
@@ -58,6 +59,7 @@ extension SER {
                 try printJSON(report)
                 return
             }
+            if options.quiet { return }
             let nameA = "\(runA)" + (a.name.map { " \($0)" } ?? ""), nameB = "\(runB)" + (b.name.map { " \($0)" } ?? "")
             var out = ["run \(nameA)  vs  run \(nameB)   (Δ = B − A)"]
             out += Self.pairs("settings", settings, all: all, a: "\(runA)", b: "\(runB)")
@@ -86,7 +88,7 @@ extension SER {
             let out = ["\n\(title) (\(pairs.filter(\.differs).count) of \(pairs.count) differ)"]
             guard !shown.isEmpty else { return out + ["  identical"] }
             var table = TextTable(["", "", a, b])
-            for p in shown { table.add([p.differs ? "*" : "", p.name, p.a ?? "–", p.b ?? "–"]) }
+            for p in shown { table.add([p.differs ? "*" : "", p.name, p.a.text ?? "–", p.b.text ?? "–"]) }
             return out + [table.render(indent: "  ")]
         }
 

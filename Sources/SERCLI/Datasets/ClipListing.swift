@@ -3,11 +3,12 @@ import SERReports
 import SERWorkbench
 import Foundation
 import SERStore
+import SERCore
 
 /// A clip as `ser clips --json` prints it: the row's columns, the dataset's name, and the
 /// attributes as a JSON object rather than a string.
 struct ClipListing: Codable, Sendable {
-    var id: Int64?
+    @Nullable var id: Int64?
     var dataset: String
     var path: String
     var relativePath: String
@@ -20,8 +21,8 @@ struct ClipListing: Codable, Sendable {
     var duration: Double
     var label: String
     var originalLabel: String
-    var speaker: String?
-    var gender: String?
+    @Nullable var speaker: String?
+    @Nullable var gender: String?
     var attributes: [String: String]
     var importedAt: String
 

@@ -57,6 +57,7 @@ extension SER {
                 try printJSON(clips.map { ClipListing(dataset: $0.dataset, clip: $0.clip) })
                 return
             }
+            if options.quiet { return }
             print("id\tdataset\tlabel\tspeaker\tseconds\trate\tch\tpath")
             for (name, clip) in clips {
                 print("\(clip.id.map(String.init) ?? "-")\t\(name)\t\(clip.label)\t\(clip.speaker ?? "-")\t"

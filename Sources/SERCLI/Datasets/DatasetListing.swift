@@ -2,6 +2,7 @@ import SERCore
 import SERReports
 import SERWorkbench
 import SERStore
+import SERCore
 
 /// A dataset with its versions, as `ser datasets` shows it.
 struct DatasetListing: Codable, Sendable {
@@ -11,7 +12,7 @@ struct DatasetListing: Codable, Sendable {
         var hash: String
         var clipCount: Int
         var createdAt: String
-        var note: String?
+        @Nullable var note: String?
         var labels: [String: Int]
         var speakers: Int
         var seconds: Double

@@ -30,8 +30,9 @@ extension SER {
                 try printJSON(listings)
                 return
             }
+            if options.quiet { return }
             if listings.isEmpty {
-                if !options.quiet { print("No datasets yet: run ser import PATH.") }
+                print("No datasets yet: run ser import PATH.")
                 return
             }
             for listing in listings {

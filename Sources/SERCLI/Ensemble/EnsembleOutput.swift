@@ -7,18 +7,7 @@ struct EnsembleOutput {
 
     func print(_ e: EnsembleOutcome) throws {
         if options.json {
-            struct Report: Encodable {
-                let run: Int64
-                let members: [Int64]
-                let folds: Int?
-                let accuracy: Double
-                let accuracyStd: Double
-                let macroF1: Double
-                let uar: Double
-            }
-            try printJSON(Report(
-                run: e.run, members: e.members, folds: e.folds, accuracy: e.metrics["accuracy"]?.mean ?? 0,
-                accuracyStd: e.metrics["accuracy"]?.std ?? 0, macroF1: e.metrics["macro_f1"]?.mean ?? 0, uar: e.metrics["uar"]?.mean ?? 0))
+            try printJSON(EnsembleReport(e))
         } else if !options.quiet {
             Swift.print(Self.summary(e))
         }

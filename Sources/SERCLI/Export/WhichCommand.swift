@@ -37,6 +37,7 @@ extension SER {
                 try printJSON(matches)
                 return
             }
+            if options.quiet { return }
             for m in matches {
                 let header = try store.runHeader(m.runID)
                 print("\(path): run \(m.runID)\(header?.name.map { " (\($0))" } ?? "") — \(m.format) exported \(m.createdAt) to \(m.path)")

@@ -3,6 +3,7 @@ import SERReports
 import SERWorkbench
 import ArgumentParser
 import Foundation
+import SERCore
 import SERFeatures
 import SERStore
 
@@ -39,7 +40,8 @@ extension SER {
                 try printJSON(FeaturesReport(
                     dataset: outcome.dataset, version: outcome.version, recipe: outcome.recipe, configHash: outcome.configHash,
                     dims: outcome.dims, clips: outcome.clips, cached: outcome.cached, computed: outcome.computed,
-                    failed: outcome.failures.map { "\($0.path): \($0.reason)" }, seconds: outcome.seconds))
+                    failures: outcome.failures.map { .init(clip: $0.clip, path: $0.path, reason: $0.reason) },
+                    seconds: outcome.seconds))
             } else if !options.quiet {
                 print("\(outcome.dataset)@\(outcome.version): \(outcome.recipe) (\(outcome.dims) dims, recipe \(outcome.configHash.prefix(12)))")
                 print("  \(outcome.cached) cached, \(outcome.computed) computed in \(Format.duration(outcome.seconds)), \(outcome.failures.count) failed")
@@ -55,6 +57,14 @@ extension SER {
 
 /// `ser features --json`.
 struct FeaturesReport: Encodable {
+    /// A clip that could not be featurised.
+    struct Failure: Encodable {
+        @Nullable var clip: Int64?
+        /// The clip's path relative to its dataset root.
+        var path: String
+        var reason: String
+    }
+
     var dataset: String
     var version: String
     var recipe: String
@@ -63,6 +73,6 @@ struct FeaturesReport: Encodable {
     var clips: Int
     var cached: Int
     var computed: Int
-    var failed: [String]
+    var failures: [Failure]
     var seconds: Double
 }

@@ -46,7 +46,7 @@ extension SER.Plot {
                 // One column per line: index, name; what --feature accepts.
                 if options.json {
                     try printJSON(FeatureList(recipe: recipe.id, name: recipe.name, features: recipe.featureNames))
-                } else {
+                } else if !options.quiet {
                     print("Recipe \(recipe.id) (\(recipe.name)): \(recipe.featureNames.count) feature columns")
                     for (i, name) in recipe.featureNames.enumerated() { print("\(i)\t\(name)") }
                 }

@@ -56,21 +56,32 @@ extension SER {
                 target = output ?? "report-\(FileStem.safe(name)).html"
             }
             try AtomicFile.write(Data(html.utf8), to: target)
-            if !options.quiet { print("Wrote \(target) (\(Format.bytes(Int64(html.utf8.count))), self-contained HTML).") }
-            if let id = runID { try writeChildReports(of: id, beside: target, store: store) }
+            if !options.quiet && !options.json { print("Wrote \(target) (\(Format.bytes(Int64(html.utf8.count))), self-contained HTML).") }
+            let children = try runID.map { try writeChildReports(of: $0, beside: target, store: store) } ?? []
+            if options.json {
+                try printJSON(ReportOutput(
+                    path: target, bytes: html.utf8.count, run: runID, dataset: runID == nil ? dataset : nil, children: children))
+            }
         }
 
         /// A sweep, k-fold or seeds parent's report links its trials' reports: they are written
         /// next to it, as `report-run<ID>.html`.
-        func writeChildReports(of id: Int64, beside target: String, store: Store) throws {
+        /// - Returns: the reports written, one per child run.
+        func writeChildReports(of id: Int64, beside target: String, store: Store) throws -> [ReportOutput.Child] {
             let children = try store.childRuns(of: id)
-            guard !children.isEmpty else { return }
-            let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+            guard !children.isEmpty else { return [] }
+            let folder = (target as NSString).deletingLastPathComponent
+            var written: [ReportOutput.Child] = []
             for child in children {
                 let html = try ReportBuilder.run(child.id, store: store, scale: scale)
-                try AtomicFile.write(Data(html.utf8), to: folder.appendingPathComponent(ReportBuilder.fileName(child.id)).path)
+                let path = (folder as NSString).appendingPathComponent(ReportBuilder.fileName(child.id))
+                try AtomicFile.write(Data(html.utf8), to: path)
+                written.append(.init(run: child.id, path: path, bytes: html.utf8.count))
             }
-            if !options.quiet { print("Wrote \(children.count) trial reports beside it (report-run<ID>.html), linked from it.") }
+            if !options.quiet && !options.json {
+                print("Wrote \(children.count) trial reports beside it (report-run<ID>.html), linked from it.")
+            }
+            return written
         }
     }
 }

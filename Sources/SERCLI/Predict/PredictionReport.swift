@@ -2,9 +2,10 @@ import SERCore
 import SERReports
 import SERWorkbench
 
-/// The output of `ser predict --json`.
+/// The output of `ser predict --json` (docs/json/predict.schema.json).
 struct PredictionReport: Encodable {
-    let run: Int64?
+    /// The run the model was trained in (`null` for a model file that names none).
+    @Nullable var run: Int64?
     /// Output index → label.
     let classes: [String]
     let predictions: [PredictionResult]

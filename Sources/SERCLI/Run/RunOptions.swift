@@ -1,3 +1,4 @@
+import SERCore
 import ArgumentParser
 import Foundation
 import SERWorkbench

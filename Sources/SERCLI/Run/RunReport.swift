@@ -1,24 +1,29 @@
+import SERCore
 import SERWorkbench
 
-/// `ser run --json`.
+/// `ser run --json` (docs/json/run.schema.json).
 struct RunReport: Encodable {
     var run: Int64
+    /// `finished`, `failed` or `interrupted`.
     var status: String
     /// The epoch with the best monitored validation value.
-    var bestEpoch: Int?
+    @Nullable var bestEpoch: Int?
     /// The epoch whose weights were evaluated (differs from `bestEpoch` with `--select last`).
-    var selectedEpoch: Int?
-    var test: [String: Double]
-    var testStd: [String: Double]
-    var reproduction: String?
+    @Nullable var selectedEpoch: Int?
+    /// Test metrics (k-fold parents: the mean over the folds).
+    var test: MetricSet
+    /// Their standard deviation over the folds (`null` for a single run).
+    var testStd: MetricSet
+    /// `--reproduce`: whether the metrics are identical, else `null`.
+    @Nullable var reproduction: String?
 
     init(_ outcome: TrainingOutcome) {
         run = outcome.run
         status = outcome.status.rawValue
         bestEpoch = outcome.bestEpoch
         selectedEpoch = outcome.selectedEpoch
-        test = outcome.testMetrics
-        testStd = outcome.testStd
+        test = MetricSet(outcome.testMetrics)
+        testStd = MetricSet(outcome.testStd)
         reproduction = outcome.reproduction.map(Self.text)
     }
 

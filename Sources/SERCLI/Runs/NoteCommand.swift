@@ -23,6 +23,7 @@ extension SER {
             let runID = try reference.resolve(in: store)
             guard try store.runHeader(runID) != nil else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
             try store.setNote(text.isEmpty ? nil : text, for: runID)
+            if options.json { try printJSON(NoteReport(run: runID, note: text.isEmpty ? nil : text)) }
         }
     }
 }

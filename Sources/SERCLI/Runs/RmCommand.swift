@@ -53,7 +53,9 @@ extension SER {
                 }
             }
             let moved = try store.trashRuns(ids)
-            if !options.quiet {
+            if options.json {
+                try printJSON(TrashReport(runs: ids, moved: moved))
+            } else if !options.quiet {
                 let list = ids.map(String.init).joined(separator: ", ")
                 print("Moved run\(ids.count == 1 ? "" : "s") \(list)\(moved > ids.count ? " and \(moved - ids.count) child runs" : "") to the trash (ser restore RUN brings one back; ser gc empties the trash).")
             }
@@ -85,7 +87,11 @@ extension SER {
         func run() throws {
             let store = try options.openStore()
             try store.restoreRun(runID)
-            if !options.quiet { print("Restored run \(runID).") }
+            if options.json {
+                try printJSON(RestoreReport(run: runID))
+            } else if !options.quiet {
+                print("Restored run \(runID).")
+            }
         }
     }
 
@@ -108,8 +114,9 @@ extension SER {
             let store = try options.openStore()
             let freed = try store.emptyTrash(vacuum: vacuum)
             if options.json {
-                struct Report: Encodable { let runs: Int; let epochs: Int; let checkpoint_bytes: Int64; let file_bytes: Int64 }
-                try printJSON(Report(runs: freed.runs, epochs: freed.epochs, checkpoint_bytes: freed.checkpointBytes, file_bytes: freed.fileBytes))
+                try printJSON(GcReport(
+                    runs: freed.runs, epochs: freed.epochs, checkpointBytes: freed.checkpointBytes, fileBytes: freed.fileBytes,
+                    vacuumed: vacuum))
             } else if !options.quiet {
                 var line = freed.runs == 0
                     ? "The trash is empty."

@@ -39,13 +39,13 @@ extension SER {
                 return
             }
             let runs = try store.runSummaries(includeChildren: all, tag: tag, limit: limit)
-            if options.quiet && !options.json { return }  // --quiet: errors only
             if options.json {
-                try printJSON(runs)
+                try printJSON(runs.map(RunListing.init))
                 return
             }
+            if options.quiet { return }  // --quiet: errors only
             if runs.isEmpty {
-                if !options.quiet { print("No runs yet: train one with `ser run`.") }
+                print("No runs yet: train one with `ser run`.")
                 return
             }
             var table = TextTable(["id", "name", "kind", "dataset", "split", "status", "epochs", "val acc", "test acc", "test F1", "UAR", "time", "tags"],
@@ -65,8 +65,7 @@ extension SER {
         private func listTrash(_ store: Store) throws {
             let trashed = try store.trashedRuns()
             if options.json {
-                struct Row: Encodable { let id: Int64; let name: String?; let kind: String; let deleted_at: String; let children: Int }
-                try printJSON(trashed.map { Row(id: $0.id, name: $0.name, kind: $0.kind, deleted_at: $0.deletedAt, children: $0.children) })
+                try printJSON(trashed.map(TrashedRunListing.init))
                 return
             }
             if options.quiet { return }

@@ -3,6 +3,7 @@ import SERReports
 import SERWorkbench
 import ArgumentParser
 import Foundation
+import SERCore
 import SERStore
 
 extension SER {
@@ -31,19 +32,28 @@ extension SER {
             let metrics = try store.runMetrics(runID, subset: "test")
             let classes = try store.classMetrics(runID, subset: "test")
             let confusion = try store.confusion(runID, subset: "test")
-            let provenance = try store.provenance(runID).map(ProvenanceFields.fields) ?? []
+            let recorded = try store.provenance(runID)
+            let provenance = recorded.map(Self.fields) ?? []
             let children = try store.childRuns(of: runID)
             let overview = try store.runOverview(runID)
             let bestEpoch = overview?.bestEpoch, selectedEpoch = overview?.selectedEpoch
             if options.json {
                 try printJSON(ShowReport(
-                    id: runID, name: header.name, kind: header.kind.rawValue, status: header.status.rawValue, config: header.config, text: text,
-                    provenance: Dictionary(provenance, uniquingKeysWith: { a, _ in a }), bestEpoch: bestEpoch,
-                    selectedEpoch: selectedEpoch, epochs: epochs,
-                    test: metrics.mapValues(\.value), testStd: metrics.compactMapValues(\.std), classes: classes,
-                    confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []), children: children.map(\.id)))
+                    id: runID, name: header.name, kind: header.kind.rawValue, status: header.status.rawValue,
+                    config: JSONValue(parsingOrKeeping: header.config), commandLine: text["command_line"], note: text["note"],
+                    createdAt: text["created_at"] ?? "", startedAt: text["started_at"], finishedAt: text["finished_at"],
+                    error: text["error"], provenance: recorded.map(ProvenanceReport.init),
+                    bestEpoch: bestEpoch, selectedEpoch: selectedEpoch, epochs: epochs,
+                    test: MetricSet(metrics.mapValues(\.value)), testStd: MetricSet(metrics.compactMapValues(\.std)), classes: classes,
+                    confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []),
+                    children: children.map(\.id),
+                    evaluations: try store.datasetEvaluations(runID: runID).map {
+                        .init(id: $0.id, dataset: $0.dataset, models: $0.models, clips: $0.clips, accuracy: $0.accuracy,
+                              macroF1: $0.macroF1, uar: $0.uar, createdAt: $0.createdAt)
+                    }))
                 return
             }
+            if options.quiet { return }
             print("run \(runID)\(header.name.map { " (\($0))" } ?? "")  \(header.kind.rawValue), \(header.status.rawValue)")
             for key in ["command_line", "created_at", "started_at", "finished_at", "note", "error"] {
                 if let value = text[key] { print("  \(key.replacingOccurrences(of: "_", with: " ")): \(value)") }
@@ -112,30 +122,55 @@ extension SER {
 }
 
 extension SER.Show {
+    /// Provenance as `field → text` pairs in display order, empty fields left out.
+    static func fields(_ p: Provenance) -> [(String, String)] {
+        ProvenanceReport.fields(p).compactMap { key, value in value.text.map { (key, $0) } }
+    }
 }
 
-/// `ser show --json`.
+/// `ser show --json` (docs/json/show.schema.json).
 struct ShowReport: Encodable {
+    /// An evaluation on another dataset (`ser evaluate`).
+    struct Evaluation: Encodable {
+        var id: Int64
+        /// `name@hash12`.
+        var dataset: String
+        var models: Int
+        var clips: Int
+        var accuracy: Double
+        var macroF1: Double
+        var uar: Double
+        var createdAt: String
+    }
+
     var id: Int64
-    var name: String?
+    @Nullable var name: String?
     var kind: String
+    /// As recorded (`running` even when the process is gone; `ser runs` says `dead`).
     var status: String
-    var config: String
-    var text: [String: String]
-    var provenance: [String: String]
+    /// Every resolved setting (`runs.config`).
+    var config: JSONValue
+    @Nullable var commandLine: String?
+    @Nullable var note: String?
+    var createdAt: String
+    @Nullable var startedAt: String?
+    @Nullable var finishedAt: String?
+    @Nullable var error: String?
+    @Nullable var provenance: ProvenanceReport?
     /// The epoch with the best monitored validation value.
-    var bestEpoch: Int?
+    @Nullable var bestEpoch: Int?
     /// The epoch whose weights were evaluated.
-    var selectedEpoch: Int?
+    @Nullable var selectedEpoch: Int?
     var epochs: [EpochRecord]
-    var test: [String: Double]
-    var testStd: [String: Double]
+    var test: MetricSet
+    var testStd: MetricSet
     var classes: [EvaluationRecord.ClassMetric]
     var confusion: ConfusionReport
     var children: [Int64]
+    var evaluations: [Evaluation]
 }
 
-/// A confusion matrix in JSON.
+/// A confusion matrix in JSON: `counts[true][predicted]`, both in `labels` order.
 struct ConfusionReport: Encodable {
     var labels: [String]
     var counts: [[Int]]

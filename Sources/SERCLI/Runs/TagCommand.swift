@@ -29,6 +29,7 @@ extension SER {
             let runID = try reference.resolve(in: store)
             guard try store.runHeader(runID) != nil else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
             if remove { try store.removeTags(tags, from: runID) } else { try store.addTags(tags, to: runID) }
+            if options.json { try printJSON(TagReport(run: runID, tags: try store.runOverview(runID)?.tags.sorted() ?? [])) }
         }
     }
 }

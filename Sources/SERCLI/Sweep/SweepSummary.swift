@@ -1,20 +1,28 @@
+import SERCore
 import SERReports
 import SERWorkbench
 
-/// `ser sweep --json`, and the table it prints.
+/// `ser sweep --json` (docs/json/sweep.schema.json), and the table it prints.
 struct SweepSummary: Encodable {
     var sweep: Int64
     var status: String
+    /// Best first, by validation accuracy.
     var trials: [Trial]
+    /// The text report (not in JSON).
     var table: String
+
+    enum CodingKeys: String, CodingKey {
+        case sweep, status, trials
+    }
 
     struct Trial: Encodable {
         var run: Int64
         var status: String
-        var settings: [String: String]
-        var valAcc: Double?
-        var testAcc: Double?
-        var testF1: Double?
+        /// The swept settings' values in this trial.
+        var settings: [String: JSONValue]
+        @Nullable var valAcc: Double?
+        @Nullable var testAcc: Double?
+        @Nullable var testF1: Double?
     }
 
     init(_ outcome: SweepOutcome) {
@@ -24,9 +32,9 @@ struct SweepSummary: Encodable {
             ["run", "status"] + outcome.axes + ["val acc", "test acc", "test F1"],
             rightAligned: Set([0] + Array((2 + outcome.axes.count)..<(5 + outcome.axes.count))))
         trials = outcome.trials.map { trial in
-            var settings: [String: String] = [:]
-            for key in outcome.axes { settings[key] = trial.settings[key].map(Self.text) ?? "?" }
-            table.add([String(trial.run), trial.status.rawValue] + outcome.axes.map { settings[$0] ?? "" }
+            var settings: [String: JSONValue] = [:]
+            for key in outcome.axes { settings[key] = trial.settings[key] ?? .null }
+            table.add([String(trial.run), trial.status.rawValue] + outcome.axes.map { settings[$0].map(Self.text) ?? "?" }
                 + [SER.Runs.number(trial.validationAccuracy), SER.Runs.number(trial.testAccuracy), SER.Runs.number(trial.testF1)])
             return Trial(
                 run: trial.run, status: trial.status.rawValue, settings: settings, valAcc: trial.validationAccuracy,
@@ -39,13 +47,8 @@ struct SweepSummary: Encodable {
     /// A setting's value as the table shows it: `0.001`, `128,64`, `adam`.
     static func text(_ value: JSONValue) -> String {
         switch value {
-        case .string(let s): s
         case .array(let items): items.map(text).joined(separator: ",")
-        case .int(let i): String(i)
-        case .double(let d): "\(d)"
-        case .bool(let b): String(b)
-        case .null: "null"
-        case .object: value.text
+        default: value.text ?? "null"
         }
     }
 }

@@ -11,6 +11,8 @@ public enum CompareCell: Equatable {
     case duration(Double)
     /// A hyperparameter: its JSON text, kept for JSON output, shown unquoted.
     case json(String)
+    /// Words such as tags: comma-separated in text, an array in JSON (`–` when empty).
+    case list([String])
     case missing
 
     /// The value as shown in a table or Markdown.
@@ -22,6 +24,7 @@ public enum CompareCell: Equatable {
             return std.map { "\(value)±\(Self.fixed($0, digits))" } ?? value
         case .duration(let s): return Format.duration(s)
         case .json(let text): return Self.unquoted(text)
+        case .list(let words): return words.isEmpty ? "–" : words.joined(separator: ",")
         case .missing: return "–"
         }
     }
@@ -33,6 +36,7 @@ public enum CompareCell: Equatable {
         case .number(let x, _, _): return Self.shortest(x)
         case .duration(let s): return Self.shortest((s * 1000).rounded() / 1000)
         case .json(let text): return Self.unquoted(text)
+        case .list(let words): return words.joined(separator: ",")
         case .missing: return ""
         }
     }
@@ -44,6 +48,7 @@ public enum CompareCell: Equatable {
         case .number(let x, _, _): return x.isFinite ? Self.shortest(x) : "null"
         case .duration(let s): return Self.shortest((s * 1000).rounded() / 1000)
         case .json(let text): return text
+        case .list(let words): return "[" + words.map(Self.jsonString).joined(separator: ", ") + "]"
         case .missing: return "null"
         }
     }

@@ -33,20 +33,38 @@ public enum CompareRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// A JSON array with one object per run; keys in column order, missing values `null`,
-    /// hyperparameters as their JSON values.
+    /// A JSON array with one object per run (docs/json/compare.schema.json): every fixed
+    /// column key with its `KEY_std` companion, `tags` as an array, then `params` (every
+    /// hyperparameter of the comparison as its JSON value) and `class_f1` (`--per-class`,
+    /// else empty); missing values `null`. Give it the table of every column
+    /// (``CompareTable/everyKey(_:)``) so that each key is present. Written by hand rather than by an
+    /// encoder: hyperparameters are stored as JSON text and pass through unparsed, which
+    /// keeps 10,000 runs under a second (docs/BENCHMARKS-compare.md).
     public static func json(_ table: CompareTable) -> String {
-        let keys = table.columns.map { CompareCell.jsonString($0.key) + ": " }
-        let stdKeys = table.columns.map { keysWithStd.contains($0.key) ? CompareCell.jsonString($0.key + "_std") + ": " : nil }
+        enum Slot { case field(key: String, std: String?), param(String), classF1(String) }
+        let slots = table.columns.map { column -> Slot in
+            if column.key.hasPrefix("param.") { return .param(CompareCell.jsonString(String(column.key.dropFirst(6))) + ": ") }
+            if column.key.hasPrefix("class_f1.") { return .classF1(CompareCell.jsonString(String(column.key.dropFirst(9))) + ": ") }
+            return .field(
+                key: CompareCell.jsonString(column.key) + ": ",
+                std: keysWithStd.contains(column.key) ? CompareCell.jsonString(column.key + "_std") + ": " : nil)
+        }
         var objects: [String] = []
         objects.reserveCapacity(table.cells.count)
         for row in table.cells {
-            var members: [String] = []
-            members.reserveCapacity(keys.count * 2)
+            var members: [String] = [], params: [String] = [], classF1: [String] = []
+            members.reserveCapacity(slots.count)
             for (c, cell) in row.enumerated() {
-                members.append(keys[c] + cell.json)
-                if let stdKey = stdKeys[c] { members.append(stdKey + (cell.std.map(CompareCell.shortest) ?? "null")) }
+                switch slots[c] {
+                case .field(let key, let std):
+                    members.append(key + cell.json)
+                    if let std { members.append(std + (cell.std.map(CompareCell.shortest) ?? "null")) }
+                case .param(let key): params.append(key + cell.json)
+                case .classF1(let key): classF1.append(key + cell.json)
+                }
             }
+            members.append("\"params\": {" + params.joined(separator: ", ") + "}")
+            members.append("\"class_f1\": {" + classF1.joined(separator: ", ") + "}")
             objects.append("  {" + members.joined(separator: ", ") + "}")
         }
         return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"

@@ -76,13 +76,19 @@ public struct CompareTable {
                 metric(row.validationF1), metric(row.validationUAR),
                 row.epochsDone.map { .number(Double($0), std: nil, digits: 0) } ?? .missing,
                 row.durationSeconds.map(CompareCell.duration) ?? .missing,
-                .number(Double(row.children), std: nil, digits: 0), row.tags.isEmpty ? .missing : .text(row.tags.joined(separator: ",")),
+                .number(Double(row.children), std: nil, digits: 0), .list(row.tags),
             ]
             for name in comparison.hyperparameterNames { out.append(row.hyperparameters[name].map(CompareCell.json) ?? .missing) }
             for label in comparison.classLabels { out.append(row.classF1[label].map { .number($0, std: nil, digits: 3) } ?? .missing) }
             return out
         }
         return (columns, cells)
+    }
+
+    /// Every column key of the comparison in column order (the fixed keys, `param.NAME` for
+    /// every hyperparameter, `class_f1.LABEL` when fetched): what JSON prints.
+    public static func everyKey(_ comparison: RunComparison) -> [String] {
+        fixedKeys + comparison.hyperparameterNames.map { "param.\($0)" } + comparison.classLabels.map { "class_f1.\($0)" }
     }
 
     /// `speaker-independent`, `random` or `k-fold` from a `split` value.

@@ -1,15 +1,16 @@
+public import SERCore
 public import SERStore
 
-/// `ser diff --json`: the two runs' differences, for scripts.
-public struct DiffReport: Encodable {
-    /// One compared field: its name and the two values (`nil` when a run lacks it).
-    public struct Pair: Encodable {
+/// `ser diff --json`: the two runs' differences, for scripts (docs/json/diff.schema.json).
+public struct DiffReport: Encodable, Sendable {
+    /// One compared field: its name and the two values as JSON (`null` when a run lacks it).
+    public struct Pair: Encodable, Sendable {
         public var name: String
-        public var a: String?
-        public var b: String?
+        public var a: JSONValue
+        public var b: JSONValue
         public var differs: Bool
 
-        public init(name: String, a: String? = nil, b: String? = nil, differs: Bool) {
+        public init(name: String, a: JSONValue, b: JSONValue, differs: Bool) {
             self.name = name
             self.a = a
             self.b = b
@@ -18,15 +19,24 @@ public struct DiffReport: Encodable {
     }
 
     /// One metric with `delta` = b − a.
-    public struct Metric: Encodable {
+    public struct Metric: Encodable, Sendable {
+        /// Machine name (`test_acc`, `best_epoch`, `seconds`); JSON's `name`.
+        public var key: String
+        /// As the text table shows it (`test acc`); not in JSON.
         public var name: String
-        public var a: Double?
-        public var b: Double?
-        public var aStd: Double?
-        public var bStd: Double?
-        public var delta: Double?
+        @Nullable public var a: Double?
+        @Nullable public var b: Double?
+        /// Standard deviation over the folds of a parent run.
+        @Nullable public var aStd: Double?
+        @Nullable public var bStd: Double?
+        @Nullable public var delta: Double?
 
-        public init(name: String, a: Double? = nil, b: Double? = nil, aStd: Double? = nil, bStd: Double? = nil, delta: Double? = nil) {
+        public enum CodingKeys: String, CodingKey {
+            case key = "name", a, b, aStd, bStd, delta
+        }
+
+        public init(key: String, name: String, a: Double?, b: Double?, aStd: Double?, bStd: Double?, delta: Double?) {
+            self.key = key
             self.name = name
             self.a = a
             self.b = b

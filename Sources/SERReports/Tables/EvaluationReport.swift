@@ -1,9 +1,11 @@
 public import Foundation
 public import SERStore
+public import SERCore
 
-/// What `ser evaluate` prints (`--json`: this structure).
+/// What `ser evaluate` prints (`--json`: this structure, docs/json/evaluate.schema.json).
 public struct EvaluationReport: Encodable {
-    public var evaluation: Int64?
+    /// `evaluations.id` of the recorded evaluation.
+    @Nullable public var evaluation: Int64?
     public var run: Int64
     public var dataset: String
     public var models: Int

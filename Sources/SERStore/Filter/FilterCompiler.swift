@@ -73,8 +73,9 @@ public struct FilterCompiler {
         return field
     }
 
-    /// The unquoted text of a hyperparameter's JSON value (arrays and objects as JSON text).
-    static let hyperparameterText = "(CASE json_type(h.value) WHEN 'text' THEN json_extract(h.value, '$') ELSE h.value END)"
+    /// The unquoted text of a hyperparameter's JSON value (arrays and objects as JSON text):
+    /// `value_text` (schema 6) for strings, else `value`.
+    static let hyperparameterText = "coalesce(h.value_text, h.value)"
 
     private func hyperparameterExists(_ name: String, _ condition: SQLFragment) -> SQLFragment {
         SQLFragment(

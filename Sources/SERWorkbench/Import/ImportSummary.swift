@@ -35,9 +35,9 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// Files and manifest rows that could not be used.
     public var rejected: [Rejection]
     /// The dataset version these files form (`nil` when no file was usable).
-    public var version: String?
+    @Nullable public var version: String?
     /// Its id.
-    public var versionID: Int64?
+    @Nullable public var versionID: Int64?
     /// Whether this run created the version (false: an identical version existed).
     public var versionCreated: Bool
     /// Clips per canonical label in the version.

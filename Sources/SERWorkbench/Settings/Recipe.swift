@@ -1,3 +1,4 @@
+public import SERCore
 /// Named starting points for `ser run --recipe NAME`; flags and `--config` still override
 /// every setting, and the resolved values are what the run records.
 public enum Recipe: String, CaseIterable, Sendable {
@@ -27,38 +28,38 @@ public enum Recipe: String, CaseIterable, Sendable {
             var overrides = Recipe.best.overrides
             overrides["recipe"] = .string("best-speaker")
             overrides["normalization"] = .string("speaker")
-            overrides["layers"] = .array([.int(128)])
-            overrides["epochs"] = .int(60)
-            overrides["timeMasks"] = .int(3)
-            overrides["timeMaskWidth"] = .int(25)
-            overrides["featureNoise"] = .double(0.2)
+            overrides["layers"] = .array([.integer(128)])
+            overrides["epochs"] = .integer(60)
+            overrides["timeMasks"] = .integer(3)
+            overrides["timeMaskWidth"] = .integer(25)
+            overrides["featureNoise"] = .number(0.2)
             return overrides
         case .best:
             return [
                 "recipe": .string("best"),
                 "normalization": .string("cmvn"),
                 "sequence": .string("masked"),
-                "maxFrames": .int(250),
+                "maxFrames": .integer(250),
                 "bidirectional": .bool(true),
-                "layers": .array([.int(96)]),
+                "layers": .array([.integer(96)]),
                 "pooling": .string("attention"),
-                "dense": .array([.int(64)]),
-                "dropout": .double(0.4),
-                "epochs": .int(40),
-                "lr": .double(2e-3),
+                "dense": .array([.integer(64)]),
+                "dropout": .number(0.4),
+                "epochs": .integer(40),
+                "lr": .number(2e-3),
                 "schedule": .string("cosine"),
-                "labelSmoothing": .double(0.1),
+                "labelSmoothing": .number(0.1),
                 "classWeights": .string("balanced"),
                 "monitor": .string("val_f1"),
                 "select": .string("best"),
-                "validationFraction": .double(0.15),
-                "timeMasks": .int(2),
-                "timeMaskWidth": .int(20),
-                "featureMasks": .int(2),
-                "featureMaskWidth": .int(6),
-                "featureNoise": .double(0.1),
-                "speedPerturb": .array([.double(0.9), .double(1.1)]),
-                "mixup": .double(0.2),
+                "validationFraction": .number(0.15),
+                "timeMasks": .integer(2),
+                "timeMaskWidth": .integer(20),
+                "featureMasks": .integer(2),
+                "featureMaskWidth": .integer(6),
+                "featureNoise": .number(0.1),
+                "speedPerturb": .array([.number(0.9), .number(1.1)]),
+                "mixup": .number(0.2),
             ]
         }
     }

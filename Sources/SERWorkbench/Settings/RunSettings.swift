@@ -1,3 +1,4 @@
+public import SERCore
 public import Foundation
 public import SERModel
 

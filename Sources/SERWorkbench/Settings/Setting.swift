@@ -1,3 +1,4 @@
+public import SERCore
 /// One setting of a run, declared once: its key, type, help and rule. Decoding and encoding
 /// of ``RunSettings`` (settings files, `runs.config`), command-line overrides, sweep axes,
 /// `hyperparameters` rows and the command line's help all derive from ``RunSettings/all``.

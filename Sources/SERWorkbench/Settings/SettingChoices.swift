@@ -1,3 +1,4 @@
+public import SERCore
 public import SERModel
 
 /// Input normalisation (`normalization`).

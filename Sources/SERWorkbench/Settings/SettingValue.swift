@@ -1,3 +1,4 @@
+public import SERCore
 import Foundation
 
 /// A type a setting can have: how it reads from JSON (settings files, `runs.config`) and from
@@ -27,7 +28,7 @@ public struct SettingValueError: Error, Sendable {
 extension SettingValue {
     public static var isList: Bool { false }
     static func mismatch(_ value: JSONValue) -> SettingValueError {
-        SettingValueError("must be \(typeDescription) (got \(value.text))")
+        SettingValueError("must be \(typeDescription) (got \(value.literal))")
     }
 }
 
@@ -35,8 +36,8 @@ extension Int: SettingValue {
     public static var typeDescription: String { "a whole number" }
     public init(json: JSONValue) throws {
         switch json {
-        case .int(let i): self = i
-        case .double(let d) where d.rounded() == d && abs(d) < 9e15: self = Int(d)
+        case .integer(let i): self = Int(i)
+        case .number(let d) where d.rounded() == d && abs(d) < 9e15: self = Int(d)
         default: throw Self.mismatch(json)
         }
     }
@@ -46,15 +47,15 @@ extension Int: SettingValue {
         }
         self = value
     }
-    public var json: JSONValue? { .int(self) }
+    public var json: JSONValue? { .integer(Int64(self)) }
 }
 
 extension Double: SettingValue {
     public static var typeDescription: String { "a number" }
     public init(json: JSONValue) throws {
         switch json {
-        case .int(let i): self = Double(i)
-        case .double(let d): self = d
+        case .integer(let i): self = Double(i)
+        case .number(let d): self = d
         default: throw Self.mismatch(json)
         }
         guard isFinite else { throw SettingValueError("must be a finite number (got \(self))") }
@@ -66,7 +67,7 @@ extension Double: SettingValue {
         guard value.isFinite else { throw SettingValueError("must be a finite number (got \(value))") }
         self = value
     }
-    public var json: JSONValue? { .double(self) }
+    public var json: JSONValue? { .number(self) }
 }
 
 extension Bool: SettingValue {

@@ -1,5 +1,5 @@
 import Foundation
-import SERCore
+public import SERCore
 
 /// The trials of a sweep: every combination of the alternatives given per setting (grid), or
 /// a seeded random sample of them.

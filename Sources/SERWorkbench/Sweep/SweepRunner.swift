@@ -1,5 +1,5 @@
 import Foundation
-import SERCore
+public import SERCore
 public import SERStore
 
 /// What `Workbench.sweep` produced: the parent and its trials, ranked.
