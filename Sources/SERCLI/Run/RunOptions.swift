@@ -82,13 +82,27 @@ struct RunOptions: ParsableArguments {
         return try settings.merging(flags, source: .caller)
     }
 
-    /// The settings flags for help: one line per setting, grouped.
+    /// The settings flags for help: one entry per setting, grouped, wrapped to 79 columns
+    /// with the description hanging at column 30 (argument-parser keeps lines that fit).
     static var help: String {
-        Setting.Group.allCases.map { group in
-            "\(group.rawValue.capitalized) settings:\n" + RunSettings.all.filter { $0.group == group }.map { setting in
-                let flag = "  --\(setting.key.kebabCased) <\(setting.valueName)>"
-                return flag.padding(toLength: max(flag.count + 1, 30), withPad: " ", startingAt: 0) + setting.help
-            }.joined(separator: "\n")
+        let indent = 30, width = 79
+        func entry(_ setting: Setting) -> String {
+            let flag = "  --\(setting.key.kebabCased) <\(setting.valueName)>"
+            let margin = String(repeating: " ", count: indent)
+            var lines = flag.count < indent ? [flag.padding(toLength: indent, withPad: " ", startingAt: 0)] : [flag, margin]
+            for word in setting.help.split(separator: " ") {
+                let last = lines[lines.count - 1]
+                let gap = last.count > indent ? " " : ""
+                if last.count > indent && last.count + gap.count + word.count > width {
+                    lines.append(margin + word)
+                } else {
+                    lines[lines.count - 1] = last + gap + word
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+        return Setting.Group.allCases.map { group in
+            "\(group.rawValue.capitalized) settings:\n" + RunSettings.all.filter { $0.group == group }.map(entry).joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 }

@@ -137,8 +137,6 @@ public final class ProgressBar: @unchecked Sendable {
 
     /// A bar width that fits the terminal (20–40 columns).
     private static func barWidth() -> Int {
-        var size = winsize()
-        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        return max(10, min(40, columns - 60))
+        max(10, min(40, (Terminal.width(descriptor: STDERR_FILENO) ?? 80) - 60))
     }
 }

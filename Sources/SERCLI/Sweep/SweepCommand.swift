@@ -15,7 +15,10 @@ extension SER {
                 separate alternatives with ':' (--layers 128,64:256,128). Other settings come from \
                 --config and the defaults of ser run. Trials are ranked by validation accuracy: \
                 choose on validation, report on test. --jobs N runs N trials at once in separate \
-                processes sharing the database.
+                processes sharing the database. Every setting of ser run takes alternatives (data, \
+                split, threads and recipe take one value, fixed for the whole sweep):
+
+                \(RunOptions.help)
 
                 Examples:
                   ser sweep --lr 1e-3,3e-4 --dropout 0.2,0.4 --jobs 2

@@ -31,7 +31,7 @@ public struct Setting: Sendable {
     ///
     /// - Parameter rule: the reason a value is refused, or `nil` when it is fine.
     static func make<V: SettingValue>(
-        _ key: String, _ path: WritableKeyPath<RunSettings, V> & Sendable, _ group: Group, _ valueName: String, _ help: String,
+        _ key: String, _ path: any WritableKeyPath<RunSettings, V> & Sendable, _ group: Group, _ valueName: String, _ help: String,
         sweepable: Bool = true, rule: (@Sendable (V) -> String?)? = nil
     ) -> Setting {
         Setting(
