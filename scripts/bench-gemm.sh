@@ -8,9 +8,11 @@
 # next to PyTorch's epoch of the same model (scripts/model/bench_torch.py; skipped when torch
 # is not installed: `pip install torch`, never in CI).
 #
-# With SINGLE=1 every engine and PyTorch also train on one thread (no shapes): the epoch on
-# one core is the work done, which a busy machine disturbs far less than two threads' wall
-# time (PyTorch's OpenMP threads spin at every barrier while the other core is taken).
+# With SINGLE=1 every engine and PyTorch also train on one thread (no shapes; OpenBLAS and
+# OpenMP held to one thread too, or OpenBLAS would spread its engine over both cores): the
+# epoch on one core is the work done, which a busy machine disturbs far less than two
+# threads' wall time (PyTorch's OpenMP threads spin at every barrier while the other core is
+# taken).
 #
 # The machine may be shared: every engine runs in its own process once per round, the order
 # rotating between rounds, and the table gives the best and the median over rounds.
@@ -51,7 +53,8 @@ for round in $(seq "$rounds"); do
             env "${settings[@]}" .build/release/bench-gemm --engine "$engine" --epochs "$epochs" |
                 sed "s/^/$round\t$isa\t$engine\t/" >>"$out"
             if [ "${SINGLE:-0}" = 1 ]; then
-                env "${settings[@]}" .build/release/bench-gemm --engine "$engine" --epochs "$epochs" --threads 1 --no-shapes |
+                env "${settings[@]}" OPENBLAS_NUM_THREADS=1 .build/release/bench-gemm --engine "$engine" --epochs "$epochs" \
+                    --threads 1 --no-shapes |
                     sed "s/^/$round\t$isa\t$engine\/1t\t/" >>"$out"
             fi
         done
@@ -61,7 +64,8 @@ for round in $(seq "$rounds"); do
             for threads in "${counts[@]}"; do
                 tag=pytorch
                 if [ "$threads" = 1 ]; then tag=pytorch/1t; fi
-                env "${settings[@]}" python3 scripts/model/bench_torch.py --epochs "$epochs" --threads "$threads" |
+                env "${settings[@]}" OMP_NUM_THREADS="$threads" python3 scripts/model/bench_torch.py --epochs "$epochs" \
+                    --threads "$threads" |
                     sed -n "s|^epoch \([0-9]*\): \([0-9.]*\) s (\([0-9.]*\) CPU s)|$round\t$isa\t$tag\tepoch\t\2\t\3|p" >>"$out"
                 python3 -c "import torch; print(f'$round\t$isa\t$tag\tengine\tpytorch-{torch.__version__}')" >>"$out"
             done

@@ -44,7 +44,7 @@ public enum GEMM {
         /// OpenBLAS's `cblas_sgemm`.
         public static let openBLAS = Engine(name: "openblas", function: nil, kernel: nil)
 
-        /// SERKernels' `ser_gemm` on one kernel (the caller checks ``supports(_:)``).
+        /// SERKernels' `ser_gemm` on one kernel (the caller checks ``Kernel/isSupported``).
         public static func ownKernel(_ isa: Kernel) -> Engine {
             let function: Function = switch isa {
             case .avx512: { ser_gemm_avx512($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
