@@ -43,6 +43,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // libxsmm and BLIS: only the GEMM benchmark links them (docs/BENCHMARKS-gemm.md). BLIS
+        // ships no pkg-config file; libblis-serial-dev puts blis.h on the default path.
+        .systemLibrary(name: "CXSMM", pkgConfig: "libxsmm", providers: [.apt(["libxsmm-dev"])]),
+        .systemLibrary(name: "CBLIS", providers: [.apt(["libblis-serial-dev"])]),
 
         // Pure value types: no C, no I/O.
         .target(name: "SERCore", swiftSettings: optimized),
@@ -110,6 +114,12 @@ let package = Package(
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
         .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: optimized),
+        // libxsmm and BLIS behind SERModel's GEMM engine interface, and the benchmark that
+        // compares them with ser_gemm and OpenBLAS (scripts/bench-gemm.sh).
+        .target(name: "GEMMLibraries", dependencies: ["SERModel", "CXSMM", "CBLIS"], path: "Benchmarks/GEMMLibraries", swiftSettings: strict),
+        .executableTarget(
+            name: "bench-gemm", dependencies: ["GEMMLibraries", "SERModel", "SERCore", "SERKernels", "SERLinearAlgebra"],
+            path: "Benchmarks/bench-gemm", swiftSettings: optimized),
         .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
         // Fuzz targets (audio headers, CSV manifests, --where): scripts/fuzz.sh builds them with
         // libFuzzer (-DFUZZING); a plain build is a replayer of the committed Fuzz/corpus.

@@ -8,6 +8,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     pkg-config libsqlite3-dev sqlite3 \
     libsndfile1-dev libfftw3-dev libopenblas-dev libsoxr-dev \
+    libxsmm-dev libblis-serial-dev \
     libcairo2-dev fonts-dejavu-core chromium \
     espeak-ng sox >/dev/null
 echo "install-deps: system packages ready"

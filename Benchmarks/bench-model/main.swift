@@ -1,7 +1,7 @@
 // Times training epochs of the seed architecture on random data of the seed's shape.
 //
 //   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080 | --corpus DIR] [--mode padded|masked|both]
-//   swift run -c release bench-model --gemm     (single-thread GFLOP/s of the step GEMM shapes)
+// (GFLOP/s of the LSTM's GEMM shapes per engine: bench-gemm, scripts/bench-gemm.sh.)
 //
 // Model: LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
 // batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: each clip its
@@ -11,7 +11,6 @@
 import Foundation
 import SERAudio
 import SERCore
-import SERKernels
 import SERLinearAlgebra
 import SERModel
 
@@ -37,53 +36,6 @@ func peakMemoryMiB() -> Double {
         return kb / 1024
     }
     return .nan
-}
-
-/// `--gemm`: single-thread GFLOP/s of every GEMM shape of a padded seed epoch on one 16-clip
-/// shard (3,200 packed frames), OpenBLAS next to SERKernels' `ser_gemm` (Bᵀ shapes: ser_gemm
-/// reads a transposed copy, made outside the timing as the trainer makes it once per batch).
-if CommandLine.arguments.contains("--gemm") {
-    BLAS.setThreadCount(1)
-    let shapes: [(String, Int, Int, Int, Bool, Bool)] = [
-        ("step fwd L1 h·U", 16, 512, 128, false, false), ("  as 2 blocks", 16, 256, 128, false, false),
-        ("step bwd L1 dG·Uᵀ", 16, 128, 512, false, true), ("  as 2 blocks", 16, 64, 512, false, true),
-        ("step fwd L2 h·U", 16, 256, 64, false, false), ("step bwd L2 dG·Uᵀ", 16, 64, 256, false, true),
-        ("proj L1 X·W", 3200, 512, 59, false, false), ("proj L2 X·W", 3200, 256, 128, false, false),
-        ("grad L1 Xᵀ·dG", 59, 512, 3200, true, false), ("grad L1 Hᵀ·dG", 128, 512, 3200, true, false),
-        ("grad L2 Xᵀ·dG", 128, 256, 3200, true, false), ("grad L2 Hᵀ·dG", 64, 256, 3200, true, false),
-        ("dX L2 dG·Wᵀ", 3200, 128, 256, false, true),
-    ]
-    print("ser_gemm runs its AVX-512 kernel: \(ser_gemm_fast() != 0)")
-    func gflops(_ flops: Int, _ body: () -> Void) -> Double {
-        let reps = max(1, 400_000_000 / flops)
-        body()
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<reps { body() }
-        return Double(flops * reps) / Double(DispatchTime.now().uptimeNanoseconds - start)
-    }
-    var rng = SeededGenerator(seed: 1)
-    for (name, m, n, k, transA, transB) in shapes {
-        let a = (0..<(m * k)).map { _ in Float.random(in: -1..<1, using: &rng) }
-        let b = (0..<(k * n)).map { _ in Float.random(in: -1..<1, using: &rng) }
-        var bT = b
-        ser_transpose(b, n, k, &bT)
-        var c = [Float](repeating: 0, count: m * n)
-        let flops = 2 * m * n * k
-        let blas = gflops(flops) {
-            c.withUnsafeMutableBufferPointer { cp in
-                guard let base = cp.baseAddress else { return }
-                BLAS.sgemm(
-                    transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: transA ? m : k, b: b,
-                    ldb: transB ? k : n, beta: 1, c: base, ldc: n)
-            }
-        }
-        let own = gflops(flops) {
-            ser_gemm(m, n, k, a, transA ? 1 : k, transA ? m : 1, transB ? bT : b, n, &c, n, 1)
-        }
-        print(String(format: "%-20@ m=%4d n=%3d k=%4d %@%@: OpenBLAS %6.1f GFLOP/s, ser_gemm %6.1f", name, m, n, k,
-                     transA ? "T" : "N", transB ? "T" : "N", blas, own))
-    }
-    exit(0)
 }
 
 let epochs = Int(option("--epochs", "3")) ?? 3

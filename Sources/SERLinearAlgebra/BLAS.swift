@@ -48,6 +48,12 @@ public enum BLAS {
         Int(openblas_get_num_threads())
     }
 
+    /// The kernel set OpenBLAS chose for this CPU, e.g. `Haswell`, `Zen` or `Cooperlake`
+    /// (the environment variable OPENBLAS_CORETYPE overrides it).
+    public static var coreName: String {
+        openblas_get_corename().map { String(cString: $0) } ?? "?"
+    }
+
     /// Sets the number of threads OpenBLAS uses.
     public static func setThreadCount(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))

@@ -25,9 +25,12 @@ final class DirectionWorkspace: @unchecked Sendable {
     let reversedInputGrad: FloatBuffer?
     let reversedOutputGrad: FloatBuffer?
     /// Room for one transposed weight matrix, `4H × max(Din, H)` floats, used by the
-    /// ``GEMM/Backend/ownKernel`` backend in backward: `Uᵀ [4H, H]` during the time loop,
+    /// engines with `ser_gemm`'s contract in backward: `Uᵀ [4H, H]` during the time loop,
     /// then `Wᵀ [4H, Din]` for ∂L/∂input (one after the other, never both).
     let transposedWeights: FloatBuffer
+    /// The recurrent weights laid out for a `ser_gemm` kernel's step GEMMs: `U [H, 4H]` in
+    /// forward, `Uᵀ [4H, H]` in backward (``GEMM/pack(_:k:n:b:bRow:bCol:into:)``).
+    let packedRecurrent: FloatBuffer
 
     init(maxSteps: Int, capacity: Int, inputSize: Int, hidden: Int, recurrentDropout: Bool, reversed: Bool) {
         let rows = maxSteps * capacity
@@ -43,5 +46,7 @@ final class DirectionWorkspace: @unchecked Sendable {
         reversedInputGrad = reversed ? FloatBuffer(count: rows * inputSize) : nil
         reversedOutputGrad = reversed ? FloatBuffer(count: rows * hidden) : nil
         transposedWeights = FloatBuffer(count: 4 * hidden * max(inputSize, hidden))
+        packedRecurrent = FloatBuffer(
+            count: max(GEMM.packedCapacity(k: hidden, n: 4 * hidden), GEMM.packedCapacity(k: 4 * hidden, n: hidden)))
     }
 }

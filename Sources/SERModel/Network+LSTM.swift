@@ -5,7 +5,7 @@ extension Network {
     /// One LSTM direction over the shard: the input projection of all packed frames in one
     /// GEMM (the bias is added in the cell kernel), then per step one GEMM
     /// `gates[t] += h_{t-1}·U` over the step's active rows and the fused cell kernel (GEMMs
-    /// on the network's ``GEMM/Backend``). Writes `h` into `output` (packed `[rows, ·]`, row
+    /// on the network's ``GEMM/Engine``). Writes `h` into `output` (packed `[rows, ·]`, row
     /// stride `ldOutput`) at column 0 (forward) or `H` (backward direction, un-reversed to
     /// real time).
     ///
@@ -28,13 +28,18 @@ extension Network {
         let previous = ws.hPrevious.pointer
         let mask = ws.recurrentMask?.pointer
         GEMM.multiply(gemm, m: frames, n: g4, k: din, a: x, lda: din, b: w + p.kernel, ldb: g4, accumulate: false, c: gates, ldc: g4)
+        let packed = ws.packedRecurrent.pointer
+        let isPacked = GEMM.pack(gemm, k: hh, n: g4, b: w + p.recurrent, bRow: g4, bCol: 1, into: packed)
         c.update(repeating: 0, count: b * hh)
         previous.update(repeating: 0, count: s.active[0] * hh)
         for t in 0..<steps {
             let n = s.active[t], row = s.offsets[t]
             let g = gates + row * g4
             if t > 0 {
-                if gemm == .ownKernel {
+                if isPacked {
+                    GEMM.multiplyPacked(
+                        gemm, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, packed: packed, accumulate: true, c: g, ldc: g4)
+                } else if gemm.function != nil {
                     GEMM.multiply(
                         gemm, m: n, n: g4, k: hh, a: previous + row * hh, lda: hh, b: w + p.recurrent, ldb: g4, accumulate: true,
                         c: g, ldc: g4)
@@ -95,9 +100,12 @@ extension Network {
         let mask = ws.recurrentMask?.pointer
         dh.update(repeating: 0, count: b * hh)
         dc.update(repeating: 0, count: b * hh)
-        // Uᵀ [4H, H] for the step GEMMs ∂h_{t-1} = ∂G_t·Uᵀ when our kernel runs them.
+        // Uᵀ [4H, H] for the step GEMMs ∂h_{t-1} = ∂G_t·Uᵀ: laid out for a ser_gemm kernel, or
+        // transposed for another engine with ser_gemm's contract.
+        let packed = ws.packedRecurrent.pointer
+        let isPacked = GEMM.pack(gemm, k: g4, n: hh, b: w + p.recurrent, bRow: 1, bCol: g4, into: packed)
         var recurrentT: UnsafePointer<Float>?
-        if gemm == .ownKernel {
+        if !isPacked, gemm.function != nil {
             ser_transpose(w + p.recurrent, hh, g4, ws.transposedWeights.pointer)
             recurrentT = UnsafePointer(ws.transposedWeights.pointer)
         }
@@ -109,7 +117,9 @@ extension Network {
                 gates: g, cPrev: cPrev, tc: tc + row * hh, dOut: dOut + row * ldOut, ldOut: ldOut,
                 dhCarry: dh, dcCarry: dc, rows: n, hidden: hh)
             if t > 0 {
-                if let recurrentT {
+                if isPacked {
+                    GEMM.multiplyPacked(gemm, m: n, n: hh, k: g4, a: g, lda: g4, packed: packed, accumulate: false, c: dh, ldc: hh)
+                } else if let recurrentT {
                     GEMM.multiply(gemm, m: n, n: hh, k: g4, a: g, lda: g4, b: recurrentT, ldb: hh, accumulate: false, c: dh, ldc: hh)
                 } else {
                     StepGEMM.multiply(

@@ -7,10 +7,10 @@ final class Network: @unchecked Sendable {
     let layout: ParameterLayout
     /// All parameters, `layout.count` floats.
     let parameters: FloatBuffer
-    /// Who runs the LSTM's GEMMs (``GEMM/Backend/automatic`` unless a test chooses).
-    let gemm: GEMM.Backend
+    /// Who runs the LSTM's GEMMs (``GEMM/Engine/automatic`` unless a test or benchmark chooses).
+    let gemm: GEMM.Engine
 
-    init(config: ModelConfig, gemm: GEMM.Backend = .automatic) {
+    init(config: ModelConfig, gemm: GEMM.Engine = .automatic) {
         self.config = config
         self.gemm = gemm
         layout = ParameterLayout(config: config)

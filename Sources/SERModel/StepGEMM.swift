@@ -2,8 +2,8 @@ internal import SERLinearAlgebra
 
 /// The per-time-step recurrent GEMMs on the OpenBLAS backend, split into column blocks small
 /// enough for OpenBLAS's small-matrix kernels, which skip packing the weight matrix on every
-/// call. (SERKernels' `ser_gemm` never packs, so the ``GEMM/Backend/ownKernel`` backend calls
-/// it with the whole step instead.)
+/// call. (An engine with `ser_gemm`'s contract gets the whole step instead: `ser_gemm` copies
+/// only a 256 × 16 panel of the weights at a time.)
 ///
 /// A step GEMM is tiny (`m` = rows of one shard, e.g. 16) but its weight operand is large
 /// (`U [H, 4H]`), and OpenBLAS's general path re-packs it on every call. Below about

@@ -39,8 +39,9 @@ public final class Trainer {
         try self.init(config: config, threads: threads, gemm: .automatic)
     }
 
-    /// ``init(config:threads:)`` with the GEMM backend chosen (tests run both).
-    init(config: ModelConfig, threads: Int, gemm: GEMM.Backend) throws(ModelError) {
+    /// ``init(config:threads:)`` with the LSTM's GEMM engine chosen (tests run each kernel the
+    /// CPU has, benchmarks compare libraries).
+    public init(config: ModelConfig, threads: Int, gemm: GEMM.Engine) throws(ModelError) {
         try config.validate()
         self.config = config
         self.threads = max(1, min(threads, config.batchSize))

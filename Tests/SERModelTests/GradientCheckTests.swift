@@ -13,7 +13,7 @@ import Testing
 
     func check(
         _ config: ModelConfig, lengths: [Int], threads: Int = 1, dropout: Bool = false, mix: ModelTestSupport.Mix? = nil,
-        gemm: GEMM.Backend = .automatic
+        gemm: GEMM.Engine = .automatic
     ) throws {
         let trainer = try Trainer(config: config, threads: threads, gemm: gemm)
         let data = try #require(
@@ -51,12 +51,23 @@ import Testing
         try check(Self.small { $0.bidirectional = true; $0.pooling = .attention }, lengths: [5, 1, 6, 3], threads: 2)
     }
 
-    /// Both GEMM backends, whichever the machine picks by default: SERKernels' `ser_gemm`
-    /// (its AVX-512 kernel, or its plain loop without AVX-512) and OpenBLAS.
-    @Test(arguments: [GEMM.Backend.ownKernel, .openBLAS])
-    func eachGEMMBackend(_ gemm: GEMM.Backend) throws {
+    /// Every GEMM engine in use, whichever the machine picks by default: OpenBLAS and each
+    /// kernel of SERKernels' `ser_gemm` (the plain loop everywhere; AVX2 and AVX-512 where the
+    /// CPU has them, else skipped with a message).
+    @Test(arguments: [GEMM.Engine.openBLAS, .ownKernel(.portable)])
+    func eachGEMMEngine(_ gemm: GEMM.Engine) throws {
         try check(Self.small { $0.bidirectional = true; $0.recurrentDropout = 0.25 }, lengths: [6, 4, 2, 5], dropout: true, gemm: gemm)
         try check(Self.small { $0.sequenceMode = .padded }, lengths: [6, 3, 8, 1], threads: 2, gemm: gemm)
+    }
+
+    @Test(.enabled(if: GEMM.Kernel.avx2.isSupported, "this CPU lacks AVX2 + FMA"))
+    func avx2Kernel() throws {
+        try eachGEMMEngine(.ownKernel(.avx2))
+    }
+
+    @Test(.enabled(if: GEMM.Kernel.avx512.isSupported, "this CPU lacks AVX-512F"))
+    func avx512Kernel() throws {
+        try eachGEMMEngine(.ownKernel(.avx512))
     }
 
     /// Dropout masks held fixed: the gradient of the masked network is exact too.
