@@ -7,6 +7,7 @@
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
 //   SERFeatures, SERModel → SERKernels (our own C inner loops, vectorised by clang, and an AVX-512 GEMM)
 //   SERPlot → CCairo (the only importer of cairo)
+//   SERCore → CLibCrypto (the only importer of libcrypto: SHA256)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
 
@@ -39,9 +40,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        // Pure value types: no C, no I/O.
-        .target(name: "SERCore", swiftSettings: optimized),
+        // Value types, no I/O; SHA-256 from the system's libcrypto.
+        .target(name: "SERCore", dependencies: ["CLibCrypto"], swiftSettings: optimized),
         // The one Swift face of BLAS, shared by features and the model.
         .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimized),
         // Corpus logic: layout detection, file-name parsers, label mapping, manifests,
