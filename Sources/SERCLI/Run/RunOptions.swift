@@ -5,7 +5,7 @@ import ArgumentParser
 struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION (default: the only dataset).", valueName: "name"))
     var dataset: String?
-    @Option(help: ArgumentHelp("Settings file (JSON or flat TOML); flags override it.", valueName: "file"))
+    @Option(help: ArgumentHelp("Settings file: a JSON object of setting names and values; flags override it.", valueName: "file"))
     var config: String?
     @Option(help: ArgumentHelp("Preset the settings start from: seed (the default, faithful to the seed pipeline), best, or best-speaker (per-speaker normalisation; for `ser evaluate`).", valueName: "name"))
     var recipe: String?

@@ -23,7 +23,7 @@ extension SER {
         @OptionGroup var options: GlobalOptions
 
         @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION.", valueName: "name")) var dataset: String?
-        @Option(help: ArgumentHelp("Base settings file (JSON or flat TOML).", valueName: "file")) var config: String?
+        @Option(help: ArgumentHelp("Base settings file: a JSON object of setting names and values.", valueName: "file")) var config: String?
         @Option(help: ArgumentHelp("Split plan for every trial (speaker, random, kfold:K).", valueName: "plan")) var split: String?
         @Option(help: ArgumentHelp("Test speakers for every trial.", valueName: "ids")) var testSpeakers: String?
 
