@@ -15,12 +15,6 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
 ]
-let optimized: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-/// C kernels: vectorised by clang; no FMA contraction (the same rounding on every CPU) and
-/// no errno from sqrt (so it vectorises).
-let kernelFlags: [CSetting] = [
-    .unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"]),
-]
 
 let package = Package(
     name: "ser",
@@ -43,21 +37,23 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Value types, no I/O; SHA-256 from the system's libcrypto.
-        .target(name: "SERCore", dependencies: ["CLibCrypto"], swiftSettings: optimized),
+        .target(name: "SERCore", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // The one Swift face of BLAS, shared by features and the model.
-        .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimized),
+        .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: strict),
         // Corpus logic: layout detection, file-name parsers, label mapping, manifests,
         // dataset-version hashing. Pure: no database, no decoding.
         .target(name: "SERCorpus", dependencies: ["SERCore"], swiftSettings: strict),
         // Decoding (libsndfile) and resampling (libsoxr).
-        .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
+        .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: strict),
         // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
         // Inner loops Swift does not vectorise (contrast selection, dot products, the STFT's
-        // window and |X|, the LSTM cell), in plain C for clang's vectoriser.
-        .target(name: "SERKernels", cSettings: kernelFlags),
-        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: optimized),
+        // window and |X|, the LSTM cell), in plain C for clang's vectoriser. No unsafe flags
+        // (the package can be a dependency): FMA contraction is off by a pragma in the
+        // sources, sqrt is errno-free by a builtin; docs/BENCHMARKS-flags.md has the numbers.
+        .target(name: "SERKernels"),
+        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: strict),
         // LSTM, dense, losses, optimizers, metrics: pure.
-        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels"], swiftSettings: optimized),
+        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels"], swiftSettings: strict),
         // Experiment logic over clip metadata: splits, folds, resolved run configuration (pure).
         .target(name: "SERExperiment", dependencies: ["SERCore"], swiftSettings: strict),
         // The database: migrations (embedded at build time), records, queries.
@@ -90,8 +86,8 @@ let package = Package(
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
-        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: optimized),
-        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
+        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: strict),
+        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: strict),
         // Fuzz targets (audio headers, CSV manifests, --where): scripts/fuzz.sh builds them with
         // libFuzzer (-DFUZZING); a plain build is a replayer of the committed Fuzz/corpus.
         .executableTarget(
