@@ -7,18 +7,13 @@
 //   SERFeatures, SERModel → SERLinearAlgebra (the only importer of CBLAS)
 //   SERFeatures, SERModel → SERKernels (our own C inner loops, vectorised by clang, and an AVX-512 GEMM)
 //   SERPlot → CCairo (the only importer of cairo)
+//   SERCore → CLibCrypto (the only importer of libcrypto: SHA256)
 // Each C library is wrapped by one system-library target and imported by exactly one module.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
-]
-let optimized: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-/// C kernels: vectorised by clang; no FMA contraction (the same rounding on every CPU) and
-/// no errno from sqrt (so it vectorises).
-let kernelFlags: [CSetting] = [
-    .unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"]),
 ]
 
 let package = Package(
@@ -47,23 +42,26 @@ let package = Package(
         // ships no pkg-config file; libblis-serial-dev puts blis.h on the default path.
         .systemLibrary(name: "CXSMM", pkgConfig: "libxsmm", providers: [.apt(["libxsmm-dev"])]),
         .systemLibrary(name: "CBLIS", providers: [.apt(["libblis-serial-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        // Pure value types: no C, no I/O.
-        .target(name: "SERCore", swiftSettings: optimized),
+        // Value types, no I/O; SHA-256 from the system's libcrypto.
+        .target(name: "SERCore", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // The one Swift face of BLAS, shared by features and the model.
-        .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimized),
+        .target(name: "SERLinearAlgebra", dependencies: ["CBLAS"], swiftSettings: strict),
         // Corpus logic: layout detection, file-name parsers, label mapping, manifests,
         // dataset-version hashing. Pure: no database, no decoding.
         .target(name: "SERCorpus", dependencies: ["SERCore"], swiftSettings: strict),
         // Decoding (libsndfile) and resampling (libsoxr).
-        .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: optimized),
+        .target(name: "SERAudio", dependencies: ["SERCore", "CSndFile", "CSoxr"], swiftSettings: strict),
         // STFT, mel, MFCC, chroma, spectral contrast: pure functions over buffers.
         // Inner loops Swift does not vectorise (contrast selection, dot products, the STFT's
-        // window and |X|, the LSTM cell), in plain C for clang's vectoriser.
-        .target(name: "SERKernels", cSettings: kernelFlags),
-        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: optimized),
+        // window and |X|, the LSTM cell), in plain C for clang's vectoriser. No unsafe flags
+        // (the package can be a dependency): FMA contraction is off by a pragma in the
+        // sources, sqrt is errno-free by a builtin; docs/BENCHMARKS-flags.md has the numbers.
+        .target(name: "SERKernels"),
+        .target(name: "SERFeatures", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels", "CFFTW"], swiftSettings: strict),
         // LSTM, dense, losses, optimizers, metrics: pure.
-        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels"], swiftSettings: optimized),
+        .target(name: "SERModel", dependencies: ["SERCore", "SERLinearAlgebra", "SERKernels"], swiftSettings: strict),
         // Experiment logic over clip metadata: splits, folds, resolved run configuration (pure).
         .target(name: "SERExperiment", dependencies: ["SERCore"], swiftSettings: strict),
         // The database: migrations (embedded at build time), records, queries.
@@ -113,14 +111,14 @@ let package = Package(
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
-        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: optimized),
+        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: strict),
         // libxsmm and BLIS behind SERModel's GEMM engine interface, and the benchmark that
         // compares them with ser_gemm and OpenBLAS (scripts/bench-gemm.sh).
         .target(name: "GEMMLibraries", dependencies: ["SERModel", "CXSMM", "CBLIS"], path: "Benchmarks/GEMMLibraries", swiftSettings: strict),
         .executableTarget(
             name: "bench-gemm", dependencies: ["GEMMLibraries", "SERModel", "SERCore", "SERKernels", "SERLinearAlgebra"],
-            path: "Benchmarks/bench-gemm", swiftSettings: optimized),
-        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: optimized),
+            path: "Benchmarks/bench-gemm", swiftSettings: strict),
+        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: strict),
         // Fuzz targets (audio headers, CSV manifests, --where): scripts/fuzz.sh builds them with
         // libFuzzer (-DFUZZING); a plain build is a replayer of the committed Fuzz/corpus.
         .executableTarget(

@@ -29,7 +29,7 @@ mkdir -p "$out/modules"
 
 flags=(-sanitize=fuzzer -O -g -parse-as-library
     -enable-upcoming-feature InternalImportsByDefault -enable-upcoming-feature ExistentialAny
-    -I "$out/modules" -I Sources/CSndFile -I Sources/CSoxr)
+    -I "$out/modules" -I Sources/CSndFile -I Sources/CSoxr -I Sources/CLibCrypto)
 module() {
     local name=$1
     shift
@@ -44,7 +44,7 @@ module SERAudio Sources/SERAudio/*.swift
 echo 'import Foundation' >"$out/FoundationImport.swift"
 module SERStore Sources/SERStore/Filter/*.swift "$out/FoundationImport.swift"
 swiftc "${flags[@]}" -DFUZZING -module-name fuzz_inputs Fuzz/fuzz-inputs/*.swift \
-    "$out"/SERCore.o "$out"/SERCorpus.o "$out"/SERAudio.o "$out"/SERStore.o -lsndfile -lsoxr -o "$out/fuzz-inputs"
+    "$out"/SERCore.o "$out"/SERCorpus.o "$out"/SERAudio.o "$out"/SERStore.o -lsndfile -lsoxr -lcrypto -o "$out/fuzz-inputs"
 
 summary=()
 for target in "${targets[@]}"; do

@@ -6,7 +6,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-    pkg-config libsqlite3-dev sqlite3 \
+    pkg-config libsqlite3-dev sqlite3 libssl-dev \
     libsndfile1-dev libfftw3-dev libopenblas-dev libsoxr-dev \
     libxsmm-dev libblis-serial-dev \
     libcairo2-dev fonts-dejavu-core chromium \

@@ -1,17 +1,16 @@
-/// SHA-256 (FIPS 180-4), incremental, in pure Swift.
+internal import CLibCrypto
+
+/// SHA-256 (FIPS 180-4), incremental, computed by the system's libcrypto (OpenSSL's EVP
+/// interface, which picks SHA-NI, AVX2 or plain code for the CPU at run time).
 ///
 /// Used for content hashes of audio files, dataset versions, feature configurations and
 /// migration checksums. Output is 32 bytes; ``hexDigest`` gives the lowercase hex form that
-/// the database stores.
+/// the database stores. A value type: a copy hashes on independently of the original.
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-    )
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+    private var context: Context
 
     public init() {
-        buffer.reserveCapacity(64)
+        context = Context()
     }
 
     /// Hashes `bytes` in one call and returns the lowercase hex digest (64 characters).
@@ -33,42 +32,18 @@ public struct SHA256: Sendable {
 
     /// Feeds more bytes from a raw buffer.
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
-        length &+= UInt64(bytes.count)
-        var index = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
-            index = take
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { if let block = $0.baseAddress { compress(block) } }
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        guard let base = bytes.baseAddress else { return }
-        while bytes.count - index >= 64 {
-            compress(base + index)
-            index += 64
-        }
-        if index < bytes.count {
-            buffer.append(contentsOf: bytes[index...])
-        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if !isKnownUniquelyReferenced(&context) { context = context.copy() }
+        Context.check(EVP_DigestUpdate(context.pointer, base, bytes.count), "EVP_DigestUpdate")
     }
 
     /// Finishes and returns the 32-byte digest. The hasher must not be used afterwards.
     public mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        let padded = (buffer.count + 1) % 64
-        let zeros = padded <= 56 ? 56 - padded : 120 - padded
-        tail.append(contentsOf: repeatElement(0, count: zeros))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        let savedLength = length
-        update(tail)
-        length = savedLength
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        if !isKnownUniquelyReferenced(&context) { context = context.copy() }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        Context.check(EVP_DigestFinal_ex(context.pointer, &digest, &length), "EVP_DigestFinal_ex")
+        return Array(digest.prefix(Int(length)))
     }
 
     /// Finishes and returns the lowercase hex digest (64 characters).
@@ -83,56 +58,39 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+    /// One `EVP_MD_CTX`, owned; copied before a write when shared (copy-on-write).
+    ///
+    /// `@unchecked Sendable`: the context is only written through a uniquely referenced
+    /// instance, so no two threads ever write one context.
+    private final class Context: @unchecked Sendable {
+        let pointer: OpaquePointer
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            Self.k.withUnsafeBufferPointer { k in
-                for i in 0..<16 {
-                    w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                        | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-                }
-                for i in 16..<64 {
-                    let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
-                    let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, h) = state
-                for i in 0..<64 {
-                    let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ t1
-                    d = c
-                    c = b
-                    b = a
-                    a = t1 &+ t2
-                }
-                state = (
-                    state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                    state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
-                )
+        init() {
+            pointer = Self.newContext()
+            Self.check(EVP_DigestInit_ex(pointer, EVP_sha256(), nil), "EVP_DigestInit_ex")
+        }
+
+        private init(copying other: Context) {
+            pointer = Self.newContext()
+            Self.check(EVP_MD_CTX_copy_ex(pointer, other.pointer), "EVP_MD_CTX_copy_ex")
+        }
+
+        func copy() -> Context { Context(copying: self) }
+
+        deinit { EVP_MD_CTX_free(pointer) }
+
+        private static func newContext() -> OpaquePointer {
+            guard let context = EVP_MD_CTX_new() else {
+                preconditionFailure("libcrypto: EVP_MD_CTX_new failed (out of memory)")
             }
+            return context
+        }
+
+        /// libcrypto fails these calls only when memory runs out or its SHA-256 provider is
+        /// missing (a broken installation), never because of the bytes hashed: a trap, like
+        /// any allocation failure, not an error for callers to handle.
+        static func check(_ status: Int32, _ call: StaticString) {
+            precondition(status == 1, "libcrypto: \(call) failed")
         }
     }
-}
-
-extension UInt32 {
-    @inline(__always)
-    fileprivate func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Products and sums round separately unless an intrinsic fuses them on purpose (the
+ * kernel's _mm512_fmadd_ps): the same rule as SERKernels.c, without an unsafe -ffp-contract flag. */
+#pragma clang fp contract(off)
+
 #if defined(__x86_64__) && defined(__clang__)
 #include <immintrin.h>
 #define SER_GEMM_X86 1

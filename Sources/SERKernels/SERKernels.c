@@ -2,9 +2,26 @@
 
 #include <math.h>
 
+/* No fused multiply-adds: a * b + c rounds twice in every clone below, so the AVX2 and
+ * AVX-512 clones (which could fuse) give the bits of the baseline one on every CPU. This
+ * pragma, not a -ffp-contract flag, so that the package needs no unsafe build flags. */
+#pragma clang fp contract(off)
+
+/* IEEE square root without errno: correctly rounded like sqrt/sqrtf, but clang may
+ * vectorise it (a libm call that can set errno stops the vectoriser unless the whole target
+ * is built with -fno-math-errno, an unsafe flag). */
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_elementwise_sqrt)
+#define SER_SQRT(x) __builtin_elementwise_sqrt(x)
+#endif
+#endif
+#ifndef SER_SQRT
+#define SER_SQRT(x) _Generic((x), float: sqrtf, default: sqrt)(x)
+#endif
+
 /* Loops whose arithmetic is the same element by element at any vector width get an AVX2
  * clone beside the baseline one, chosen at load time by the CPU (ifunc; Linux x86-64 only).
- * FMA contraction is off (-ffp-contract=off), so both clones round identically. */
+ * FMA contraction is off (the pragma above), so both clones round identically. */
 #if defined(__linux__) && defined(__x86_64__) && defined(__clang__)
 #define SER_MULTIVERSION __attribute__((target_clones("avx2", "default")))
 #else
@@ -141,8 +158,9 @@ static inline __attribute__((always_inline)) void select_blocks(
 }
 
 /* q = 1 is a plain minimum (maximum), with 16 running values the vectoriser keeps in
- * registers. */
-static float extreme(const float *restrict row, size_t n, int smallest) {
+ * registers. Always inlined, like select_extreme, so that `smallest` is a constant in each
+ * public entry point: clang -O2 does not split these loops on it by itself (-O3 does). */
+static inline __attribute__((always_inline)) float extreme(const float *restrict row, size_t n, int smallest) {
     float m[16];
     size_t k = 0;
     for (size_t j = 0; j < 16; j++) m[j] = row[0];
@@ -158,7 +176,8 @@ static float extreme(const float *restrict row, size_t n, int smallest) {
     return e;
 }
 
-static void select_extreme(const float *restrict row, size_t n, size_t q, float *restrict out, int smallest) {
+static inline __attribute__((always_inline)) void select_extreme(
+    const float *restrict row, size_t n, size_t q, float *restrict out, int smallest) {
     if (q == 1) {
         out[0] = extreme(row, n, smallest);
     } else if (q <= 8) {
@@ -201,7 +220,7 @@ void ser_magnitude_power(const double *restrict spectrum, size_t bins, float *re
     for (size_t k = 0; k < bins; k++) {
         double re = (double)(float)spectrum[2 * k];
         double im = (double)(float)spectrum[2 * k + 1];
-        float m = (float)sqrt(re * re + im * im);
+        float m = (float)SER_SQRT(re * re + im * im);
         magnitude[k] = m;
         power[k] = m * m;
     }
@@ -389,7 +408,7 @@ void ser_adam_step(float *restrict parameters, const float *restrict gradient, f
         float v = second[k] + (g * g - second[k]) * b2;
         first[k] = m;
         second[k] = v;
-        parameters[k] -= (m * alpha) / (sqrtf(v) + epsilon);
+        parameters[k] -= (m * alpha) / (SER_SQRT(v) + epsilon);
     }
 }
 

@@ -32,21 +32,26 @@ extension Network {
 
     /// A `[rows, columns]` (rows ≥ columns) row-major matrix with orthonormal columns: the `Q`
     /// of a Gaussian matrix by modified Gram–Schmidt (twice, for accuracy) in Double.
+    ///
+    /// Indexes through an unsafe buffer: every index is below `rows * columns` by the loop
+    /// bounds, and the checked subscripts cost 3.5× the instructions (docs/BENCHMARKS-flags.md).
     static func orthonormalColumns(rows: Int, columns: Int, rng: inout SeededGenerator) -> [Double] {
-        var a = (0..<(rows * columns)).map { _ in rng.nextGaussian() }
-        for j in 0..<columns {
-            for _ in 0..<2 {
-                for i in 0..<j {
-                    var dot = 0.0
-                    for r in 0..<rows { dot += a[r * columns + i] * a[r * columns + j] }
-                    for r in 0..<rows { a[r * columns + j] -= dot * a[r * columns + i] }
+        var matrix = (0..<(rows * columns)).map { _ in rng.nextGaussian() }
+        matrix.withUnsafeMutableBufferPointer { a in
+            for j in 0..<columns {
+                for _ in 0..<2 {
+                    for i in 0..<j {
+                        var dot = 0.0
+                        for r in 0..<rows { dot += a[r * columns + i] * a[r * columns + j] }
+                        for r in 0..<rows { a[r * columns + j] -= dot * a[r * columns + i] }
+                    }
                 }
+                var norm = 0.0
+                for r in 0..<rows { norm += a[r * columns + j] * a[r * columns + j] }
+                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                for r in 0..<rows { a[r * columns + j] *= scale }
             }
-            var norm = 0.0
-            for r in 0..<rows { norm += a[r * columns + j] * a[r * columns + j] }
-            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-            for r in 0..<rows { a[r * columns + j] *= scale }
         }
-        return a
+        return matrix
     }
 }

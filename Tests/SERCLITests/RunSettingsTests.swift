@@ -19,14 +19,15 @@ import Testing
 
     @Test func flagsOverrideTheConfigFileWhichOverridesDefaults() throws {
         let folder = try SERProcess.temporaryFolder()
-        let file = folder.appendingPathComponent("exp.toml")
+        let file = folder.appendingPathComponent("exp.json")
         try """
-            # an experiment
-            epochs = 12
-            max_frames = 150
-            layers = [256, 128]
-            optimizer = "adamw"   # decoupled weight decay
-            test-speakers = ["15", "16"]
+            {
+              "epochs": 12,
+              "max_frames": 150,
+              "layers": [256, 128],
+              "optimizer": "adamw",
+              "test-speakers": ["15", "16"]
+            }
             """.write(to: file, atomically: true, encoding: .utf8)
         let options = try RunOptions.parse(["--config", file.path, "--epochs", "5", "--lr", "3e-4"])
         let s = try options.resolve()
@@ -37,7 +38,7 @@ import Testing
         #expect(s.lr == 3e-4)
         #expect(s.testSpeakers == ["15", "16"])
         #expect(s.batch == 32)
-        let json = folder.appendingPathComponent("exp.json")
+        let json = folder.appendingPathComponent("exp2.json")
         try #"{"epochs": 7, "dropout": 0.5}"#.write(to: json, atomically: true, encoding: .utf8)
         let fromJSON = try RunOptions.parse(["--config", json.path]).resolve()
         #expect(fromJSON.epochs == 7 && fromJSON.dropout == 0.5)
@@ -64,15 +65,15 @@ import Testing
 
     @Test func badConfigFilesSayWhereAndWhy() throws {
         let folder = try SERProcess.temporaryFolder()
-        let unknown = folder.appendingPathComponent("a.toml")
-        try "epochz = 3\n".write(to: unknown, atomically: true, encoding: .utf8)
+        let unknown = folder.appendingPathComponent("a.json")
+        try #"{"epochz": 3}"#.write(to: unknown, atomically: true, encoding: .utf8)
         #expect { try RunOptions.parse(["--config", unknown.path]).resolve() } throws: { "\($0)".contains("epochz") }
         let wrongType = folder.appendingPathComponent("b.json")
         try #"{"epochs": "many"}"#.write(to: wrongType, atomically: true, encoding: .utf8)
         #expect { try RunOptions.parse(["--config", wrongType.path]).resolve() } throws: { "\($0)".contains("epochs") }
         let table = folder.appendingPathComponent("c.toml")
         try "[model]\nlayers = [1]\n".write(to: table, atomically: true, encoding: .utf8)
-        #expect { try RunOptions.parse(["--config", table.path]).resolve() } throws: { "\($0)".contains("c.toml:1") }
+        #expect { try RunOptions.parse(["--config", table.path]).resolve() } throws: { "\($0)".contains("c.toml: is not a JSON object") }
         #expect { try RunOptions.parse(["--config", folder.appendingPathComponent("missing.toml").path]).resolve() } throws: { "\($0)".contains("missing.toml") }
     }
 

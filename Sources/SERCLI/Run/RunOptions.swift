@@ -8,7 +8,7 @@ import SERWorkbench
 /// derived from that table rather than declared here. An absent flag keeps the value from
 /// `--config`, the recipe or the default.
 struct RunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Settings file (JSON or TOML); flags override it.", valueName: "file"))
+    @Option(help: ArgumentHelp("Settings file: a JSON object of setting names and values; flags override it.", valueName: "file"))
     var config: String?
 
     /// Every other `--flag value` of the command, read against the settings table.

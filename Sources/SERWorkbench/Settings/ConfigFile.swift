@@ -1,13 +1,15 @@
 public import Foundation
 
-/// Reads run settings from a JSON object or a flat TOML file (`key = value` lines with
-/// strings, numbers, booleans and one-line arrays; `#` comments).
+/// Reads run settings from a JSON object, e.g. `{"epochs": 12, "layers": [256, 128]}`.
 ///
-/// Keys may be written `maxFrames`, `max_frames` or `max-frames`.
+/// Keys may be written `maxFrames`, `max_frames` or `max-frames`. TOML files are refused: the
+/// hand-written TOML subset read before had no escapes and split quoted commas, and the one
+/// TOML library in reach (TOMLKit 0.6.0, i.e. toml++ 3.4.0) aborts the process on some
+/// malformed files (`[` alone on a line, `[[[1]]]`), which a settings file must never do.
 public enum ConfigFile {
     /// The overrides in the file, keyed by setting name.
     ///
-    /// - Throws: ``WorkbenchError`` naming the file (and line, for TOML) and the problem.
+    /// - Throws: ``WorkbenchError`` naming the file and the problem.
     public static func load(path: String) throws -> [String: Any] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkbenchError(.invalidSetting, source: .configFile(path), "cannot be read (no such file?)")
@@ -15,20 +17,17 @@ public enum ConfigFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkbenchError(.invalidSetting, source: .configFile(path), "is not UTF-8 text")
         }
-        let raw: [String: Any]
-        if path.lowercased().hasSuffix(".json") || text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw WorkbenchError(.invalidSetting, source: .configFile(path), "is not a JSON object")
-            }
-            // JSONSerialization keeps the last of two equal keys without a word.
-            if let key = firstDuplicateKey(text) {
-                throw WorkbenchError(.invalidSetting, source: .configFile(path), "'\(key)' is set twice; a JSON key may be given once")
-            }
-            raw = object
-        } else {
-            raw = try parseTOML(text, path: path)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            let toml = path.lowercased().hasSuffix(".toml") ? " (TOML files are no longer read)" : ""
+            throw WorkbenchError(
+                .invalidSetting, source: .configFile(path),
+                "is not a JSON object\(toml); write the settings as one, e.g. {\"epochs\": 12, \"layers\": [256, 128]}")
         }
-        return try canonicalKeys(raw, path: path)
+        // JSONSerialization keeps the last of two equal keys without a word.
+        if let key = firstDuplicateKey(text) {
+            throw WorkbenchError(.invalidSetting, source: .configFile(path), "'\(key)' is set twice; a JSON key may be given once")
+        }
+        return try canonicalKeys(object, path: path)
     }
 
     /// The first key that appears twice among a JSON object's top-level keys, if any
@@ -85,63 +84,5 @@ public enum ConfigFile {
 
     private static func fold(_ key: String) -> String {
         key.lowercased().filter { $0 != "_" && $0 != "-" }
-    }
-
-    /// The flat TOML subset.
-    public static func parseTOML(_ text: String, path: String) throws -> [String: Any] {
-        var out: [String: Any] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            func fail(_ reason: String) -> WorkbenchError {
-                WorkbenchError(.invalidSetting, source: .configFile("\(path):\(index + 1)"), reason)
-            }
-            if line.hasPrefix("[") { throw fail("tables are not supported; write settings as top-level key = value lines") }
-            guard let equals = line.firstIndex(of: "=") else { throw fail("expected key = value") }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty else { throw fail("missing key") }
-            guard let value = parseValue(valueText) else { throw fail("cannot read the value '\(valueText)'") }
-            if out[key] != nil { throw fail("'\(key)' is set twice; a TOML key may be given once") }
-            out[key] = value
-        }
-        return out
-    }
-
-    private static func stripComment(_ line: String) -> String {
-        var inString: Character?
-        for (i, ch) in line.enumerated() {
-            if let quote = inString {
-                if ch == quote { inString = nil }
-            } else if ch == "\"" || ch == "'" {
-                inString = ch
-            } else if ch == "#" {
-                return String(line.prefix(i))
-            }
-        }
-        return line
-    }
-
-    private static func parseValue(_ text: String) -> Any? {
-        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
-            return String(text.dropFirst().dropLast())
-        }
-        if text == "true" { return true }
-        if text == "false" { return false }
-        if let int = Int(text.replacingOccurrences(of: "_", with: "")) { return int }
-        if let double = Double(text.replacingOccurrences(of: "_", with: "")) { return double }
-        if text.hasPrefix("["), text.hasSuffix("]") {
-            let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-            if inner.isEmpty { return [Any]() }
-            var items: [Any] = []
-            for part in inner.split(separator: ",") {
-                let item = part.trimmingCharacters(in: .whitespaces)
-                if item.isEmpty { continue }
-                guard let value = parseValue(item), !(value is [Any]) else { return nil }
-                items.append(value)
-            }
-            return items
-        }
-        return nil
     }
 }

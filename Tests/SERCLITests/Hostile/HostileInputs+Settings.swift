@@ -18,7 +18,6 @@ extension HostileInputs {
     static var configs: [HostileCase] {
         [
             config("control-json", "json", #"{"epochs": 1}"#, expect: .succeeds),
-            config("control-toml", "toml", "epochs = 1\n", expect: .succeeds),
             config("json-epochs-2.5", "json", #"{"epochs": 2.5}"#, expect: .refuses(naming: "epochs")),
             config("json-epochs-string", "json", #"{"epochs": "ten"}"#, expect: .refuses(naming: "epochs")),
             config("json-epochs-1e20", "json", #"{"epochs": 1e20}"#, expect: .refuses(naming: "epochs")),
@@ -31,14 +30,12 @@ extension HostileInputs {
             config("json-nested-100000", "json", String(repeating: "[", count: 100_000), expect: .refuses(naming: "cfg.json")),
             config("json-null", "json", #"{"epochs": null}"#, expect: .succeedsOrRefuses(naming: "epochs")),
             config("json-unknown-key", "json", #"{"epoch": 1}"#, expect: .refuses(naming: "epoch")),
-            config("toml-duplicate-key", "toml", "epochs = 1\nepochs = 2\n", expect: .refuses(naming: "epochs")),
-            config("toml-lr-nan", "toml", "lr = nan\n", expect: .refuses(naming: "lr")),
-            config("toml-lr-inf", "toml", "lr = inf\n", expect: .refuses(naming: "lr")),
-            config("toml-epochs-1e999", "toml", "epochs = 1e999\n", expect: .refuses(naming: "epochs")),
-            config("toml-epochs-2^64", "toml", "epochs = 18446744073709551616\n", expect: .refuses(naming: "epochs")),
-            config("toml-unterminated-string", "toml", "optimizer = \"adam\n", expect: .refuses(naming: "cfg.toml")),
-            config("toml-table", "toml", "[model]\nlayers = 2\n", expect: .refuses(naming: "cfg.toml")),
-            config("toml-array-for-number", "toml", "epochs = [1, 2]\n", expect: .refuses(naming: "epochs")),
+            config("json-epochs-2^64", "json", #"{"epochs": 18446744073709551616}"#, expect: .refuses(naming: "epochs")),
+            config("json-array-for-number", "json", #"{"epochs": [1, 2]}"#, expect: .refuses(naming: "epochs")),
+            config("json-unterminated-string", "json", #"{"optimizer": "adam}"#, expect: .refuses(naming: "cfg.json")),
+            // TOML is no longer read (#17); "[" alone aborted toml++ 3.4.0, the parser TOMLKit 0.6.0 vendors.
+            config("toml-refused", "toml", "epochs = 1\n", expect: .refuses(naming: "cfg.toml")),
+            config("toml-bare-bracket", "toml", "[\n", expect: .refuses(naming: "cfg.toml")),
             HostileCase(.config, "toml-not-utf8", base: .trained, expect: .refuses(naming: "cfg.toml")) {
                 try $0.write("cfg.toml", Data([0x65, 0x3D, 0xFF, 0xFE, 0x0A]))
                 return HostileCommand(arguments: tinyRun + ["--config", "cfg.toml"])
