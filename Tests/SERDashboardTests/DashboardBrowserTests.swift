@@ -49,7 +49,7 @@ import Testing
         let (t, p) = try #require(labels.indices.flatMap { t in labels.indices.map { (t, $0) } }.first { counts[$0.0][$0.1] > 0 })
         let listened = try await Self.dom("\(base)/runs/\(harness.runID)?cell=\(labels[t]):\(labels[p])")
         #expect(listened.components(separatedBy: "<audio ").count - 1 == counts[t][p], "one player per clip of the cell")
-        #expect(listened.contains("src=\"/api/clips/") && listened.contains("speaker 3"))
+        #expect(listened.contains("src=\"/api/clips/") && listened.contains("speaker 03"))
         // Runs page lists the run; a bad filter shows the caret.
         let runs = try await Self.dom("\(base)/runs")
         #expect(runs.contains(">tiny</a>"))

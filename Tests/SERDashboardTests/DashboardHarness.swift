@@ -18,14 +18,16 @@ final class DashboardHarness: Sendable {
     var databasePath: String { folder.appendingPathComponent("ser.db").path }
     var corpus: URL { folder.appendingPathComponent("corpus") }
 
-    /// Imports a three-actor tone corpus (actor 3 held out for test) and trains two epochs.
+    /// Imports a three-actor tone corpus (speaker `03` held out for test) and trains two epochs.
     init(storeAudio: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-dashboard-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = try ToneCorpus.write(to: folder.appendingPathComponent("corpus"), actors: 3)
         store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         let workbench = Workbench(store: store, invocation: Invocation(commandLine: "DashboardTests"))
-        _ = try workbench.importCorpus(ImportRequest(paths: [folder.appendingPathComponent("corpus").path], name: "tones", storeAudio: storeAudio))
+        var request = ImportRequest(paths: [folder.appendingPathComponent("corpus").path], name: "tones")
+        request.storeAudio = storeAudio
+        _ = try workbench.importCorpus(request)
         var s = RunSettings()
         s.sampleRate = 16_000
         s.layers = [8]

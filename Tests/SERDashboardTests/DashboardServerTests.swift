@@ -70,7 +70,7 @@ import Testing
                 #expect(clips.count == counts[t][p])
                 for clip in clips {
                     #expect(clip["trueLabel"] as? String == trueLabel && clip["predicted"] as? String == predicted)
-                    #expect(clip["speaker"] as? String == "3")
+                    #expect(clip["speaker"] as? String == "03")
                     let probabilities = try #require(clip["probabilities"] as? [Double])
                     #expect(probabilities.count == 4 && abs(probabilities.reduce(0, +) - 1) < 1e-4)
                     let id = try #require(clip["clipID"] as? Int)
@@ -164,7 +164,7 @@ import Testing
         #expect(dataset.status == 200 && dataset.text.contains("id=\"emotions\""))
         let datasets = try Self.json(try await RawHTTP.request(port: server.port, "/api/datasets"))
         let tones = try #require((datasets["datasets"] as? [[String: Any]])?.first)
-        #expect(tones["clips"] as? Int == 36 && (tones["speakers"] as? [String: Int])?["3"] == 12)
+        #expect(tones["clips"] as? Int == 36 && (tones["speakers"] as? [String: Int])?["03"] == 12)
         #expect(try await RawHTTP.request(port: server.port, "/api/runs/\(harness.runID)/curves.svg").text.hasPrefix("<?xml"))
         #expect(try await RawHTTP.request(port: server.port, "/assets/dashboard.js").status == 200)
         _ = try await RawHTTP.request(port: server.port, "/api/clips/2/audio")

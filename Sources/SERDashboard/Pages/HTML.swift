@@ -1,22 +1,12 @@
 import Foundation
+import SERPlot
 
 /// Small HTML helpers: escaping, and cairo SVG made safe to inline beside other figures.
 enum HTML {
-    /// `text` with `& < > " '` escaped, for element content and attribute values.
+    /// `text` with `& < > " '` escaped, for element content and attribute values (the
+    /// report's escaping, so both pages and reports quote alike).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
+        HTMLReport.escape(text)
     }
 
     /// A query component with everything but unreserved characters percent-encoded.
