@@ -61,15 +61,24 @@ for entry in "${targets[@]}"; do
     printf '  %-32s min %7s ms  median %7s ms\n' "$label" "$min" "$med"
 done
 
+drain() {  # waits until requests queued by the previous load have been answered
+    for _ in $(seq 60); do
+        t=$(curl -s -m 60 -o /dev/null -w '%{time_total}' "$base/api/runs?limit=1")
+        awk -v t="$t" 'BEGIN {exit !(t < 0.5)}' && return
+    done
+}
+
 echo
-echo "load: wrk -t2 -c50 -d${seconds}s --latency"
+echo "load: wrk -t2 -c50 -d${seconds}s --timeout 5s --latency (each after the server has drained)"
 for entry in "Runs page|/runs" "/api/runs|/api/runs" "Run page|/runs/1" "/api/runs/1|/api/runs/1"; do
     label=${entry%%|*}
     path=${entry#*|}
-    out=$(wrk -t2 -c50 -d"${seconds}s" --latency "$base$path")
+    drain
+    out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 5s --latency "$base$path")
     p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
     p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
     rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
+    count=$(awk '/requests in/ {print $1}' <<< "$out")
     errors=$(awk '/Socket errors|Non-2xx/ {printf "%s ", $0}' <<< "$out")
-    printf '  %-12s p50 %8s  p99 %8s  %9s req/s  errors: %s\n' "$label" "$p50" "$p99" "$rps" "${errors:-none}"
+    printf '  %-12s %6s requests  p50 %8s  p99 %8s  %9s req/s  errors: %s\n' "$label" "$count" "$p50" "$p99" "$rps" "${errors:-none}"
 done

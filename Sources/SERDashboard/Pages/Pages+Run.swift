@@ -73,7 +73,7 @@ extension Pages {
         var html = "<h2>Confusion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"confusion-figure\">"
         html += HTML.inlineSVG(try api.confusionSVG(id, subset: subset), scope: "confusion")
         html += "</div><div><p class=\"muted\">Click a cell to list its clips and listen to them.</p>"
-        html += "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ＼ predicted</th>"
+        html += "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ↓ predicted →</th>"
         html += confusion.labels.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for (t, label) in confusion.labels.enumerated() {
             html += "<tr><th>\(HTML.escape(label))</th>"
