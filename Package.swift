@@ -30,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries from Debian, one wrapper each.
@@ -104,8 +107,19 @@ let package = Package(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // The browser dashboard (`ser ui`): an HTTP server over the database opened read-only.
+        .target(
+            name: "SERDashboard",
+            dependencies: [
+                "SERCore", "SERStore", "SERPlot", "SERAudio", "SERWorkbench", "SERReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -152,6 +166,7 @@ let package = Package(
         // A second consumer: depends on the SERWorkbench product alone, as another program would.
         .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
+        .testTarget(name: "SERDashboardTests", dependencies: ["SERTestSupport", "SERDashboard", "SERWorkbench", "SERStore", "SERCore"]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -10,7 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libsndfile1-dev libfftw3-dev libopenblas-dev libsoxr-dev \
     libxsmm-dev libblis-serial-dev \
     libcairo2-dev fonts-dejavu-core chromium \
-    espeak-ng sox >/dev/null
+    espeak-ng sox wrk >/dev/null
 echo "install-deps: system packages ready"
 
 # Python side of the ONNX export parity test (Tests/python/test_onnx_export.py): onnx for

@@ -1,5 +1,6 @@
 import Foundation
 import SERPlot
+import SERTestSupport
 import Testing
 
 @Suite struct ReportBrowserTests {

@@ -21,6 +21,11 @@ enum Console {
         fputs(text, standardOutput)
     }
 
+    /// Pushes buffered standard output out now (a long-running command's first lines).
+    static func flush() {
+        fflush(standardOutput)
+    }
+
     /// Writes `text` to standard error at once, retrying short writes; gives up silently when
     /// standard error cannot be written.
     static func error(_ text: String) {

@@ -2,10 +2,10 @@ import Foundation
 
 /// Headless Chromium (Debian's `chromium` package), for checking generated HTML the way a
 /// browser shows it.
-enum Chromium {
+public enum Chromium {
     /// The browser executable: `$CHROMIUM`, else the first of chromium/chromium-browser/
     /// google-chrome on the usual paths; `nil` when none is installed.
-    static let executable: String? = {
+    public static let executable: String? = {
         if let explicit = ProcessInfo.processInfo.environment["CHROMIUM"], FileManager.default.isExecutableFile(atPath: explicit) {
             return explicit
         }
@@ -18,15 +18,15 @@ enum Chromium {
         return nil
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs the browser headless with `arguments` and a private profile; stops it after
     /// `timeout` seconds.
-    static func run(_ arguments: [String], timeout: TimeInterval = 90) throws -> Result {
+    public static func run(_ arguments: [String], timeout: TimeInterval = 90) throws -> Result {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: profile) }

@@ -1,0 +1,4 @@
+/// A reply carried as an error (for `Result`).
+struct ReplyError: Error {
+    let reply: DashboardReply
+}
