@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian, one wrapper each.
@@ -97,12 +98,19 @@ let package = Package(
             dependencies: ["SERCore", "SERStore", "SERPlot", "SERFeatures", "SERAudio", "SERWorkbench"],
             swiftSettings: strict
         ),
+        // A team remote on PostgreSQL: its own migrations, push and pull of runs by UUID and
+        // content hash (postgres-nio; the only importer of PostgresNIO).
+        .target(
+            name: "SERRemote",
+            dependencies: ["SERCore", "SERStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         // The command line: argument parsing, console rendering, progress bars, signals.
         .target(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -145,6 +153,7 @@ let package = Package(
         .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
+        .testTarget(name: "SERRemoteTests", dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
