@@ -20,7 +20,7 @@ extension Remote {
             if local.contains(uuid) {
                 report.alreadyHere += 1
             } else {
-                missing.append(RemoteRunRef(uuid: uuid, parent: row[1].text, version: row[2].text, recipe: row[3].text))
+                missing.append(RemoteRunRef(uuid: uuid, parent: row[1].textValue, version: row[2].textValue, recipe: row[3].textValue))
             }
         }
         var runsTables: [ExchangeTable] = []
@@ -80,7 +80,7 @@ extension Remote {
 
 extension ExchangeValue {
     /// The text, when this is text.
-    var text: String? {
+    var textValue: String? {
         if case .text(let value) = self { return value }
         return nil
     }

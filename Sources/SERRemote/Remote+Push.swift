@@ -39,10 +39,10 @@ extension Remote {
                 continue
             }
             try await transaction {
-                if let hash = candidate.datasetVersionHash, try await !holds(.datasetVersion, key: hash) {
+                if let hash = candidate.datasetVersionHash, try await holds(.datasetVersion, key: hash) == false {
                     try await insert(try store.exportTables(.datasetVersion, key: hash))
                 }
-                if let hash = candidate.featureConfigHash, try await !holds(.featureConfig, key: hash) {
+                if let hash = candidate.featureConfigHash, try await holds(.featureConfig, key: hash) == false {
                     try await insert(try store.exportTables(.featureConfig, key: hash))
                 }
                 try await insert(try store.exportTables(.run, key: candidate.uuid))
@@ -62,7 +62,7 @@ extension Remote {
         case .featureConfig: sql = "SELECT 1 FROM feature_configs WHERE hash = $1"
         case .run: sql = "SELECT 1 FROM runs WHERE uuid = $1"
         }
-        return try await !rows(sql, [.text(key)]).isEmpty
+        return try await rows(sql, [.text(key)]).isEmpty == false
     }
 
     /// Inserts every row of `tables`, in order, skipping rows whose key exists.

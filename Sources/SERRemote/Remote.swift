@@ -1,7 +1,5 @@
-public import Foundation
-public import SERStore
-import Logging
 import PostgresNIO
+import SERStore
 
 /// One open connection to a team remote: a PostgreSQL database with `ser`'s remote schema.
 ///

@@ -1,4 +1,4 @@
-public import SERStore
+import SERStore
 
 /// Which remote rows of an exchanged table belong to a key (`$1`: a version or recipe hash,
 /// or a run UUID), for pulling.

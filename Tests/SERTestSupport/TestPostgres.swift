@@ -151,6 +151,11 @@ public final class TestPostgres: @unchecked Sendable {
     }
 }
 
+/// Free loopback ports, for tests that need an address nothing answers on.
+public enum TestPostgresPort {
+    public static func free() throws -> Int { try TestPostgres.freePort() }
+}
+
 /// A test server that could not be started or used.
 public struct TestPostgresError: Error, CustomStringConvertible {
     public let reason: String

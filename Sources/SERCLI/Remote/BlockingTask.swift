@@ -5,15 +5,21 @@ import Synchronization
 /// synchronous command: the work runs on the concurrency pool while this thread waits.
 enum BlockingTask {
     static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let outcome = Outcome<T>()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let result: Result<T, any Error>
             do { result = .success(try await body()) } catch { result = .failure(error) }
-            outcome.withLock { $0 = result }
+            outcome.result.withLock { $0 = result }
             done.signal()
         }
         done.wait()
-        return try outcome.withLock { $0 }!.get()
+        guard let result = outcome.result.withLock({ $0 }) else { throw CancellationError() }
+        return try result.get()
+    }
+
+    /// Where the detached task leaves its result.
+    private final class Outcome<T: Sendable>: Sendable {
+        let result = Mutex<Result<T, any Error>?>(nil)
     }
 }
