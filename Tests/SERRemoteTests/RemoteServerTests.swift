@@ -56,7 +56,8 @@ struct RemoteServerTests {
             let again = try await remote.push(from: store, runIDs: nil)
             #expect(again.pushed.isEmpty && again.alreadyThere.count == 2)
             let one = try await remote.push(from: store, runIDs: [first])
-            #expect(one.pushed.isEmpty && one.alreadyThere == [try RemoteFixture.uuid(of: first, in: store)])
+            let firstUUID = try RemoteFixture.uuid(of: first, in: store)
+            #expect(one.pushed.isEmpty && one.alreadyThere == [firstUUID])
             #expect(try remoteCounts(server) == counts)
             await remote.close()
         }
@@ -174,9 +175,12 @@ struct RemoteServerTests {
         }
         #expect(gone?.code == .unreachable && gone.map { "\($0)" }?.contains("\n") == false, "\(String(describing: gone))")
         try await TestPostgres.with { server in
-            let url = try RemoteURL(server.url.replacingOccurrences(of: "/ser", with: "/nosuchdb"))
+            let url = try RemoteURL("postgres://ser@127.0.0.1:\(server.port)/nosuchdb")
             let missing = await #expect(throws: RemoteError.self) { try await Remote.connect(name: "origin", url: url, password: nil) }
             #expect(missing?.code == .server && missing?.reason.contains("nosuchdb") == true, "\(String(describing: missing))")
+            let stranger = try RemoteURL("postgres://mallory@127.0.0.1:\(server.port)/ser")
+            let refused = await #expect(throws: RemoteError.self) { try await Remote.connect(name: "origin", url: stranger, password: nil) }
+            #expect(refused?.code == .authentication && refused?.reason.contains("mallory") == true, "\(String(describing: refused))")
         }
     }
 }

@@ -130,22 +130,37 @@ public final class TestPostgres: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Runs a program; its standard output. Throws with its output when it fails.
+    /// Runs a program; its standard output and error. Throws with them when it fails.
+    ///
+    /// `posix_spawn` and `waitpid`, not Foundation's `Process`: `pg_ctl start` leaves the
+    /// server running with the descriptors it inherited, and `Process` on Linux waits for every
+    /// holder of a descriptor it gives the child to close it, so it would never return. The
+    /// output goes to a file for the same reason.
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestPostgresError(reason: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+        let capture = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ser-pg-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: capture) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // From `/`, which the server's user can read whatever folder the tests run in.
+        let command = ["/bin/sh", "-c", "cd / && exec \"$@\"", "sh"] + arguments
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TestPostgresError(reason: "cannot start \(arguments[0]): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw TestPostgresError(reason: "waitpid failed: errno \(errno)") }
+        }
+        let text = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
+        // WIFEXITED && WEXITSTATUS == 0, spelt out (the C macros are not imported).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            throw TestPostgresError(reason: "\(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
         }
         return text
     }
