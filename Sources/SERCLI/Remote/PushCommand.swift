@@ -36,19 +36,9 @@ extension SER {
             if all && !rest.isEmpty { throw ValidationError("give runs or --all, not both") }
             let runIDs = rest.isEmpty ? nil : try rest.map { try RunArgument($0).resolve(in: store) }
             let record = try RemoteSelection.record(name, in: store)
-            let remote = try RemoteSelection.connect(record)
             InterruptFlag.install()
             let token = InterruptFlag.token
-            let report = try BlockingTask.run {
-                do {
-                    let report = try await remote.push(from: store, runIDs: runIDs, cancellation: token)
-                    await remote.close()
-                    return report
-                } catch {
-                    await remote.close()
-                    throw error
-                }
-            }
+            let report = try RemoteSelection.using(record) { remote in try await remote.push(from: store, runIDs: runIDs, cancellation: token) }
             guard !options.quiet else { return }
             for skipped in report.skipped {
                 Console.error("ser: skipped run \(skipped.runID): \(skipped.reason)\n")
@@ -80,19 +70,9 @@ extension SER {
             try RemoteSelection.refuseJSON(options, command: "pull")
             let store = try options.openStore()
             let record = try RemoteSelection.record(name, in: store)
-            let remote = try RemoteSelection.connect(record)
             InterruptFlag.install()
             let token = InterruptFlag.token
-            let report = try BlockingTask.run {
-                do {
-                    let report = try await remote.pull(into: store, cancellation: token)
-                    await remote.close()
-                    return report
-                } catch {
-                    await remote.close()
-                    throw error
-                }
-            }
+            let report = try RemoteSelection.using(record) { remote in try await remote.pull(into: store, cancellation: token) }
             guard !options.quiet else { return }
             Console.out(
                 "Pulled \(report.pulled.count) run\(report.pulled.count == 1 ? "" : "s") from \(record.name)"

@@ -20,11 +20,22 @@ enum RemoteSelection {
                 : "has several remotes and none is origin; name one\(known(remotes))")
     }
 
-    /// Connects to `record`, with the password from the environment or `~/.pgpass`.
-    static func connect(_ record: RemoteRecord) throws -> Remote {
+    /// Connects to `record` (the password from the environment or `~/.pgpass`), runs `body`
+    /// and closes the connection, whatever `body` does.
+    static func using<T: Sendable>(_ record: RemoteRecord, _ body: @escaping @Sendable (Remote) async throws -> T) throws -> T {
         let url = try RemoteURL(record.url)
         let password = RemotePassword.lookup(for: url)
-        return try BlockingTask.run { try await Remote.connect(name: record.name, url: url, password: password) }
+        return try BlockingTask.run {
+            let remote = try await Remote.connect(name: record.name, url: url, password: password)
+            do {
+                let result = try await body(remote)
+                await remote.close()
+                return result
+            } catch {
+                await remote.close()
+                throw error
+            }
+        }
     }
 
     private static func known(_ remotes: [RemoteRecord]) -> String {
