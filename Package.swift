@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian, one wrapper each.
@@ -102,12 +103,19 @@ let package = Package(
             dependencies: ["SERCore", "SERStore", "SERPlot", "SERFeatures", "SERAudio", "SERWorkbench"],
             swiftSettings: strict
         ),
+        // A team remote on PostgreSQL: its own migrations, push and pull of runs by UUID and
+        // content hash (postgres-nio; the only importer of PostgresNIO).
+        .target(
+            name: "SERRemote",
+            dependencies: ["SERCore", "SERStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         // The command line: argument parsing, console rendering, progress bars, signals.
         .target(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERDashboard",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERDashboard", "SERRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -168,6 +176,7 @@ let package = Package(
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
         .testTarget(name: "SERDashboardTests", dependencies: ["SERTestSupport", "SERDashboard", "SERWorkbench", "SERStore", "SERCore"]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
+        .testTarget(name: "SERRemoteTests", dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -13,6 +13,17 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     espeak-ng sox wrk >/dev/null
 echo "install-deps: system packages ready"
 
+# PostgreSQL for the team-remote tests (Tests/SERRemoteTests): each test starts its own
+# throw-away cluster on 127.0.0.1 (initdb in a temporary folder, pg_ctl start) and removes it,
+# so the cluster Debian creates is not needed; stop it if the package started one.
+$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+if command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters -h 2>/dev/null | while read -r version name _; do
+        $SUDO pg_ctlcluster "$version" "$name" stop >/dev/null 2>&1 || true
+    done
+fi
+echo "install-deps: postgresql ready ($(ls /usr/lib/postgresql))"
+
 # Python side of the ONNX export parity test (Tests/python/test_onnx_export.py): onnx for
 # onnx.checker, onnxruntime to run exported models, numpy. Debian 12's system python refuses
 # plain `pip install` (PEP 668), hence the --break-system-packages retry. The Swift test is

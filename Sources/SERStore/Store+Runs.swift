@@ -11,11 +11,11 @@ extension Store {
         try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO runs (name, kind, parent_id, status, dataset_version_id, feature_config_id, split, seed,
+                    INSERT INTO runs (uuid, name, kind, parent_id, status, dataset_version_id, feature_config_id, split, seed,
                                       config, command_line, created_at, note, reproduces_run_id)
-                    VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID, run.split, run.seed,
+                arguments: [UUID().uuidString.lowercased(), run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID, run.split, run.seed,
                             run.config, run.commandLine, Timestamp.now(), run.note, run.reproducesRunID])
             let id = db.lastInsertedRowID
             for tag in Set(run.tags) {

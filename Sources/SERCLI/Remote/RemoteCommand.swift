@@ -1,0 +1,72 @@
+import ArgumentParser
+import SERRemote
+import SERStore
+
+extension SER {
+    /// `ser remote [-v]`, `ser remote add NAME URL`, `ser remote rm NAME`: the team remotes
+    /// (PostgreSQL databases) this database pushes to and pulls from.
+    struct RemoteCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remote",
+            abstract: "List, add or remove team remotes (PostgreSQL databases for ser push and ser pull).",
+            discussion: """
+                A remote's URL never holds a password: ser takes it from PGPASSWORD or ~/.pgpass \
+                when it connects, as psql does.
+
+                Examples:
+                  ser remote add origin postgres://alice@db.lab:5432/ser
+                  ser remote -v
+                  ser remote rm origin
+                """,
+            subcommands: [List.self, Add.self, Remove.self],
+            defaultSubcommand: List.self)
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "List the remotes (with -v, their URLs).",
+                discussion: "Examples:\n  ser remote list -v")
+            @OptionGroup var options: GlobalOptions
+            @Flag(name: .shortAndLong, help: "Show each remote's URL.") var verbose = false
+
+            func run() throws {
+                try RemoteSelection.refuseJSON(options, command: "remote")
+                for remote in try options.openStore(readOnly: true).remotes() where !options.quiet {
+                    Console.out(verbose ? "\(remote.name)\t\(remote.url)\n" : "\(remote.name)\n")
+                }
+            }
+        }
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add a remote: a name and a postgres://user@host[:port]/database[?sslmode=…] URL.",
+                discussion: "Examples:\n  ser remote add origin postgres://alice@db.lab/ser")
+            @OptionGroup var options: GlobalOptions
+            @Argument(help: "The remote's name (origin, lab, …).") var name: String
+            @Argument(help: "postgres://user@host[:port]/database[?sslmode=require]") var url: String
+
+            func run() throws {
+                try RemoteSelection.refuseJSON(options, command: "remote add")
+                let parsed = try RemoteURL(url)
+                try options.openStore().addRemote(name: name, url: parsed.stored)
+                if parsed.password != nil {
+                    Console.error("ser: note: the password in the URL was not stored; set PGPASSWORD or add it to ~/.pgpass\n")
+                }
+                if !options.quiet { Console.out("Added remote \(name): \(parsed.stored)\n") }
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "rm", abstract: "Remove a remote (nothing on the server is touched).",
+                discussion: "Examples:\n  ser remote rm origin")
+            @OptionGroup var options: GlobalOptions
+            @Argument(help: "The remote's name.") var name: String
+
+            func run() throws {
+                try RemoteSelection.refuseJSON(options, command: "remote rm")
+                try options.openStore().removeRemote(name: name)
+                if !options.quiet { Console.out("Removed remote \(name)\n") }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+public import SERCore
+public import SERStore
+
+/// `ser push`: local runs up to the remote.
+extension Remote {
+    /// The most bound values one `INSERT` carries (PostgreSQL allows 65 535).
+    static let maxBinds = 30_000
+
+    /// Uploads finished and failed runs with everything they recorded and the dataset version
+    /// and feature recipe they used. Each run is one remote transaction, so an interrupted push
+    /// leaves whole runs or nothing; every row is `INSERT … ON CONFLICT DO NOTHING` keyed by
+    /// UUIDs and content hashes, so pushing again (or two people pushing) duplicates nothing.
+    /// - Parameters:
+    ///   - runIDs: local runs (with their descendants), or nil for every run not in the trash.
+    ///   - cancellation: checked between runs.
+    /// - Throws: ``RemoteError``; `StoreError` from the local database. Runs committed before
+    ///   the error stay on the remote.
+    public func push(
+        from store: Store, runIDs: [Int64]?, cancellation: CancellationToken = CancellationToken(), hooks: PushHooks = PushHooks()
+    ) async throws -> PushReport {
+        var report = PushReport()
+        var notPushed = Set<Int64>()
+        for candidate in try store.pushCandidates(runIDs) {
+            if cancellation.isCancelled {
+                throw RemoteError(.interrupted, remote: name, "push stopped after \(report.pushed.count) runs; push again to finish")
+            }
+            if let parent = candidate.parentID, notPushed.contains(parent) {
+                notPushed.insert(candidate.id)
+                report.skipped.append(.init(uuid: candidate.uuid, runID: candidate.id, reason: "its parent run \(parent) is not pushed"))
+                continue
+            }
+            guard candidate.status == .finished || candidate.status == .failed else {
+                notPushed.insert(candidate.id)
+                report.skipped.append(.init(uuid: candidate.uuid, runID: candidate.id, reason: "it is \(candidate.status.rawValue)"))
+                continue
+            }
+            if try await holds(.run, key: candidate.uuid) {
+                report.alreadyThere.append(candidate.uuid)
+                continue
+            }
+            try await transaction {
+                if let hash = candidate.datasetVersionHash, try await holds(.datasetVersion, key: hash) == false {
+                    try await insert(try store.exportTables(.datasetVersion, key: hash))
+                }
+                if let hash = candidate.featureConfigHash, try await holds(.featureConfig, key: hash) == false {
+                    try await insert(try store.exportTables(.featureConfig, key: hash))
+                }
+                try await insert(try store.exportTables(.run, key: candidate.uuid))
+                try hooks.beforeCommit?(candidate.uuid)
+            }
+            report.pushed.append(candidate.uuid)
+            try hooks.afterRun?(candidate.uuid)
+        }
+        return report
+    }
+
+    /// Whether the remote holds the run, dataset version or feature recipe named by `key`.
+    public func holds(_ scope: ExchangeScope, key: String) async throws -> Bool {
+        let sql: String
+        switch scope {
+        case .datasetVersion: sql = "SELECT 1 FROM dataset_versions WHERE hash = $1"
+        case .featureConfig: sql = "SELECT 1 FROM feature_configs WHERE hash = $1"
+        case .run: sql = "SELECT 1 FROM runs WHERE uuid = $1"
+        }
+        return try await rows(sql, [.text(key)]).isEmpty == false
+    }
+
+    /// Inserts every row of `tables`, in order, skipping rows whose key exists.
+    func insert(_ tables: [ExchangeTable]) async throws {
+        for table in tables where !table.rows.isEmpty {
+            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            let perStatement = max(1, Self.maxBinds / table.columns.count)
+            var start = 0
+            while start < table.rows.count {
+                let chunk = table.rows[start..<min(start + perStatement, table.rows.count)]
+                var values: [ExchangeValue] = []
+                values.reserveCapacity(chunk.count * table.columns.count)
+                var tuples: [String] = []
+                for row in chunk {
+                    let first = values.count
+                    values.append(contentsOf: row)
+                    tuples.append("(" + row.indices.map { "$\(first + $0 + 1)" }.joined(separator: ", ") + ")")
+                }
+                try await execute(
+                    "INSERT INTO \"\(table.name)\" (\(columns)) VALUES \(tuples.joined(separator: ", ")) ON CONFLICT DO NOTHING",
+                    values)
+                start += chunk.count
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import PostgresNIO
+import SERStore
+
+/// One open connection to a team remote: a PostgreSQL database with `ser`'s remote schema.
+///
+/// ``connect(name:url:password:)`` migrates the schema to this binary's version (or refuses a
+/// remote migrated by a newer `ser`). Push and pull are in `Remote+Push` and `Remote+Pull`.
+/// Nothing here prints or reads the environment: the password is handed in.
+public final class Remote: Sendable {
+    /// The name the user gave the remote, for messages.
+    public let name: String
+    public let url: RemoteURL
+    let connection: PostgresConnection
+    let logger: Logger
+
+    private init(name: String, url: RemoteURL, connection: PostgresConnection, logger: Logger) {
+        self.name = name
+        self.url = url
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects and brings the remote's schema up to ``RemoteMigrations/latestVersion``.
+    /// - Parameter password: from `PGPASSWORD` or `~/.pgpass` (see ``PGPass``), or nil for
+    ///   trust or peer authentication; a password in `url` is used when this is nil.
+    /// - Throws: ``RemoteError`` `.unreachable`, `.authentication`, `.newerSchema`, `.server`.
+    public static func connect(name: String, url: RemoteURL, password: String?) async throws -> Remote {
+        let logger = Logger(label: "ser.remote")
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            tls = try Self.tls(url.sslMode)
+        } catch {
+            throw RemoteError(.invalidURL, remote: name, "TLS could not be set up: \(error)")
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: password ?? url.password, database: url.database,
+            tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw describe(error, remote: name, url: url)
+        }
+        let remote = Remote(name: name, url: url, connection: connection, logger: logger)
+        do {
+            try await remote.migrate()
+        } catch {
+            await remote.close()
+            throw error
+        }
+        return remote
+    }
+
+    /// Closes the connection.
+    public func close() async {
+        try? await connection.close()
+    }
+
+    private static func tls(_ mode: SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        var unchecked = TLSConfiguration.makeClientConfiguration()
+        unchecked.certificateVerification = .none
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try .init(configuration: unchecked))
+        case .require: return .require(try .init(configuration: unchecked))
+        case .verifyCA:
+            var checked = TLSConfiguration.makeClientConfiguration()
+            checked.certificateVerification = .noHostnameVerification
+            return .require(try .init(configuration: checked))
+        case .verifyFull: return .require(try .init(configuration: .makeClientConfiguration()))
+        }
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement with `values` bound to `$1…$N`.
+    func execute(_ sql: String, _ values: [ExchangeValue] = []) async throws {
+        _ = try await rows(sql, values)
+    }
+
+    /// Runs one query and returns its rows as exchanged values.
+    func rows(_ sql: String, _ values: [ExchangeValue] = []) async throws -> [[ExchangeValue]] {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let v): binds.append(v)
+            case .real(let v): binds.append(v)
+            case .text(let v): binds.append(v)
+            case .blob(let v): binds.append(ByteBuffer(bytes: v))
+            }
+        }
+        do {
+            let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            var result: [[ExchangeValue]] = []
+            for try await row in sequence {
+                result.append(try row.map(Self.value))
+            }
+            return result
+        } catch let error as RemoteError {
+            throw error
+        } catch {
+            throw Self.describe(error, remote: name, url: url)
+        }
+    }
+
+    /// Runs `body` between `BEGIN` and `COMMIT`, rolling back when it throws.
+    func transaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await execute("BEGIN")
+        do {
+            let result = try await body()
+            try await execute("COMMIT")
+            return result
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> ExchangeValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea:
+            var buffer = try cell.decode(ByteBuffer.self)
+            return .blob(buffer.readBytes(length: buffer.readableBytes) ?? [])
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    /// A one-line ``RemoteError`` for a client or server failure.
+    static func describe(_ error: any Error, remote: String, url: RemoteURL) -> RemoteError {
+        guard let error = error as? PSQLError else { return RemoteError(.server, remote: remote, "\(error)") }
+        if let info = error.serverInfo {
+            let message = info[.message] ?? "the server refused"
+            let state = info[.sqlState] ?? ""
+            if state == "28P01" || state == "28000" {
+                return RemoteError(.authentication, remote: remote, "\(message) (set PGPASSWORD or add a line to ~/.pgpass)")
+            }
+            if state == "3D000" { return RemoteError(.server, remote: remote, message) }
+            return RemoteError(.server, remote: remote, "\(message)\(info[.detail].map { " (\($0))" } ?? "")")
+        }
+        switch error.code {
+        case .authMechanismRequiresPassword:
+            return RemoteError(
+                .authentication, remote: remote, "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass")
+        case .connectionError, .serverClosedConnection, .sslUnsupported:
+            let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
+            return RemoteError(.unreachable, remote: remote, "cannot reach \(url.host):\(url.port) (\(cause))")
+        default:
+            return RemoteError(.server, remote: remote, "\(error.code)\(error.underlying.map { ": \($0)" } ?? "")")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import SERCore
+
+/// Reading runs and what they depend on as ``ExchangeTable``s, and writing them back: the
+/// local half of `ser push` and `ser pull`.
+extension Store {
+    /// The runs to push: `runIDs` with all their descendants (every run that is not in the
+    /// trash when `runIDs` is nil), parents before children.
+    /// - Throws: `StoreError.notFound` naming an id that is not a run.
+    public func pushCandidates(_ runIDs: [Int64]?) throws -> [PushCandidate] {
+        try read { db in
+            let rows: [Row]
+            let query = """
+                SELECT r.id, r.uuid, r.parent_id, r.status, v.hash AS version_hash, f.hash AS feature_hash FROM runs r
+                LEFT JOIN dataset_versions v ON v.id = r.dataset_version_id
+                LEFT JOIN feature_configs f ON f.id = r.feature_config_id
+                """
+            if let runIDs {
+                for id in runIDs where try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [id]) != true {
+                    throw StoreError(.notFound, path: self.path, "there is no run \(id)")
+                }
+                let seeds = runIDs.map(String.init).joined(separator: ",")
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE family(id) AS (
+                            SELECT id FROM runs WHERE id IN (\(seeds))
+                            UNION SELECT r.id FROM runs r JOIN family ON r.parent_id = family.id)
+                        \(query) WHERE r.id IN family ORDER BY r.id
+                        """)
+            } else {
+                rows = try Row.fetchAll(db, sql: "\(query) WHERE r.deleted_at IS NULL ORDER BY r.id")
+            }
+            return rows.map {
+                PushCandidate(
+                    id: $0["id"], uuid: $0["uuid"], parentID: $0["parent_id"], status: RunStatus(rawValue: $0["status"]) ?? .queued,
+                    datasetVersionHash: $0["version_hash"], featureConfigHash: $0["feature_hash"])
+            }
+        }
+    }
+
+    /// The UUIDs of every run in this database, trashed ones included.
+    public func runUUIDs() throws -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT uuid FROM runs WHERE uuid IS NOT NULL")) }
+    }
+
+    /// Whether this database holds the dataset version or feature recipe of `hash`.
+    public func holds(_ scope: ExchangeScope, key: String) throws -> Bool {
+        let sql: String
+        switch scope {
+        case .datasetVersion: sql = "SELECT 1 FROM dataset_versions WHERE hash = ?"
+        case .featureConfig: sql = "SELECT 1 FROM feature_configs WHERE hash = ?"
+        case .run: sql = "SELECT 1 FROM runs WHERE uuid = ?"
+        }
+        return try read { db in try Bool.fetchOne(db, sql: sql, arguments: [key]) == true }
+    }
+
+    /// The tables of one scope for `key` (a version or recipe hash, or a run UUID).
+    public func exportTables(_ scope: ExchangeScope, key: String) throws -> [ExchangeTable] {
+        try read { db in
+            try ExchangeSchema.tables(scope).map { spec in
+                let rows = try Row.fetchAll(db, sql: spec.exportSQL, arguments: [key]).map { row in
+                    (0..<spec.columns.count).map { ExchangeValue(row[$0] as DatabaseValue) }
+                }
+                return ExchangeTable(name: spec.name, columns: spec.columns, rows: rows)
+            }
+        }
+    }
+
+    /// Writes exchanged tables in one transaction, in the order given (what rows refer to
+    /// first); rows already present are left as they are. Runs get new local ids; their
+    /// links to other runs are set once all are in.
+    /// - Throws: `StoreError.invalidArgument` for a table or column list this version does
+    ///   not exchange; `.sqlite` when a row cannot be written (a clip it names is missing).
+    public func importTables(_ tables: [ExchangeTable]) throws {
+        let specs = Dictionary(ExchangeSchema.all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        try write { db in
+            for table in tables {
+                guard let spec = specs[table.name], spec.columns == table.columns else {
+                    throw StoreError(.invalidArgument, path: self.path, "table \(table.name) is not exchanged with these columns")
+                }
+                let statement = try db.cachedStatement(sql: spec.importSQL)
+                for row in table.rows {
+                    do {
+                        try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+                    } catch let error as DatabaseError {
+                        throw StoreError(.sqlite, path: self.path, "a row of \(table.name) could not be written: \(error.message ?? "\(error.resultCode)")")
+                    }
+                }
+            }
+            for table in tables where table.name == "runs" {
+                let links = try db.cachedStatement(sql: ExchangeSchema.runLinksSQL)
+                for row in table.rows {
+                    try links.execute(arguments: StatementArguments(row.prefix(21).map(\.databaseValue)))
+                }
+            }
+        }
+    }
+}
+
+extension ExchangeValue {
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let v): self = .integer(v)
+        case .double(let v): self = .real(v)
+        case .string(let v): self = .text(v)
+        case .blob(let v): self = .blob([UInt8](v))
+        }
+    }
+
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let v): v.databaseValue
+        case .real(let v): v.databaseValue
+        case .text(let v): v.databaseValue
+        case .blob(let v): Data(v).databaseValue
+        }
+    }
+}
