@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized) struct DashboardBrowserTests {
     /// Where screenshots go: `$SER_TEST_ARTIFACTS` or `.build/test-artifacts/dashboard`.
     static let artifacts: URL = {
-        let base = ProcessInfo.processInfo.environment["SER_TEST_ARTIFACTS"].map { URL(fileURLWithPath: $0) }
+        let base =
+            ProcessInfo.processInfo.environment["SER_TEST_ARTIFACTS"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/test-artifacts")
         return base.appendingPathComponent("dashboard")
     }()
@@ -43,7 +44,8 @@ import Testing
         #expect(run.components(separatedBy: "class=\"num cell ").count - 1 == 16, "a 4×4 confusion table")
         // A confusion cell opened by the page's script lists its clips, each with a player.
         let confusion = try #require(
-            try JSONSerialization.jsonObject(with: try await RawHTTP.request(port: server.port, "/api/runs/\(harness.runID)/confusion").body) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: try await RawHTTP.request(port: server.port, "/api/runs/\(harness.runID)/confusion").body) as? [String: Any])
         let labels = try #require(confusion["labels"] as? [String])
         let counts = try #require(confusion["counts"] as? [[Int]])
         let (t, p) = try #require(labels.indices.flatMap { t in labels.indices.map { (t, $0) } }.first { counts[$0.0][$0.1] > 0 })
@@ -55,7 +57,10 @@ import Testing
         #expect(runs.contains(">tiny</a>"))
         let bad = try await Self.dom("\(base)/runs?where=lrr+%3C+0.01")
         #expect(bad.contains("unknown field 'lrr'") && bad.contains("  lrr &lt; 0.01\n  ^^^"))
-        for (name, path) in [("runs", "/runs"), ("run", "/runs/\(harness.runID)"), ("compare", "/compare?run=\(harness.runID)"), ("dataset", "/datasets/tones")] {
+        for (name, path) in [
+            ("runs", "/runs"), ("run", "/runs/\(harness.runID)"), ("compare", "/compare?run=\(harness.runID)"),
+            ("dataset", "/datasets/tones"),
+        ] {
             let png = try await Self.screenshot(base + path, name: name)
             let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
             #expect(size > 10_000, "screenshot of \(name) at \(png.path)")

@@ -4,7 +4,6 @@ import SERDashboard
 import SERStore
 import SERTestSupport
 import SERWorkbench
-import Synchronization
 
 /// A database made by the workbench in process (tone corpus, one tiny trained run), and
 /// ``DashboardServer`` over it, opened read-only, on a free loopback port.
@@ -47,41 +46,58 @@ final class DashboardHarness: Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// A running server and how to stop it.
+    /// `.build/debug/ser`, built with the tests.
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/ser")
+
+    /// A running `ser ui` process and how to stop it.
     final class Running: Sendable {
-        private let boundPort = Atomic<Int>(0)
-        private let stopFlag = Atomic<Bool>(false)
-        private let task = Mutex<Task<Void, any Error>?>(nil)
-
         /// The port the server listens on.
-        var port: Int { boundPort.load(ordering: .relaxed) }
+        let port: Int
+        private let process: Process
 
-        fileprivate var shouldStop: Bool { stopFlag.load(ordering: .relaxed) }
+        fileprivate init(port: Int, process: Process) {
+            self.port = port
+            self.process = process
+        }
 
-        fileprivate func ready(_ port: Int) { boundPort.store(port, ordering: .relaxed) }
-
-        fileprivate func attach(_ running: Task<Void, any Error>) { task.withLock { $0 = running } }
-
-        /// Stops the server and waits until it has shut down (graceful).
+        /// Stops the server as Ctrl-C does and waits until the process has exited (graceful).
         func stop() async throws {
-            stopFlag.store(true, ordering: .relaxed)
-            try await task.withLock { $0 }?.value
+            guard process.isRunning else { return }
+            process.interrupt()
+            let process = self.process
+            try await RawHTTP.onThread { process.waitUntilExit() }
         }
     }
 
-    /// Starts the dashboard on 127.0.0.1 (or `host`) with a free port over a read-only store.
+    /// Starts `ser ui --port 0` over the database (read-only) on 127.0.0.1 (or `host`) and
+    /// waits for the URL it prints.
+    ///
+    /// A process of its own, as a user starts it: Swift Testing runs the other tests in
+    /// parallel on the cooperative pool (one thread per core), and a server task in this
+    /// process could wait there for tens of seconds behind synchronous tests.
     func start(token: String? = nil, host: String = "127.0.0.1") async throws -> Running {
-        let readOnly = try Store.open(at: databasePath, readOnly: true)
-        let server = try DashboardServer(store: readOnly, host: host, port: 0, token: token)
-        let running = Running()
-        let task = Task { try await server.run(onReady: { running.ready($0) }, shouldStop: { running.shouldStop }) }
-        running.attach(task)
-        let deadline = Date().addingTimeInterval(30)
-        while running.port == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        guard running.port != 0 else {
-            try await running.stop()
-            throw RawHTTP.Failure.socket("the server did not start listening within 30 s")
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["--db", databasePath, "ui", "--port", "0", "--host", host] + (token.map { ["--token", $0] } ?? [])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading
+        // The first line names the URL: `ser ui: serving PATH (read-only) at http://HOST:PORT/…`.
+        let port = try await RawHTTP.onThread { () throws -> Int in
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            guard let match = text.firstMatch(of: /:(\d+)\//), let port = Int(match.1) else {
+                throw RawHTTP.Failure.socket("ser ui printed no URL: \(text)")
+            }
+            return port
         }
-        return running
+        return Running(port: port, process: process)
     }
 }

@@ -22,12 +22,16 @@ enum RawHTTP {
 
     /// `GET target` (or `method`) with `headers`, on a thread of its own (the blocking socket
     /// must not hold one of the few threads the in-process server's tasks run on).
-    static func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], timeout: TimeInterval = 30) async throws -> Response {
+    static func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], timeout: TimeInterval = 30)
+        async throws -> Response
+    {
         try await onThread { try requestBlocking(port: port, target, method: method, headers: headers, timeout: timeout) }
     }
 
     /// ``stream(port:_:timeout:done:)`` on a thread of its own.
-    static func stream(port: Int, _ target: String, timeout: TimeInterval, done: @escaping @Sendable (String) -> Bool) async throws -> String {
+    static func stream(port: Int, _ target: String, timeout: TimeInterval, done: @escaping @Sendable (String) -> Bool) async throws
+        -> String
+    {
         try await onThread { try streamBlocking(port: port, target, timeout: timeout, done: done) }
     }
 
@@ -40,7 +44,9 @@ enum RawHTTP {
     }
 
     /// `GET target` (or `method`) with `headers`; reads until the server closes.
-    static func requestBlocking(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], timeout: TimeInterval = 30) throws -> Response {
+    static func requestBlocking(
+        port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], timeout: TimeInterval = 30
+    ) throws -> Response {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
@@ -106,7 +112,9 @@ enum RawHTTP {
     private static func parse(_ data: Data, method: String) throws -> Response {
         guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { throw Failure.malformed("no header end in \(data.count) bytes") }
         let head = String(decoding: data[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
-        guard let statusLine = head.first, statusLine.split(separator: " ").count >= 2, let status = Int(statusLine.split(separator: " ")[1]) else {
+        guard let statusLine = head.first, statusLine.split(separator: " ").count >= 2,
+            let status = Int(statusLine.split(separator: " ")[1])
+        else {
             throw Failure.malformed("bad status line")
         }
         var headers: [String: String] = [:]
@@ -120,7 +128,9 @@ enum RawHTTP {
             var rest = body[...]
             while let lineEnd = rest.range(of: Data("\r\n".utf8)) {
                 let sizeText = String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
-                guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { throw Failure.malformed("bad chunk size") }
+                guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                    throw Failure.malformed("bad chunk size")
+                }
                 if size == 0 { break }
                 let start = lineEnd.upperBound
                 guard rest.distance(from: start, to: rest.endIndex) >= size else { throw Failure.malformed("short chunk") }
