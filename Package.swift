@@ -133,14 +133,19 @@ let package = Package(
         ),
         .executableTarget(name: "ser", dependencies: ["SERCLI"], swiftSettings: strict),
         // Benchmarks (swift run -c release bench-…): numbers in README and docs/BENCHMARKS-*.md.
-        .executableTarget(name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"], path: "Benchmarks/bench-model", swiftSettings: strict),
+        .executableTarget(
+            name: "bench-model", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra", "SERKernels", "SERAudio"],
+            path: "Benchmarks/bench-model", swiftSettings: strict),
         // libxsmm and BLIS behind SERModel's GEMM engine interface, and the benchmark that
         // compares them with ser_gemm and OpenBLAS (scripts/bench-gemm.sh).
-        .target(name: "GEMMLibraries", dependencies: ["SERModel", "CXSMM", "CBLIS"], path: "Benchmarks/GEMMLibraries", swiftSettings: strict),
+        .target(
+            name: "GEMMLibraries", dependencies: ["SERModel", "CXSMM", "CBLIS"], path: "Benchmarks/GEMMLibraries", swiftSettings: strict),
         .executableTarget(
             name: "bench-gemm", dependencies: ["GEMMLibraries", "SERModel", "SERCore", "SERKernels", "SERLinearAlgebra"],
             path: "Benchmarks/bench-gemm", swiftSettings: strict),
-        .executableTarget(name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features", swiftSettings: strict),
+        .executableTarget(
+            name: "bench-features", dependencies: ["SERFeatures", "SERAudio", "SERCore"], path: "Benchmarks/bench-features",
+            swiftSettings: strict),
         // Fuzz targets (audio headers, CSV manifests, --where): scripts/fuzz.sh builds them with
         // libFuzzer (-DFUZZING); a plain build is a replayer of the committed Fuzz/corpus.
         .executableTarget(
@@ -167,7 +172,8 @@ let package = Package(
         .testTarget(name: "SERFeaturesTests", dependencies: ["SERFeatures", "SERAudio", "SERCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERModelTests", dependencies: ["SERModel", "SERCore", "SERLinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SERExperimentTests", dependencies: ["SERExperiment", "SERCore"]),
-        .testTarget(name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERTestSupport", "SERPlot", "SERCore"]),
         .testTarget(name: "SERWorkbenchTests", dependencies: ["SERTestSupport", "SERWorkbench", "SERStore", "SERCore"]),
@@ -176,7 +182,14 @@ let package = Package(
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
         .testTarget(name: "SERDashboardTests", dependencies: ["SERTestSupport", "SERDashboard", "SERWorkbench", "SERStore", "SERCore"]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
-        .testTarget(name: "SERRemoteTests", dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SERRemoteTests",
+            dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SERCLITests",
+            dependencies: [
+                "SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

@@ -9,10 +9,11 @@ public import SERModel
 /// libblis.so.4 is opened with `RTLD_LOCAL` (see Sources/CBLIS/module.modulemap): its
 /// `cblas_sgemm` must not replace OpenBLAS's in the process.
 public enum BLIS {
-    typealias SGEMM = @convention(c) (
-        trans_t, trans_t, dim_t, dim_t, dim_t, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, inc_t, inc_t,
-        UnsafeMutablePointer<Float>?, inc_t, inc_t, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, inc_t, inc_t
-    ) -> Void
+    typealias SGEMM =
+        @convention(c) (
+            trans_t, trans_t, dim_t, dim_t, dim_t, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, inc_t, inc_t,
+            UnsafeMutablePointer<Float>?, inc_t, inc_t, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, inc_t, inc_t
+        ) -> Void
     typealias Init = @convention(c) () -> Void
     typealias ArchQuery = @convention(c) () -> arch_t
     typealias ArchString = @convention(c) (arch_t) -> UnsafeMutablePointer<CChar>?

@@ -60,9 +60,9 @@ func audioFiles(under folder: String) -> [String] {
 func cpuSeconds() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     #else
-    getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF, &usage)
     #endif
     let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
@@ -110,7 +110,9 @@ final class Tally: @unchecked Sendable {
 }
 
 guard let options = Options.parse(CommandLine.arguments) else {
-    print("usage: bench-features [--data DIR] [--workers N] [--limit N] [--no-librosa] [--no-stage] [--repeat N] [--librosa-jobs N] [--python PY]")
+    print(
+        "usage: bench-features [--data DIR] [--workers N] [--limit N] [--no-librosa] [--no-stage] [--repeat N] [--librosa-jobs N] [--python PY]"
+    )
     exit(2)
 }
 let allFiles = audioFiles(under: options.data)
@@ -124,7 +126,9 @@ FeatureExtractor.setMatrixThreads(1)
 print("ser features: \(files.count) clips from \(options.data), \(config.dims) dims at \(config.sampleRate) Hz, \(options.workers) workers")
 print("config hash \(config.hash)")
 if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
-    print("load average before: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    print(
+        "load average before: \(load.split(separator: " ").prefix(3).joined(separator: " ")) (\(ProcessInfo.processInfo.activeProcessorCount) cores)"
+    )
 }
 
 let tally = Tally()
@@ -158,10 +162,14 @@ DispatchQueue.concurrentPerform(iterations: options.workers) { _ in
 let serSeconds = (clock.now - started) / .seconds(1)
 let serCPU = cpuSeconds() - cpuStarted
 let rss = peakRSSMegabytes()
-print(String(format: "ser:     %.2f s wall for %d clips (%.2f ms/clip), %d frames, checksum %.6e", serSeconds, files.count,
-             1000 * serSeconds / Double(files.count), tally.frames, tally.checksum))
-print(String(format: "ser:     stage time summed over workers: decode %.2f s, mono+resample %.2f s, features %.2f s",
-             tally.stages[0], tally.stages[1], tally.stages[2]))
+print(
+    String(
+        format: "ser:     %.2f s wall for %d clips (%.2f ms/clip), %d frames, checksum %.6e", serSeconds, files.count,
+        1000 * serSeconds / Double(files.count), tally.frames, tally.checksum))
+print(
+    String(
+        format: "ser:     stage time summed over workers: decode %.2f s, mono+resample %.2f s, features %.2f s",
+        tally.stages[0], tally.stages[1], tally.stages[2]))
 print(String(format: "ser:     %.2f s CPU (user+sys, all threads)", serCPU))
 if let rss { print(String(format: "ser:     peak RSS %.1f MB (VmHWM)", rss)) }
 for failure in tally.failures.prefix(10) { print("failed: \(failure)") }
@@ -221,8 +229,10 @@ var stageSeconds: Double?
 if options.stage {
     stageSeconds = featureStageSeconds(files: files, workers: options.workers, repeats: options.repeats)
     if let stageSeconds {
-        print(String(format: "ser:     feature stage alone: %.2f s wall for %d clips (%.3f ms/clip), %d workers, best of %d",
-                     stageSeconds, files.count, 1000 * stageSeconds / Double(files.count), options.workers, options.repeats))
+        print(
+            String(
+                format: "ser:     feature stage alone: %.2f s wall for %d clips (%.3f ms/clip), %d workers, best of %d",
+                stageSeconds, files.count, 1000 * stageSeconds / Double(files.count), options.workers, options.repeats))
     }
 }
 
@@ -270,9 +280,13 @@ if let load = json["loadSeconds"] as? Double, let librosaFeatureSeconds {
     print(String(format: "librosa: load (decode + soxr_hq) %.2f s, feature calls %.2f s", load, librosaFeatureSeconds))
 }
 print(String(format: "librosa: %.2f s CPU (user+sys, all threads and workers)", librosaCPU))
-print(String(format: "ratio:   end to end, ser is %.1f× faster than librosa in wall time (%.1f× less CPU)",
-             librosaSeconds / serSeconds, librosaCPU / serCPU))
+print(
+    String(
+        format: "ratio:   end to end, ser is %.1f× faster than librosa in wall time (%.1f× less CPU)",
+        librosaSeconds / serSeconds, librosaCPU / serCPU))
 if let stageSeconds, let librosaFeatureSeconds, options.librosaJobs == 1 {
-    print(String(format: "ratio:   feature stage, ser is %.1f× faster than librosa's feature calls in wall time",
-                 librosaFeatureSeconds / stageSeconds))
+    print(
+        String(
+            format: "ratio:   feature stage, ser is %.1f× faster than librosa's feature calls in wall time",
+            librosaFeatureSeconds / stageSeconds))
 }

@@ -40,11 +40,12 @@ func peakMemoryMiB() -> Double {
 
 let epochs = Int(option("--epochs", "3")) ?? 3
 let threads = Int(option("--threads", "2")) ?? 2
-let modes: [SequenceMode] = switch option("--mode", "both") {
-case "padded": [.padded]
-case "masked": [.masked]
-default: [.padded, .masked]
-}
+let modes: [SequenceMode] =
+    switch option("--mode", "both") {
+    case "padded": [.padded]
+    case "masked": [.masked]
+    default: [.padded, .masked]
+    }
 let corpus = option("--corpus", "")
 
 /// Feature frames of each audio file under `directory` (sorted paths) as ser computes them
@@ -84,7 +85,9 @@ if corpus.isEmpty {
 } else {
     lengths = corpusLengths(corpus)
     let sorted = lengths.sorted()
-    print("corpus \(corpus): \(lengths.count) clips, \(sorted[0])–\(sorted[sorted.count - 1]) frames (median \(sorted[sorted.count / 2])), \(lengths.filter { $0 > 200 }.count) truncated to 200")
+    print(
+        "corpus \(corpus): \(lengths.count) clips, \(sorted[0])–\(sorted[sorted.count - 1]) frames (median \(sorted[sorted.count / 2])), \(lengths.filter { $0 > 200 }.count) truncated to 200"
+    )
 }
 let clips = lengths.count
 var sequences: [Matrix] = []
@@ -109,14 +112,20 @@ for mode in modes {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             times.append(seconds)
             cpu.append(cpuSeconds() - cpuStart)
-            print(String(format: "%@ epoch %d: %.3f s (%.3f CPU s), loss %.4f", mode.rawValue, result.epoch, seconds, cpu[cpu.count - 1], result.loss))
+            print(
+                String(
+                    format: "%@ epoch %d: %.3f s (%.3f CPU s), loss %.4f", mode.rawValue, result.epoch, seconds, cpu[cpu.count - 1],
+                    result.loss))
         }
         let timed = times.count > 1 ? Array(times.dropFirst()) : times
         let timedCPU = cpu.count > 1 ? Array(cpu.dropFirst()) : cpu
         let mean = timed.reduce(0, +) / Double(timed.count)
         let best = timed.min() ?? mean
         let meanCPU = timedCPU.reduce(0, +) / Double(timedCPU.count)
-        print(String(format: "ser %@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue, threads, mean, timed.count, best, meanCPU, peakMemoryMiB()))
+        print(
+            String(
+                format: "ser %@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue,
+                threads, mean, timed.count, best, meanCPU, peakMemoryMiB()))
     } catch {
         print("error: \(error)")
     }

@@ -72,7 +72,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             guard manifest.entries.count + manifest.rejections.count == max(0, rows.count - 1) else {
                 fatalError("\(rows.count - 1) data rows became \(manifest.entries.count) entries + \(manifest.rejections.count) rejections")
             }
-            guard Set(manifest.entries.map(\.path)).count == manifest.entries.count, !manifest.entries.contains(where: { $0.path.isEmpty }) else {
+            guard Set(manifest.entries.map(\.path)).count == manifest.entries.count, !manifest.entries.contains(where: { $0.path.isEmpty })
+            else {
                 fatalError("manifest entries repeat a path or hold an empty one")
             }
         } catch {  // typed: CorpusError
@@ -92,7 +93,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
         } catch let error as FilterError {
             guard error.expression == expression, error.offset + error.length <= expression.count + 1, !error.reason.isEmpty else {
-                fatalError("FilterError points outside its expression: offset \(error.offset), length \(error.length), \(expression.count) characters")
+                fatalError(
+                    "FilterError points outside its expression: offset \(error.offset), length \(error.length), \(expression.count) characters"
+                )
             }
         } catch {
             fatalError("untyped error from FilterCompiler: \(error)")

@@ -37,9 +37,10 @@ public enum AudioDecoder {
         }
         if let bad = AudioLimits.firstBadSample(samples) {
             let channels = max(1, info.channels)
-            throw AudioError(.badSamples, path: path,
+            throw AudioError(
+                .badSamples, path: path,
                 "sample \(bad.index) (frame \(bad.index / channels), channel \(bad.index % channels)) is \(bad.value); "
-                + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
+                    + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
         }
         return DecodedAudio(info: info, samples: samples)
     }
@@ -79,7 +80,8 @@ private final class SoundFile {
         }
         self.handle = handle
         let format = SoundFile.formatName(Int32(sfInfo.format))
-        self.info = AudioInfo(sampleRate: Int(sfInfo.samplerate), channels: Int(sfInfo.channels), frames: Int(sfInfo.frames), format: format)
+        self.info = AudioInfo(
+            sampleRate: Int(sfInfo.samplerate), channels: Int(sfInfo.channels), frames: Int(sfInfo.frames), format: format)
         if sfInfo.frames <= 0 || sfInfo.channels <= 0 || sfInfo.samplerate <= 0 {
             sf_close(handle)
             throw AudioError(.empty, path: path, "holds no audio samples (0 frames)")
@@ -116,7 +118,8 @@ private final class SoundFile {
             done += got
         }
         if done < info.frames {
-            throw AudioError(.truncated, path: path,
+            throw AudioError(
+                .truncated, path: path,
                 "is truncated: its header promises \(info.frames) frames but only \(done) could be decoded")
         }
         return samples

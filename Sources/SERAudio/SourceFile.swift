@@ -29,9 +29,11 @@ public enum SourceFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
-            throw AudioError(.unreadable, path: path, code == ENOENT
-                ? (isLink(path) ? "is a broken symbolic link (its target does not exist)" : "no such file")
-                : "cannot be examined: \(String(cString: strerror(code)))")
+            throw AudioError(
+                .unreadable, path: path,
+                code == ENOENT
+                    ? (isLink(path) ? "is a broken symbolic link (its target does not exist)" : "no such file")
+                    : "cannot be examined: \(String(cString: strerror(code)))")
         }
         if let kind = FileKind.name(mode: info.st_mode) {
             throw AudioError(.unreadable, path: path, "is \(kind), not a regular file; only regular files are read")
@@ -54,7 +56,8 @@ public enum SourceFile {
             let code = errno
             switch code {
             case ENOENT:
-                throw AudioError(.unreadable, path: path, isLink(path) ? "is a broken symbolic link (its target does not exist)" : "no such file")
+                throw AudioError(
+                    .unreadable, path: path, isLink(path) ? "is a broken symbolic link (its target does not exist)" : "no such file")
             case EACCES: throw AudioError(.unreadable, path: path, "cannot be read (permissions)")
             default: throw AudioError(.unreadable, path: path, "cannot be opened: \(String(cString: strerror(code)))")
             }
@@ -73,7 +76,6 @@ public enum SourceFile {
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         return (descriptor, Int64(info.st_size))
     }
-
 
     /// Whether `path` itself is a symbolic link.
     static func isLink(_ path: String) -> Bool {

@@ -83,7 +83,8 @@ extension JSONValue {
     /// A value of a parsed settings file (Swift values or `NSNumber`s), or `nil` for a type
     /// JSON lacks (dates).
     public init?(any value: Any) {
-        if let number = value as? NSNumber, !(type(of: value) == Bool.self || type(of: value) == Int.self || type(of: value) == Double.self) {
+        if let number = value as? NSNumber, !(type(of: value) == Bool.self || type(of: value) == Int.self || type(of: value) == Double.self)
+        {
             switch String(cString: number.objCType) {
             case "c", "B": self = .bool(number.boolValue)
             case "f", "d": self = .number(number.doubleValue)

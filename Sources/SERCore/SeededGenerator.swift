@@ -74,4 +74,3 @@ extension UInt64 {
     @inline(__always)
     fileprivate func rotl(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }
-

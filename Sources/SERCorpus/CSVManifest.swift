@@ -55,9 +55,10 @@ public struct CSVManifest: Sendable, Equatable {
         if pathIndex == nil { missing.append("path") }
         if labelIndex == nil { missing.append("label") }
         guard let pathIndex, let labelIndex else {
-            throw CorpusError(.missingColumns, path: source,
+            throw CorpusError(
+                .missingColumns, path: source,
                 "has no \(missing.joined(separator: " or ")) column (header: \(names.joined(separator: ", "))); "
-                + "a manifest needs path and label, optionally speaker and gender")
+                    + "a manifest needs path and label, optionally speaker and gender")
         }
         let speakerIndex = column(speakerColumns)
         let genderIndex = column(genderColumns)
@@ -77,11 +78,13 @@ public struct CSVManifest: Sendable, Equatable {
             }
             let original = value(labelIndex)
             guard let label = LabelMapper.canonical(original) else {
-                rejections.append(Rejection(path: path, reason: "unlabelled: the label column is empty (\(source) line \(row.line))", line: row.line))
+                rejections.append(
+                    Rejection(path: path, reason: "unlabelled: the label column is empty (\(source) line \(row.line))", line: row.line))
                 continue
             }
             if let first = seen[path] {
-                rejections.append(Rejection(path: path, reason: "listed again at \(source) line \(row.line) (first at line \(first))", line: row.line))
+                rejections.append(
+                    Rejection(path: path, reason: "listed again at \(source) line \(row.line) (first at line \(first))", line: row.line))
                 continue
             }
             seen[path] = row.line
@@ -91,11 +94,13 @@ public struct CSVManifest: Sendable, Equatable {
                 if !text.isEmpty { attributes[name] = text }
             }
             let speaker = value(speakerIndex)
-            entries.append(Entry(
-                path: path,
-                label: ClipLabel(label: label, originalLabel: original, speaker: speaker.isEmpty ? nil : speaker,
-                                 gender: Gender(loose: value(genderIndex)), attributes: attributes),
-                line: row.line))
+            entries.append(
+                Entry(
+                    path: path,
+                    label: ClipLabel(
+                        label: label, originalLabel: original, speaker: speaker.isEmpty ? nil : speaker,
+                        gender: Gender(loose: value(genderIndex)), attributes: attributes),
+                    line: row.line))
         }
         return CSVManifest(entries: entries, rejections: rejections)
     }

@@ -15,8 +15,10 @@ public struct ClipLabel: Sendable, Hashable, Codable {
     public var attributes: [String: String]
 
     /// Creates a label record.
-    public init(label: String, originalLabel: String, speaker: String? = nil, gender: Gender? = nil,
-                attributes: [String: String] = [:]) {
+    public init(
+        label: String, originalLabel: String, speaker: String? = nil, gender: Gender? = nil,
+        attributes: [String: String] = [:]
+    ) {
         self.label = label
         self.originalLabel = originalLabel
         self.speaker = speaker

@@ -19,17 +19,19 @@ public enum EmoDBName {
     public static func parse(_ relativePath: String) throws(CorpusError) -> ClipLabel {
         let stem = Array(relativePath.fileStem)
         guard stem.count == 7,
-              String(stem[0...1]).isAllDigits,
-              stem[2] == "a" || stem[2] == "b",
-              String(stem[3...4]).isAllDigits,
-              let emotion = emotions[stem[5]],
-              stem[6].isLetter, stem[6].isLowercase
+            String(stem[0...1]).isAllDigits,
+            stem[2] == "a" || stem[2] == "b",
+            String(stem[3...4]).isAllDigits,
+            let emotion = emotions[stem[5]],
+            stem[6].isLetter, stem[6].isLowercase
         else {
-            throw CorpusError(.unlabelled, path: relativePath,
-                              "file name is not an EmoDB name SSTTTEV (e.g. 03a01Fa.wav; emotion letter one of W L E A F T N)")
+            throw CorpusError(
+                .unlabelled, path: relativePath,
+                "file name is not an EmoDB name SSTTTEV (e.g. 03a01Fa.wav; emotion letter one of W L E A F T N)")
         }
         let speaker = String(stem[0...1])
-        return ClipLabel(label: emotion, originalLabel: String(stem[5]), speaker: speaker, gender: genders[speaker],
-                         attributes: ["text": String(stem[2...4]), "version": String(stem[6])])
+        return ClipLabel(
+            label: emotion, originalLabel: String(stem[5]), speaker: speaker, gender: genders[speaker],
+            attributes: ["text": String(stem[2...4]), "version": String(stem[6])])
     }
 }

@@ -38,9 +38,10 @@ public enum LayoutDetector {
         if let best { return best.layout }
         if Double(counts[.folders] ?? 0) >= needed { return .folders }
         let example = relativePaths.prefix(3).joined(separator: ", ")
-        throw CorpusError(.noLayoutMatch, path: root,
+        throw CorpusError(
+            .noLayoutMatch, path: root,
             "no layout matches its \(relativePaths.count) audio files (e.g. \(example)): the names follow none of "
-            + "RAVDESS, TESS, EmoDB, CREMA-D, SAVEE, and the files are not in label folders; "
-            + "use --layout csv with a manifest, or put the files in one folder per label")
+                + "RAVDESS, TESS, EmoDB, CREMA-D, SAVEE, and the files are not in label folders; "
+                + "use --layout csv with a manifest, or put the files in one folder per label")
     }
 }

@@ -24,10 +24,12 @@ public enum SAVEEName {
         let letters = String(code.prefix { $0.isLetter }).lowercased()
         let digits = String(code.dropFirst(letters.count))
         guard let speaker, let emotion = emotions[letters], digits.count == 2, digits.isAllDigits else {
-            throw CorpusError(.unlabelled, path: relativePath,
-                              "file name is not a SAVEE name SPEAKER_e00 or SPEAKER/e00 (e.g. DC_a01.wav; speakers DC JE JK KL)")
+            throw CorpusError(
+                .unlabelled, path: relativePath,
+                "file name is not a SAVEE name SPEAKER_e00 or SPEAKER/e00 (e.g. DC_a01.wav; speakers DC JE JK KL)")
         }
-        return ClipLabel(label: emotion, originalLabel: letters, speaker: speaker, gender: .male,
-                         attributes: ["sentence": digits])
+        return ClipLabel(
+            label: emotion, originalLabel: letters, speaker: speaker, gender: .male,
+            attributes: ["sentence": digits])
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SERStore
 import SERCore
 import SERReports
@@ -32,7 +32,9 @@ public struct DashboardAPI: Sendable {
     /// Answers `request`; never throws: every failure becomes a 4xx/5xx reply with a message.
     public func respond(to request: DashboardRequest) -> DashboardReply {
         guard access.allows(request) else {
-            return .error(DashboardError(.unauthorized, "this dashboard needs its access token: add ?token=… to the URL or send the X-SER-Token header"))
+            return .error(
+                DashboardError(
+                    .unauthorized, "this dashboard needs its access token: add ?token=… to the URL or send the X-SER-Token header"))
         }
         guard request.method == "GET" || request.method == "HEAD" else {
             return .error(DashboardError(.methodNotAllowed, "only GET and HEAD are served; the dashboard never writes"))
@@ -50,7 +52,8 @@ public struct DashboardAPI: Sendable {
     private func route(_ request: DashboardRequest) throws -> DashboardReply {
         let s = request.segments
         switch s.first {
-        case nil, "runs" where s.count == 1:
+        case nil,
+            "runs" where s.count == 1:
             return .html(try Pages.runs(self, request))
         case "runs" where s.count == 2:
             return .html(try Pages.run(self, id: try runID(s[1]), request: request))
@@ -98,14 +101,18 @@ public struct DashboardAPI: Sendable {
 
     /// Parses a run id: a positive integer naming a run that exists.
     func runID(_ text: String) throws -> Int64 {
-        guard let id = Int64(text), id > 0 else { throw DashboardError(.badRequest, "'\(text.prefix(40))' is not a run id (a positive integer)") }
+        guard let id = Int64(text), id > 0 else {
+            throw DashboardError(.badRequest, "'\(text.prefix(40))' is not a run id (a positive integer)")
+        }
         guard try store.runOverview(id) != nil else { throw DashboardError(.notFound, "no run \(id) in this database") }
         return id
     }
 
     /// Parses a clip id (a positive integer).
     func clipID(_ text: String) throws -> Int64 {
-        guard let id = Int64(text), id > 0 else { throw DashboardError(.badRequest, "'\(text.prefix(40))' is not a clip id (a positive integer)") }
+        guard let id = Int64(text), id > 0 else {
+            throw DashboardError(.badRequest, "'\(text.prefix(40))' is not a clip id (a positive integer)")
+        }
         return id
     }
 
@@ -125,7 +132,9 @@ public struct DashboardAPI: Sendable {
         if let sort = request.value("sort"), !sort.isEmpty { query.sort = sort }
         query.descending = request.value("order") != "asc"
         if let text = request.value("limit") {
-            guard let limit = Int(text), limit > 0 else { throw DashboardError(.badRequest, "limit '\(text.prefix(20))' is not a positive integer") }
+            guard let limit = Int(text), limit > 0 else {
+                throw DashboardError(.badRequest, "limit '\(text.prefix(20))' is not a positive integer")
+            }
             guard limit <= Self.maxLimit else { throw DashboardError(.tooLarge, "limit \(limit) is above the maximum \(Self.maxLimit)") }
             query.limit = limit
         }

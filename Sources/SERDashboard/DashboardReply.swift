@@ -23,7 +23,8 @@ public struct DashboardReply: Sendable {
     public static func json(_ value: some Encodable, status: Int = 200) -> DashboardReply {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let body = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return DashboardReply(status: status, contentType: "application/json; charset=utf-8", body: body)
     }

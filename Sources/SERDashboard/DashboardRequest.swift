@@ -21,7 +21,8 @@ public struct DashboardRequest: Sendable, Equatable {
     ///   UTF-8, or the target is longer than ``maxTargetLength``.
     public init(method: String, target: String, range: String? = nil, headerToken: String? = nil) throws {
         guard target.utf8.count <= Self.maxTargetLength else {
-            throw DashboardError(.tooLarge, "the request target is \(target.utf8.count) bytes; at most \(Self.maxTargetLength) are accepted")
+            throw DashboardError(
+                .tooLarge, "the request target is \(target.utf8.count) bytes; at most \(Self.maxTargetLength) are accepted")
         }
         self.method = method.uppercased()
         self.range = range

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -68,12 +68,15 @@ public struct DashboardServer: Sendable {
 
     /// One request: the events stream, or the API's complete reply.
     static func respond(_ request: Request, api: DashboardAPI, stopFlag: StopFlag) async -> Response {
-        let token = request.headers[.xSERToken] ?? request.headers[.authorization].flatMap { value in
-            value.lowercased().hasPrefix("bearer ") ? String(value.dropFirst("bearer ".count)) : nil
-        }
+        let token =
+            request.headers[.xSERToken]
+            ?? request.headers[.authorization].flatMap { value in
+                value.lowercased().hasPrefix("bearer ") ? String(value.dropFirst("bearer ".count)) : nil
+            }
         let parsed: DashboardRequest
         do {
-            parsed = try DashboardRequest(method: request.method.rawValue, target: request.uri.string, range: request.headers[.range], headerToken: token)
+            parsed = try DashboardRequest(
+                method: request.method.rawValue, target: request.uri.string, range: request.headers[.range], headerToken: token)
         } catch let error as DashboardError {
             return response(.error(error), head: false)
         } catch {
@@ -86,10 +89,12 @@ public struct DashboardServer: Sendable {
                 var headers = HTTPFields()
                 headers[.contentType] = "text/event-stream"
                 headers[.cacheControl] = "no-cache"
-                return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                    try await events.stream(to: &writer, stopping: { stopFlag.isRaised })
-                    try await writer.finish(nil)
-                })
+                return Response(
+                    status: .ok, headers: headers,
+                    body: ResponseBody { writer in
+                        try await events.stream(to: &writer, stopping: { stopFlag.isRaised })
+                        try await writer.finish(nil)
+                    })
             }
         }
         let reply = api.respond(to: parsed)
@@ -114,8 +119,12 @@ public struct DashboardServer: Sendable {
 }
 
 extension HTTPField.Name {
+    // The two literals are valid field names; the initializer fails only on characters a
+    // field name cannot hold.
     /// The access-token header.
+    // swift-format-ignore: NeverForceUnwrap
     static let xSERToken = HTTPField.Name("X-SER-Token")!
     /// Tells browsers not to guess content types.
+    // swift-format-ignore: NeverForceUnwrap
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
 }

@@ -35,7 +35,8 @@ struct EpochEvents: Sendable {
         var quietPolls = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
         while !stopping() && !Task.isCancelled {
             let payload = try api.epochs(runID, after: after)

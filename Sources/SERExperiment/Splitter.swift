@@ -42,10 +42,14 @@ public struct Splitter: Sendable {
                 let normalized = named.map { Self.normalizeSpeaker($0, among: speakers) }
                 let unknown = zip(named, normalized).filter { !speakers.contains($0.1) }.map(\.0)
                 guard unknown.isEmpty else {
-                    throw SplitError("testSpeakers", "unknown speaker(s) \(unknown.joined(separator: ", ")); the dataset has \(speakers.joined(separator: ", "))")
+                    throw SplitError(
+                        "testSpeakers",
+                        "unknown speaker(s) \(unknown.joined(separator: ", ")); the dataset has \(speakers.joined(separator: ", "))")
                 }
                 chosen = Set(normalized)
-                guard chosen.count < speakers.count else { throw SplitError("testSpeakers", "names every speaker; none is left for training") }
+                guard chosen.count < speakers.count else {
+                    throw SplitError("testSpeakers", "names every speaker; none is left for training")
+                }
             }
             test = ordered.filter { $0.speaker.map(chosen.contains) ?? false }
             rest = ordered.filter { !($0.speaker.map(chosen.contains) ?? false) }
@@ -100,7 +104,9 @@ public struct Splitter: Sendable {
         return name
     }
 
-    private func carveValidation(_ clips: [ClipRef], speakerIndependent: Bool, _ rng: inout SeededGenerator) throws -> ([ClipRef], [ClipRef]) {
+    private func carveValidation(_ clips: [ClipRef], speakerIndependent: Bool, _ rng: inout SeededGenerator) throws -> (
+        [ClipRef], [ClipRef]
+    ) {
         guard validationFraction > 0 else { return (clips, []) }
         guard validationFraction < 1 else { throw SplitError("validationFraction", "must be below 1 (got \(validationFraction))") }
         let speakers = Set(clips.compactMap(\.speaker)).sorted()

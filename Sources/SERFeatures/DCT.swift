@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The orthonormal DCT-II as a matrix, `scipy.fft.dct(type=2, norm='ortho')` truncated to the

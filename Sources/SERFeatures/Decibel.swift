@@ -1,9 +1,9 @@
 internal import SERKernels
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `librosa.power_to_db`: `10·log10(max(amin, S)) − 10·log10(max(amin, ref))`, then values

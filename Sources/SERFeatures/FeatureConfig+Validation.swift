@@ -48,7 +48,8 @@ extension FeatureConfig {
             guard contrastQuantile > 0, contrastQuantile < 1 else { throw bad("contrastQuantile", "must be in (0, 1)") }
             let topLowEdge = contrastFMin * Double(1 << min(contrastBands - 1, 60))
             guard topLowEdge < nyquist else {
-                throw bad("contrastBands", "band edge \(topLowEdge) Hz reaches Nyquist (\(nyquist) Hz); reduce contrastFMin or contrastBands")
+                throw bad(
+                    "contrastBands", "band edge \(topLowEdge) Hz reaches Nyquist (\(nyquist) Hz); reduce contrastFMin or contrastBands")
             }
         }
         guard (0...2).contains(deltaOrder) else { throw bad("deltaOrder", "must be 0, 1 or 2") }

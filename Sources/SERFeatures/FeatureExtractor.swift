@@ -49,7 +49,8 @@ public final class FeatureExtractor {
         names = config.featureNames
         stft = try STFT(nFFT: config.nFFT, hop: config.hopLength)
         bins = config.nFFT / 2 + 1
-        melWeights = config.nMFCC > 0
+        melWeights =
+            config.nMFCC > 0
             ? MelFilterbank.weights(
                 sampleRate: config.sampleRate, nFFT: config.nFFT, nMels: config.nMels,
                 fMin: config.melFMin, fMax: config.effectiveMelFMax)
@@ -68,7 +69,8 @@ public final class FeatureExtractor {
         } else {
             fixedChroma = nil
         }
-        contrast = config.contrast
+        contrast =
+            config.contrast
             ? try SpectralContrast(
                 sampleRate: config.sampleRate, nFFT: config.nFFT, fMin: config.contrastFMin,
                 bandCount: config.contrastBands, quantile: config.contrastQuantile)

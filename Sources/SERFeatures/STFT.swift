@@ -1,9 +1,9 @@
 internal import SERKernels
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The centred short-time Fourier transform as `librosa.stft` computes it by default, reduced

@@ -1,9 +1,9 @@
 internal import SERKernels
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Per-clip tuning estimate as `librosa.estimate_tuning(S=power, sr, bins_per_octave=n)`.

@@ -13,9 +13,10 @@ public enum GEMM {
     /// the last argument is non-zero; arguments `(m, n, k, a, aRow, aCol, b, ldb, c, ldc,
     /// accumulate)`, `A(i, p)` at `a[i·aRow + p·aCol]`, `B [k, n]` and `C [m, n]` row-major
     /// with row strides `ldb` and `ldc`.
-    public typealias Function = @convention(c) (
-        Int, Int, Int, UnsafePointer<Float>?, Int, Int, UnsafePointer<Float>?, Int, UnsafeMutablePointer<Float>?, Int, Int32
-    ) -> Void
+    public typealias Function =
+        @convention(c) (
+            Int, Int, Int, UnsafePointer<Float>?, Int, Int, UnsafePointer<Float>?, Int, UnsafeMutablePointer<Float>?, Int, Int32
+        ) -> Void
 
     /// Who multiplies: a function with `ser_gemm`'s contract, or OpenBLAS.
     public struct Engine: Sendable, CustomStringConvertible {
@@ -46,11 +47,12 @@ public enum GEMM {
 
         /// SERKernels' `ser_gemm` on one kernel (the caller checks ``Kernel/isSupported``).
         public static func ownKernel(_ isa: Kernel) -> Engine {
-            let function: Function = switch isa {
-            case .avx512: { ser_gemm_avx512($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
-            case .avx2: { ser_gemm_avx2($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
-            case .portable: { ser_gemm_portable($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
-            }
+            let function: Function =
+                switch isa {
+                case .avx512: { ser_gemm_avx512($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
+                case .avx2: { ser_gemm_avx2($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
+                case .portable: { ser_gemm_portable($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
+                }
             return Engine(name: "ser_gemm-\(isa.rawValue)", function: function, kernel: isa)
         }
 

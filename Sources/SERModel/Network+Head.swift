@@ -15,7 +15,9 @@ extension Network {
         for (j, p) in layout.dense.enumerated() {
             let x = s.dense[j].pointer, y = s.dense[j + 1].pointer
             for r in 0..<b { (y + r * p.outputSize).update(from: w + p.bias, count: p.outputSize) }
-            BLAS.sgemm(m: b, n: p.outputSize, k: p.inputSize, a: x, lda: p.inputSize, b: w + p.kernel, ldb: p.outputSize, beta: 1, c: y, ldc: p.outputSize)
+            BLAS.sgemm(
+                m: b, n: p.outputSize, k: p.inputSize, a: x, lda: p.inputSize, b: w + p.kernel, ldb: p.outputSize, beta: 1, c: y,
+                ldc: p.outputSize)
             let n = b * p.outputSize
             switch p.activation {
             case .relu: for k in 0..<n where y[k] < 0 { y[k] = 0 }
@@ -109,7 +111,8 @@ extension Network {
             if lambda < 1 {
                 let total = Float(lambda) * classWeight(label) + (1 - Float(lambda)) * classWeight(partner)
                 for c in 0..<classes {
-                    let a = Float(mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: Double(epsilon), weighted: true))
+                    let a = Float(
+                        mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: Double(epsilon), weighted: true))
                     dLogits[r * classes + c] = (total * p[r * classes + c] - a) / Float(batchSize)
                 }
                 continue

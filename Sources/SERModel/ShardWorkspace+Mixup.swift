@@ -9,7 +9,8 @@ extension ShardWorkspace {
     ///   - dims: input width `D`.
     func mix(lambda: Float, partners: [Int], dims: Int) {
         guard partners.count == rows, rows > 0, mixScratch.count >= rows * dims,
-              partners.allSatisfy({ (0..<rows).contains($0) }) else { return }
+            partners.allSatisfy({ (0..<rows).contains($0) })
+        else { return }
         mixPartners.removeAll(keepingCapacity: true)
         mixPartners.append(contentsOf: partners)
         mixWeight = lambda

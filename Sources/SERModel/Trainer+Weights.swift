@@ -66,7 +66,8 @@ extension Trainer {
         guard saved.optimizer.first.count == count, saved.optimizer.second.count == expectedSecond else {
             throw ModelError(
                 .invalidState,
-                "optimizer state has \(saved.optimizer.first.count)/\(saved.optimizer.second.count) values, the model needs \(count)/\(expectedSecond)")
+                "optimizer state has \(saved.optimizer.first.count)/\(saved.optimizer.second.count) values, the model needs \(count)/\(expectedSecond)"
+            )
         }
         guard saved.epoch >= 0, saved.optimizer.step >= 0, saved.plateauWait >= 0 else {
             throw ModelError(.invalidState, "negative epoch, step or plateau wait")

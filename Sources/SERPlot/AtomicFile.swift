@@ -47,7 +47,8 @@ public enum AtomicFile {
             throw PlotError(.io, path: path, "cannot be written: \(folder) is not a folder")
         }
         guard access(folder, W_OK) == 0 else {
-            throw PlotError(.io, path: path, "cannot be written: the folder \(folder) is not writable (\(String(cString: strerror(errno))))")
+            throw PlotError(
+                .io, path: path, "cannot be written: the folder \(folder) is not writable (\(String(cString: strerror(errno))))")
         }
         return target
     }

@@ -54,7 +54,9 @@ public struct BarChart: Chart {
         // above the plot, in as many columns as fit.
         let legend =
             series.count > 1
-            ? Legend(entries: series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch) })
+            ? Legend(
+                entries: series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .patch) }
+            )
             : nil
         var legendBox: Rect?
         var legendColumns = 1
@@ -73,7 +75,9 @@ public struct BarChart: Chart {
             legendBox = legend.freeCorner(on: canvas, in: area.frame, avoiding: tops, theme: theme)
             if legendBox == nil {
                 legendColumns = legend.entries.count
-                while legendColumns > 1 && legend.size(on: canvas, theme: theme, columns: legendColumns).width > rect.width - 2 * theme.padding {
+                while legendColumns > 1
+                    && legend.size(on: canvas, theme: theme, columns: legendColumns).width > rect.width - 2 * theme.padding
+                {
                     legendColumns -= 1
                 }
                 let size = legend.size(on: canvas, theme: theme, columns: legendColumns)

@@ -96,7 +96,8 @@ public struct Heatmap: Chart {
             // down, only those at least a label's height apart.
             let minimum = canvas.measure("0", size: theme.tickFontSize).height * 1.1
             var kept: [Int] = []
-            for i in y.ticks.indices.reversed() where kept.last.map({ abs(area.py(y.ticks[$0]) - area.py(y.ticks[i])) >= minimum }) ?? true {
+            for i in y.ticks.indices.reversed() where kept.last.map({ abs(area.py(y.ticks[$0]) - area.py(y.ticks[i])) >= minimum }) ?? true
+            {
                 kept.append(i)
             }
             if kept.count < y.ticks.count {

@@ -46,7 +46,9 @@ public struct LineChart: Chart {
         guard showLegend ?? (series.count > 1) else { return nil }
         let entries =
             legendEntries
-            ?? series.enumerated().map { i, s in Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .line(dash: s.dash)) }
+            ?? series.enumerated().map { i, s in
+                Legend.Entry(label: s.label, color: s.color ?? Color.series(i), swatch: .line(dash: s.dash))
+            }
         return entries.isEmpty ? nil : Legend(entries: entries)
     }
 
@@ -61,7 +63,8 @@ public struct LineChart: Chart {
         let xAxis = Axis.linear(xr, label: xLabel, integerTicks: integerX)
         let yAxis = Axis.linear(yRange ?? NiceScale.paddedRange(ys), label: yLabel)
         func layout(rightMargin: Double, topMargin: Double = 0) -> PlotArea {
-            PlotArea(in: rect, x: xAxis, y: yAxis, title: title, canvas: canvas, theme: theme, rightMargin: rightMargin, topMargin: topMargin)
+            PlotArea(
+                in: rect, x: xAxis, y: yAxis, title: title, canvas: canvas, theme: theme, rightMargin: rightMargin, topMargin: topMargin)
         }
         func lines(_ area: PlotArea) -> [[Point]] {
             series.map { s in zip(s.x, s.y).map { $0.isFinite && $1.isFinite ? area.point($0, $1) : Point(x: .nan, y: .nan) } }
@@ -72,7 +75,9 @@ public struct LineChart: Chart {
         var legendColumns = 1
         if let legend {
             let labelBoxes = markerLabelBoxes(area, canvas: canvas, theme: theme).map(\.box)
-            let occupied = labelBoxes.flatMap { [Point(x: $0.minX, y: $0.minY), Point(x: $0.maxX, y: $0.maxY), Point(x: $0.midX, y: $0.midY)] }
+            let occupied = labelBoxes.flatMap {
+                [Point(x: $0.minX, y: $0.minY), Point(x: $0.maxX, y: $0.maxY), Point(x: $0.midX, y: $0.midY)]
+            }
             legendBox = legend.freeCorner(
                 on: canvas, in: area.frame, avoiding: occupied, segments: lines(area).map { $0.filter(\.x.isFinite) }, theme: theme)
             if legendBox == nil {
@@ -91,7 +96,9 @@ public struct LineChart: Chart {
                 } else {
                     let width = rect.width - 2 * theme.padding
                     legendColumns = legend.entries.count
-                    while legendColumns > 1 && legend.size(on: canvas, theme: theme, columns: legendColumns).width > width { legendColumns -= 1 }
+                    while legendColumns > 1 && legend.size(on: canvas, theme: theme, columns: legendColumns).width > width {
+                        legendColumns -= 1
+                    }
                     let above = legend.size(on: canvas, theme: theme, columns: legendColumns)
                     area = layout(rightMargin: 0, topMargin: above.height + 6)
                     legendBox = Rect(

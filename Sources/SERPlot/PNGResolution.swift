@@ -43,7 +43,8 @@ public enum PNGResolution {
             if Array(bytes[(offset + 4)..<(offset + 8)]) == Array("pHYs".utf8), length == 9, offset + 17 <= bytes.count,
                 bytes[offset + 16] == 1
             {
-                let x = UInt32(bytes[offset + 8]) << 24 | UInt32(bytes[offset + 9]) << 16 | UInt32(bytes[offset + 10]) << 8
+                let x =
+                    UInt32(bytes[offset + 8]) << 24 | UInt32(bytes[offset + 9]) << 16 | UInt32(bytes[offset + 10]) << 8
                     | UInt32(bytes[offset + 11])
                 return Double(x) * 0.0254
             }

@@ -102,12 +102,15 @@ public struct ParallelCoordinates: Chart {
                 // Keep the first and last titles inside the panel.
                 let width = canvas.measure(line, size: size).width
                 let cx = min(max(ax, rect.minX + pad + width / 2), frame.maxX + colorbar.width(canvas: canvas, theme: theme) - width / 2)
-                canvas.text(line, at: Point(x: cx, y: ly), size: size, color: axis.reportOnly ? axisColor : theme.text, anchor: TextAnchor(.center, .bottom))
+                canvas.text(
+                    line, at: Point(x: cx, y: ly), size: size, color: axis.reportOnly ? axisColor : theme.text,
+                    anchor: TextAnchor(.center, .bottom))
             }
         }
         if let title {
             canvas.text(
-                title, at: Point(x: rect.midX, y: rect.minY + pad), size: canvas.fittingSize(title, size: theme.titleFontSize, width: rect.width - 2 * pad, bold: true),
+                title, at: Point(x: rect.midX, y: rect.minY + pad),
+                size: canvas.fittingSize(title, size: theme.titleFontSize, width: rect.width - 2 * pad, bold: true),
                 color: theme.text, anchor: .topCenter, bold: true)
         }
         colorbar.draw(on: canvas, beside: frame, theme: theme)

@@ -54,7 +54,8 @@ extension Remote {
     func fetch(_ scope: ExchangeScope, key: String) async throws -> [ExchangeTable] {
         var tables: [ExchangeTable] = []
         for spec in ExchangeSchema.tables(scope) {
-            tables.append(ExchangeTable(name: spec.name, columns: spec.columns, rows: try await rows(RemoteTableFilter.select(spec), [.text(key)])))
+            tables.append(
+                ExchangeTable(name: spec.name, columns: spec.columns, rows: try await rows(RemoteTableFilter.select(spec), [.text(key)])))
         }
         return tables
     }

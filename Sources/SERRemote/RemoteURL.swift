@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A parsed `postgres://user[:password]@host[:port]/database[?sslmode=…]` URL.
 ///

@@ -17,7 +17,10 @@ public struct ClipPrediction: Sendable, Codable, Equatable {
     public var probabilities: [Double]
 
     /// Creates a prediction row.
-    public init(clipID: Int64, relativePath: String, trueLabel: String, predicted: String, speaker: String?, duration: Double, probabilities: [Double]) {
+    public init(
+        clipID: Int64, relativePath: String, trueLabel: String, predicted: String, speaker: String?, duration: Double,
+        probabilities: [Double]
+    ) {
         self.clipID = clipID
         self.relativePath = relativePath
         self.trueLabel = trueLabel

@@ -51,10 +51,12 @@ public struct ClipRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     }
 
     /// Creates a record (not yet inserted).
-    public init(id: Int64? = nil, datasetID: Int64, path: String, relativePath: String, contentHash: String,
-                fileSize: Int64, format: String, sampleRate: Int, channels: Int, frames: Int, duration: Double,
-                label: String, originalLabel: String, speaker: String?, gender: String?, attributes: String,
-                importedAt: String) {
+    public init(
+        id: Int64? = nil, datasetID: Int64, path: String, relativePath: String, contentHash: String,
+        fileSize: Int64, format: String, sampleRate: Int, channels: Int, frames: Int, duration: Double,
+        label: String, originalLabel: String, speaker: String?, gender: String?, attributes: String,
+        importedAt: String
+    ) {
         self.id = id
         self.datasetID = datasetID
         self.path = path

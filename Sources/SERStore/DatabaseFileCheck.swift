@@ -26,9 +26,11 @@ enum DatabaseFileCheck {
             throw StoreError(.notADatabase, path: path, "is not a SQLite database (its header is not 'SQLite format 3')")
         }
         let bytes = Array(header)
-        let applicationID = Int32(bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16 | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
+        let applicationID = Int32(
+            bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16 | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
         if applicationID != 0 && applicationID != Migrator.applicationID {
-            throw StoreError(.notASerDatabase, path: path,
+            throw StoreError(
+                .notASerDatabase, path: path,
                 String(format: "is a SQLite database of another program (application_id 0x%08x), not a ser database", applicationID))
         }
         if applicationID == 0 {

@@ -41,13 +41,15 @@ public enum DatasetStore {
         try store.read { db in
             guard let dataset = try dataset(named: name, db), let datasetID = dataset.id else {
                 let known = try datasets(db).map(\.name)
-                throw StoreError(.invalidArgument, path: store.path,
+                throw StoreError(
+                    .invalidArgument, path: store.path,
                     "no dataset named '\(name)' (datasets: \(known.isEmpty ? "none; run ser import" : known.joined(separator: ", ")))")
             }
             let all = try versions(datasetID: datasetID, db)
             guard let version else {
                 guard let latest = all.last else {
-                    throw StoreError(.invalidArgument, path: store.path,
+                    throw StoreError(
+                        .invalidArgument, path: store.path,
                         "dataset '\(name)' has no complete version yet; re-run ser import to finish it")
                 }
                 return (dataset, latest)
@@ -55,9 +57,11 @@ public enum DatasetStore {
             let wanted = version.lowercased()
             let matches = all.filter { (wanted.count >= 4 && $0.hash.hasPrefix(wanted)) || $0.id.map(String.init) == wanted }
             guard matches.count == 1, let match = matches.first else {
-                throw StoreError(.invalidArgument, path: store.path, matches.isEmpty
-                    ? "dataset '\(name)' has no version '\(version)' (versions: \(all.map(\.shortHash).joined(separator: ", ")))"
-                    : "version prefix '\(version)' of dataset '\(name)' is ambiguous")
+                throw StoreError(
+                    .invalidArgument, path: store.path,
+                    matches.isEmpty
+                        ? "dataset '\(name)' has no version '\(version)' (versions: \(all.map(\.shortHash).joined(separator: ", ")))"
+                        : "version prefix '\(version)' of dataset '\(name)' is ambiguous")
             }
             return (dataset, match)
         }
@@ -79,20 +83,24 @@ public enum DatasetStore {
 
     /// The clips of a version, by relative path, optionally only those labelled `label`.
     public static func clips(versionID: Int64, label: String? = nil, _ db: Database) throws -> [ClipRecord] {
-        try ClipRecord.fetchAll(db, sql: """
-            SELECT c.* FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
-            WHERE vc.version_id = ? AND (? IS NULL OR c.label = ?)
-            ORDER BY c.relative_path, c.id
-            """, arguments: [versionID, label, label])
+        try ClipRecord.fetchAll(
+            db,
+            sql: """
+                SELECT c.* FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
+                WHERE vc.version_id = ? AND (? IS NULL OR c.label = ?)
+                ORDER BY c.relative_path, c.id
+                """, arguments: [versionID, label, label])
     }
 
     /// Clips of any version (including clips of an import not finished yet), optionally of
     /// one dataset and one label, by dataset and relative path.
     public static func clips(datasetID: Int64? = nil, label: String? = nil, _ db: Database) throws -> [ClipRecord] {
-        try ClipRecord.fetchAll(db, sql: """
-            SELECT * FROM clips WHERE (? IS NULL OR dataset_id = ?) AND (? IS NULL OR label = ?)
-            ORDER BY dataset_id, relative_path, id
-            """, arguments: [datasetID, datasetID, label, label])
+        try ClipRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM clips WHERE (? IS NULL OR dataset_id = ?) AND (? IS NULL OR label = ?)
+                ORDER BY dataset_id, relative_path, id
+                """, arguments: [datasetID, datasetID, label, label])
     }
 
     /// One clip by id.
@@ -108,10 +116,13 @@ public enum DatasetStore {
     /// Clip counts per label of a version.
     public static func labelCounts(versionID: Int64, _ db: Database) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT c.label, count(*) AS n FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
-            WHERE vc.version_id = ? GROUP BY c.label
-            """, arguments: [versionID]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.label, count(*) AS n FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
+                WHERE vc.version_id = ? GROUP BY c.label
+                """, arguments: [versionID])
+        {
             counts[row["label"]] = row["n"]
         }
         return counts
@@ -119,25 +130,31 @@ public enum DatasetStore {
 
     /// Speaker count and total seconds of a version.
     public static func speakersAndSeconds(versionID: Int64, _ db: Database) throws -> (speakers: Int, seconds: Double) {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT count(DISTINCT c.speaker) AS speakers, coalesce(sum(c.duration), 0) AS seconds
-            FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id WHERE vc.version_id = ?
-            """, arguments: [versionID])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(DISTINCT c.speaker) AS speakers, coalesce(sum(c.duration), 0) AS seconds
+                FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id WHERE vc.version_id = ?
+                """, arguments: [versionID])
         return (row?["speakers"] ?? 0, row?["seconds"] ?? 0)
     }
 
     /// The files an import of the dataset could not use, with the reasons, by path.
     public static func rejections(datasetID: Int64, _ db: Database) throws -> [(path: String, reason: String)] {
-        try Row.fetchAll(db, sql: "SELECT path, reason FROM import_rejections WHERE dataset_id = ? ORDER BY path",
-                         arguments: [datasetID]).map { (path: $0["path"], reason: $0["reason"]) }
+        try Row.fetchAll(
+            db, sql: "SELECT path, reason FROM import_rejections WHERE dataset_id = ? ORDER BY path",
+            arguments: [datasetID]
+        ).map { (path: $0["path"], reason: $0["reason"]) }
     }
 
     /// How many clips of a version have more than one channel.
     public static func multichannelCount(versionID: Int64, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
-            WHERE vc.version_id = ? AND c.channels > 1
-            """, arguments: [versionID]) ?? 0
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM clips c JOIN dataset_version_clips vc ON vc.clip_id = c.id
+                WHERE vc.version_id = ? AND c.channels > 1
+                """, arguments: [versionID]) ?? 0
     }
 
     // MARK: Writes
@@ -152,10 +169,12 @@ public enum DatasetStore {
     /// The clips already stored for a dataset, keyed by ``ClipKey``.
     public static func existingClips(datasetID: Int64, _ db: Database) throws -> [ClipKey: ExistingClip] {
         var out: [ClipKey: ExistingClip] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.relative_path, c.content_hash, c.label, c.file_size, a.clip_id IS NOT NULL AS has_audio
-            FROM clips c LEFT JOIN clip_audio a ON a.clip_id = c.id WHERE c.dataset_id = ?
-            """, arguments: [datasetID])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.id, c.relative_path, c.content_hash, c.label, c.file_size, a.clip_id IS NOT NULL AS has_audio
+                FROM clips c LEFT JOIN clip_audio a ON a.clip_id = c.id WHERE c.dataset_id = ?
+                """, arguments: [datasetID])
         while let row = try rows.next() {
             let key = ClipKey(relativePath: row["relative_path"], contentHash: row["content_hash"])
             out[key] = ExistingClip(id: row["id"], label: row["label"], fileSize: row["file_size"], hasAudio: row["has_audio"])
@@ -182,17 +201,22 @@ public enum DatasetStore {
     public static func insertClipIfNew(
         _ clip: ClipRecord, audio: (dtype: ClipAudioRecord.DType, data: Data)?, _ db: Database
     ) throws -> (id: Int64, isNew: Bool) {
-        if let id = try Int64.fetchOne(db, sql: """
-            SELECT id FROM clips WHERE dataset_id = ? AND relative_path = ? AND content_hash = ?
-            """, arguments: [clip.datasetID, clip.relativePath, clip.contentHash]) {
+        if let id = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM clips WHERE dataset_id = ? AND relative_path = ? AND content_hash = ?
+                """, arguments: [clip.datasetID, clip.relativePath, clip.contentHash])
+        {
             return (id, false)
         }
         var clip = clip
         try clip.insert(db)
         let id = db.lastInsertedRowID
         if let audio {
-            try ClipAudioRecord(clipID: id, dtype: audio.dtype, sampleRate: clip.sampleRate, channels: clip.channels,
-                                frames: clip.frames, data: audio.data).insert(db)
+            try ClipAudioRecord(
+                clipID: id, dtype: audio.dtype, sampleRate: clip.sampleRate, channels: clip.channels,
+                frames: clip.frames, data: audio.data
+            ).insert(db)
         }
         try db.execute(sql: "DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?", arguments: [clip.datasetID, clip.path])
         return (id, true)
@@ -207,17 +231,21 @@ public enum DatasetStore {
     /// Records (or refreshes) why a file of a dataset could not be imported.
     public static func recordRejection(datasetID: Int64, path: String, reason: String, at time: String, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM import_rejections WHERE dataset_id = ? AND path = ?", arguments: [datasetID, path])
-        try db.execute(sql: "INSERT INTO import_rejections (dataset_id, path, reason, rejected_at) VALUES (?, ?, ?, ?)",
-                       arguments: [datasetID, path, reason, time])
+        try db.execute(
+            sql: "INSERT INTO import_rejections (dataset_id, path, reason, rejected_at) VALUES (?, ?, ?, ?)",
+            arguments: [datasetID, path, reason, time])
     }
 
     /// The version with this hash, creating it with `clipIDs` as members when it is new.
     ///
     /// - Returns: the version and whether it was created now.
-    public static func createVersion(datasetID: Int64, hash: String, clipIDs: [Int64], note: String?, at time: String,
-                                     _ db: Database) throws -> (version: DatasetVersionRecord, created: Bool) {
+    public static func createVersion(
+        datasetID: Int64, hash: String, clipIDs: [Int64], note: String?, at time: String,
+        _ db: Database
+    ) throws -> (version: DatasetVersionRecord, created: Bool) {
         if let existing = try DatasetVersionRecord.fetchOne(
-            db, sql: "SELECT * FROM dataset_versions WHERE dataset_id = ? AND hash = ?", arguments: [datasetID, hash]) {
+            db, sql: "SELECT * FROM dataset_versions WHERE dataset_id = ? AND hash = ?", arguments: [datasetID, hash])
+        {
             return (existing, false)
         }
         var version = DatasetVersionRecord(datasetID: datasetID, hash: hash, clipCount: clipIDs.count, createdAt: time, note: note)

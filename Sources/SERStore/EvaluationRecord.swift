@@ -43,7 +43,9 @@ public struct EvaluationRecord: Sendable, Equatable {
     public var confusion: [[Int]]
     public var predictions: [Prediction]
 
-    public init(subset: String, metrics: [String: Double], classes: [ClassMetric], labels: [String], confusion: [[Int]], predictions: [Prediction]) {
+    public init(
+        subset: String, metrics: [String: Double], classes: [ClassMetric], labels: [String], confusion: [[Int]], predictions: [Prediction]
+    ) {
         self.subset = subset
         self.metrics = metrics
         self.classes = classes

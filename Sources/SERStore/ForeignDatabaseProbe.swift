@@ -21,8 +21,10 @@ enum ForeignDatabaseProbe {
         }
         if !names.isEmpty && !names.contains("schema_migrations") {
             let shown = names.prefix(5).joined(separator: ", ")
-            throw StoreError(.notASerDatabase, path: path,
-                "is a SQLite database of another program (tables: \(shown)\(names.count > 5 ? ", …" : "")), not a ser database; it was not modified")
+            throw StoreError(
+                .notASerDatabase, path: path,
+                "is a SQLite database of another program (tables: \(shown)\(names.count > 5 ? ", …" : "")), not a ser database; it was not modified"
+            )
         }
     }
 }

@@ -34,22 +34,24 @@ public struct Migrator: Sendable {
     public func migrate(_ writer: any DatabaseWriter, path: String) throws -> Outcome {
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
-                        version    INTEGER PRIMARY KEY,
-                        name       TEXT NOT NULL,
-                        checksum   TEXT NOT NULL,
-                        applied_at TEXT NOT NULL,
-                        applied_by TEXT NOT NULL
-                    )
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS schema_migrations (
+                            version    INTEGER PRIMARY KEY,
+                            name       TEXT NOT NULL,
+                            checksum   TEXT NOT NULL,
+                            applied_at TEXT NOT NULL,
+                            applied_by TEXT NOT NULL
+                        )
+                        """)
                 try check(db, path: path)
                 return .commit
             }
             var applied: [Int] = []
             for migration in migrations {
                 try db.inTransaction(.immediate) {
-                    if try Int.fetchOne(db, sql: "SELECT 1 FROM schema_migrations WHERE version = ?", arguments: [migration.version]) != nil {
+                    if try Int.fetchOne(db, sql: "SELECT 1 FROM schema_migrations WHERE version = ?", arguments: [migration.version]) != nil
+                    {
                         return .commit  // another process got here first
                     }
                     do {
@@ -61,12 +63,15 @@ public struct Migrator: Sendable {
                         try db.execute(sql: "PRAGMA user_version = \(migration.version)")
                         let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
                         if !violations.isEmpty {
-                            throw StoreError(.migrationFailed, path: path,
+                            throw StoreError(
+                                .migrationFailed, path: path,
                                 "migration \(migration.version) (\(migration.name)) leaves \(violations.count) foreign-key violations")
                         }
                     } catch let error as DatabaseError {
-                        throw StoreError(.migrationFailed, path: path,
-                            "migration \(migration.version) (\(migration.name)) failed: \(error.message ?? "\(error)"); nothing of it was applied")
+                        throw StoreError(
+                            .migrationFailed, path: path,
+                            "migration \(migration.version) (\(migration.name)) failed: \(error.message ?? "\(error)"); nothing of it was applied"
+                        )
                     }
                     applied.append(migration.version)
                     return .commit
@@ -84,14 +89,17 @@ public struct Migrator: Sendable {
     public func checkCurrent(_ reader: any DatabaseReader, path: String) throws {
         try reader.read { db in
             guard try db.tableExists("schema_migrations") else {
-                throw StoreError(.needsMigration, path: path, "has no schema yet and cannot be written (read-only); open it once with write access")
+                throw StoreError(
+                    .needsMigration, path: path, "has no schema yet and cannot be written (read-only); open it once with write access")
             }
             try check(db, path: path)
             let applied = try Set(Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
             let pending = migrations.filter { !applied.contains($0.version) }
             if let first = pending.first, let last = pending.last {
-                throw StoreError(.needsMigration, path: path,
-                    "has schema version \(first.version - 1) and this ser \(SERVersion.string) needs \(last.version); it is read-only here, so it cannot be migrated. Run any ser command on it once with write access (or on a writable copy)")
+                throw StoreError(
+                    .needsMigration, path: path,
+                    "has schema version \(first.version - 1) and this ser \(SERVersion.string) needs \(last.version); it is read-only here, so it cannot be migrated. Run any ser command on it once with write access (or on a writable copy)"
+                )
             }
         }
     }
@@ -103,13 +111,17 @@ public struct Migrator: Sendable {
         for row in try Row.fetchAll(db, sql: "SELECT version, name, checksum FROM schema_migrations ORDER BY version") {
             let version: Int = row["version"]
             guard let migration = known[version] else {
-                throw StoreError(.newerSchema, path: path,
-                    "this database has schema version \(version) (\(row["name"] as String? ?? "?")), written by a newer ser; this ser \(SERVersion.string) knows versions up to \(latest). Upgrade ser to open it.")
+                throw StoreError(
+                    .newerSchema, path: path,
+                    "this database has schema version \(version) (\(row["name"] as String? ?? "?")), written by a newer ser; this ser \(SERVersion.string) knows versions up to \(latest). Upgrade ser to open it."
+                )
             }
             let checksum: String = row["checksum"]
             if checksum != migration.checksum {
-                throw StoreError(.editedMigration, path: path,
-                    "migration \(version) (\(migration.name)) recorded in this database differs from the one shipped with this ser; shipped migrations must never be edited")
+                throw StoreError(
+                    .editedMigration, path: path,
+                    "migration \(version) (\(migration.name)) recorded in this database differs from the one shipped with this ser; shipped migrations must never be edited"
+                )
             }
         }
     }

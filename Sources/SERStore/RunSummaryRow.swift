@@ -109,10 +109,13 @@ extension Store {
         let tree = Store.runTree
         let runs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM tree", arguments: [id]) ?? 0
         let epochs = try Int.fetchOne(db, sql: "\(tree) SELECT count(*) FROM epochs WHERE run_id IN tree", arguments: [id]) ?? 0
-        let bytes = try Int64.fetchOne(db, sql: """
-            \(tree) SELECT coalesce(sum(length(t.data)), 0) FROM checkpoint_tensors t
-            JOIN checkpoints c ON c.id = t.checkpoint_id WHERE c.run_id IN tree
-            """, arguments: [id]) ?? 0
+        let bytes =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    \(tree) SELECT coalesce(sum(length(t.data)), 0) FROM checkpoint_tensors t
+                    JOIN checkpoints c ON c.id = t.checkpoint_id WHERE c.run_id IN tree
+                    """, arguments: [id]) ?? 0
         let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id])
         try db.execute(sql: "UPDATE runs SET reproduces_run_id = NULL WHERE reproduces_run_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [id])

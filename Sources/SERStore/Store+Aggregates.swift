@@ -33,11 +33,15 @@ extension Store {
         guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = ?", arguments: [id]) else { return }
         switch kind {
         case "kfold":
-            let folds = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? AND status = 'finished' AND deleted_at IS NULL ORDER BY id", arguments: [id])
+            let folds = try Int64.fetchAll(
+                db, sql: "SELECT id FROM runs WHERE parent_id = ? AND status = 'finished' AND deleted_at IS NULL ORDER BY id",
+                arguments: [id])
             var tests: [[String: Double]] = []
             for fold in folds {
                 var metrics: [String: Double] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT name, value FROM run_metrics WHERE run_id = ? AND subset = 'test'", arguments: [fold]) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT name, value FROM run_metrics WHERE run_id = ? AND subset = 'test'", arguments: [fold])
+                {
                     metrics[row["name"]] = row["value"]
                 }
                 if !metrics.isEmpty { tests.append(metrics) }
@@ -73,13 +77,16 @@ extension Store {
     }
 
     static func rankedChildren(_ parent: Int64, _ db: Database) throws -> [(id: Int64, validation: Double?, finished: Bool)] {
-        try Row.fetchAll(db, sql: """
-            SELECT s.id, s.status,
-                   coalesce((SELECT m.value FROM run_metrics m WHERE m.run_id = s.id AND m.subset = 'val' AND m.name = 'accuracy'),
-                            s.best_val_acc) AS validation
-            FROM run_summary s WHERE s.parent_id = ?
-            ORDER BY validation IS NULL, validation DESC, s.id
-            """, arguments: [parent]).map { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id, s.status,
+                       coalesce((SELECT m.value FROM run_metrics m WHERE m.run_id = s.id AND m.subset = 'val' AND m.name = 'accuracy'),
+                                s.best_val_acc) AS validation
+                FROM run_summary s WHERE s.parent_id = ?
+                ORDER BY validation IS NULL, validation DESC, s.id
+                """, arguments: [parent]
+        ).map { row in
             (id: row["id"], validation: row["validation"], finished: (row["status"] as String?) == "finished")
         }
     }
@@ -89,9 +96,11 @@ extension Store {
     /// heartbeat is younger than the 60 s after which `run_summary` says so.
     public func runProcessIsGone(_ id: Int64) throws -> Bool {
         let row = try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT r.status, r.pid, p.hostname FROM runs r LEFT JOIN provenance p ON p.run_id = r.id WHERE r.id = ?
-                """, arguments: [id])
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.status, r.pid, p.hostname FROM runs r LEFT JOIN provenance p ON p.run_id = r.id WHERE r.id = ?
+                    """, arguments: [id])
         }
         guard let row, (row["status"] as String?) == "running", let pid: Int32 = row["pid"] else { return false }
         guard (row["hostname"] as String?) == ProcessInfo.processInfo.hostName else { return false }

@@ -33,20 +33,26 @@ extension Store {
     /// The run's checkpoint of `kind`, or `nil` if none was saved.
     public func checkpoint(_ runID: Int64, kind: Checkpoint.Kind) throws -> Checkpoint? {
         try read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, epoch, classes, state FROM checkpoints WHERE run_id = ? AND kind = ?",
-                arguments: [runID, kind.rawValue])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, epoch, classes, state FROM checkpoints WHERE run_id = ? AND kind = ?",
+                    arguments: [runID, kind.rawValue])
             else { return nil }
             let id: Int64 = row["id"]
             let classesText: String = row["classes"]
             let classes = (try? JSONDecoder().decode([String].self, from: Data(classesText.utf8))) ?? []
             var tensors: [NamedTensor] = []
-            for t in try Row.fetchAll(db, sql: "SELECT name, shape, data FROM checkpoint_tensors WHERE checkpoint_id = ? ORDER BY ordinal", arguments: [id]) {
+            for t in try Row.fetchAll(
+                db, sql: "SELECT name, shape, data FROM checkpoint_tensors WHERE checkpoint_id = ? ORDER BY ordinal", arguments: [id])
+            {
                 let shapeText: String = t["shape"]
                 let shape = (try? JSONDecoder().decode([Int].self, from: Data(shapeText.utf8))) ?? []
                 let data: Data = t["data"]
                 guard let values = FloatBlob.decode(data), values.count == shape.reduce(1, *) else {
-                    throw StoreError(.sqlite, path: path, "checkpoint tensor \(t["name"] as String? ?? "?") of run \(runID) is corrupt (size does not match shape \(shapeText))")
+                    throw StoreError(
+                        .sqlite, path: path,
+                        "checkpoint tensor \(t["name"] as String? ?? "?") of run \(runID) is corrupt (size does not match shape \(shapeText))"
+                    )
                 }
                 tensors.append(NamedTensor(name: t["name"], shape: shape, values: values))
             }

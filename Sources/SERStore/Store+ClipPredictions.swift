@@ -5,7 +5,9 @@ import GRDB
 extension Store {
     /// The predictions of run `runID` on `subset` whose true label is `trueLabel` and predicted
     /// label `predicted`, by clip id; at most `limit` rows.
-    public func clipPredictions(_ runID: Int64, subset: String, trueLabel: String, predicted: String, limit: Int = 1000) throws -> [ClipPrediction] {
+    public func clipPredictions(_ runID: Int64, subset: String, trueLabel: String, predicted: String, limit: Int = 1000) throws
+        -> [ClipPrediction]
+    {
         try read { db in
             try Row.fetchAll(
                 db,

@@ -79,7 +79,8 @@ extension Store {
         if !query.runIDs.isEmpty {
             let list = "[" + query.runIDs.map(String.init).joined(separator: ",") + "]"
             let missing = try Int64.fetchAll(
-                db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs WHERE deleted_at IS NULL)", arguments: [list])
+                db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM runs WHERE deleted_at IS NULL)",
+                arguments: [list])
             if let first = missing.first {
                 throw StoreError(.invalidArgument, path: path, "no run \(first) in this database (see `ser runs --all`)")
             }
@@ -107,9 +108,12 @@ extension Store {
         if let filter = query.filter {
             let fragment = try FilterCompiler.compile(filter, hyperparameters: try names()) { name in
                 // Numbers only (sweep parents' lists aside), or text only; else unknown.
-                guard let row = try? Row.fetchOne(db, sql: """
-                        SELECT count(value_num) AS numbers, count(value_text) AS texts FROM hyperparameters WHERE name = ?
-                        """, arguments: [name]),
+                guard
+                    let row = try? Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(value_num) AS numbers, count(value_text) AS texts FROM hyperparameters WHERE name = ?
+                            """, arguments: [name]),
                     let numbers: Int = row["numbers"], let texts: Int = row["texts"]
                 else { return nil }
                 return numbers > 0 && texts == 0 ? true : texts > 0 && numbers == 0 ? false : nil
@@ -125,7 +129,8 @@ extension Store {
             sortKey = SQLFragment(sql)
         case .hyperparameter(let name)?:
             sortKey = SQLFragment(
-                "(SELECT coalesce(h.value_num, h.value_text, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)", [.string(name)])
+                "(SELECT coalesce(h.value_num, h.value_text, h.value) FROM hyperparameters h WHERE h.run_id = r.id AND h.name = ?)",
+                [.string(name)])
         case .tag?:
             sortKey = SQLFragment("(SELECT min(t.tag) FROM run_tags t WHERE t.run_id = r.id)")
         case nil:

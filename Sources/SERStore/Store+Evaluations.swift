@@ -9,7 +9,8 @@ extension Store {
         encoder.outputFormatting = [.sortedKeys]
         struct Confusion: Encodable { let labels: [String]; let counts: [[Int]] }
         let perClass = String(decoding: try encoder.encode(evaluation.perClass), as: UTF8.self)
-        let confusion = String(decoding: try encoder.encode(Confusion(labels: evaluation.labels, counts: evaluation.confusion)), as: UTF8.self)
+        let confusion = String(
+            decoding: try encoder.encode(Confusion(labels: evaluation.labels, counts: evaluation.confusion)), as: UTF8.self)
         let perSpeaker = String(decoding: try encoder.encode(evaluation.perSpeaker), as: UTF8.self)
         return try write { db in
             try db.execute(

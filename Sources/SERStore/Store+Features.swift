@@ -33,15 +33,18 @@ extension Store {
     public func saveFeatures(configID: Int64, _ batch: [(clipID: Int64, features: Matrix, milliseconds: Double)]) throws {
         guard !batch.isEmpty else { return }
         try write { db in
-            let insert = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO features (clip_id, config_id, frames, dims, data, computed_at, compute_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT OR REPLACE INTO features (clip_id, config_id, frames, dims, data, computed_at, compute_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             let clear = try db.makeStatement(sql: "DELETE FROM feature_errors WHERE clip_id = ? AND config_id = ?")
             let now = Timestamp.now()
             for item in batch {
-                try insert.execute(arguments: [item.clipID, configID, item.features.rows, item.features.columns,
-                                               Data(FloatBlob.encode(item.features.values)), now, item.milliseconds])
+                try insert.execute(arguments: [
+                    item.clipID, configID, item.features.rows, item.features.columns,
+                    Data(FloatBlob.encode(item.features.values)), now, item.milliseconds,
+                ])
                 try clear.execute(arguments: [item.clipID, configID])
             }
         }
@@ -67,7 +70,8 @@ extension Store {
             for id in clipIDs {
                 guard let row = try Row.fetchOne(statement, arguments: [id, configID]) else { continue }
                 let data: Data = row["data"]
-                guard let values = FloatBlob.decode(data), let matrix = Matrix(rows: row["frames"], columns: row["dims"], values: values) else {
+                guard let values = FloatBlob.decode(data), let matrix = Matrix(rows: row["frames"], columns: row["dims"], values: values)
+                else {
                     throw StoreError(.sqlite, path: path, "cached features of clip \(id) are corrupt (size does not match shape)")
                 }
                 out[id] = matrix

@@ -19,7 +19,8 @@ extension Store {
             let tags: String? = row["tags"]
             return RunOverview(
                 id: row["id"], name: row["name"], kind: row["kind"], status: row["status"], dataset: row["dataset"],
-                datasetVersion: row["dataset_version"], split: row["split"], seed: row["seed"], bestEpoch: row["best_epoch"], selectedEpoch: row["selected_epoch"],
+                datasetVersion: row["dataset_version"], split: row["split"], seed: row["seed"], bestEpoch: row["best_epoch"],
+                selectedEpoch: row["selected_epoch"],
                 epochsDone: row["epochs_done"], config: row["config"], commandLine: row["command_line"], createdAt: row["created_at"],
                 durationSeconds: row["duration_seconds"], tags: (tags ?? "").split(separator: ",").map(String.init).sorted(),
                 note: row["note"], error: row["error"])

@@ -15,15 +15,19 @@ extension Store {
                                       config, command_line, created_at, note, reproduces_run_id)
                     VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [UUID().uuidString.lowercased(), run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID, run.split, run.seed,
-                            run.config, run.commandLine, Timestamp.now(), run.note, run.reproducesRunID])
+                arguments: [
+                    UUID().uuidString.lowercased(), run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID, run.split,
+                    run.seed,
+                    run.config, run.commandLine, Timestamp.now(), run.note, run.reproducesRunID,
+                ])
             let id = db.lastInsertedRowID
             for tag in Set(run.tags) {
                 try db.execute(sql: "INSERT INTO run_tags (run_id, tag) VALUES (?, ?)", arguments: [id, tag])
             }
             for (name, value) in run.hyperparameters.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
-                    sql: "INSERT INTO hyperparameters (run_id, name, value, value_num) VALUES (?, ?, ?, CASE WHEN json_type(?) IN ('integer', 'real') THEN CAST(? AS REAL) END)",
+                    sql:
+                        "INSERT INTO hyperparameters (run_id, name, value, value_num) VALUES (?, ?, ?, CASE WHEN json_type(?) IN ('integer', 'real') THEN CAST(? AS REAL) END)",
                     arguments: [id, name, value, value, value])
             }
             let p = run.provenance
@@ -33,8 +37,10 @@ extension Store {
                                             cpu_model, cpu_cores, blas_threads, extra)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [id, p.serVersion, p.buildCommit, p.datasetHash, p.featureConfigHash, p.hostname, p.os,
-                            p.cpuModel, p.cpuCores, p.blasThreads, p.extra])
+                arguments: [
+                    id, p.serVersion, p.buildCommit, p.datasetHash, p.featureConfigHash, p.hostname, p.os,
+                    p.cpuModel, p.cpuCores, p.blasThreads, p.extra,
+                ])
             return id
         }
     }
@@ -84,7 +90,8 @@ extension Store {
     /// The clip ids of a run's subset (`train`, `val`, `test`), in id order.
     public func splitClips(_ runID: Int64, subset: String) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT clip_id FROM run_splits WHERE run_id = ? AND subset = ? ORDER BY clip_id", arguments: [runID, subset])
+            try Int64.fetchAll(
+                db, sql: "SELECT clip_id FROM run_splits WHERE run_id = ? AND subset = ? ORDER BY clip_id", arguments: [runID, subset])
         }
     }
 
@@ -100,7 +107,9 @@ extension Store {
     /// The normalisation statistics of a run, if recorded.
     public func normalization(_ runID: Int64) throws -> (method: String, mean: [Float], std: [Float])? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT method, mean, std FROM run_normalization WHERE run_id = ?", arguments: [runID]) else {
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT method, mean, std FROM run_normalization WHERE run_id = ?", arguments: [runID])
+            else {
                 return nil
             }
             let mean: Data = row["mean"], std: Data = row["std"]
@@ -126,9 +135,11 @@ extension Store {
                                                    lr, wall_seconds, finished_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [runID, record.epoch, record.trainLoss, record.trainAccuracy, record.trainF1, record.validationLoss,
-                            record.validationAccuracy, record.validationF1, record.validationUAR, record.learningRate,
-                            record.wallSeconds, Timestamp.now()])
+                arguments: [
+                    runID, record.epoch, record.trainLoss, record.trainAccuracy, record.trainF1, record.validationLoss,
+                    record.validationAccuracy, record.validationF1, record.validationUAR, record.learningRate,
+                    record.wallSeconds, Timestamp.now(),
+                ])
             if let last { try Self.saveCheckpoint(db, runID: runID, last) }
             if let best {
                 try Self.saveCheckpoint(db, runID: runID, best)
@@ -163,15 +174,17 @@ extension Store {
                 try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ? AND subset = ?", arguments: [runID, subset])
             }
             for (name, value) in evaluation.metrics {
-                try db.execute(sql: "INSERT INTO run_metrics (run_id, subset, name, value) VALUES (?, ?, ?, ?)",
-                               arguments: [runID, subset, name, value])
+                try db.execute(
+                    sql: "INSERT INTO run_metrics (run_id, subset, name, value) VALUES (?, ?, ?, ?)",
+                    arguments: [runID, subset, name, value])
             }
             for c in evaluation.classes {
                 try db.execute(
                     sql: "INSERT INTO class_metrics (run_id, subset, label, precision, recall, f1, support) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [runID, subset, c.label, c.precision, c.recall, c.f1, c.support])
             }
-            let cell = try db.makeStatement(sql: "INSERT INTO confusion (run_id, subset, true_label, predicted_label, count) VALUES (?, ?, ?, ?, ?)")
+            let cell = try db.makeStatement(
+                sql: "INSERT INTO confusion (run_id, subset, true_label, predicted_label, count) VALUES (?, ?, ?, ?, ?)")
             for (i, truth) in evaluation.labels.enumerated() {
                 for (j, predicted) in evaluation.labels.enumerated() {
                     let count = i < evaluation.confusion.count && j < evaluation.confusion[i].count ? evaluation.confusion[i][j] : 0
@@ -179,7 +192,9 @@ extension Store {
                 }
             }
             let prediction = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO run_predictions (run_id, clip_id, subset, predicted_label, probabilities) VALUES (?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT OR REPLACE INTO run_predictions (run_id, clip_id, subset, predicted_label, probabilities) VALUES (?, ?, ?, ?, ?)"
+            )
             for p in evaluation.predictions {
                 let json = "[" + p.probabilities.map { String(format: "%.6g", Double($0)) }.joined(separator: ",") + "]"
                 try prediction.execute(arguments: [runID, p.clipID, subset, p.predicted, json])

@@ -50,7 +50,8 @@ extension Store {
             guard let deletedAt = try String.fetchOne(db, sql: "SELECT deleted_at FROM runs WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.invalidArgument, path: path, "run \(id) is not in the trash")
             }
-            try db.execute(sql: "\(Self.runTree) UPDATE runs SET deleted_at = NULL WHERE id IN tree AND deleted_at = ?", arguments: [id, deletedAt])
+            try db.execute(
+                sql: "\(Self.runTree) UPDATE runs SET deleted_at = NULL WHERE id IN tree AND deleted_at = ?", arguments: [id, deletedAt])
             if let parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM runs WHERE id = ?", arguments: [id]) {
                 try Self.refreshParent(parent, db)
             }
@@ -61,14 +62,17 @@ extension Store {
     /// newest first.
     public func trashedRuns() throws -> [TrashedRun] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.id, r.name, r.kind, r.deleted_at,
-                       (SELECT count(*) FROM runs c WHERE c.parent_id = r.id AND c.deleted_at = r.deleted_at) AS children
-                FROM runs r
-                WHERE r.deleted_at IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM runs p WHERE p.id = r.parent_id AND p.deleted_at = r.deleted_at)
-                ORDER BY r.deleted_at DESC, r.id DESC
-                """).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.name, r.kind, r.deleted_at,
+                           (SELECT count(*) FROM runs c WHERE c.parent_id = r.id AND c.deleted_at = r.deleted_at) AS children
+                    FROM runs r
+                    WHERE r.deleted_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM runs p WHERE p.id = r.parent_id AND p.deleted_at = r.deleted_at)
+                    ORDER BY r.deleted_at DESC, r.id DESC
+                    """
+            ).map { row in
                 TrashedRun(id: row["id"], name: row["name"], kind: row["kind"], deletedAt: row["deleted_at"], children: row["children"])
             }
         }
@@ -93,10 +97,12 @@ extension Store {
         let sizeBefore = Self.fileSize(path)
         var reclaimed = try write { db -> Reclaimed in
             var total = Reclaimed(runs: 0, epochs: 0, checkpointBytes: 0, fileBytes: 0)
-            let roots = try Int64.fetchAll(db, sql: """
-                SELECT r.id FROM runs r WHERE r.deleted_at IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM runs p WHERE p.id = r.parent_id AND p.deleted_at IS NOT NULL)
-                """)
+            let roots = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id FROM runs r WHERE r.deleted_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM runs p WHERE p.id = r.parent_id AND p.deleted_at IS NOT NULL)
+                    """)
             for id in roots {
                 let freed = try Self.deleteTree(id, db)
                 total.runs += freed.runs

@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 public import GRDB
 import SERCore
@@ -79,7 +79,8 @@ public final class Store: Sendable {
         config.label = "ser"
         let folder = (path as NSString).deletingLastPathComponent
         let sidecars = FileManager.default.fileExists(atPath: path + "-shm") || access(folder, W_OK) == 0
-        let location = sidecars ? path : "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        let location =
+            sidecars ? path : "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: location, configuration: config)
@@ -135,8 +136,9 @@ public final class Store: Sendable {
             throw error
         }
         try store.pool.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO ser_info (key, value) VALUES ('created_at', ?), ('created_by', ?)",
-                           arguments: [Timestamp.now(), "ser \(SERVersion.string)"])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO ser_info (key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                arguments: [Timestamp.now(), "ser \(SERVersion.string)"])
         }
         return store
     }
@@ -165,7 +167,8 @@ public final class Store: Sendable {
     ///   `.io` that says so (never SQLite's text with the statement).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         if pool.configuration.readonly {
-            throw StoreError(.io, path: path, "is read-only here (its file, folder or medium cannot be written); this command needs to write to it")
+            throw StoreError(
+                .io, path: path, "is read-only here (its file, folder or medium cannot be written); this command needs to write to it")
         }
         do {
             return try pool.writeWithoutTransaction { db in
@@ -184,7 +187,8 @@ public final class Store: Sendable {
             case .SQLITE_READONLY:
                 throw StoreError(.io, path: path, "is read-only (file, folder or medium); this command needs to write to it")
             case .SQLITE_IOERR:
-                throw StoreError(.io, path: path, "could not be written (\(error.message ?? "I/O error")); nothing of this change was written")
+                throw StoreError(
+                    .io, path: path, "could not be written (\(error.message ?? "I/O error")); nothing of this change was written")
             default:
                 throw error
             }

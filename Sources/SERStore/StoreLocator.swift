@@ -37,7 +37,8 @@ public enum StoreLocator {
             if parent.path == folder.path { break }
             folder = parent
         }
-        throw StoreError(.notFound, path: start,
+        throw StoreError(
+            .notFound, path: start,
             "no \(fileName) here or in any parent folder; create one with `ser init`, or name one with --db PATH or SER_DB")
     }
 }

@@ -35,7 +35,11 @@ extension Workbench {
     /// - Throws: ``WorkbenchError`` `.invalidSetting` naming `features` or `sampleRate`,
     ///   `StoreError` for an unknown dataset.
     public func computeFeatures(dataset: String?, features: String, sampleRate: Int) throws -> FeatureCacheOutcome {
-        if let reason = RunSettings.byKey["sampleRate"]?.check({ var s = RunSettings(); s.sampleRate = sampleRate; return s }()) {
+        if let reason = RunSettings.byKey["sampleRate"]?.check(
+            {
+                var s = RunSettings(); s.sampleRate = sampleRate; return s
+            }())
+        {
             throw WorkbenchError.setting("sampleRate", reason)
         }
         let config = try FeatureSpec.config(features, sampleRate: sampleRate)

@@ -1,5 +1,5 @@
 import Foundation
-public import SERStore
+import SERStore
 
 extension Workbench {
     /// Trains and evaluates a new run (for `split kfold:K`, a k-fold parent and its folds),
@@ -42,7 +42,8 @@ extension Workbench {
     ///
     /// - Throws: ``WorkbenchError`` `.invalidRequest` for fewer than two distinct seeds,
     ///   `.cancelled` or `.trainingFailed` when a member does not finish.
-    public func trainSeeds(_ settings: RunSettings, seeds: [Int], _ request: TrainingRequest = TrainingRequest()) throws -> EnsembleOutcome {
+    public func trainSeeds(_ settings: RunSettings, seeds: [Int], _ request: TrainingRequest = TrainingRequest()) throws -> EnsembleOutcome
+    {
         guard seeds.count >= 2, Set(seeds).count == seeds.count, seeds.allSatisfy({ $0 >= 0 }) else {
             throw WorkbenchError(.invalidRequest, key: "seeds", "expected two or more different whole numbers ≥ 0 (got \(seeds))")
         }
@@ -64,7 +65,8 @@ extension Workbench {
                 throw WorkbenchError(.cancelled, "run \(outcome.run) (seed \(seed)) was interrupted; no ensemble was recorded")
             }
             guard outcome.status == .finished else {
-                throw WorkbenchError(.trainingFailed, "run \(outcome.run) (seed \(seed)) ended \(outcome.status.rawValue); no ensemble was recorded")
+                throw WorkbenchError(
+                    .trainingFailed, "run \(outcome.run) (seed \(seed)) ended \(outcome.status.rawValue); no ensemble was recorded")
             }
             members.append(outcome.run)
         }

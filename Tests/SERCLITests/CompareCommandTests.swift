@@ -81,7 +81,8 @@ import SERStore
     @Test func tableCSVAndMarkdownListTheSameParametersOnlyThoseThatDifferUnlessAsked() throws {
         let fixture = try CompareFixture()
         func header(_ format: String, _ arguments: [String]) throws -> [String] {
-            let result = try self.ser(fixture, ["compare", "1", "2", "--format", format] + arguments, environment: ["NO_COLOR": "1", "COLUMNS": "400"])
+            let result = try self.ser(
+                fixture, ["compare", "1", "2", "--format", format] + arguments, environment: ["NO_COLOR": "1", "COLUMNS": "400"])
             #expect(result.status == 0, "\(result.stderr)")
             let first = lines(result.stdout).first ?? ""
             switch format {
@@ -95,7 +96,8 @@ import SERStore
             let csv = try header("csv", extra), markdown = try header("markdown", extra), table = try header("table", extra)
             // The same columns in CSV and Markdown (CSV adds the *_std companions).
             #expect(csv.filter { !$0.hasSuffix("_std") } == markdown)
-            #expect(markdown.contains("param.lr") && markdown.contains("param.optimizer") == all && markdown.contains("param.layers") == all)
+            #expect(
+                markdown.contains("param.lr") && markdown.contains("param.optimizer") == all && markdown.contains("param.layers") == all)
             #expect(table.contains("lr") && table.contains("optimizer") == all)
         }
     }

@@ -36,13 +36,20 @@ import Testing
         #expect(report.members == [parents[0], parents[1]] && report.folds == 2)
         // Recompute from the members' recorded fold predictions.
         let expected: [Double] = try corpus.readOnly { db in
-            let folds = try [parents[0], parents[1]].map { try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [$0]) }
+            let folds = try [parents[0], parents[1]].map {
+                try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [$0])
+            }
             return try (0..<2).map { i in
                 var sums: [Int64: [Double]] = [:]
                 for member in folds {
-                    for row in try Row.fetchAll(db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE run_id = ? AND subset = 'test'", arguments: [member[i]]) {
+                    for row in try Row.fetchAll(
+                        db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE run_id = ? AND subset = 'test'",
+                        arguments: [member[i]])
+                    {
                         let p = try JSONDecoder().decode([Double].self, from: Data((row["probabilities"] as String).utf8))
-                        sums[row["clip_id"], default: [Double](repeating: 0, count: p.count)] = zip(sums[row["clip_id"]] ?? [Double](repeating: 0, count: p.count), p).map { $0 + $1 }
+                        sums[row["clip_id"], default: [Double](repeating: 0, count: p.count)] = zip(
+                            sums[row["clip_id"]] ?? [Double](repeating: 0, count: p.count), p
+                        ).map { $0 + $1 }
                     }
                 }
                 let classes = try String.fetchAll(db, sql: "SELECT DISTINCT label FROM clips ORDER BY label")
@@ -55,9 +62,13 @@ import Testing
         }
         #expect(abs(report.accuracy - expected.reduce(0, +) / 2) < 1e-9, "\(report.accuracy) vs \(expected)")
         let stored = try corpus.readOnly { db in
-            (try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [report.run]),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = ? AND status = 'finished'", arguments: [report.run]),
-             try String.fetchOne(db, sql: "SELECT status FROM runs WHERE id = ?", arguments: [report.run]))
+            (
+                try Double.fetchOne(
+                    db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'",
+                    arguments: [report.run]),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = ? AND status = 'finished'", arguments: [report.run]),
+                try String.fetchOne(db, sql: "SELECT status FROM runs WHERE id = ?", arguments: [report.run])
+            )
         }
         #expect(stored.0.map { abs($0 - report.accuracy) < 1e-9 } == true && stored.1 == 2 && stored.2 == "finished")
         // It is a k-fold run like any other for compare, and evaluate uses all four fold models.
@@ -74,18 +85,23 @@ import Testing
         let (corpus, parents) = try Self.corpusWithRuns()
         defer { corpus.remove() }
         let trained = try corpus.ser(
-            ["run", "--split", "kfold:2", "--epochs", "2", "-q"] + RunCommandTests.tiny + ["--seed", "9", "--split-seed", "5", "--layers", "12"])
+            ["run", "--split", "kfold:2", "--epochs", "2", "-q"] + RunCommandTests.tiny + [
+                "--seed", "9", "--split-seed", "5", "--layers", "12",
+            ])
         guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
         let (other, sameSplits, samePredictions) = try corpus.readOnly { db in
             let other = try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE kind = 'kfold'") ?? 0
             func tests(_ parent: Int64) throws -> [[Int64]] {
                 try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [parent]).map {
-                    try Int64.fetchAll(db, sql: "SELECT clip_id FROM run_splits WHERE run_id = ? AND subset = 'test' ORDER BY clip_id", arguments: [$0])
+                    try Int64.fetchAll(
+                        db, sql: "SELECT clip_id FROM run_splits WHERE run_id = ? AND subset = 'test' ORDER BY clip_id", arguments: [$0])
                 }
             }
             func probabilities(_ parent: Int64) throws -> [String] {
                 try String.fetchAll(
-                    db, sql: "SELECT p.probabilities FROM run_predictions p JOIN runs r ON r.id = p.run_id WHERE r.parent_id = ? ORDER BY p.clip_id",
+                    db,
+                    sql:
+                        "SELECT p.probabilities FROM run_predictions p JOIN runs r ON r.id = p.run_id WHERE r.parent_id = ? ORDER BY p.clip_id",
                     arguments: [parent])
             }
             return (other, try tests(other) == tests(parents[0]), try probabilities(other) == probabilities(parents[0]))
@@ -117,9 +133,11 @@ import Testing
     @Test func seedsTrainOnOneSplitAndRecordTheirEnsembleForKFoldAndPlainRuns() throws {
         let corpus = try TestCorpus.importedTones(actors: 4)
         defer { corpus.remove() }
-        let folds = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "--seeds", "3,4", "--name", "kf", "-q"] + RunCommandTests.tiny)
+        let folds = try corpus.ser(
+            ["run", "--split", "kfold:2", "--epochs", "2", "--seeds", "3,4", "--name", "kf", "-q"] + RunCommandTests.tiny)
         guard folds.status == 0 else { throw SERProcess.Failure(result: folds) }
-        let plain = try corpus.ser(["run", "--test-speakers", "4", "--epochs", "2", "--seeds", "3,4,5", "--name", "pl", "--json"] + RunCommandTests.tiny)
+        let plain = try corpus.ser(
+            ["run", "--test-speakers", "4", "--epochs", "2", "--seeds", "3,4,5", "--name", "pl", "--json"] + RunCommandTests.tiny)
         guard plain.status == 0 else { throw SERProcess.Failure(result: plain) }
         let report = try JSONDecoder().decode(EnsembleCommandTests.Report.self, from: Data(plain.stdout.utf8))
         #expect(report.members.count == 3 && report.folds == nil)
@@ -136,10 +154,14 @@ import Testing
             let pl = try #require(try Row.fetchOne(db, sql: "SELECT id, kind FROM runs WHERE name = 'pl'"))
             #expect(pl["kind"] as String == "train" && pl["id"] as Int64 == report.run)
             let members = report.members.map(String.init).joined(separator: ",")
-            let tests = try Int.fetchAll(db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (\(members), ?) GROUP BY run_id", arguments: [report.run])
+            let tests = try Int.fetchAll(
+                db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (\(members), ?) GROUP BY run_id",
+                arguments: [report.run])
             #expect(tests == [12, 12, 12, 12])
             var sums: [Int64: [Double]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE subset = 'test' AND run_id IN (\(members))") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT clip_id, probabilities FROM run_predictions WHERE subset = 'test' AND run_id IN (\(members))")
+            {
                 let p = try JSONDecoder().decode([Double].self, from: Data((row["probabilities"] as String).utf8))
                 sums[row["clip_id"]] = zip(sums[row["clip_id"]] ?? [Double](repeating: 0, count: p.count), p).map { $0 + $1 }
             }
@@ -150,7 +172,10 @@ import Testing
                 if classes[sum.indices.max { sum[$0] < sum[$1] } ?? 0] == label { correct += 1 }
             }
             #expect(abs(report.accuracy - Double(correct) / Double(sums.count)) < 1e-9)
-            #expect(try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [report.run]) == report.accuracy)
+            #expect(
+                try Double.fetchOne(
+                    db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'",
+                    arguments: [report.run]) == report.accuracy)
         }
         // Evaluate uses all three members' models on new speakers.
         _ = try EvaluateCommandTests.importNewVoices(into: corpus)

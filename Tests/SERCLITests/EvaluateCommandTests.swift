@@ -67,7 +67,9 @@ import Testing
         let predicted = try trained.predict(files, ["--run", String(trained.runID)])
         #expect(abs(report.accuracy - Self.accuracy(predicted.predictions.map { ($0.path, $0.predicted) })) < 1e-12)
         let row = try trained.corpus.readOnly { db in
-            try Row.fetchOne(db, sql: "SELECT run_id, models, clips, accuracy, uar, per_speaker FROM evaluations WHERE id = ?", arguments: [report.evaluation])
+            try Row.fetchOne(
+                db, sql: "SELECT run_id, models, clips, accuracy, uar, per_speaker FROM evaluations WHERE id = ?",
+                arguments: [report.evaluation])
         }
         #expect(row?["run_id"] == trained.runID && row?["models"] == 1 && row?["clips"] == 24)
         #expect(abs((row?["accuracy"] ?? -1.0) - report.accuracy) < 1e-12 && abs((row?["uar"] ?? -1.0) - report.uar) < 1e-12)
@@ -83,8 +85,10 @@ import Testing
         let trained = try corpus.ser(["run", "--split", "kfold:2", "--epochs", "2", "--seed", "5", "-q"] + RunCommandTests.tiny)
         guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
         let (parent, folds) = try corpus.readOnly { db in
-            (try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE kind = 'kfold'") ?? 0,
-             try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE kind = 'fold' ORDER BY id"))
+            (
+                try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE kind = 'kfold'") ?? 0,
+                try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE kind = 'fold' ORDER BY id")
+            )
         }
         #expect(folds.count == 2)
         let files = try Self.importNewVoices(into: corpus)

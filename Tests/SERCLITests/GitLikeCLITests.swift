@@ -43,8 +43,9 @@ import Testing
         let corpus = try TestCorpus.importedTones(actors: 6)
         defer { corpus.remove() }
         for (name, seed) in [("seed-30ep", "1"), ("seed-60ep", "2")] {
-            let run = try corpus.ser(["run", "--epochs", "1", "--test-speakers", "6", "--name", name, "--seed", seed, "--tag", "t-\(seed)", "-q"]
-                + RunCommandTests.tiny)
+            let run = try corpus.ser(
+                ["run", "--epochs", "1", "--test-speakers", "6", "--name", name, "--seed", seed, "--tag", "t-\(seed)", "-q"]
+                    + RunCommandTests.tiny)
             #expect(run.status == 0, "\(run.stderr)")
         }
         func shownID(_ reference: String) throws -> String? {
@@ -62,7 +63,8 @@ import Testing
         #expect(try shownID("seed-30ep") == "1")
         let ambiguous = try corpus.ser(["show", "seed"])
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.stderr.contains("ser: error:") && ambiguous.stderr.contains("1 (seed-30ep), 2 (seed-60ep)"), "\(ambiguous.stderr)")
+        #expect(
+            ambiguous.stderr.contains("ser: error:") && ambiguous.stderr.contains("1 (seed-30ep), 2 (seed-60ep)"), "\(ambiguous.stderr)")
         let diff = try corpus.ser(["diff", "last~1", "last"])
         #expect(diff.status == 0, "\(diff.stderr)")
         let compared = try corpus.ser(["compare", "seed-30ep", "@t-2", "--format", "csv"])

@@ -24,7 +24,8 @@ struct ImportFailureTests {
             withDestinationURL: corpus.folder.appendingPathComponent("nowhere.wav"))
         let outside = corpus.folder.appendingPathComponent("real.wav")
         try WAVWriter.pcm16(sampleRate: 8000, channels: 1, samples: [Int16](repeating: 7, count: 800)).write(to: outside)
-        try FileManager.default.createSymbolicLink(at: corpus.corpus.appendingPathComponent("happy/linked.wav"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: corpus.corpus.appendingPathComponent("happy/linked.wav"), withDestinationURL: outside)
         return corpus
     }
 

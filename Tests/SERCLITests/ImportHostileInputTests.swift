@@ -8,7 +8,9 @@ import Testing
 @Suite("ser import: hostile input")
 struct ImportHostileInputTests {
     /// Rejection reasons by file name, after an import that must succeed.
-    func importReasons(_ corpus: TestCorpus, timeout: TimeInterval = 60, unprivileged: Bool = false) throws -> (SERProcess.Result, [String: String]) {
+    func importReasons(_ corpus: TestCorpus, timeout: TimeInterval = 60, unprivileged: Bool = false) throws -> (
+        SERProcess.Result, [String: String]
+    ) {
         try corpus.initDatabase()
         let result = try SERProcess.run(
             ["import", corpus.corpus.path, "--layout", "folders", "--name", "h", "--db", corpus.database],
@@ -30,15 +32,18 @@ struct ImportHostileInputTests {
         defer { corpus.remove() }
         try corpus.wav("happy/a.wav", seed: 1)
         try corpus.wav("sad/b.wav", seed: 2)
-        try corpus.file("sad/huge.flac", FLACWriter.pcm16(sampleRate: 8000, samples: [Int16](repeating: 9, count: 8000), claimedFrames: (1 << 36) - 1))
+        try corpus.file(
+            "sad/huge.flac", FLACWriter.pcm16(sampleRate: 8000, samples: [Int16](repeating: 9, count: 8000), claimedFrames: (1 << 36) - 1))
         try corpus.file("happy/fine.flac", FLACWriter.pcm16(sampleRate: 8000, samples: [Int16](repeating: 9, count: 8000)))
         let (result, reasons) = try importReasons(corpus)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("3 new, 0 already present, 1 rejected"), "\(result.stdout)")
         #expect(reasons["huge.flac"]?.hasPrefix("too large: its header claims 68719476735 frames") == true, "\(reasons)")
         #expect(result.stdout.contains("huge.flac: too large"))
-        let plot = try corpus.ser(["plot", "waveform", corpus.corpus.appendingPathComponent("sad/huge.flac").path, "-o",
-                                   corpus.folder.appendingPathComponent("w.svg").path])
+        let plot = try corpus.ser([
+            "plot", "waveform", corpus.corpus.appendingPathComponent("sad/huge.flac").path, "-o",
+            corpus.folder.appendingPathComponent("w.svg").path,
+        ])
         #expect(plot.status == 1, "\(plot.stderr)")
         #expect(plot.stderr.contains("huge.flac: its header claims 68719476735 frames"), "\(plot.stderr)")
     }
@@ -60,7 +65,9 @@ struct ImportHostileInputTests {
         let (result, reasons) = try importReasons(corpus, timeout: 30)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2 new, 0 already present, 3 rejected"), "\(result.stdout)")
-        #expect(reasons["zero.wav"] == "unreadable: is a character device (through a symbolic link), not a regular file; only regular files are read")
+        #expect(
+            reasons["zero.wav"]
+                == "unreadable: is a character device (through a symbolic link), not a regular file; only regular files are read")
         #expect(reasons["pipe.wav"]?.contains("is a FIFO (named pipe) (through a symbolic link)") == true, "\(reasons)")
         #expect(reasons["own-pipe.wav"]?.hasPrefix("unreadable: is a FIFO (named pipe), not a regular file") == true, "\(reasons)")
     }

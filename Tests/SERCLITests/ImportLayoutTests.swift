@@ -135,13 +135,16 @@ struct ImportLayoutTests {
         defer { corpus.remove() }
         try corpus.wav("audio/one.wav", seed: 1)
         try corpus.wav("audio/two.wav", seed: 2)
-        let manifest = try corpus.file("manifest.csv", Data("""
-            file,emotion,speaker,gender,session
-            audio/one.wav,Anger,spk1,f,s1
-            audio/two.wav,calm,spk2,m,s2
-            audio/gone.wav,sad,spk2,m,s3
-            audio/one.wav,happy,spk1,f,s1
-            """.utf8))
+        let manifest = try corpus.file(
+            "manifest.csv",
+            Data(
+                """
+                file,emotion,speaker,gender,session
+                audio/one.wav,Anger,spk1,f,s1
+                audio/two.wav,calm,spk2,m,s2
+                audio/gone.wav,sad,spk2,m,s3
+                audio/one.wav,happy,spk1,f,s1
+                """.utf8))
         try corpus.initDatabase()
         let result = try corpus.ser(["import", manifest.path, "--name", "m", "--json"])
         #expect(result.status == 0, "\(result.stderr)")

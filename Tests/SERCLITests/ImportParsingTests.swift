@@ -8,8 +8,10 @@ import Testing
 @Suite("ser import / datasets / clips: parsing")
 struct ImportParsingTests {
     @Test func importParsesItsOptions() throws {
-        let command = try SER.parseAsRoot(["import", "a", "b", "--name", "n", "--layout", "crema-d", "--store-audio",
-                                           "--strict", "--batch-size", "8", "--jobs", "2", "--json"])
+        let command = try SER.parseAsRoot([
+            "import", "a", "b", "--name", "n", "--layout", "crema-d", "--store-audio",
+            "--strict", "--batch-size", "8", "--jobs", "2", "--json",
+        ])
         #expect(String(describing: type(of: command)) == "Import")
     }
 

@@ -80,9 +80,11 @@ struct ImportSymlinkTests {
         try corpus.wav("sad/b.wav", seed: 2)
         try FileManager.default.createSymbolicLink(atPath: corpus.corpus.appendingPathComponent("sad/up").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(
-            atPath: corpus.corpus.appendingPathComponent("happy/again").path, withDestinationPath: corpus.corpus.appendingPathComponent("happy").path)
+            atPath: corpus.corpus.appendingPathComponent("happy/again").path,
+            withDestinationPath: corpus.corpus.appendingPathComponent("happy").path)
         try FileManager.default.createSymbolicLink(
-            atPath: corpus.corpus.appendingPathComponent("0link").path, withDestinationPath: corpus.corpus.appendingPathComponent("sad").path)
+            atPath: corpus.corpus.appendingPathComponent("0link").path,
+            withDestinationPath: corpus.corpus.appendingPathComponent("sad").path)
         let result = try SERProcess.run(["import", corpus.corpus.path, "--layout", "folders", "--db", corpus.database], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("files      2 audio files"), "\(result.stdout)")
@@ -152,7 +154,8 @@ struct ImportSymlinkTests {
         #expect(try store.read { try DatasetStore.datasets($0) }.isEmpty)
 
         try FileManager.default.createSymbolicLink(
-            atPath: corpus.corpus.appendingPathComponent("Actor_09").path, withDestinationPath: linked.appendingPathComponent("Actor_01").path)
+            atPath: corpus.corpus.appendingPathComponent("Actor_09").path,
+            withDestinationPath: linked.appendingPathComponent("Actor_01").path)
         let partial = try corpus.ser(["import", corpus.corpus.path, "--no-follow", "--name", "n"])
         #expect(partial.status == 0, "\(partial.stderr)")
         #expect(partial.stdout.contains("links      1 linked folder not followed (--no-follow)"), "\(partial.stdout)")

@@ -118,7 +118,8 @@ struct PlotFixture {
             let classes = Self.emotions.enumerated().map { i, label in
                 let tp = Double(confusion[i][i]), predicted = Double((0..<4).map { confusion[$0][i] }.reduce(0, +))
                 let p = tp / max(predicted, 1), r = tp / 6
-                return EvaluationRecord.ClassMetric(label: label, precision: p, recall: r, f1: p + r > 0 ? 2 * p * r / (p + r) : 0, support: 6)
+                return EvaluationRecord.ClassMetric(
+                    label: label, precision: p, recall: r, f1: p + r > 0 ? 2 * p * r / (p + r) : 0, support: 6)
             }
             try store.recordEvaluation(
                 id,

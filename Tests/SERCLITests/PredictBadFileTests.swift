@@ -22,7 +22,8 @@ struct PredictBadFileTests {
         samples[10] = 1e18  // used to give NaN probabilities and a label, exit 0
         let loud = try corpus.file("bad/loud.wav", WAVWriter.float32(sampleRate: 16000, channels: 1, samples: samples)).path
         let huge = try corpus.file(
-            "bad/huge.flac", FLACWriter.pcm16(sampleRate: 16000, samples: [Int16](repeating: 5, count: 8000), claimedFrames: (1 << 36) - 1)).path
+            "bad/huge.flac", FLACWriter.pcm16(sampleRate: 16000, samples: [Int16](repeating: 5, count: 8000), claimedFrames: (1 << 36) - 1)
+        ).path
         let files = [good1, cut, inf, loud, huge, good2]
 
         let json = try corpus.ser(["predict", "--run", "\(trained.runID)", "--json"] + files)

@@ -22,12 +22,16 @@ struct RAVDESSImportTests {
         #expect(version.clipCount == 1080)
         let versionID = version.id ?? -1
         let labels = try store.read { try DatasetStore.labelCounts(versionID: versionID, $0) }
-        #expect(labels == ["neutral": 72, "calm": 144, "happy": 144, "sad": 144, "angry": 144, "fearful": 144, "disgust": 144, "surprised": 144])
+        #expect(
+            labels == [
+                "neutral": 72, "calm": 144, "happy": 144, "sad": 144, "angry": 144, "fearful": 144, "disgust": 144, "surprised": 144,
+            ])
         let stats = try store.read { try DatasetStore.speakersAndSeconds(versionID: versionID, $0) }
         #expect(stats.speakers == 18)
         let clips = try store.read { try DatasetStore.clips(versionID: versionID, $0) }
         #expect(clips.filter { $0.channels == 2 }.count == 3)
-        #expect(clips.filter { $0.attributes.contains(#""intensity":"strong""#) }.count == 504)  // 7 emotions × 2 statements × 2 repetitions × 18 actors (neutral has no strong)
+        // 7 emotions × 2 statements × 2 repetitions × 18 actors (neutral has no strong).
+        #expect(clips.filter { $0.attributes.contains(#""intensity":"strong""#) }.count == 504)
         #expect(clips.filter { $0.attributes.contains(#""statement":"02""#) }.count == 540)
         #expect(clips.allSatisfy { $0.sampleRate == 48000 && $0.format == "FLAC/PCM_16" })
         #expect(Set(clips.compactMap(\.gender)) == ["male", "female"])

@@ -23,7 +23,8 @@ import Testing
     @Test func aRunRecordsItsWholeLifeInTheDatabase() throws {
         let corpus = try corpus()
         defer { corpus.remove() }
-        let result = try corpus.ser(["run", "--epochs", "3", "--test-speakers", "6", "--seed", "1", "--name", "first", "--tag", "t1", "--json"] + Self.tiny)
+        let result = try corpus.ser(
+            ["run", "--epochs", "3", "--test-speakers", "6", "--seed", "1", "--name", "first", "--tag", "t1", "--json"] + Self.tiny)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"status\" : \"finished\""))
         try queue(corpus).read { (db: Database) throws -> Void in
@@ -33,22 +34,33 @@ import Testing
             #expect(run["epochs_done"] as Int == 3)
             // --select last (the default) evaluates the final weights; the best epoch is the best one.
             #expect(try Int.fetchOne(db, sql: "SELECT selected_epoch FROM runs WHERE id = ?", arguments: [id]) == 3)
-            #expect(run["best_epoch"] as Int? == (try Int.fetchOne(db, sql: "SELECT epoch FROM epochs WHERE run_id = ? ORDER BY val_loss, epoch LIMIT 1", arguments: [id])))
+            #expect(
+                run["best_epoch"] as Int?
+                    == (try Int.fetchOne(
+                        db, sql: "SELECT epoch FROM epochs WHERE run_id = ? ORDER BY val_loss, epoch LIMIT 1", arguments: [id])))
             #expect(run["test_acc"] as Double? != nil)
             #expect(run["tags"] as String == "t1")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM checkpoints WHERE run_id = ?", arguments: [id]) == 2)
-            let test = try Int.fetchOne(db, sql: "SELECT count(*) FROM run_splits WHERE run_id = ? AND subset = 'test'", arguments: [id]) ?? 0
+            let test =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM run_splits WHERE run_id = ? AND subset = 'test'", arguments: [id]) ?? 0
             #expect(test == 12)  // actor 06: 4 emotions × 3 repetitions
-            #expect(try Int.fetchOne(db, sql: "SELECT sum(count) FROM confusion WHERE run_id = ? AND subset = 'test'", arguments: [id]) == test)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_predictions WHERE run_id = ? AND subset = 'test'", arguments: [id]) == test)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT sum(count) FROM confusion WHERE run_id = ? AND subset = 'test'", arguments: [id]) == test)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM run_predictions WHERE run_id = ? AND subset = 'test'", arguments: [id])
+                    == test)
             #expect(try Int.fetchOne(db, sql: "SELECT dims FROM run_normalization WHERE run_id = ?", arguments: [id]) == 59)
             #expect(try String.fetchOne(db, sql: "SELECT build_commit FROM provenance WHERE run_id = ?", arguments: [id]) != nil)
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'layers'", arguments: [id]) == "[12]")
+            #expect(
+                try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'layers'", arguments: [id])
+                    == "[12]")
             // Speaker independence: no test speaker in training.
-            let leaked = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM run_splits s JOIN clips c ON c.id = s.clip_id
-                WHERE s.run_id = ? AND s.subset != 'test' AND c.speaker = '06'
-                """, arguments: [id])
+            let leaked = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM run_splits s JOIN clips c ON c.id = s.clip_id
+                    WHERE s.run_id = ? AND s.subset != 'test' AND c.speaker = '06'
+                    """, arguments: [id])
             #expect(leaked == 0)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
         }
@@ -81,17 +93,23 @@ import Testing
         let corpus = try corpus()
         defer { corpus.remove() }
         // With augmentation on, so resuming must also replay the per-epoch masks exactly.
-        let settings = ["run", "--epochs", "5", "--test-speakers", "6", "--seed", "7", "--select", "best", "--time-masks", "1", "--time-mask-width", "4", "--feature-noise", "0.05"] + Self.tiny
+        let settings =
+            [
+                "run", "--epochs", "5", "--test-speakers", "6", "--seed", "7", "--select", "best", "--time-masks", "1", "--time-mask-width",
+                "4", "--feature-noise", "0.05",
+            ] + Self.tiny
         let straight = try corpus.ser(settings + ["--name", "straight"])
         #expect(straight.status == 0, "\(straight.stderr)")
         // Same run, killed with SIGKILL once epoch 2 is committed.
-        let process = try SERProcess.start(settings + ["--name", "killed", "--db", corpus.database], environment: ["SER_TEST_EPOCH_DELAY_MS": "400"])
+        let process = try SERProcess.start(
+            settings + ["--name", "killed", "--db", corpus.database], environment: ["SER_TEST_EPOCH_DELAY_MS": "400"])
         let deadline = Date().addingTimeInterval(120)
         var epochs = 0
         while Date() < deadline && process.isRunning {
-            epochs = (try? queue(corpus).read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs e JOIN runs r ON r.id = e.run_id WHERE r.name = 'killed'")
-            }) ?? 0
+            epochs =
+                (try? queue(corpus).read { db in
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs e JOIN runs r ON r.id = e.run_id WHERE r.name = 'killed'")
+                }) ?? 0
             if epochs >= 2 { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -110,17 +128,21 @@ import Testing
         let resumed = try corpus.ser(["run", "--resume", String(killed)])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
-            let metrics = try Row.fetchAll(db, sql: """
-                SELECT a.name, a.value AS straight, b.value AS resumed FROM run_metrics a
-                JOIN run_metrics b ON b.name = a.name AND b.subset = a.subset
-                WHERE a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ? AND a.subset = 'test'
-                """, arguments: [killed])
+            let metrics = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.name, a.value AS straight, b.value AS resumed FROM run_metrics a
+                    JOIN run_metrics b ON b.name = a.name AND b.subset = a.subset
+                    WHERE a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ? AND a.subset = 'test'
+                    """, arguments: [killed])
             #expect(metrics.count >= 3)
             for m in metrics { #expect(m["straight"] as Double == m["resumed"] as Double, "\(m["name"] as String)") }
-            let sameWeights = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
-                WHERE a.kind = 'best' AND a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ?
-                """, arguments: [killed])
+            let sameWeights = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                    WHERE a.kind = 'best' AND a.run_id = (SELECT id FROM runs WHERE name = 'straight') AND b.run_id = ?
+                    """, arguments: [killed])
             #expect(sameWeights == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs WHERE run_id = ?", arguments: [killed]) == 5)
         }
@@ -145,22 +167,29 @@ import Testing
             let names = try String.fetchAll(db, sql: "SELECT name FROM feature_configs ORDER BY id")
             #expect(names == ["mfcc40+chroma+contrast@16000", "mfcc40+chroma+contrast@16000×0.9", "mfcc40+chroma+contrast@16000×1.1"])
             // Every clip has all three; slowed down = more frames, sped up = fewer.
-            let frames = try Row.fetchAll(db, sql: """
-                SELECT c.name, sum(f.frames) AS frames, count(*) AS clips FROM features f
-                JOIN feature_configs c ON c.id = f.config_id GROUP BY c.id ORDER BY c.id
-                """)
+            let frames = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.name, sum(f.frames) AS frames, count(*) AS clips FROM features f
+                    JOIN feature_configs c ON c.id = f.config_id GROUP BY c.id ORDER BY c.id
+                    """)
             #expect(frames.map { $0["clips"] as Int } == [72, 72, 72])
             let original = Double(frames[0]["frames"] as Int)
             #expect(abs(Double(frames[1]["frames"] as Int) / original - 1 / 0.9) < 0.03)
             #expect(abs(Double(frames[2]["frames"] as Int) / original - 1 / 1.1) < 0.03)
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = 1 AND name = 'speedPerturb'") == "[0.9,1.1]")
+            #expect(
+                try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = 1 AND name = 'speedPerturb'") == "[0.9,1.1]")
             // The run is tied to the features of the clips as recorded, and the draw is seeded.
-            #expect(try String.fetchOne(db, sql: "SELECT c.name FROM runs r JOIN feature_configs c ON c.id = r.feature_config_id WHERE r.id = 1")
-                == "mfcc40+chroma+contrast@16000")
-            let same = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
-                WHERE a.run_id = 1 AND b.run_id = 2 AND a.kind = 'best'
-                """)
+            #expect(
+                try String.fetchOne(
+                    db, sql: "SELECT c.name FROM runs r JOIN feature_configs c ON c.id = r.feature_config_id WHERE r.id = 1")
+                    == "mfcc40+chroma+contrast@16000")
+            let same = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                    WHERE a.run_id = 1 AND b.run_id = 2 AND a.kind = 'best'
+                    """)
             #expect(same == 1)
         }
         // Mixup on top: recorded, and it changes the weights too.
@@ -169,17 +198,22 @@ import Testing
         let refused = try corpus.ser(settings + ["--name", "bad", "--mixup", "-1"])
         #expect(refused.status != 0 && refused.stderr.contains("--mixup"), "\(refused.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters h JOIN runs r ON r.id = h.run_id WHERE r.name = 'm' AND h.name = 'mixup'") == "0.4")
+            #expect(
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM hyperparameters h JOIN runs r ON r.id = h.run_id WHERE r.name = 'm' AND h.name = 'mixup'")
+                    == "0.4")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE name = 'bad'") == 0)
         }
         // The copies change what the model sees: without them the weights differ.
         let plain = try corpus.ser(["run", "--epochs", "3", "--test-speakers", "6", "--seed", "3", "-q", "--name", "c"] + Self.tiny)
         #expect(plain.status == 0, "\(plain.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
-            let same = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
-                WHERE a.run_id = 1 AND b.run_id IN (3, 4) AND a.kind = 'best'
-                """)
+            let same = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM checkpoints a JOIN checkpoints b ON a.sha256 = b.sha256 AND a.kind = b.kind
+                    WHERE a.run_id = 1 AND b.run_id IN (3, 4) AND a.kind = 'best'
+                    """)
             #expect(same == 0)
         }
     }
@@ -193,7 +227,9 @@ import Testing
         #expect(again.stdout.contains("test metrics identical"))
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try Int64.fetchOne(db, sql: "SELECT reproduces_run_id FROM runs WHERE id = 2") == 1)
-            #expect(try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 1") == (try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 2")))
+            #expect(
+                try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 1")
+                    == (try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = 2")))
             let gemm = try String.fetchOne(db, sql: "SELECT json_extract(extra, '$.gemm') FROM provenance WHERE run_id = 2")
             #expect(["ser_gemm-avx512", "ser_gemm-avx2", "openblas"].contains(gemm), "provenance.extra.gemm: \(gemm ?? "missing")")
         }
@@ -218,14 +254,28 @@ import Testing
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "kfold")
             #expect(try String.fetchOne(db, sql: "SELECT status FROM run_summary WHERE id = 1") == "finished")
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND kind = 'fold' AND status = 'finished'") == 3)
-            let accuracy = try #require(try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'"))
-            let folds = try Double.fetchAll(db, sql: "SELECT value FROM run_metrics WHERE subset = 'test' AND name = 'accuracy' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)")
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND kind = 'fold' AND status = 'finished'") == 3)
+            let accuracy = try #require(
+                try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'"))
+            let folds = try Double.fetchAll(
+                db,
+                sql:
+                    "SELECT value FROM run_metrics WHERE subset = 'test' AND name = 'accuracy' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)"
+            )
             #expect(abs((accuracy["value"] as Double) - folds.reduce(0, +) / 3) < 1e-12)
             #expect(accuracy["std"] as Double? != nil)
             // Every clip is tested exactly once across the folds.
-            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT clip_id) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)") == 72)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)") == 72)
+            #expect(
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(DISTINCT clip_id) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)"
+                ) == 72)
+            #expect(
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM run_splits WHERE subset = 'test' AND run_id IN (SELECT id FROM runs WHERE parent_id = 1)"
+                ) == 72)
         }
     }
 
@@ -235,7 +285,8 @@ import Testing
         // Features first, so the four runs share the cache and contend only on writes.
         #expect(try corpus.ser(["features", "--sample-rate", "16000", "-q"]).status == 0)
         let processes = try (1...4).map { seed in
-            try SERProcess.start(["run", "--epochs", "2", "--seed", String(seed), "--test-speakers", "6", "--db", corpus.database] + Self.tiny)
+            try SERProcess.start(
+                ["run", "--epochs", "2", "--seed", String(seed), "--test-speakers", "6", "--db", corpus.database] + Self.tiny)
         }
         for p in processes { p.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
@@ -250,8 +301,9 @@ import Testing
     @Test func sigintMarksTheRunInterruptedAndResumable() throws {
         let corpus = try corpus()
         defer { corpus.remove() }
-        let process = try SERProcess.start(["run", "--epochs", "30", "--test-speakers", "6", "--db", corpus.database] + Self.tiny,
-                                           environment: ["SER_TEST_EPOCH_DELAY_MS": "300"])
+        let process = try SERProcess.start(
+            ["run", "--epochs", "30", "--test-speakers", "6", "--db", corpus.database] + Self.tiny,
+            environment: ["SER_TEST_EPOCH_DELAY_MS": "300"])
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             let epochs = (try? queue(corpus).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM epochs") }) ?? 0
@@ -320,15 +372,27 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "sweep")
-            let trials = try Row.fetchAll(db, sql: "SELECT r.status, h.value AS lr, l.value AS layers FROM runs r JOIN hyperparameters h ON h.run_id = r.id AND h.name = 'lr' JOIN hyperparameters l ON l.run_id = r.id AND l.name = 'layers' WHERE r.parent_id = 1 AND r.kind = 'trial'")
+            let trials = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT r.status, h.value AS lr, l.value AS layers FROM runs r JOIN hyperparameters h ON h.run_id = r.id AND h.name = 'lr' JOIN hyperparameters l ON l.run_id = r.id AND l.name = 'layers' WHERE r.parent_id = 1 AND r.kind = 'trial'"
+            )
             #expect(trials.count == 4)
             #expect(trials.allSatisfy { $0["status"] as String == "finished" })
-            #expect(Set(trials.map { "\($0["lr"] as String) \($0["layers"] as String)" }) == ["0.001 [8]", "0.001 [12]", "0.003 [8]", "0.003 [12]"])
+            #expect(
+                Set(trials.map { "\($0["lr"] as String) \($0["layers"] as String)" }) == [
+                    "0.001 [8]", "0.001 [12]", "0.003 [8]", "0.003 [12]",
+                ])
             // The sweep reports its chosen trial's test accuracy (trials are alternatives, not folds).
             let chosen = try #require(try Int64.fetchOne(db, sql: "SELECT selected_run_id FROM runs WHERE id = 1"))
-            #expect(try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'") == nil)
-            #expect(try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
-                == (try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [chosen])))
+            #expect(
+                try Double.fetchOne(db, sql: "SELECT std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+                    == nil)
+            #expect(
+                try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+                    == (try Double.fetchOne(
+                        db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'",
+                        arguments: [chosen])))
         }
     }
 
@@ -337,7 +401,9 @@ import Testing
         defer { corpus.remove() }
         let result = try corpus.ser(["run", "--epochs", "2", "--test-speakers", "6", "--normalization", "speaker", "-q"] + Self.tiny)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try queue(corpus).read { try String.fetchOne($0, sql: "SELECT method FROM run_normalization WHERE run_id = 1") } == "speaker-zscore")
+        #expect(
+            try queue(corpus).read { try String.fetchOne($0, sql: "SELECT method FROM run_normalization WHERE run_id = 1") }
+                == "speaker-zscore")
         let clip = corpus.corpus.appendingPathComponent("Actor_06/03-01-03-01-01-01-06.wav").path
         let predicted = try corpus.ser(["predict", clip, "--run", "1"])
         #expect(predicted.status == 1)

@@ -21,14 +21,14 @@ import Testing
         let folder = try SERProcess.temporaryFolder()
         let file = folder.appendingPathComponent("exp.json")
         try """
-            {
-              "epochs": 12,
-              "max_frames": 150,
-              "layers": [256, 128],
-              "optimizer": "adamw",
-              "test-speakers": ["15", "16"]
-            }
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {
+          "epochs": 12,
+          "max_frames": 150,
+          "layers": [256, 128],
+          "optimizer": "adamw",
+          "test-speakers": ["15", "16"]
+        }
+        """.write(to: file, atomically: true, encoding: .utf8)
         let options = try RunOptions.parse(["--config", file.path, "--epochs", "5", "--lr", "3e-4"])
         let s = try options.resolve()
         #expect(s.epochs == 5)
@@ -74,7 +74,9 @@ import Testing
         let table = folder.appendingPathComponent("c.toml")
         try "[model]\nlayers = [1]\n".write(to: table, atomically: true, encoding: .utf8)
         #expect { try RunOptions.parse(["--config", table.path]).resolve() } throws: { "\($0)".contains("c.toml: is not a JSON object") }
-        #expect { try RunOptions.parse(["--config", folder.appendingPathComponent("missing.toml").path]).resolve() } throws: { "\($0)".contains("missing.toml") }
+        #expect { try RunOptions.parse(["--config", folder.appendingPathComponent("missing.toml").path]).resolve() } throws: {
+            "\($0)".contains("missing.toml")
+        }
     }
 
     @Test func everyStoredPropertyIsADeclaredSetting() {

@@ -14,7 +14,8 @@ enum SERProcess {
     }
 
     /// The package root, from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `.build/debug/ser` (built by `swift build` / `swift test` along with the tests).
     static var binary: URL { packageRoot.appendingPathComponent(".build/debug/ser") }
@@ -44,7 +45,9 @@ enum SERProcess {
 
     /// Runs `ser` (or another executable, e.g. a copy elsewhere) to completion, optionally in
     /// `folder`, and captures its output.
-    static func run(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         try collect(make(arguments, in: folder, executable: executable, environment: environment))
     }
 
@@ -62,8 +65,9 @@ enum SERProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.done { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
     /// A fresh folder under the system temporary directory.

@@ -24,6 +24,7 @@ extension TestCorpus {
     func writeToneCorpus(
         actors: Int = 6, firstActor: Int = 1, repetitions: Int = 3, seconds: Double = 0.5, emotions: [Int] = [1, 3, 4, 5]
     ) throws -> Int {
-        try ToneCorpus.write(to: corpus, actors: actors, firstActor: firstActor, repetitions: repetitions, seconds: seconds, emotions: emotions)
+        try ToneCorpus.write(
+            to: corpus, actors: actors, firstActor: firstActor, repetitions: repetitions, seconds: seconds, emotions: emotions)
     }
 }

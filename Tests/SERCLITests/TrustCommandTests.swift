@@ -23,19 +23,28 @@ import Testing
         #expect(sweep.status == 0, "\(sweep.stderr)")
         try queue(corpus).read { (db: Database) throws -> Void in
             let parent = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE kind = 'sweep'"))
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'lr'", arguments: [parent]) == "[0.01,0.003]")
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'epochs'", arguments: [parent]) == "[2]")
+            #expect(
+                try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'lr'", arguments: [parent])
+                    == "[0.01,0.003]")
+            #expect(
+                try String.fetchOne(db, sql: "SELECT value FROM hyperparameters WHERE run_id = ? AND name = 'epochs'", arguments: [parent])
+                    == "[2]")
             let config = try #require(try String.fetchOne(db, sql: "SELECT config FROM runs WHERE id = ?", arguments: [parent]))
             #expect(config.contains("\"lr\":[0.01,0.003]"))
             // The reported test accuracy is the chosen trial's, with no spread.
             let chosen = try #require(try Int64.fetchOne(db, sql: "SELECT selected_run_id FROM runs WHERE id = ?", arguments: [parent]))
-            let best = try Int64.fetchOne(db, sql: """
-                SELECT r.id FROM runs r JOIN run_metrics m ON m.run_id = r.id AND m.subset = 'val' AND m.name = 'accuracy'
-                WHERE r.parent_id = ? ORDER BY m.value DESC, r.id LIMIT 1
-                """, arguments: [parent])
+            let best = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT r.id FROM runs r JOIN run_metrics m ON m.run_id = r.id AND m.subset = 'val' AND m.name = 'accuracy'
+                    WHERE r.parent_id = ? ORDER BY m.value DESC, r.id LIMIT 1
+                    """, arguments: [parent])
             #expect(chosen == best)
-            let reported = try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [parent])
-            let trial = try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [chosen])
+            let reported = try Row.fetchOne(
+                db, sql: "SELECT value, std FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'",
+                arguments: [parent])
+            let trial = try Double.fetchOne(
+                db, sql: "SELECT value FROM run_metrics WHERE run_id = ? AND subset = 'test' AND name = 'accuracy'", arguments: [chosen])
             #expect(reported?["value"] as Double? == trial)
             #expect(reported?["std"] as Double? == nil)
         }
@@ -57,9 +66,13 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         var reached = 0
         while Date() < deadline && process.isRunning {
-            reached = (try? queue(corpus).read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM epochs e JOIN runs r ON r.id = e.run_id WHERE r.kind = 'fold' AND r.name LIKE '% fold 2'")
-            }) ?? 0
+            reached =
+                (try? queue(corpus).read { db in
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT count(*) FROM epochs e JOIN runs r ON r.id = e.run_id WHERE r.kind = 'fold' AND r.name LIKE '% fold 2'"
+                    )
+                }) ?? 0
             if reached >= 1 { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -72,22 +85,29 @@ import Testing
             #expect(try String.fetchOne(db, sql: "SELECT status FROM runs WHERE id = 1") == "finished")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND status = 'finished'") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id = 1 AND resumed_from_epoch >= 1") == 1)
-            let accuracy = try Row.fetchOne(db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
-            let folds = try Double.fetchAll(db, sql: """
-                SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id WHERE r.parent_id = 1 AND m.subset = 'test' AND m.name = 'accuracy'
-                """)
+            let accuracy = try Row.fetchOne(
+                db, sql: "SELECT value, std FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+            let folds = try Double.fetchAll(
+                db,
+                sql: """
+                    SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id WHERE r.parent_id = 1 AND m.subset = 'test' AND m.name = 'accuracy'
+                    """)
             #expect(folds.count == 3)
             #expect(abs((accuracy?["value"] as Double? ?? -1) - folds.reduce(0, +) / 3) < 1e-12)
             #expect(accuracy?["std"] as Double? != nil)
         }
-        let fold = try #require(try queue(corpus).read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE parent_id = 1") })
+        let fold = try #require(
+            try queue(corpus).read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE parent_id = 1") })
         #expect(try corpus.ser(["rm", String(fold), "-q"]).status == 0)
         try queue(corpus).read { (db: Database) throws -> Void in
-            let mean = try Double.fetchOne(db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
-            let left = try Double.fetchAll(db, sql: """
-                SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id
-                WHERE r.parent_id = 1 AND r.deleted_at IS NULL AND m.subset = 'test' AND m.name = 'accuracy'
-                """)
+            let mean = try Double.fetchOne(
+                db, sql: "SELECT value FROM run_metrics WHERE run_id = 1 AND subset = 'test' AND name = 'accuracy'")
+            let left = try Double.fetchAll(
+                db,
+                sql: """
+                    SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id
+                    WHERE r.parent_id = 1 AND r.deleted_at IS NULL AND m.subset = 'test' AND m.name = 'accuracy'
+                    """)
             #expect(left.count == 2)
             #expect(abs((mean ?? -1) - left.reduce(0, +) / 2) < 1e-12)
         }
@@ -98,12 +118,15 @@ import Testing
     @Test func aRunShowsItsRealBestEpoch() throws {
         let corpus = try TestCorpus.importedTones(actors: 6)
         defer { corpus.remove() }
-        let run = try corpus.ser(["run", "--epochs", "6", "--lr", "0.05", "--test-speakers", "6", "--select", "last", "--json"] + Self.tiny)
+        let run = try corpus.ser(
+            ["run", "--epochs", "6", "--lr", "0.05", "--test-speakers", "6", "--select", "last", "--json"] + Self.tiny)
         #expect(run.status == 0, "\(run.stderr)")
         let (best, selected, argmin) = try queue(corpus).read { db in
-            (try Int.fetchOne(db, sql: "SELECT best_epoch FROM runs WHERE id = 1"),
-             try Int.fetchOne(db, sql: "SELECT selected_epoch FROM runs WHERE id = 1"),
-             try Int.fetchOne(db, sql: "SELECT epoch FROM epochs WHERE run_id = 1 ORDER BY val_loss, epoch LIMIT 1"))
+            (
+                try Int.fetchOne(db, sql: "SELECT best_epoch FROM runs WHERE id = 1"),
+                try Int.fetchOne(db, sql: "SELECT selected_epoch FROM runs WHERE id = 1"),
+                try Int.fetchOne(db, sql: "SELECT epoch FROM epochs WHERE run_id = 1 ORDER BY val_loss, epoch LIMIT 1")
+            )
         }
         #expect(best == argmin)
         #expect(selected == 6)
@@ -189,7 +212,8 @@ import Testing
 
     /// Item 12: a database its reader cannot write (another user's `chmod 444` file in a
     /// read-only folder) is read by the read commands; a write command says why it cannot.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs setpriv (util-linux) to run as another user"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs setpriv (util-linux) to run as another user"))
     func aReadOnlyDatabaseCanBeRead() throws {
         let corpus = try TestCorpus.importedTones(actors: 2)
         defer {

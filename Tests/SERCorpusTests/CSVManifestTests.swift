@@ -4,7 +4,8 @@ import Testing
 @Suite("CSV manifests and version hashes")
 struct CSVManifestTests {
     @Test func readsPathLabelSpeakerGenderAndExtras() throws {
-        let text = "\u{FEFF}File,Emotion,Speaker,Gender,Session\r\nclips/a.wav,Anger,s1,F,1\n\"clips/b, c.wav\",\"pleasant surprise\",s2,male,2\n\n"
+        let text =
+            "\u{FEFF}File,Emotion,Speaker,Gender,Session\r\nclips/a.wav,Anger,s1,F,1\n\"clips/b, c.wav\",\"pleasant surprise\",s2,male,2\n\n"
         let manifest = try CSVManifest.parse(text, source: "m.csv")
         #expect(manifest.rejections.isEmpty)
         #expect(manifest.entries.count == 2)

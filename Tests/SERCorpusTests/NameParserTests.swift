@@ -28,7 +28,9 @@ struct NameParserTests {
         }
     }
 
-    @Test(arguments: ["03-01-09-01-01-01-01.wav", "03-01-05-01-01-01-25.wav", "03-01-05-01-01-01.wav", "03-01-05-03-01-01-01.wav", "hello.wav"])
+    @Test(arguments: [
+        "03-01-09-01-01-01-01.wav", "03-01-05-01-01-01-25.wav", "03-01-05-01-01-01.wav", "03-01-05-03-01-01-01.wav", "hello.wav",
+    ])
     func ravdessRejectsBadNames(_ name: String) {
         #expect(throws: CorpusError.self) { try RAVDESSName.parse(name) }
     }
@@ -55,7 +57,9 @@ struct NameParserTests {
         #expect(label.speaker == "03")
         #expect(label.gender == .male)
         #expect(label.attributes == ["text": "a01", "version": "a"])
-        let letters: [Character: String] = ["W": "angry", "L": "boredom", "E": "disgust", "A": "fearful", "F": "happy", "T": "sad", "N": "neutral"]
+        let letters: [Character: String] = [
+            "W": "angry", "L": "boredom", "E": "disgust", "A": "fearful", "F": "happy", "T": "sad", "N": "neutral",
+        ]
         for (letter, name) in letters {
             #expect(try EmoDBName.parse("16b10\(letter)b.wav").label == name)
         }

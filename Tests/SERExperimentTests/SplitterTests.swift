@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func speakerSplitKeepsTestSpeakersOutOfTrainingAndValidation() throws {
-        let split = try Splitter(validationFraction: 0.25, seed: 7).split(Self.clips, plan: .speaker(testSpeakers: ["5", "06"], testFraction: 0))
+        let split = try Splitter(validationFraction: 0.25, seed: 7).split(
+            Self.clips, plan: .speaker(testSpeakers: ["5", "06"], testFraction: 0))
         #expect(speakers(of: split.test) == ["05", "06"])
         #expect(speakers(of: split.train).isDisjoint(with: ["05", "06"]))
         #expect(speakers(of: split.validation).isDisjoint(with: ["05", "06"]))
@@ -61,7 +62,9 @@ import Testing
         #expect { try Splitter(seed: 1).split(Self.clips, plan: .speaker(testSpeakers: ["99"], testFraction: 0)) } throws: {
             ($0 as? SplitError)?.key == "testSpeakers"
         }
-        #expect { try Splitter(seed: 1).split(Self.clips, plan: .speaker(testSpeakers: ["01", "02", "03", "04", "05", "06"], testFraction: 0)) } throws: {
+        #expect {
+            try Splitter(seed: 1).split(Self.clips, plan: .speaker(testSpeakers: ["01", "02", "03", "04", "05", "06"], testFraction: 0))
+        } throws: {
             ($0 as? SplitError)?.reason.contains("none is left") == true
         }
         // A class only spoken by the test speaker leaves training without it.
@@ -70,7 +73,9 @@ import Testing
         #expect { try Splitter(seed: 1).split(clips, plan: .speaker(testSpeakers: ["06"], testFraction: 0)) } throws: {
             ($0 as? SplitError)?.reason.contains("boredom") == true
         }
-        #expect { try Splitter(seed: 1).folds(Self.clips, k: 7) } throws: { ($0 as? SplitError)?.reason.contains("at least 7 speakers") == true }
+        #expect { try Splitter(seed: 1).folds(Self.clips, k: 7) } throws: {
+            ($0 as? SplitError)?.reason.contains("at least 7 speakers") == true
+        }
         let anonymous = Self.clips.map { ClipRef(id: $0.id, label: $0.label, speaker: nil) }
         #expect { try Splitter(seed: 1).split(anonymous, plan: .speaker(testSpeakers: [], testFraction: 0.2)) } throws: { $0 is SplitError }
     }

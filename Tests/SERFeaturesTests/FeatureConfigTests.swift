@@ -121,6 +121,11 @@ import Testing
         #expect(field { $0.deltaWidth = 4 } == "deltaWidth")
         #expect(field { $0.speedFactor = 3 } == "speedFactor")
         #expect(field { $0.speedFactor = .nan } == "speedFactor")
-        #expect(throws: FeatureError.self) { try FeatureExtractor(config: { var c = FeatureConfig(); c.hopLength = 0; return c }()) }
+        #expect(throws: FeatureError.self) {
+            try FeatureExtractor(
+                config: {
+                    var c = FeatureConfig(); c.hopLength = 0; return c
+                }())
+        }
     }
 }

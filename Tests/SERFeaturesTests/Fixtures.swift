@@ -46,7 +46,9 @@ struct Fixtures {
     enum LoadError: Error, CustomStringConvertible {
         case missing(String)
         var description: String {
-            switch self { case .missing(let what): "fixture missing: \(what)" }
+            switch self {
+            case .missing(let what): "fixture missing: \(what)"
+            }
         }
     }
 

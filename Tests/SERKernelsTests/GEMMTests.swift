@@ -10,10 +10,14 @@ import Testing
 /// kernel's 96, sums shorter and longer than one 256-term block, both layouts of A, overwrite
 /// and accumulate.
 @Suite struct GEMMTests {
-    typealias Kernel = @Sendable (Int, Int, Int, UnsafePointer<Float>, Int, Int, UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>, Int, Int32) -> Void
+    typealias Kernel =
+        @Sendable (Int, Int, Int, UnsafePointer<Float>, Int, Int, UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>, Int, Int32) ->
+        Void
 
-    static let shapes = [(1, 1, 1), (5, 15, 7), (6, 16, 256), (7, 17, 257), (13, 63, 300), (12, 64, 64), (16, 65, 513),
-                         (59, 130, 40), (3, 200, 0), (101, 24, 9), (200, 9, 33)]
+    static let shapes = [
+        (1, 1, 1), (5, 15, 7), (6, 16, 256), (7, 17, 257), (13, 63, 300), (12, 64, 64), (16, 65, 513),
+        (59, 130, 40), (3, 200, 0), (101, 24, 9), (200, 9, 33),
+    ]
     static let avx2 = ser_gemm_supports(SER_GEMM_AVX2) != 0
     static let avx512 = ser_gemm_supports(SER_GEMM_AVX512) != 0
 

@@ -50,10 +50,11 @@ import Testing
     @Test func seedModelLayoutMatchesKeras() throws {
         let trainer = try Trainer(config: ModelConfig(inputDims: 59, classCount: 8), threads: 1)
         let shapes = trainer.weightShapes
-        #expect(shapes.map(\.name) == [
-            "lstm.0.kernel", "lstm.0.recurrent_kernel", "lstm.0.bias", "lstm.1.kernel", "lstm.1.recurrent_kernel",
-            "lstm.1.bias", "dense.0.kernel", "dense.0.bias", "output.kernel", "output.bias",
-        ])
+        #expect(
+            shapes.map(\.name) == [
+                "lstm.0.kernel", "lstm.0.recurrent_kernel", "lstm.0.bias", "lstm.1.kernel", "lstm.1.recurrent_kernel",
+                "lstm.1.bias", "dense.0.kernel", "dense.0.bias", "output.kernel", "output.bias",
+            ])
         #expect(shapes.map(\.shape) == [[59, 512], [128, 512], [512], [128, 256], [64, 256], [256], [64, 64], [64], [64, 8], [8]])
         // 96,256 + 49,408 + 4,160 + 520: what Keras's summary() reports for the seed model.
         #expect(trainer.parameterCount == 150_344)

@@ -40,7 +40,10 @@ import Testing
     }
 
     @Test func stackedPaddedMeanPooling() throws {
-        try check(Self.small { $0.sequenceMode = .padded; $0.pooling = .mean }, lengths: [6, 3, 8, 1])
+        try check(
+            Self.small {
+                $0.sequenceMode = .padded; $0.pooling = .mean
+            }, lengths: [6, 3, 8, 1])
     }
 
     @Test func bidirectionalMaskedLastState() throws {
@@ -48,7 +51,10 @@ import Testing
     }
 
     @Test func bidirectionalAttentionTwoThreads() throws {
-        try check(Self.small { $0.bidirectional = true; $0.pooling = .attention }, lengths: [5, 1, 6, 3], threads: 2)
+        try check(
+            Self.small {
+                $0.bidirectional = true; $0.pooling = .attention
+            }, lengths: [5, 1, 6, 3], threads: 2)
     }
 
     /// Every GEMM engine in use, whichever the machine picks by default: OpenBLAS and each
@@ -56,7 +62,10 @@ import Testing
     /// CPU has them, else skipped with a message).
     @Test(arguments: [GEMM.Engine.openBLAS, .ownKernel(.portable)])
     func eachGEMMEngine(_ gemm: GEMM.Engine) throws {
-        try check(Self.small { $0.bidirectional = true; $0.recurrentDropout = 0.25 }, lengths: [6, 4, 2, 5], dropout: true, gemm: gemm)
+        try check(
+            Self.small {
+                $0.bidirectional = true; $0.recurrentDropout = 0.25
+            }, lengths: [6, 4, 2, 5], dropout: true, gemm: gemm)
         try check(Self.small { $0.sequenceMode = .padded }, lengths: [6, 3, 8, 1], threads: 2, gemm: gemm)
     }
 
@@ -73,14 +82,22 @@ import Testing
     /// Dropout masks held fixed: the gradient of the masked network is exact too.
     @Test func withFixedDropoutMasks() throws {
         try check(
-            Self.small { $0.dropout = 0.3; $0.recurrentDropout = 0.25; $0.bidirectional = true }, lengths: [6, 4, 2, 5],
+            Self.small {
+                $0.dropout = 0.3; $0.recurrentDropout = 0.25; $0.bidirectional = true
+            }, lengths: [6, 4, 2, 5],
             dropout: true)
     }
 
     /// Mixup: mixed inputs and the mixed, class-weighted, smoothed targets (rows of unequal
     /// length, so some partners are missing frames).
     @Test func withMixup() throws {
-        try check(Self.small { $0.mixup = 0.4; $0.bidirectional = true }, lengths: [6, 4, 2, 5], mix: .reversed(0.7))
-        try check(Self.small { $0.mixup = 0.4; $0.sequenceMode = .padded; $0.pooling = .attention }, lengths: [6, 3, 8, 1], threads: 2, mix: .reversed(0.6))
+        try check(
+            Self.small {
+                $0.mixup = 0.4; $0.bidirectional = true
+            }, lengths: [6, 4, 2, 5], mix: .reversed(0.7))
+        try check(
+            Self.small {
+                $0.mixup = 0.4; $0.sequenceMode = .padded; $0.pooling = .attention
+            }, lengths: [6, 3, 8, 1], threads: 2, mix: .reversed(0.6))
     }
 }

@@ -19,12 +19,13 @@ import Testing
             var values: [Float] = []
             for t in 0..<frames {
                 let x = Double(t) / Double(frames - 1)
-                let pitch: Double = switch label {
-                case 0: start + 3 * x - 1.5
-                case 1: start - 3 * x + 1.5
-                case 2: start
-                default: start + 3 * (1 - abs(2 * x - 1)) - 1.5
-                }
+                let pitch: Double =
+                    switch label {
+                    case 0: start + 3 * x - 1.5
+                    case 1: start - 3 * x + 1.5
+                    case 2: start
+                    default: start + 3 * (1 - abs(2 * x - 1)) - 1.5
+                    }
                 for d in 0..<dims {
                     let bump = exp(-0.5 * pow(Double(d) - pitch, 2))
                     values.append(Float(bump + 0.1 * rng.nextGaussian()))

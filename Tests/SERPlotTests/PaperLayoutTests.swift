@@ -172,7 +172,9 @@ import Testing
             categories: ["128,64", "64,32"])
         #expect(layers.ticks().map(\.label) == ["128,64", "64,32"])
         let chart = ParallelCoordinates(
-            axes: [lr, layers, ParameterAxis(label: "validation accuracy", values: [.number(0.5), .number(0.6), .number(0.4), .number(0.55)])],
+            axes: [
+                lr, layers, ParameterAxis(label: "validation accuracy", values: [.number(0.5), .number(0.6), .number(0.4), .number(0.55)]),
+            ],
             colorValues: [0.5, 0.6, 0.4, 0.55], colorLabel: "validation accuracy", highlighted: 1, title: "sweep")
         let layout = try Figure(width: 700, height: 400, panels: [chart]).layout()
         #expect(layout.dataLines.count == 4)

@@ -41,9 +41,10 @@ struct RemoteServerTests {
         let store = try RemoteFixture.makeStore()
         let first = try RemoteFixture.addFinishedRun(to: store, name: "a", seed: 1)
         try RemoteFixture.addFinishedRun(to: store, name: "b", seed: 2, epochs: 2)
-        let running = try store.createRun(NewRun(
-            datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 3, config: "{}", commandLine: "ser run",
-            provenance: Provenance(serVersion: "0.1.0")))
+        let running = try store.createRun(
+            NewRun(
+                datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 3, config: "{}", commandLine: "ser run",
+                provenance: Provenance(serVersion: "0.1.0")))
         try await TestPostgres.with { server in
             let remote = try await connect(server)
             let report = try await remote.push(from: store, runIDs: nil)
@@ -76,9 +77,10 @@ struct RemoteServerTests {
             try db.execute(sql: "DELETE FROM clips")
             try db.execute(sql: "DELETE FROM datasets")
         }
-        let own = try target.createRun(NewRun(
-            name: "mine", datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 9, config: "{}", commandLine: "ser run",
-            provenance: Provenance(serVersion: "0.1.0")))
+        let own = try target.createRun(
+            NewRun(
+                name: "mine", datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 9, config: "{}", commandLine: "ser run",
+                provenance: Provenance(serVersion: "0.1.0")))
         #expect(own == 1)
         let ownUUID = try RemoteFixture.uuid(of: own, in: target)
         try await TestPostgres.with { server in
@@ -102,11 +104,13 @@ struct RemoteServerTests {
         }
         // Links by UUID: the trial's parent and the sweep's selected trial are the pulled runs.
         let links = try target.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT p.id FROM runs c JOIN runs p ON p.id = c.parent_id WHERE c.name = 'trial'
-                UNION ALL SELECT p.selected_run_id FROM runs p WHERE p.name = 'parent'
-                UNION ALL SELECT id FROM runs WHERE name = 'trial'
-                """)
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id FROM runs c JOIN runs p ON p.id = c.parent_id WHERE c.name = 'trial'
+                    UNION ALL SELECT p.selected_run_id FROM runs p WHERE p.name = 'parent'
+                    UNION ALL SELECT id FROM runs WHERE name = 'trial'
+                    """)
         }
         #expect(links == [2, 3, 3])
         #expect(try target.epochs(2).count == 1)
@@ -130,9 +134,11 @@ struct RemoteServerTests {
             #expect(afterFirst["runs"] == 1 && afterFirst["epochs"] == 3)
             // Stopped inside the second run's transaction: nothing of it reaches the remote.
             await #expect(throws: Injected.self) {
-                try await remote.push(from: store, runIDs: nil, hooks: PushHooks(beforeCommit: { uuid in
-                    if uuid == uuids[1] { throw Injected() }
-                }))
+                try await remote.push(
+                    from: store, runIDs: nil,
+                    hooks: PushHooks(beforeCommit: { uuid in
+                        if uuid == uuids[1] { throw Injected() }
+                    }))
             }
             #expect(try server.psql("SELECT count(*) FROM epochs WHERE run_uuid = '\(uuids[1])'").hasPrefix("0"))
             #expect(try remoteCounts(server)["runs"] == 1)

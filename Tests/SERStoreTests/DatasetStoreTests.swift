@@ -13,10 +13,11 @@ struct DatasetStoreTests {
     }
 
     func clip(_ datasetID: Int64, _ name: String, hash: Character, label: String = "happy") -> ClipRecord {
-        ClipRecord(datasetID: datasetID, path: "/c/\(name)", relativePath: name, contentHash: String(repeating: hash, count: 64),
-                   fileSize: 100, format: "WAV/PCM_16", sampleRate: 8000, channels: 1, frames: 800, duration: 0.1,
-                   label: label, originalLabel: label, speaker: "s1", gender: "female", attributes: "{}",
-                   importedAt: Timestamp.now())
+        ClipRecord(
+            datasetID: datasetID, path: "/c/\(name)", relativePath: name, contentHash: String(repeating: hash, count: 64),
+            fileSize: 100, format: "WAV/PCM_16", sampleRate: 8000, channels: 1, frames: 800, duration: 0.1,
+            label: label, originalLabel: label, speaker: "s1", gender: "female", attributes: "{}",
+            importedAt: Timestamp.now())
     }
 
     @Test func clipsVersionsAndLookups() throws {
@@ -35,15 +36,19 @@ struct DatasetStoreTests {
         }
         let datasetID = ids[0]
         let first = try store.write { db in
-            try DatasetStore.createVersion(datasetID: datasetID, hash: String(repeating: "1", count: 64), clipIDs: [ids[1]], note: nil, at: Timestamp.now(), db)
+            try DatasetStore.createVersion(
+                datasetID: datasetID, hash: String(repeating: "1", count: 64), clipIDs: [ids[1]], note: nil, at: Timestamp.now(), db)
         }
         #expect(first.created)
         let repeated = try store.write { db in
-            try DatasetStore.createVersion(datasetID: datasetID, hash: String(repeating: "1", count: 64), clipIDs: [ids[1]], note: nil, at: Timestamp.now(), db)
+            try DatasetStore.createVersion(
+                datasetID: datasetID, hash: String(repeating: "1", count: 64), clipIDs: [ids[1]], note: nil, at: Timestamp.now(), db)
         }
         #expect(!repeated.created && repeated.version == first.version)
         let second = try store.write { db in
-            try DatasetStore.createVersion(datasetID: datasetID, hash: String(repeating: "2", count: 64), clipIDs: [ids[1], ids[2]], note: "n", at: Timestamp.now(), db)
+            try DatasetStore.createVersion(
+                datasetID: datasetID, hash: String(repeating: "2", count: 64), clipIDs: [ids[1], ids[2]], note: "n", at: Timestamp.now(), db
+            )
         }
         #expect(try DatasetStore.resolveVersion(dataset: "d", in: store).version == second.version)
         #expect(try DatasetStore.resolveVersion(dataset: "d", version: "1111", in: store).version == first.version)

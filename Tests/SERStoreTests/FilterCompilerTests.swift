@@ -57,7 +57,9 @@ import Testing
         #expect {
             _ = try FilterCompiler.compile("optimizer = 3", hyperparameters: names, isNumeric: numeric)
         } throws: { ($0 as? FilterError)?.reason.contains("holds text") == true }
-        #expect(throws: Never.self) { try FilterCompiler.compile("lr < 0.1 and optimizer = 'adam'", hyperparameters: names, isNumeric: numeric) }
+        #expect(throws: Never.self) {
+            try FilterCompiler.compile("lr < 0.1 and optimizer = 'adam'", hyperparameters: names, isNumeric: numeric)
+        }
     }
 
     /// #16 item 14: a chain of `or` compiles to one flat list, so SQLite's parser depth does

@@ -13,7 +13,9 @@ import Testing
         #expect(outcome == .init(applied: [1, 2], version: 2))
         let again = try Migrator(migrations: [Self.first, Self.second]).migrate(queue, path: ":memory:")
         #expect(again == .init(applied: [], version: 2))
-        let recorded = try queue.read { try Row.fetchAll($0, sql: "SELECT version, name, checksum FROM schema_migrations ORDER BY version") }
+        let recorded = try queue.read {
+            try Row.fetchAll($0, sql: "SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+        }
         #expect(recorded.map { $0["version"] as Int } == [1, 2])
         #expect(recorded.map { $0["name"] as String } == ["one", "two"])
         #expect(recorded[0]["checksum"] as String == Self.first.checksum)

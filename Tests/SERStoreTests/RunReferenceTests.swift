@@ -17,10 +17,14 @@ import Testing
     func store() throws -> (Store, [Int64]) {
         let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
         var ids: [Int64] = []
-        for (name, parent, tags) in [("seed-30ep", nil, ["paper"]), ("seed-60ep", nil, []), ("fold", 2 as Int64?, ["paper"]), ("best", nil, [])] {
-            ids.append(try store.createRun(NewRun(
-                name: name, kind: parent == nil ? .train : .fold, parentID: parent, datasetVersionID: nil, featureConfigID: nil,
-                split: nil, seed: 1, config: "{}", commandLine: "ser run", tags: tags, provenance: Provenance(serVersion: "0"))))
+        for (name, parent, tags) in [
+            ("seed-30ep", nil, ["paper"]), ("seed-60ep", nil, []), ("fold", 2 as Int64?, ["paper"]), ("best", nil, []),
+        ] {
+            ids.append(
+                try store.createRun(
+                    NewRun(
+                        name: name, kind: parent == nil ? .train : .fold, parentID: parent, datasetVersionID: nil, featureConfigID: nil,
+                        split: nil, seed: 1, config: "{}", commandLine: "ser run", tags: tags, provenance: Provenance(serVersion: "0"))))
         }
         return (store, ids)
     }

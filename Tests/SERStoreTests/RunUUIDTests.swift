@@ -16,8 +16,9 @@ import SERCore
         try Migrator(migrations: EmbeddedMigrations.all.filter { $0.version < 7 }).migrate(queue, path: ":memory:")
         try queue.write { db in
             for id in 1...50 {
-                try db.execute(sql: "INSERT INTO runs (id, seed, config, command_line, created_at) VALUES (?, 1, '{}', 'ser run', 'now')",
-                               arguments: [id])
+                try db.execute(
+                    sql: "INSERT INTO runs (id, seed, config, command_line, created_at) VALUES (?, 1, '{}', 'ser run', 'now')",
+                    arguments: [id])
             }
         }
         try Migrator(migrations: EmbeddedMigrations.all).migrate(queue, path: ":memory:")
@@ -37,9 +38,10 @@ import SERCore
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-uuid-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
-        let id = try store.createRun(NewRun(
-            datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1, config: "{}", commandLine: "ser run",
-            provenance: Provenance(serVersion: "0.1.0")))
+        let id = try store.createRun(
+            NewRun(
+                datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1, config: "{}", commandLine: "ser run",
+                provenance: Provenance(serVersion: "0.1.0")))
         let uuid = try store.read { try String.fetchOne($0, sql: "SELECT uuid FROM runs WHERE id = ?", arguments: [id]) }
         #expect(Self.isUUID(uuid))
         try store.addRemote(name: "origin", url: "postgres://a@h:5432/db")

@@ -5,8 +5,12 @@ import Testing
 @Suite struct StoreLocatorTests {
     @Test func flagBeatsEnvironmentBeatsDiscovery() throws {
         let folder = try makeTemporaryFolder()
-        #expect(try StoreLocator.locate(explicit: "a.db", environment: ["SER_DB": "b.db"], start: folder.path) == .init(path: "a.db", source: .flag))
-        #expect(try StoreLocator.locate(explicit: nil, environment: ["SER_DB": "b.db"], start: folder.path) == .init(path: "b.db", source: .environment))
+        #expect(
+            try StoreLocator.locate(explicit: "a.db", environment: ["SER_DB": "b.db"], start: folder.path)
+                == .init(path: "a.db", source: .flag))
+        #expect(
+            try StoreLocator.locate(explicit: nil, environment: ["SER_DB": "b.db"], start: folder.path)
+                == .init(path: "b.db", source: .environment))
     }
 
     @Test func discoveryFromASubfolderFindsTheParentsDatabase() throws {

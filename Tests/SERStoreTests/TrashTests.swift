@@ -9,20 +9,29 @@ import SERCore
     @Test func trashedRunsAreHiddenRestoredAndCollected() throws {
         let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
         func run(_ name: String, kind: RunKind = .train, parent: Int64? = nil, accuracy: Double? = nil) throws -> Int64 {
-            let id = try store.createRun(NewRun(
-                name: name, kind: kind, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1,
-                config: "{}", commandLine: "ser run", tags: ["t"], provenance: Provenance(serVersion: "0")))
+            let id = try store.createRun(
+                NewRun(
+                    name: name, kind: kind, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1,
+                    config: "{}", commandLine: "ser run", tags: ["t"], provenance: Provenance(serVersion: "0")))
             if let accuracy {
-                try store.recordEvaluation(id, EvaluationRecord(
-                    subset: "test", metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
+                try store.recordEvaluation(
+                    id,
+                    EvaluationRecord(
+                        subset: "test", metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
                 try store.endRun(id, status: .finished)
             }
-            let weights = Checkpoint(kind: .last, epoch: 1, classes: ["a"], tensors: [NamedTensor(name: "w", shape: [256], values: .init(repeating: 1, count: 256))])
-            try store.recordEpoch(id, EpochRecord(epoch: 1, trainLoss: 1, trainAccuracy: 0.5, learningRate: 0.1, wallSeconds: 1), last: weights, best: nil)
+            let weights = Checkpoint(
+                kind: .last, epoch: 1, classes: ["a"],
+                tensors: [NamedTensor(name: "w", shape: [256], values: .init(repeating: 1, count: 256))])
+            try store.recordEpoch(
+                id, EpochRecord(epoch: 1, trainLoss: 1, trainAccuracy: 0.5, learningRate: 0.1, wallSeconds: 1), last: weights, best: nil)
             return id
         }
         let parent = try run("k", kind: .kfold)
-        let folds = [try run("k fold 1", kind: .fold, parent: parent, accuracy: 0.5), try run("k fold 2", kind: .fold, parent: parent, accuracy: 0.7)]
+        let folds = [
+            try run("k fold 1", kind: .fold, parent: parent, accuracy: 0.5),
+            try run("k fold 2", kind: .fold, parent: parent, accuracy: 0.7),
+        ]
         try store.refreshParent(parent)
         let other = try run("other")
 

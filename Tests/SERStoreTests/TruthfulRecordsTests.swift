@@ -12,13 +12,15 @@ import SERCore
     }
 
     func newRun(_ name: String, kind: RunKind = .train, parent: Int64? = nil, config: String = #"{"select":"last"}"#) -> NewRun {
-        NewRun(name: name, kind: kind, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: "speaker", seed: 42,
-               config: config, commandLine: "ser run", tags: [], hyperparameters: [:], provenance: Provenance(serVersion: "0.1.0"))
+        NewRun(
+            name: name, kind: kind, parentID: parent, datasetVersionID: nil, featureConfigID: nil, split: "speaker", seed: 42,
+            config: config, commandLine: "ser run", tags: [], hyperparameters: [:], provenance: Provenance(serVersion: "0.1.0"))
     }
 
     static func epoch(_ n: Int, valLoss: Double, valAcc: Double = 0.5) -> EpochRecord {
-        EpochRecord(epoch: n, trainLoss: 1, trainAccuracy: 0.5, validationLoss: valLoss, validationAccuracy: valAcc, validationF1: 0.4,
-                    learningRate: 1e-3, wallSeconds: 1)
+        EpochRecord(
+            epoch: n, trainLoss: 1, trainAccuracy: 0.5, validationLoss: valLoss, validationAccuracy: valAcc, validationF1: 0.4,
+            learningRate: 1e-3, wallSeconds: 1)
     }
 
     /// `--select last`: every epoch's weights become the evaluated checkpoint, but only the
@@ -31,7 +33,8 @@ import SERCore
         for (i, loss) in losses.enumerated() {
             let improved = loss < best
             best = min(best, loss)
-            let weights = Checkpoint(kind: .best, epoch: i + 1, classes: ["a"], tensors: [NamedTensor(name: "w", shape: [1], values: [Float(i)])])
+            let weights = Checkpoint(
+                kind: .best, epoch: i + 1, classes: ["a"], tensors: [NamedTensor(name: "w", shape: [1], values: [Float(i)])])
             try store.recordEpoch(id, Self.epoch(i + 1, valLoss: loss), last: nil, best: weights, improved: improved)
         }
         let run = try #require(try store.runOverview(id))
@@ -48,17 +51,21 @@ import SERCore
         let all = EmbeddedMigrations.all
         try Migrator(migrations: all.filter { $0.version <= 2 }).migrate(pool, path: path)
         try pool.write { db in
-            for (id, config) in [(1, #"{"select":"last","monitor":"val_loss"}"#), (2, #"{"select":"last","monitor":"val_acc"}"#),
-                                 (3, #"{"select":"best","monitor":"val_loss"}"#)] {
-                try db.execute(sql: """
-                    INSERT INTO runs (id, kind, status, seed, config, command_line, created_at, best_epoch)
-                    VALUES (?, 'train', 'finished', 1, ?, 'ser run', 'now', ?)
-                    """, arguments: [id, config, id == 3 ? 2 : 4])
+            for (id, config) in [
+                (1, #"{"select":"last","monitor":"val_loss"}"#), (2, #"{"select":"last","monitor":"val_acc"}"#),
+                (3, #"{"select":"best","monitor":"val_loss"}"#),
+            ] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO runs (id, kind, status, seed, config, command_line, created_at, best_epoch)
+                        VALUES (?, 'train', 'finished', 1, ?, 'ser run', 'now', ?)
+                        """, arguments: [id, config, id == 3 ? 2 : 4])
                 for (n, (loss, acc)) in [(1.5, 0.3), (1.1, 0.4), (1.3, 0.7), (1.4, 0.6)].enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO epochs (run_id, epoch, train_loss, train_acc, val_loss, val_acc, lr, wall_seconds, finished_at)
-                        VALUES (?, ?, 1, 0.5, ?, ?, 0.001, 1, 'now')
-                        """, arguments: [id, n + 1, loss, acc])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO epochs (run_id, epoch, train_loss, train_acc, val_loss, val_acc, lr, wall_seconds, finished_at)
+                            VALUES (?, ?, 1, 0.5, ?, ?, 0.001, 1, 'now')
+                            """, arguments: [id, n + 1, loss, acc])
                 }
             }
         }
@@ -76,8 +83,10 @@ import SERCore
         var folds: [Int64] = []
         for accuracy in [0.5, 0.6, 0.9] {
             let fold = try store.createRun(newRun("f", kind: .fold, parent: parent))
-            try store.recordEvaluation(fold, EvaluationRecord(
-                subset: "test", metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
+            try store.recordEvaluation(
+                fold,
+                EvaluationRecord(
+                    subset: "test", metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
             try store.endRun(fold, status: .finished)
             folds.append(fold)
         }
@@ -99,14 +108,17 @@ import SERCore
         for (validation, test) in [(0.4, 0.9), (0.8, 0.5), (0.6, 0.7)] {
             let trial = try store.createRun(newRun("t", kind: .trial, parent: sweep))
             for (subset, accuracy) in [("val", validation), ("test", test)] {
-                try store.recordEvaluation(trial, EvaluationRecord(
-                    subset: subset, metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
+                try store.recordEvaluation(
+                    trial,
+                    EvaluationRecord(
+                        subset: subset, metrics: ["accuracy": accuracy], classes: [], labels: [], confusion: [], predictions: []))
             }
             try store.endRun(trial, status: .finished)
             trials.append(trial)
         }
         try store.refreshParent(sweep)
-        let chosen = try store.read { db in try Int64.fetchOne(db, sql: "SELECT selected_run_id FROM runs WHERE id = ?", arguments: [sweep]) }
+        let chosen = try store.read { db in try Int64.fetchOne(db, sql: "SELECT selected_run_id FROM runs WHERE id = ?", arguments: [sweep])
+        }
         #expect(chosen == trials[1])
         let reported = try #require(try store.runMetrics(sweep, subset: "test")["accuracy"])
         #expect(reported.value == 0.5 && reported.std == nil)
@@ -122,9 +134,10 @@ import SERCore
     /// A process that is gone makes its `running` run dead at once, not 60 s later (item 3).
     @Test func aRunWhoseProcessIsGoneIsDead() throws {
         let store = try makeStore()
-        let id = try store.createRun(NewRun(
-            name: "r", datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1, config: "{}", commandLine: "ser run",
-            tags: [], hyperparameters: [:], provenance: Provenance(serVersion: "0.1.0", hostname: ProcessInfo.processInfo.hostName)))
+        let id = try store.createRun(
+            NewRun(
+                name: "r", datasetVersionID: nil, featureConfigID: nil, split: nil, seed: 1, config: "{}", commandLine: "ser run",
+                tags: [], hyperparameters: [:], provenance: Provenance(serVersion: "0.1.0", hostname: ProcessInfo.processInfo.hostName)))
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/bin/true")
         try child.run()
@@ -164,7 +177,9 @@ import SERCore
         try pool.close()
         // Writable, a read command migrates it once and then reads without writing.
         let upgraded = try Store.open(at: old, readOnly: true)
-        #expect(try upgraded.read { db in try Int.fetchOne(db, sql: "SELECT max(version) FROM schema_migrations") } == EmbeddedMigrations.latestVersion)
+        #expect(
+            try upgraded.read { db in try Int.fetchOne(db, sql: "SELECT max(version) FROM schema_migrations") }
+                == EmbeddedMigrations.latestVersion)
     }
 
     /// After a checkpoint the database file alone holds every commit (item 5).

@@ -11,16 +11,16 @@ public enum FLACWriter {
         let blockSize = 4096
         var out = Data("fLaC".utf8)
         var info = BitWriter()
-        info.write(UInt64(blockSize), bits: 16)   // min block size
-        info.write(UInt64(blockSize), bits: 16)   // max block size
-        info.write(0, bits: 24)                   // min frame size: unknown
-        info.write(0, bits: 24)                   // max frame size: unknown
+        info.write(UInt64(blockSize), bits: 16)  // min block size
+        info.write(UInt64(blockSize), bits: 16)  // max block size
+        info.write(0, bits: 24)  // min frame size: unknown
+        info.write(0, bits: 24)  // max frame size: unknown
         info.write(UInt64(sampleRate), bits: 20)
-        info.write(0, bits: 3)                    // channels − 1
-        info.write(15, bits: 5)                   // bits per sample − 1
+        info.write(0, bits: 3)  // channels − 1
+        info.write(15, bits: 5)  // bits per sample − 1
         info.write((claimedFrames ?? UInt64(samples.count)) & ((1 << 36) - 1), bits: 36)
         info.write(0, bits: 64); info.write(0, bits: 64)  // MD5: unknown
-        out.append(0x80)                          // last metadata block, type 0 (STREAMINFO)
+        out.append(0x80)  // last metadata block, type 0 (STREAMINFO)
         out.append(contentsOf: [0, 0, 34])
         out.append(contentsOf: info.bytes)
         var start = 0
@@ -29,19 +29,19 @@ public enum FLACWriter {
             let block = samples[start..<min(start + blockSize, samples.count)]
             var frame = BitWriter()
             frame.write(0b11_1111_1111_1110, bits: 14)  // sync
-            frame.write(0, bits: 1)               // reserved
-            frame.write(0, bits: 1)               // fixed block size
-            frame.write(0b0111, bits: 4)          // block size: 16 bits (size − 1) follow
-            frame.write(0, bits: 4)               // sample rate: from STREAMINFO
-            frame.write(0, bits: 4)               // mono
-            frame.write(0b100, bits: 3)           // 16 bits per sample
-            frame.write(0, bits: 1)               // reserved
-            frame.write(number, bits: 8)          // frame number (UTF-8 coded; < 128 is one byte)
+            frame.write(0, bits: 1)  // reserved
+            frame.write(0, bits: 1)  // fixed block size
+            frame.write(0b0111, bits: 4)  // block size: 16 bits (size − 1) follow
+            frame.write(0, bits: 4)  // sample rate: from STREAMINFO
+            frame.write(0, bits: 4)  // mono
+            frame.write(0b100, bits: 3)  // 16 bits per sample
+            frame.write(0, bits: 1)  // reserved
+            frame.write(number, bits: 8)  // frame number (UTF-8 coded; < 128 is one byte)
             frame.write(UInt64(block.count - 1), bits: 16)
             frame.write(UInt64(crc8(frame.bytes)), bits: 8)
-            frame.write(0, bits: 1)               // subframe padding
-            frame.write(0b000001, bits: 6)        // VERBATIM
-            frame.write(0, bits: 1)               // no wasted bits
+            frame.write(0, bits: 1)  // subframe padding
+            frame.write(0b000001, bits: 6)  // VERBATIM
+            frame.write(0, bits: 1)  // no wasted bits
             for s in block { frame.write(UInt64(UInt16(bitPattern: s)), bits: 16) }
             frame.write(UInt64(crc16(frame.bytes)), bits: 16)
             out.append(contentsOf: frame.bytes)

@@ -48,15 +48,21 @@ public final class TestPostgres: @unchecked Sendable {
         }
         let data = root.appendingPathComponent("data")
         do {
-            try run(runAs + [bin.appendingPathComponent("initdb").path, "-D", data.path, "-A", "trust", "-U", "ser",
-                             "-E", "UTF8", "--locale=C", "--no-sync"])
+            try run(
+                runAs + [
+                    bin.appendingPathComponent("initdb").path, "-D", data.path, "-A", "trust", "-U", "ser",
+                    "-E", "UTF8", "--locale=C", "--no-sync",
+                ])
             var lastError: (any Error)?
             for _ in 0..<3 {
                 let port = try freePort()
                 do {
-                    try run(runAs + [bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l",
-                                     root.appendingPathComponent("server.log").path, "-w", "-t", "60", "-o",
-                                     "-c listen_addresses=127.0.0.1 -p \(port) -k \(root.path) -c fsync=off", "start"])
+                    try run(
+                        runAs + [
+                            bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l",
+                            root.appendingPathComponent("server.log").path, "-w", "-t", "60", "-o",
+                            "-c listen_addresses=127.0.0.1 -p \(port) -k \(root.path) -c fsync=off", "start",
+                        ])
                     let server = TestPostgres(bin: bin, root: root, data: data, port: port, runAs: runAs)
                     try run(runAs + [bin.appendingPathComponent("createdb").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser", "ser"])
                     return server
@@ -96,8 +102,11 @@ public final class TestPostgres: @unchecked Sendable {
     /// Runs `sql` with `psql` against database `database`; its unaligned output.
     @discardableResult
     public func psql(_ sql: String, database: String = "ser") throws -> String {
-        try Self.run(runAs + [bin.appendingPathComponent("psql").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser",
-                              "-d", database, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        try Self.run(
+            runAs + [
+                bin.appendingPathComponent("psql").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser",
+                "-d", database, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql,
+            ])
     }
 
     /// Stops the server at once and removes its folder.

@@ -24,8 +24,8 @@ public enum ToneCorpus {
                         let t = Double(i) / Double(n)
                         let f: Double
                         switch emotion {
-                        case 3: f = pitch * (1 + 0.8 * t)        // rising
-                        case 4: f = pitch * (1.6 - 0.8 * t)      // falling
+                        case 3: f = pitch * (1 + 0.8 * t)  // rising
+                        case 4: f = pitch * (1.6 - 0.8 * t)  // falling
                         default: f = pitch
                         }
                         phase += 2 * Double.pi * f / Double(rate)
@@ -37,7 +37,8 @@ public enum ToneCorpus {
                     // RAVDESS has two statements × two repetitions; more repetitions cycle through them.
                     let statement = (repetition - 1) / 2 % 2 + 1, take = (repetition - 1) % 2 + 1
                     let intensity = (repetition - 1) / 4 + 1
-                    let name = String(format: "Actor_%02d/03-01-%02d-%02d-%02d-%02d-%02d.wav", actor, emotion, intensity, statement, take, actor)
+                    let name = String(
+                        format: "Actor_%02d/03-01-%02d-%02d-%02d-%02d-%02d.wav", actor, emotion, intensity, statement, take, actor)
                     let url = corpus.appendingPathComponent(name)
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try WAVWriter.pcm16(sampleRate: rate, channels: 1, samples: samples).write(to: url)

@@ -25,7 +25,9 @@ struct WorkbenchFixture {
     }
 
     /// The fixture with its corpus imported as dataset `tones`.
-    static func imported(actors: Int = 6, observer: RecordingObserver = RecordingObserver(), cancellation: CancellationToken = CancellationToken()) throws -> WorkbenchFixture {
+    static func imported(
+        actors: Int = 6, observer: RecordingObserver = RecordingObserver(), cancellation: CancellationToken = CancellationToken()
+    ) throws -> WorkbenchFixture {
         let fixture = try WorkbenchFixture(actors: actors, observer: observer, cancellation: cancellation)
         _ = try fixture.workbench.importCorpus(ImportRequest(paths: [fixture.corpus.path], name: "tones"))
         return fixture

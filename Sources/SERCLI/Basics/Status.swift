@@ -8,7 +8,8 @@ import SERStore
 extension SER {
     /// `ser status`: what the database holds.
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show what the database holds.",
+        static let configuration = CommandConfiguration(
+            abstract: "Show what the database holds.",
             discussion: """
                 Examples:
                   ser status
@@ -31,10 +32,12 @@ extension SER {
                 return
             }
             if options.quiet { return }
-            let runs = summary.runs.isEmpty
+            let runs =
+                summary.runs.isEmpty
                 ? "0"
                 : summary.runs.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("""
+            print(
+                """
                 database        \(summary.path)
                 schema version  \(summary.schemaVersion)
                 size            \(Format.bytes(summary.fileBytes))

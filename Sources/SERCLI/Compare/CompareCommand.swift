@@ -27,7 +27,9 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Runs to compare: ids, names or prefixes, last, last~N, @tag (default: all top-level runs).", valueName: "run"))
+        @Argument(
+            help: ArgumentHelp(
+                "Runs to compare: ids, names or prefixes, last, last~N, @tag (default: all top-level runs).", valueName: "run"))
         var references: [RunArgument] = []
 
         @Option(help: ArgumentHelp("Only runs on this dataset.", valueName: "name"))

@@ -41,7 +41,8 @@ extension SER {
             let store = try options.openStore(readOnly: true)
             let (runA, runB) = (try referenceA.resolve(in: store), try referenceB.resolve(in: store))
             if runA == runB {
-                throw ValidationError("<run-a> '\(referenceA)' and <run-b> '\(referenceB)' are the same run (\(runA)); give two different runs")
+                throw ValidationError(
+                    "<run-a> '\(referenceA)' and <run-b> '\(referenceB)' are the same run (\(runA)); give two different runs")
             }
             let comparison: RunComparison
             do {
@@ -53,7 +54,9 @@ extension SER {
                 throw CompareError(flag: "ser diff", "runs \(runA) and \(runB) could not both be read")
             }
             let report = try DiffReport.between(a, b, names: comparison.hyperparameterNames, subset: subset, store: store)
-            let (settings, provenance, metrics, labels, delta) = (report.settings, report.provenance, report.metrics, report.labels, report.confusionDelta)
+            let (settings, provenance, metrics, labels, delta) = (
+                report.settings, report.provenance, report.metrics, report.labels, report.confusionDelta
+            )
             let (epochsA, epochsB) = (report.epochsA, report.epochsB)
             if options.json {
                 try printJSON(report)
@@ -79,9 +82,6 @@ extension SER {
             }
             print(out.joined(separator: "\n"))
         }
-
-
-
 
         static func pairs(_ title: String, _ pairs: [DiffReport.Pair], all: Bool, a: String, b: String) -> [String] {
             let shown = all ? pairs : pairs.filter(\.differs)

@@ -18,7 +18,9 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: ArgumentHelp("Only this dataset; NAME@VERSION picks a version by hash prefix or id (default: the latest).", valueName: "name[@version]"))
+        @Option(
+            help: ArgumentHelp(
+                "Only this dataset; NAME@VERSION picks a version by hash prefix or id (default: the latest).", valueName: "name[@version]"))
         var dataset: String?
 
         @Option(help: ArgumentHelp("Only clips with this canonical label.", valueName: "label"))
@@ -60,8 +62,9 @@ extension SER {
             if options.quiet { return }
             print("id\tdataset\tlabel\tspeaker\tseconds\trate\tch\tpath")
             for (name, clip) in clips {
-                print("\(clip.id.map(String.init) ?? "-")\t\(name)\t\(clip.label)\t\(clip.speaker ?? "-")\t"
-                      + String(format: "%.2f", clip.duration) + "\t\(clip.sampleRate)\t\(clip.channels)\t\(clip.relativePath)")
+                print(
+                    "\(clip.id.map(String.init) ?? "-")\t\(name)\t\(clip.label)\t\(clip.speaker ?? "-")\t"
+                        + String(format: "%.2f", clip.duration) + "\t\(clip.sampleRate)\t\(clip.channels)\t\(clip.relativePath)")
             }
         }
     }

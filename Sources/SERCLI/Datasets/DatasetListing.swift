@@ -40,15 +40,17 @@ struct DatasetListing: Codable, Sendable {
                 for version in versions {
                     guard let versionID = version.id else { continue }
                     let stats = try DatasetStore.speakersAndSeconds(versionID: versionID, db)
-                    listed.append(Version(
-                        id: versionID, hash: version.hash, clipCount: version.clipCount, createdAt: version.createdAt,
-                        note: version.note, labels: try DatasetStore.labelCounts(versionID: versionID, db),
-                        speakers: stats.speakers, seconds: stats.seconds, latest: version.id == versions.last?.id))
+                    listed.append(
+                        Version(
+                            id: versionID, hash: version.hash, clipCount: version.clipCount, createdAt: version.createdAt,
+                            note: version.note, labels: try DatasetStore.labelCounts(versionID: versionID, db),
+                            speakers: stats.speakers, seconds: stats.seconds, latest: version.id == versions.last?.id))
                 }
-                out.append(DatasetListing(
-                    name: dataset.name, layout: dataset.layout, rootPath: dataset.rootPath, createdAt: dataset.createdAt,
-                    storedClips: try DatasetStore.clips(datasetID: datasetID, db).count, versions: listed,
-                    rejected: try DatasetStore.rejections(datasetID: datasetID, db).map { .init(path: $0.path, reason: $0.reason) }))
+                out.append(
+                    DatasetListing(
+                        name: dataset.name, layout: dataset.layout, rootPath: dataset.rootPath, createdAt: dataset.createdAt,
+                        storedClips: try DatasetStore.clips(datasetID: datasetID, db).count, versions: listed,
+                        rejected: try DatasetStore.rejections(datasetID: datasetID, db).map { .init(path: $0.path, reason: $0.reason) }))
             }
             return out
         }

@@ -8,7 +8,8 @@ import SERStore
 extension SER {
     /// `ser datasets`: the imported datasets and their versions.
     struct Datasets: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List datasets and their versions.",
+        static let configuration = CommandConfiguration(
+            abstract: "List datasets and their versions.",
             discussion: """
                 Examples:
                   ser datasets
@@ -48,8 +49,9 @@ extension SER {
                 }
                 for version in listing.versions {
                     let labels = version.labels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                    print("  \(version.latest ? "*" : " ") \(version.hash.prefix(12))  \(version.clipCount) clips  "
-                          + "\(version.speakers) speakers  \(Format.duration(version.seconds))  \(version.createdAt)")
+                    print(
+                        "  \(version.latest ? "*" : " ") \(version.hash.prefix(12))  \(version.clipCount) clips  "
+                            + "\(version.speakers) speakers  \(Format.duration(version.seconds))  \(version.createdAt)")
                     print("      \(labels)")
                 }
             }

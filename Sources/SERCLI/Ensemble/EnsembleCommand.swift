@@ -9,7 +9,8 @@ extension SER {
     /// `ser ensemble RUN RUN...`: combine k-fold runs with the same folds into one.
     struct Ensemble: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Combine k-fold runs that share their folds (or training runs that share their test clips) into one run that averages their class probabilities.",
+            abstract:
+                "Combine k-fold runs that share their folds (or training runs that share their test clips) into one run that averages their class probabilities.",
             discussion: """
                 The runs must be finished k-fold parents on the same dataset version with the \
                 same folds (the same --split-seed and --split), or finished training runs with \

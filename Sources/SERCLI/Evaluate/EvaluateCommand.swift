@@ -27,7 +27,8 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The run (a training run, a fold, or a k-fold parent for the ensemble of its folds).", valueName: "run"))
+        @Argument(
+            help: ArgumentHelp("The run (a training run, a fold, or a k-fold parent for the ensemble of its folds).", valueName: "run"))
         var reference: RunArgument
 
         @Option(name: .long, help: ArgumentHelp("The labelled dataset to evaluate on: NAME or NAME@VERSION.", valueName: "name"))

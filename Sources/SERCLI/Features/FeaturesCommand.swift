@@ -37,14 +37,19 @@ extension SER {
             let workbench = try options.workbench()
             let outcome = try workbench.computeFeatures(dataset: dataset, features: features, sampleRate: sampleRate)
             if options.json {
-                try printJSON(FeaturesReport(
-                    dataset: outcome.dataset, version: outcome.version, recipe: outcome.recipe, configHash: outcome.configHash,
-                    dims: outcome.dims, clips: outcome.clips, cached: outcome.cached, computed: outcome.computed,
-                    failures: outcome.failures.map { .init(clip: $0.clip, path: $0.path, reason: $0.reason) },
-                    seconds: outcome.seconds))
+                try printJSON(
+                    FeaturesReport(
+                        dataset: outcome.dataset, version: outcome.version, recipe: outcome.recipe, configHash: outcome.configHash,
+                        dims: outcome.dims, clips: outcome.clips, cached: outcome.cached, computed: outcome.computed,
+                        failures: outcome.failures.map { .init(clip: $0.clip, path: $0.path, reason: $0.reason) },
+                        seconds: outcome.seconds))
             } else if !options.quiet {
-                print("\(outcome.dataset)@\(outcome.version): \(outcome.recipe) (\(outcome.dims) dims, recipe \(outcome.configHash.prefix(12)))")
-                print("  \(outcome.cached) cached, \(outcome.computed) computed in \(Format.duration(outcome.seconds)), \(outcome.failures.count) failed")
+                print(
+                    "\(outcome.dataset)@\(outcome.version): \(outcome.recipe) (\(outcome.dims) dims, recipe \(outcome.configHash.prefix(12)))"
+                )
+                print(
+                    "  \(outcome.cached) cached, \(outcome.computed) computed in \(Format.duration(outcome.seconds)), \(outcome.failures.count) failed"
+                )
                 for failure in outcome.failures.prefix(20) { print("  ✗ \(failure.path): \(failure.reason)") }
                 if outcome.failures.count > 20 { print("  … \(outcome.failures.count - 20) more (see the feature_errors table)") }
             }

@@ -33,7 +33,8 @@ extension SER {
         @Option(help: ArgumentHelp("Dataset name (default: the corpus folder's name).", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("File-naming convention; auto recognises the public corpora from their file names.", valueName: "layout"))
+        @Option(
+            help: ArgumentHelp("File-naming convention; auto recognises the public corpora from their file names.", valueName: "layout"))
         var layout: LayoutOption = .auto
 
         @Flag(help: "Keep the decoded PCM in the database (int16 for 16-bit sources, else float32), so the files may move.")
@@ -81,8 +82,10 @@ extension SER {
                 }
             }
             if strict && !summary.rejected.isEmpty {
-                throw ImportError(.strict, path: summary.root,
-                    "\(summary.rejected.count) files were rejected (--strict); the \(summary.newClips + summary.existingClips) good files were imported")
+                throw ImportError(
+                    .strict, path: summary.root,
+                    "\(summary.rejected.count) files were rejected (--strict); the \(summary.newClips + summary.existingClips) good files were imported"
+                )
             }
         }
     }

@@ -21,7 +21,8 @@ extension SER.Plot {
             let store = try options.openStore()
             let clips = try DatasetFigures.clips(dataset, store: store)
             try output.write(
-                DatasetFigures.overview(dataset, clips: clips, order: try classes.order(clips.map(\.label))), defaultBase: "dataset-\(FileStem.safe(dataset))", options: options)
+                DatasetFigures.overview(dataset, clips: clips, order: try classes.order(clips.map(\.label))),
+                defaultBase: "dataset-\(FileStem.safe(dataset))", options: options)
         }
     }
 }

@@ -89,6 +89,5 @@ extension SER.Plot {
             return groups.map { $0.first == $0.last ? $0.first : "\($0.first)…\($0.last)" }.joined(separator: ", ")
         }
 
-
     }
 }

@@ -28,7 +28,9 @@ struct PlotOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Figure size with a unit: 6x4in, 432x288pt, 16x10cm (default: made for the plot).", valueName: "WxH"))
     var size: FigureSize?
 
-    @Option(name: .customLong("font-size"), help: ArgumentHelp("Tick-label size in points, 5…24; other text scales with it (default 10).", valueName: "pt"))
+    @Option(
+        name: .customLong("font-size"),
+        help: ArgumentHelp("Tick-label size in points, 5…24; other text scales with it (default 10).", valueName: "pt"))
     var fontSize: Double?
 
     @Option(help: ArgumentHelp("Replace the figure's title; --title '' removes every title (for a captioned figure).", valueName: "text"))

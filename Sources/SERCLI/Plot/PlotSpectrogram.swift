@@ -80,10 +80,10 @@ extension SER.Plot {
             Figure(
                 width: 900, height: 420,
                 panels: [
-                    try SpectrogramPanel.panel(audio, mel: mel, decibels: decibels, nFFT: nFFT, hopLength: hopLength, nMels: nMels, title: title)
+                    try SpectrogramPanel.panel(
+                        audio, mel: mel, decibels: decibels, nFFT: nFFT, hopLength: hopLength, nMels: nMels, title: title)
                 ])
         }
-
 
     }
 }

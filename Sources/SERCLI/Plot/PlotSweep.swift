@@ -8,7 +8,8 @@ extension SER.Plot {
     /// `ser plot sweep RUN`.
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A sweep's trials: parallel coordinates of settings against validation (and test) accuracy, and accuracy per setting.",
+            abstract:
+                "A sweep's trials: parallel coordinates of settings against validation (and test) accuracy, and accuracy per setting.",
             discussion: """
                 RUN is the sweep's parent run (see `ser runs`). Trials are chosen on validation accuracy; test \
                 accuracy is drawn grey and dashed, for reference only. Numeric settings spanning a factor of 10 \

@@ -59,8 +59,9 @@ extension SER {
             if !options.quiet && !options.json { print("Wrote \(target) (\(Format.bytes(Int64(html.utf8.count))), self-contained HTML).") }
             let children = try runID.map { try writeChildReports(of: $0, beside: target, store: store) } ?? []
             if options.json {
-                try printJSON(ReportOutput(
-                    path: target, bytes: html.utf8.count, run: runID, dataset: runID == nil ? dataset : nil, children: children))
+                try printJSON(
+                    ReportOutput(
+                        path: target, bytes: html.utf8.count, run: runID, dataset: runID == nil ? dataset : nil, children: children))
             }
         }
 

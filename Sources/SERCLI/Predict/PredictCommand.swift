@@ -27,7 +27,10 @@ extension SER {
         @Argument(help: ArgumentHelp("Audio files to classify.", valueName: "file"))
         var files: [String] = []
 
-        @Option(name: .customLong("run"), help: ArgumentHelp("The run whose best checkpoint classifies: an id, a name or prefix, last, last~N or @tag.", valueName: "run"))
+        @Option(
+            name: .customLong("run"),
+            help: ArgumentHelp("The run whose best checkpoint classifies: an id, a name or prefix, last, last~N or @tag.", valueName: "run")
+        )
         var reference: RunArgument?
 
         @Option(name: .long, help: ArgumentHelp("An ONNX file written by `ser export`.", valueName: "path"))
@@ -88,9 +91,10 @@ extension SER {
                 }
             }
             if !failures.isEmpty {
-                throw ModelUseError(path: failures.count == 1 ? failures[0].path : "predict",
+                throw ModelUseError(
+                    path: failures.count == 1 ? failures[0].path : "predict",
                     "\(failures.count) of \(files.count) files could not be classified"
-                    + (results.isEmpty ? "" : "; the other \(results.count) were"))
+                        + (results.isEmpty ? "" : "; the other \(results.count) were"))
             }
         }
     }

@@ -38,7 +38,9 @@ extension SER {
             let record = try RemoteSelection.record(name, in: store)
             InterruptFlag.install()
             let token = InterruptFlag.token
-            let report = try RemoteSelection.using(record) { remote in try await remote.push(from: store, runIDs: runIDs, cancellation: token) }
+            let report = try RemoteSelection.using(record) { remote in
+                try await remote.push(from: store, runIDs: runIDs, cancellation: token)
+            }
             guard !options.quiet else { return }
             for skipped in report.skipped {
                 Console.error("ser: skipped run \(skipped.runID): \(skipped.reason)\n")

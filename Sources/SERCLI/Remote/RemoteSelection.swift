@@ -10,13 +10,16 @@ enum RemoteSelection {
         let remotes = try store.remotes()
         if let name {
             if let found = remotes.first(where: { $0.name == name }) { return found }
-            throw RemoteError(.unknownRemote, remote: name, "no such remote\(known(remotes)); add one with ser remote add \(name) postgres://user@host/db")
+            throw RemoteError(
+                .unknownRemote, remote: name, "no such remote\(known(remotes)); add one with ser remote add \(name) postgres://user@host/db"
+            )
         }
         if let origin = remotes.first(where: { $0.name == "origin" }) { return origin }
         if remotes.count == 1 { return remotes[0] }
         throw RemoteError(
             .unknownRemote, remote: store.path,
-            remotes.isEmpty ? "has no remote; add one with ser remote add origin postgres://user@host/db"
+            remotes.isEmpty
+                ? "has no remote; add one with ser remote add origin postgres://user@host/db"
                 : "has several remotes and none is origin; name one\(known(remotes))")
     }
 

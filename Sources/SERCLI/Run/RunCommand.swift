@@ -38,9 +38,14 @@ extension SER {
         var note: String?
         @Option(help: ArgumentHelp("Continue an interrupted run from its last completed epoch.", valueName: "run"))
         var resume: RunArgument?
-        @Option(help: ArgumentHelp("Re-run a run with its exact resolved settings and say whether the metrics are identical.", valueName: "run"))
+        @Option(
+            help: ArgumentHelp("Re-run a run with its exact resolved settings and say whether the metrics are identical.", valueName: "run")
+        )
         var reproduce: RunArgument?
-        @Option(help: ArgumentHelp("Train one run per seed, all on the same split (--split-seed, default --seed), and record their ensemble: the mean of their class probabilities, as `ser ensemble` makes it (e.g. --seeds 42,1,2).", valueName: "seeds"))
+        @Option(
+            help: ArgumentHelp(
+                "Train one run per seed, all on the same split (--split-seed, default --seed), and record their ensemble: the mean of their class probabilities, as `ser ensemble` makes it (e.g. --seeds 42,1,2).",
+                valueName: "seeds"))
         var seeds: String?
         @Option(help: .hidden)
         var parent: Int64?
@@ -84,7 +89,8 @@ extension SER {
             if let resume {
                 outcome = try workbench.resume(run: try resume.resolve(in: workbench.store))
             } else if let reproduce {
-                outcome = try workbench.reproduce(run: try reproduce.resolve(in: workbench.store), TrainingRequest(name: name, tags: tags, note: note))
+                outcome = try workbench.reproduce(
+                    run: try reproduce.resolve(in: workbench.store), TrainingRequest(name: name, tags: tags, note: note))
             } else {
                 let request = TrainingRequest(
                     name: name, tags: tags, note: note, parent: parent, kind: kind.flatMap(RunKind.init(rawValue:)) ?? .train)
@@ -93,15 +99,18 @@ extension SER {
             let seconds = Date().timeIntervalSince(started)
             if outcome.folds > 0 && !options.quiet {
                 let values = outcome.testMetrics, stds = outcome.testStd
-                output.note(String(
-                    format: "\nk-fold run %lld: test accuracy %.3f ± %.3f, macro-F1 %.3f ± %.3f, UAR %.3f ± %.3f over %d folds",
-                    outcome.run, values["accuracy"] ?? 0, stds["accuracy"] ?? 0, values["macro_f1"] ?? 0, stds["macro_f1"] ?? 0,
-                    values["uar"] ?? 0, stds["uar"] ?? 0, outcome.folds))
+                output.note(
+                    String(
+                        format: "\nk-fold run %lld: test accuracy %.3f ± %.3f, macro-F1 %.3f ± %.3f, UAR %.3f ± %.3f over %d folds",
+                        outcome.run, values["accuracy"] ?? 0, stds["accuracy"] ?? 0, values["macro_f1"] ?? 0, stds["macro_f1"] ?? 0,
+                        values["uar"] ?? 0, stds["uar"] ?? 0, outcome.folds))
             }
             if options.json {
                 try printJSON(RunReport(outcome))
             } else {
-                output.summary(runID: outcome.run, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch, seconds: seconds)
+                output.summary(
+                    runID: outcome.run, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch,
+                    seconds: seconds)
                 if let note = outcome.reproduction.map(RunReport.text) { output.note(note) }
             }
             if outcome.status == .interrupted { throw ExitCode(130) }

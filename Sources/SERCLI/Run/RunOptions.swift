@@ -28,10 +28,12 @@ struct RunOptions: ParsableArguments {
             guard token.hasPrefix("--") else {
                 throw ValidationError("unexpected argument '\(token)'; settings are given as --name value (see --help)")
             }
-            let (flag, inline) = token.firstIndex(of: "=").map { (String(token[..<$0]), String(token[token.index(after: $0)...])) } ?? (token, nil)
+            let (flag, inline) =
+                token.firstIndex(of: "=").map { (String(token[..<$0]), String(token[token.index(after: $0)...])) } ?? (token, nil)
             guard let key = flags[flag] else {
                 let nearest = CommandSuggestion.nearest(to: flag, in: Array(flags.keys))
-                throw ValidationError("unknown option '\(flag)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "") + " (see --help for every setting)")
+                throw ValidationError(
+                    "unknown option '\(flag)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "") + " (see --help for every setting)")
             }
             if let inline {
                 out.append((key, inline))

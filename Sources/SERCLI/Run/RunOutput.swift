@@ -16,7 +16,9 @@ struct RunOutput: RunObserver {
     let clock = TrainingClock()
     /// Debugging aid for tests that interrupt or kill a run between epochs:
     /// `SER_TEST_EPOCH_DELAY_MS` pauses after each committed epoch. Never set in normal use.
-    let epochDelay: Double? = ProcessInfo.processInfo.environment["SER_TEST_EPOCH_DELAY_MS"].flatMap(Double.init).flatMap { $0 > 0 ? min($0, 10_000) / 1000 : nil }
+    let epochDelay: Double? = ProcessInfo.processInfo.environment["SER_TEST_EPOCH_DELAY_MS"].flatMap(Double.init).flatMap {
+        $0 > 0 ? min($0, 10_000) / 1000 : nil
+    }
 
     init(quiet: Bool, toStandardError: Bool) {
         self.quiet = quiet
@@ -54,7 +56,8 @@ struct RunOutput: RunObserver {
 
     private func header(_ start: RunStart) {
         let settings = start.settings
-        say("""
+        say(
+            """
             dataset  \(start.dataset)@\(start.version)  \(start.clips) clips, \(start.classes) classes
             features \(settings.features) @ \(settings.sampleRate) Hz (\(start.dims) dims), \(settings.normalization.rawValue) normalisation
             split    \(settings.split): \(start.train) train / \(start.validation) val / \(start.test) test
@@ -89,9 +92,12 @@ struct RunOutput: RunObserver {
             return
         }
         let m = test.metrics
-        say(String(
-            format: "test accuracy %.3f, macro-F1 %.3f, UAR %.3f", m["accuracy"] ?? 0, m["macro_f1"] ?? 0, m["uar"] ?? 0)
-            .prepending("\nrun \(runID) finished in \(Format.duration(seconds)): \(Self.epochs(best: bestEpoch, selected: selectedEpoch)), "))
+        say(
+            String(
+                format: "test accuracy %.3f, macro-F1 %.3f, UAR %.3f", m["accuracy"] ?? 0, m["macro_f1"] ?? 0, m["uar"] ?? 0
+            )
+            .prepending(
+                "\nrun \(runID) finished in \(Format.duration(seconds)): \(Self.epochs(best: bestEpoch, selected: selectedEpoch)), "))
         say("  class        precision  recall    F1   support")
         for c in test.classes {
             let name = c.label.padding(toLength: 12, withPad: " ", startingAt: 0)

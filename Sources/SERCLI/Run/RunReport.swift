@@ -32,10 +32,12 @@ struct RunReport: Encodable {
     static func text(_ r: Reproduction) -> String {
         if r.identical { return "reproduction of run \(r.original): test metrics identical" }
         func value(_ v: Double?) -> String { v.map { String($0) } ?? "–" }
-        var note = "reproduction of run \(r.original): test metrics differ ("
+        var note =
+            "reproduction of run \(r.original): test metrics differ ("
             + r.differences.map { "\($0.metric) \(value($0.before)) → \(value($0.after))" }.joined(separator: ", ") + ")"
         if !r.environmentChanges.isEmpty {
-            note += "; the two runs differ in " + r.environmentChanges.joined(separator: ", ")
+            note +=
+                "; the two runs differ in " + r.environmentChanges.joined(separator: ", ")
                 + " (bit-identical results need the same build, BLAS threads and GEMM on the same CPU)"
         }
         return note

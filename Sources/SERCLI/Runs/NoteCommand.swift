@@ -7,7 +7,8 @@ import SERStore
 extension SER {
     /// `ser note RUN TEXT`: sets a run's note.
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a run's note (an empty text clears it).",
+        static let configuration = CommandConfiguration(
+            abstract: "Set a run's note (an empty text clears it).",
             discussion: """
                 Examples:
                   ser note last "lr too high: loss diverges after epoch 20"
@@ -15,7 +16,8 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument
         @Argument(help: ArgumentHelp("The note.", valueName: "text")) var text: String
 
         func run() throws {

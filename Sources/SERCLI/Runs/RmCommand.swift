@@ -49,7 +49,8 @@ extension SER {
             if (ids.count > 1 || children > 0) && !force {
                 let what = "\(ids.count) run\(ids.count == 1 ? "" : "s")\(children > 0 ? " with \(children) child runs" : "")"
                 guard Self.confirm("Move \(what) to the trash?") else {
-                    throw WorkbenchError(.wrongState, "\(what) not removed: pass --force to remove several runs or a parent with its children")
+                    throw WorkbenchError(
+                        .wrongState, "\(what) not removed: pass --force to remove several runs or a parent with its children")
                 }
             }
             let moved = try store.trashRuns(ids)
@@ -57,7 +58,9 @@ extension SER {
                 try printJSON(TrashReport(runs: ids, moved: moved))
             } else if !options.quiet {
                 let list = ids.map(String.init).joined(separator: ", ")
-                print("Moved run\(ids.count == 1 ? "" : "s") \(list)\(moved > ids.count ? " and \(moved - ids.count) child runs" : "") to the trash (ser restore RUN brings one back; ser gc empties the trash).")
+                print(
+                    "Moved run\(ids.count == 1 ? "" : "s") \(list)\(moved > ids.count ? " and \(moved - ids.count) child runs" : "") to the trash (ser restore RUN brings one back; ser gc empties the trash)."
+                )
             }
         }
 
@@ -114,11 +117,13 @@ extension SER {
             let store = try options.openStore()
             let freed = try store.emptyTrash(vacuum: vacuum)
             if options.json {
-                try printJSON(GcReport(
-                    runs: freed.runs, epochs: freed.epochs, checkpointBytes: freed.checkpointBytes, fileBytes: freed.fileBytes,
-                    vacuumed: vacuum))
+                try printJSON(
+                    GcReport(
+                        runs: freed.runs, epochs: freed.epochs, checkpointBytes: freed.checkpointBytes, fileBytes: freed.fileBytes,
+                        vacuumed: vacuum))
             } else if !options.quiet {
-                var line = freed.runs == 0
+                var line =
+                    freed.runs == 0
                     ? "The trash is empty."
                     : "Deleted \(freed.runs) run\(freed.runs == 1 ? "" : "s") for good: \(freed.epochs) epochs, \(Format.bytes(freed.checkpointBytes)) of weights."
                 if vacuum { line += " The file shrank by \(Format.bytes(freed.fileBytes))." }

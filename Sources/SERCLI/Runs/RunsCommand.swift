@@ -48,8 +48,9 @@ extension SER {
                 print("No runs yet: train one with `ser run`.")
                 return
             }
-            var table = TextTable(["id", "name", "kind", "dataset", "split", "status", "epochs", "val acc", "test acc", "test F1", "UAR", "time", "tags"],
-                                  rightAligned: [0, 6, 7, 8, 9, 10, 11])
+            var table = TextTable(
+                ["id", "name", "kind", "dataset", "split", "status", "epochs", "val acc", "test acc", "test F1", "UAR", "time", "tags"],
+                rightAligned: [0, 6, 7, 8, 9, 10, 11])
             for r in runs {
                 table.add([
                     String(r.id), r.name ?? "", r.kind.rawValue, r.dataset.map { "\($0)@\(r.datasetVersion?.prefix(7) ?? "")" } ?? "",

@@ -38,19 +38,21 @@ extension SER {
             let overview = try store.runOverview(runID)
             let bestEpoch = overview?.bestEpoch, selectedEpoch = overview?.selectedEpoch
             if options.json {
-                try printJSON(ShowReport(
-                    id: runID, name: header.name, kind: header.kind.rawValue, status: header.status.rawValue,
-                    config: JSONValue(parsingOrKeeping: header.config), commandLine: text["command_line"], note: text["note"],
-                    createdAt: text["created_at"] ?? "", startedAt: text["started_at"], finishedAt: text["finished_at"],
-                    error: text["error"], provenance: recorded.map(ProvenanceReport.init),
-                    bestEpoch: bestEpoch, selectedEpoch: selectedEpoch, epochs: epochs,
-                    test: MetricSet(metrics.mapValues(\.value)), testStd: MetricSet(metrics.compactMapValues(\.std)), classes: classes,
-                    confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []),
-                    children: children.map(\.id),
-                    evaluations: try store.datasetEvaluations(runID: runID).map {
-                        .init(id: $0.id, dataset: $0.dataset, models: $0.models, clips: $0.clips, accuracy: $0.accuracy,
-                              macroF1: $0.macroF1, uar: $0.uar, createdAt: $0.createdAt)
-                    }))
+                try printJSON(
+                    ShowReport(
+                        id: runID, name: header.name, kind: header.kind.rawValue, status: header.status.rawValue,
+                        config: JSONValue(parsingOrKeeping: header.config), commandLine: text["command_line"], note: text["note"],
+                        createdAt: text["created_at"] ?? "", startedAt: text["started_at"], finishedAt: text["finished_at"],
+                        error: text["error"], provenance: recorded.map(ProvenanceReport.init),
+                        bestEpoch: bestEpoch, selectedEpoch: selectedEpoch, epochs: epochs,
+                        test: MetricSet(metrics.mapValues(\.value)), testStd: MetricSet(metrics.compactMapValues(\.std)), classes: classes,
+                        confusion: ConfusionReport(labels: confusion?.labels ?? [], counts: confusion?.counts ?? []),
+                        children: children.map(\.id),
+                        evaluations: try store.datasetEvaluations(runID: runID).map {
+                            .init(
+                                id: $0.id, dataset: $0.dataset, models: $0.models, clips: $0.clips, accuracy: $0.accuracy,
+                                macroF1: $0.macroF1, uar: $0.uar, createdAt: $0.createdAt)
+                        }))
                 return
             }
             if options.quiet { return }
@@ -69,30 +71,43 @@ extension SER {
             if !children.isEmpty {
                 print("\n\(header.kind == .kfold ? "folds" : "trials")")
                 for child in children {
-                    print("  runID \(child.id)  \(child.status.rawValue)  test acc \(SER.Runs.number(child.testAcc))  F1 \(SER.Runs.number(child.testF1))")
+                    print(
+                        "  runID \(child.id)  \(child.status.rawValue)  test acc \(SER.Runs.number(child.testAcc))  F1 \(SER.Runs.number(child.testF1))"
+                    )
                 }
             }
             if !epochs.isEmpty {
-                print("\nepochs (* best monitored value\(selectedEpoch != nil && selectedEpoch != bestEpoch ? ", > evaluated weights" : ""))")
-                var table = TextTable(["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "s", ""], rightAligned: Set(0..<9))
+                print(
+                    "\nepochs (* best monitored value\(selectedEpoch != nil && selectedEpoch != bestEpoch ? ", > evaluated weights" : ""))")
+                var table = TextTable(
+                    ["epoch", "train loss", "train acc", "val loss", "val acc", "val F1", "val UAR", "lr", "s", ""],
+                    rightAligned: Set(0..<9))
                 for e in epochs {
                     func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "–" }
-                    table.add([String(e.epoch), f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy),
-                               f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate), String(format: "%.1f", e.wallSeconds),
-                               (e.epoch == bestEpoch ? "*" : "") + (e.epoch == selectedEpoch && selectedEpoch != bestEpoch ? ">" : "")])
+                    table.add([
+                        String(e.epoch), f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy),
+                        f(e.validationF1), f(e.validationUAR), String(format: "%.1e", e.learningRate),
+                        String(format: "%.1f", e.wallSeconds),
+                        (e.epoch == bestEpoch ? "*" : "") + (e.epoch == selectedEpoch && selectedEpoch != bestEpoch ? ">" : ""),
+                    ])
                 }
                 print(table.render(indent: "  "))
             }
             if !metrics.isEmpty {
                 print("\ntest")
                 for (name, m) in metrics.sorted(by: { $0.key < $1.key }) {
-                    print("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%.4f", m.value))\(m.std.map { String(format: " ± %.4f", $0) } ?? "")")
+                    print(
+                        "  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%.4f", m.value))\(m.std.map { String(format: " ± %.4f", $0) } ?? "")"
+                    )
                 }
             }
             if !classes.isEmpty {
                 var table = TextTable(["class", "precision", "recall", "F1", "support"], rightAligned: [1, 2, 3, 4])
                 for c in classes {
-                    table.add([c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1), String(c.support)])
+                    table.add([
+                        c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1),
+                        String(c.support),
+                    ])
                 }
                 print("\n" + table.render(indent: "  "))
             }

@@ -7,7 +7,8 @@ import SERStore
 extension SER {
     /// `ser tag RUN TAG...`: adds (or with --remove, removes) tags.
     struct Tag: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add tags to a run (or remove them with --remove).",
+        static let configuration = CommandConfiguration(
+            abstract: "Add tags to a run (or remove them with --remove).",
             discussion: """
                 Examples:
                   ser tag last paper baseline
@@ -15,13 +16,16 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run")) var reference: RunArgument
+        @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run"))
+        var reference: RunArgument
         @Argument(help: ArgumentHelp("Tags.", valueName: "tag")) var tags: [String]
         @Flag(help: "Remove the tags instead.") var remove = false
 
         func validate() throws {
             if tags.isEmpty { throw ValidationError("name at least one tag") }
-            if tags.contains(where: { $0.isEmpty || $0.contains(",") }) { throw ValidationError("tags must be non-empty and contain no comma") }
+            if tags.contains(where: { $0.isEmpty || $0.contains(",") }) {
+                throw ValidationError("tags must be non-empty and contain no comma")
+            }
         }
 
         func run() throws {

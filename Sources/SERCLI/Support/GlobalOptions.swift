@@ -7,7 +7,8 @@ import SERStore
 
 /// Options every command that uses the database shares: `--db`, `--json`, `--quiet`.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $SER_DB, else ser.db in this folder or a parent).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("The database file (default: $SER_DB, else ser.db in this folder or a parent).", valueName: "path"))
     var db: String?
 
     @Flag(name: .long, help: "Print machine-readable JSON instead of text.")

@@ -52,8 +52,10 @@ public final class ProgressBar: @unchecked Sendable {
     ///   - unit: what is counted, plural (`files`, `clips`, `epochs`).
     ///   - mode: how to show it; see ``automaticMode(quiet:)``.
     ///   - output: where text goes (standard error by default; tests capture it).
-    public init(total: Int, title: String, unit: String = "files", mode: Mode,
-                output: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        total: Int, title: String, unit: String = "files", mode: Mode,
+        output: (@Sendable (String) -> Void)? = nil
+    ) {
         self.total = max(0, total)
         self.title = title
         self.unit = unit

@@ -87,7 +87,8 @@ extension SER {
             }
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let workbench = try options.workbench(observer: output)
-            let launcher: any TrialLauncher = jobs > 1 ? ProcessTrialLauncher(executable: Self.executable(), jobs: jobs) : InProcessTrialLauncher()
+            let launcher: any TrialLauncher =
+                jobs > 1 ? ProcessTrialLauncher(executable: Self.executable(), jobs: jobs) : InProcessTrialLauncher()
             let outcome = try workbench.sweep(base, grid: grid, random: random, name: name, tags: tags, launcher: launcher)
             let summary = SweepSummary(outcome)
             if options.json {

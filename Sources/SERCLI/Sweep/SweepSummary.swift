@@ -34,13 +34,15 @@ struct SweepSummary: Encodable {
         trials = outcome.trials.map { trial in
             var settings: [String: JSONValue] = [:]
             for key in outcome.axes { settings[key] = trial.settings[key] ?? .null }
-            table.add([String(trial.run), trial.status.rawValue] + outcome.axes.map { settings[$0].map(Self.text) ?? "?" }
-                + [SER.Runs.number(trial.validationAccuracy), SER.Runs.number(trial.testAccuracy), SER.Runs.number(trial.testF1)])
+            table.add(
+                [String(trial.run), trial.status.rawValue] + outcome.axes.map { settings[$0].map(Self.text) ?? "?" }
+                    + [SER.Runs.number(trial.validationAccuracy), SER.Runs.number(trial.testAccuracy), SER.Runs.number(trial.testF1)])
             return Trial(
                 run: trial.run, status: trial.status.rawValue, settings: settings, valAcc: trial.validationAccuracy,
                 testAcc: trial.testAccuracy, testF1: trial.testF1)
         }
-        let header = "\nsweep \(outcome.sweep) \(outcome.status.rawValue): \(outcome.trials.count) trials, ranked by validation accuracy (best first)\n"
+        let header =
+            "\nsweep \(outcome.sweep) \(outcome.status.rawValue): \(outcome.trials.count) trials, ranked by validation accuracy (best first)\n"
         self.table = header + table.render()
     }
 

@@ -8,7 +8,8 @@ import SERWorkbench
 extension DashboardAPI {
     func audio(_ id: Int64, range: String?) throws -> DashboardReply {
         let wav = try AudioCache.shared.wav(id) { try encodedAudio(id) }
-        var reply = DashboardReply(contentType: "audio/wav", headers: [("Accept-Ranges", "bytes"), ("Cache-Control", "private, max-age=60")], body: wav)
+        var reply = DashboardReply(
+            contentType: "audio/wav", headers: [("Accept-Ranges", "bytes"), ("Cache-Control", "private, max-age=60")], body: wav)
         if let range, let byteRange = try ByteRange.parse(range, length: wav.count) {
             reply.status = 206
             reply.body = wav.subdata(in: byteRange.first..<(byteRange.last + 1))

@@ -13,7 +13,8 @@ extension DashboardAPI {
         guard let run = try store.runOverview(id) else { throw DashboardError(.notFound, "no run \(id) in this database") }
         let settings = Dictionary(try store.hyperparameters(id).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         return RunDetailPayload(
-            run: run, metrics: try store.runMetrics(id), settings: settings, provenance: try store.provenance(id), epochs: try store.epochs(id),
+            run: run, metrics: try store.runMetrics(id), settings: settings, provenance: try store.provenance(id),
+            epochs: try store.epochs(id),
             evaluatedSubsets: try store.evaluatedSubsets(id))
     }
 
@@ -43,9 +44,11 @@ extension DashboardAPI {
         }
         let counts = try confusionCounts(id, subset: request.value("subset"))
         for label in [trueLabel, predicted] where !counts.labels.contains(label) {
-            throw DashboardError(.badRequest, "'\(label.prefix(40))' is not one of the run's classes (\(counts.labels.joined(separator: ", ")))")
+            throw DashboardError(
+                .badRequest, "'\(label.prefix(40))' is not one of the run's classes (\(counts.labels.joined(separator: ", ")))")
         }
-        let clips = try store.clipPredictions(id, subset: counts.subset, trueLabel: trueLabel, predicted: predicted, limit: Self.maxCellClips)
+        let clips = try store.clipPredictions(
+            id, subset: counts.subset, trueLabel: trueLabel, predicted: predicted, limit: Self.maxCellClips)
         return PredictionsPayload(subset: counts.subset, trueLabel: trueLabel, predicted: predicted, classes: counts.labels, clips: clips)
     }
 

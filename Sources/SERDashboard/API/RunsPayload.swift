@@ -32,7 +32,8 @@ struct RunsPayload: Encodable {
         matched = comparison.matched
         runs = comparison.rows.map { r in
             Run(
-                id: r.id, name: r.name, kind: r.kind, parentID: r.parentID, status: r.status, dataset: r.dataset, split: r.split, seed: r.seed,
+                id: r.id, name: r.name, kind: r.kind, parentID: r.parentID, status: r.status, dataset: r.dataset, split: r.split,
+                seed: r.seed,
                 bestEpoch: r.bestEpoch?.value, epochs: r.epochsDone, testAccuracy: r.testAccuracy?.value, testF1: r.testF1?.value,
                 testUAR: r.testUAR?.value, validationAccuracy: r.validationAccuracy?.value, validationF1: r.validationF1?.value,
                 durationSeconds: r.durationSeconds, tags: r.tags, children: r.children, hyperparameters: r.hyperparameters)

@@ -11,7 +11,9 @@ extension Pages {
     static func compare(_ api: DashboardAPI, ids: [Int64], request: DashboardRequest) throws -> String {
         let context = PageContext(request, access: api.access)
         guard !ids.isEmpty else { throw DashboardError(.badRequest, "select at least one run to compare (?run=ID&run=ID)") }
-        guard ids.count <= maxCompared else { throw DashboardError(.tooLarge, "\(ids.count) runs selected; at most \(maxCompared) can be compared") }
+        guard ids.count <= maxCompared else {
+            throw DashboardError(.tooLarge, "\(ids.count) runs selected; at most \(maxCompared) can be compared")
+        }
         let comparison = try api.store.compare(CompareQuery(runIDs: ids))
         let table = try CompareTable.build(comparison, keys: nil, allParams: true, onlyChanged: true)
         var body = "<h1>Compare \(HTML.escape(RunFigures.runList(ids)))</h1><h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
@@ -26,14 +28,17 @@ extension Pages {
             body += "<tr>"
             for (column, cell) in zip(table.columns, cells) {
                 let text = HTML.escape(cell.display)
-                body += column.key == "id" ? "<td><a href=\"\(HTML.escape(context.link("/runs/\(row.id)")))\">\(text)</a></td>" : "<td>\(text)</td>"
+                body +=
+                    column.key == "id"
+                    ? "<td><a href=\"\(HTML.escape(context.link("/runs/\(row.id)")))\">\(text)</a></td>" : "<td>\(text)</td>"
             }
             body += "</tr>"
         }
         body += "</tbody></table>"
         if let base = comparison.rows.first, comparison.rows.count > 1 {
             let metrics: [(String, (CompareRow) -> MetricValue?)] = [
-                ("test acc", \.testAccuracy), ("test F1", \.testF1), ("test UAR", \.testUAR), ("val acc", \.validationAccuracy), ("val F1", \.validationF1),
+                ("test acc", \.testAccuracy), ("test F1", \.testF1), ("test UAR", \.testUAR), ("val acc", \.validationAccuracy),
+                ("val F1", \.validationF1),
             ]
             body += "<h2>Metric deltas against run \(base.id)</h2><table class=\"grid\" id=\"deltas\"><thead><tr><th>run</th>"
             body += metrics.map { "<th>\($0.0)</th>" }.joined() + "</tr></thead><tbody>"

@@ -9,13 +9,15 @@ extension Pages {
         }
         var body = "<h1>Dataset \(HTML.escape(dataset.name))</h1>"
         body += HTML.keyValueTable(
-            [("layout", dataset.layout), ("clips", "\(dataset.clips)"), ("duration", String(format: "%.1f min", dataset.seconds / 60))], id: "dataset-summary")
+            [("layout", dataset.layout), ("clips", "\(dataset.clips)"), ("duration", String(format: "%.1f min", dataset.seconds / 60))],
+            id: "dataset-summary")
         func counts(_ title: String, _ id: String, _ values: [String: Int]) -> String {
             let peak = max(1, values.values.max() ?? 1)
             var html = "<h2>\(title)</h2><table class=\"grid\" id=\"\(id)\"><tbody>"
             for (key, count) in values.sorted(by: { $0.key.localizedStandardCompare($1.key) == .orderedAscending }) {
                 let width = Int((Double(count) / Double(peak) * 200).rounded())
-                html += "<tr><th>\(HTML.escape(key))</th><td class=\"num\">\(count)</td><td><span class=\"bar\" style=\"width:\(width)px\"></span></td></tr>"
+                html +=
+                    "<tr><th>\(HTML.escape(key))</th><td class=\"num\">\(count)</td><td><span class=\"bar\" style=\"width:\(width)px\"></span></td></tr>"
             }
             return html + "</tbody></table>"
         }

@@ -23,7 +23,9 @@ extension Pages {
         body += HTML.keyValueTable(summary, id: "summary")
         body += "</div><div><h2>Metrics</h2>"
         body += HTML.keyValueTable(
-            detail.metrics.map { m in ("\(m.subset) \(m.name)", String(format: "%.4f", m.value) + (m.std.map { String(format: " ± %.4f", $0) } ?? "")) },
+            detail.metrics.map { m in
+                ("\(m.subset) \(m.name)", String(format: "%.4f", m.value) + (m.std.map { String(format: " ± %.4f", $0) } ?? ""))
+            },
             id: "metrics")
         body += "</div></section><h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
         if detail.epochs.isEmpty {
@@ -34,14 +36,16 @@ extension Pages {
         body += "</div>"
         body += try confusionSection(api, id: id, subsets: detail.evaluatedSubsets, request: request)
         body += "<section class=\"cols\"><div><h2>Settings</h2>"
-        body += HTML.keyValueTable(detail.settings.sorted { $0.key < $1.key }.map { ($0.key, CompareCell.unquoted($0.value)) }, id: "settings")
+        body += HTML.keyValueTable(
+            detail.settings.sorted { $0.key < $1.key }.map { ($0.key, CompareCell.unquoted($0.value)) }, id: "settings")
         body += "</div><div><h2>Provenance</h2>"
         if let p = detail.provenance {
             body += HTML.keyValueTable(
                 [
                     ("ser", p.serVersion), ("build", p.buildCommit ?? "—"), ("dataset hash", p.datasetHash ?? "—"),
                     ("features hash", p.featureConfigHash ?? "—"), ("host", p.hostname ?? "—"), ("os", p.os ?? "—"),
-                    ("cpu", p.cpuModel ?? "—"), ("cores", p.cpuCores.map(String.init) ?? "—"), ("BLAS threads", p.blasThreads.map(String.init) ?? "—"),
+                    ("cpu", p.cpuModel ?? "—"), ("cores", p.cpuCores.map(String.init) ?? "—"),
+                    ("BLAS threads", p.blasThreads.map(String.init) ?? "—"),
                 ], id: "provenance")
         } else {
             body += "<p class=\"muted\">none recorded</p>"
@@ -60,8 +64,10 @@ extension Pages {
     /// One `<tr>` of the epochs table (the script builds the same row from an event).
     static func epochRow(_ e: EpochRecord) -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "—" }
-        let cells = ["\(e.epoch)", f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy), f(e.validationF1),
-            String(format: "%.3g", e.learningRate), String(format: "%.2f", e.wallSeconds)]
+        let cells = [
+            "\(e.epoch)", f(e.trainLoss), f(e.trainAccuracy), f(e.validationLoss), f(e.validationAccuracy), f(e.validationF1),
+            String(format: "%.3g", e.learningRate), String(format: "%.2f", e.wallSeconds),
+        ]
         return "<tr>" + cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "</tr>"
     }
 
@@ -70,17 +76,20 @@ extension Pages {
         guard let first = subsets.first else { return "<h2>Confusion</h2><p class=\"muted\">not evaluated yet</p>" }
         let subset = request.value("subset").flatMap { subsets.contains($0) ? $0 : nil } ?? first
         let confusion = try api.confusion(id, subset: subset)
-        var html = "<h2>Confusion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"confusion-figure\">"
+        var html =
+            "<h2>Confusion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"confusion-figure\">"
         html += HTML.inlineSVG(try api.confusionSVG(id, subset: subset), scope: "confusion")
         html += "</div><div><p class=\"muted\">Click a cell to list its clips and listen to them.</p>"
-        html += "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ↓ predicted →</th>"
+        html +=
+            "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ↓ predicted →</th>"
         html += confusion.labels.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for (t, label) in confusion.labels.enumerated() {
             html += "<tr><th>\(HTML.escape(label))</th>"
             for (p, predicted) in confusion.labels.enumerated() {
                 let count = confusion.counts[t][p]
                 let kind = t == p ? "hit" : (count > 0 ? "miss" : "empty")
-                html += "<td class=\"num cell \(kind)\" data-true=\"\(HTML.escape(label))\" data-predicted=\"\(HTML.escape(predicted))\">\(count)</td>"
+                html +=
+                    "<td class=\"num cell \(kind)\" data-true=\"\(HTML.escape(label))\" data-predicted=\"\(HTML.escape(predicted))\">\(count)</td>"
             }
             html += "</tr>"
         }

@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 public import SERStore
 
 extension DiffReport {
@@ -13,7 +13,8 @@ extension DiffReport {
         let labels = Array(Set(confA.labels + confB.labels)).sorted()
         let matrixA = remap(confA, to: labels), matrixB = remap(confB, to: labels)
         return DiffReport(
-            a: a.id, b: b.id, settings: settings(a, b, names: names), provenance: try provenance(a, b, store: store), metrics: metrics(a, b),
+            a: a.id, b: b.id, settings: settings(a, b, names: names), provenance: try provenance(a, b, store: store),
+            metrics: metrics(a, b),
             epochsA: epochsA, epochsB: epochsB, labels: labels, confusionA: matrixA, confusionB: matrixB,
             confusionDelta: zip(matrixB, matrixA).map { zip($0, $1).map { $0 - $1 } })
     }

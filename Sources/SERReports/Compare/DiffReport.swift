@@ -60,7 +60,10 @@ public struct DiffReport: Encodable, Sendable {
     /// `confusionB − confusionA`.
     public var confusionDelta: [[Int]]
 
-    public init(a: Int64, b: Int64, settings: [Pair], provenance: [Pair], metrics: [Metric], epochsA: [EpochRecord], epochsB: [EpochRecord], labels: [String], confusionA: [[Int]], confusionB: [[Int]], confusionDelta: [[Int]]) {
+    public init(
+        a: Int64, b: Int64, settings: [Pair], provenance: [Pair], metrics: [Metric], epochsA: [EpochRecord], epochsB: [EpochRecord],
+        labels: [String], confusionA: [[Int]], confusionB: [[Int]], confusionDelta: [[Int]]
+    ) {
         self.a = a
         self.b = b
         self.settings = settings

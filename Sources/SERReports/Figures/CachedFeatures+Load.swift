@@ -3,7 +3,8 @@ public import SERStore
 
 extension CachedFeatures {
     /// The recipe to use and the dataset's cached tensors under it.
-    public static func load(config: Int64?, clips: [ClipInfo], dataset: String, store: Store) throws -> (FeatureConfigInfo, [Int64: Matrix]) {
+    public static func load(config: Int64?, clips: [ClipInfo], dataset: String, store: Store) throws -> (FeatureConfigInfo, [Int64: Matrix])
+    {
         let recipes = try store.featureConfigs()
         let ids = clips.map(\.id)
         let candidates = config.map { id in recipes.filter { $0.id == id } } ?? recipes

@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 public import SERStore
 
 public enum ClassOrder {
@@ -14,7 +14,8 @@ public enum ClassOrder {
         let all = canonical(labels)
         guard let preferred, !preferred.isEmpty else { return all }
         if let unknown = preferred.first(where: { !all.contains($0) }) {
-            throw ReportError(.invalidRequest, "class order", "names \(unknown), which is not a class here (classes: \(all.joined(separator: ", ")))")
+            throw ReportError(
+                .invalidRequest, "class order", "names \(unknown), which is not a class here (classes: \(all.joined(separator: ", ")))")
         }
         var seen = Set<String>()
         let head = preferred.filter { seen.insert($0).inserted }

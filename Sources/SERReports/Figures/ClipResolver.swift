@@ -1,5 +1,5 @@
-public import Foundation
-public import SERAudio
+import Foundation
+import SERAudio
 public import SERStore
 
 /// Finds the clip a user names (id or path) and its samples.

@@ -1,5 +1,5 @@
-public import Foundation
-public import SERCore
+import Foundation
+import SERCore
 public import SERPlot
 public import SERStore
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SERCore
 public import SERPlot
 
@@ -42,7 +42,9 @@ public enum FeatureMapFigure {
 
     /// The y axis of a mel-band image: ticks at round frequencies, placed where those
     /// frequencies fall among the band centres (Slaney mel scale, `fMin…fMax` Hz), in Hz/kHz.
-    public static func melTicks(bands: Int, sampleRate: Double, fMin: Double = 0, fMax: Double? = nil) -> (positions: [Double], labels: [String]) {
+    public static func melTicks(bands: Int, sampleRate: Double, fMin: Double = 0, fMax: Double? = nil) -> (
+        positions: [Double], labels: [String]
+    ) {
         FrequencyTicks.melAxis(bands: bands, fMin: fMin, fMax: fMax ?? sampleRate / 2)
     }
 

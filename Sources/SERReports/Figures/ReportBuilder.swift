@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import SERCore
 public import SERPlot
 public import SERStore
@@ -17,7 +17,9 @@ public enum ReportBuilder {
         if let split = run.split { summary.append(("split", split)) }
         summary.append(("seed", "\(run.seed)"))
         if let best = run.bestEpoch { summary.append(("best epoch", "\(best)")) }
-        if let selected = run.selectedEpoch, selected != run.bestEpoch { summary.append(("evaluated epoch", "\(selected) (--select last)")) }
+        if let selected = run.selectedEpoch, selected != run.bestEpoch {
+            summary.append(("evaluated epoch", "\(selected) (--select last)"))
+        }
         if let done = run.epochsDone { summary.append(("epochs done", "\(done)")) }
         if let seconds = run.durationSeconds { summary.append(("duration", Format.duration(seconds))) }
         if !run.tags.isEmpty { summary.append(("tags", run.tags.joined(separator: ", "))) }
@@ -124,15 +126,18 @@ public enum ReportBuilder {
     public static func trialSections(_ sweep: SweepTrials, into page: inout HTMLReport, scale: Double) {
         page.heading("Trials, ranked by validation accuracy")
         page.paragraph(
-            "Trials are chosen on validation accuracy; test accuracy is reported for reference, not used to choose. Each run links to its own report.")
+            "Trials are chosen on validation accuracy; test accuracy is reported for reference, not used to choose. Each run links to its own report."
+        )
         func f(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "" }
         page.linkedTable(
             header: ["rank", "run", "status"] + sweep.keys + ["val acc", "test acc", "test F1", "epochs"],
             rows: sweep.trials.enumerated().map { i, trial in
                 [("\(i + 1)", nil), ("run \(trial.run.id)", fileName(trial.run.id)), (trial.run.status.rawValue, nil)]
                     + sweep.keys.map { (trial.settings[$0].map(SweepTrials.text) ?? "", nil) }
-                    + [(f(trial.validation), nil), (f(trial.test), nil), (f(trial.run.testF1), nil),
-                       (trial.run.epochsDone.map(String.init) ?? "", nil)]
+                    + [
+                        (f(trial.validation), nil), (f(trial.test), nil), (f(trial.run.testF1), nil),
+                        (trial.run.epochsDone.map(String.init) ?? "", nil),
+                    ]
             })
         if !sweep.keys.isEmpty {
             try? page.figure(SweepFigures.figure(sweep), alt: "settings against accuracy, one line per trial", scale: scale)

@@ -1,5 +1,5 @@
-public import Foundation
-public import SERCore
+import Foundation
+import SERCore
 public import SERPlot
 public import SERStore
 
@@ -99,7 +99,8 @@ public enum RunFigures {
         let grey = Color(hex: 0x595959)
         var entries: [Legend.Entry] =
             single
-            ? [] : histories.enumerated().map { i, h in
+            ? []
+            : histories.enumerated().map { i, h in
                 Legend.Entry(label: h.run.displayName, color: runColor(i, of: histories.count), swatch: .line(dash: []))
             }
         if subsetsDrawn.contains("train") {
@@ -134,7 +135,9 @@ public enum RunFigures {
     /// The confusion matrix: counts with row percentages in each cell, class names on both
     /// axes, in the canonical class order (or `order`). `normalize` colours by the row fraction
     /// (recall) instead of the count.
-    public static func confusion(_ unordered: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap, order: [String]? = nil) -> Figure {
+    public static func confusion(
+        _ unordered: ConfusionCounts, run: RunOverview, normalize: Bool, colorMap: ColorMap, order: [String]? = nil
+    ) -> Figure {
         let matrix = unordered.reordered(order ?? ClassOrder.canonical(unordered.labels))
         let n = matrix.labels.count
         var values = [Float](repeating: 0, count: n * n)

@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 public import SERPlot
 
 /// A clip's spectrogram (linear or mel, power or dB) as a heatmap panel: the one drawing

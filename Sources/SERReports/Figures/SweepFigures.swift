@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import SERPlot
-public import SERStore
+import SERStore
 
 /// Pictures of a sweep: how the swept settings relate to the validation score.
 public enum SweepFigures {
@@ -43,8 +43,11 @@ public enum SweepFigures {
         let columns = max(1, min(3, scatters.count))
         let scatterRows = (scatters.count + columns - 1) / columns
         let name = sweep.parent.displayName
-        let bestText = best.map { i in String(format: "best validation accuracy %.3f (run %lld)", validation[i], sweep.trials[i].run.id) } ?? "no trial scored yet"
-        let title = "\(sweep.parent.kind == "sweep" ? "Sweep " : "")\(name): \(sweep.trials.count) trials over \(sweep.keys.joined(separator: ", ")); \(bestText)"
+        let bestText =
+            best.map { i in String(format: "best validation accuracy %.3f (run %lld)", validation[i], sweep.trials[i].run.id) }
+            ?? "no trial scored yet"
+        let title =
+            "\(sweep.parent.kind == "sweep" ? "Sweep " : "")\(name): \(sweep.trials.count) trials over \(sweep.keys.joined(separator: ", ")); \(bestText)"
         return Figure(
             width: 1200, height: 60 + 420 + Double(scatterRows) * 300, title: title, panels: [parallel] + scatters, columns: columns,
             spans: [columns] + scatters.map { _ in 1 }, rowWeights: [420] + Array(repeating: 300, count: scatterRows))

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SERStore
 public import SERCore
 
@@ -39,13 +39,17 @@ public struct EvaluationReport: Encodable {
     public func text() -> String {
         var lines: [String] = []
         let who = models > 1 ? "run \(run) (ensemble of \(models) fold models)" : "run \(run)"
-        lines.append("evaluation \(evaluation.map(String.init) ?? "–") of \(who) on \(dataset): \(clips) clips"
-            + (skippedClips > 0 ? " (\(skippedClips) left out: labels the run does not know)" : ""))
+        lines.append(
+            "evaluation \(evaluation.map(String.init) ?? "–") of \(who) on \(dataset): \(clips) clips"
+                + (skippedClips > 0 ? " (\(skippedClips) left out: labels the run does not know)" : ""))
         lines.append(String(format: "accuracy %.3f   macro-F1 %.3f   UAR %.3f", accuracy, macroF1, uar))
         lines.append("")
         var classes = TextTable(["class", "precision", "recall", "F1", "support"], rightAligned: [1, 2, 3, 4])
         for c in perClass {
-            classes.add([c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1), String(c.support)])
+            classes.add([
+                c.label, String(format: "%.3f", c.precision), String(format: "%.3f", c.recall), String(format: "%.3f", c.f1),
+                String(c.support),
+            ])
         }
         lines.append(classes.render())
         lines.append("")

@@ -23,8 +23,10 @@ public enum ExchangeSchema {
             import: "INSERT OR IGNORE INTO labels (name, canonical, description) VALUES (?1, ?2, ?3)"),
         ExchangeTableSpec(
             "clips", .datasetVersion,
-            ["content_hash", "dataset_name", "path", "relative_path", "file_size", "format", "sample_rate", "channels", "frames",
-             "duration", "label", "original_label", "speaker", "gender", "attributes", "imported_at"],
+            [
+                "content_hash", "dataset_name", "path", "relative_path", "file_size", "format", "sample_rate", "channels", "frames",
+                "duration", "label", "original_label", "speaker", "gender", "attributes", "imported_at",
+            ],
             export: """
                 SELECT c.content_hash, d.name, c.path, c.relative_path, c.file_size, c.format, c.sample_rate, c.channels,
                        c.frames, c.duration, c.label, c.original_label, c.speaker, c.gender, c.attributes, c.imported_at
@@ -69,9 +71,11 @@ public enum ExchangeSchema {
     static let run: [ExchangeTableSpec] = [
         ExchangeTableSpec(
             "runs", .run,
-            ["uuid", "name", "kind", "parent_uuid", "status", "dataset_version_hash", "feature_config_hash", "split", "seed",
-             "config", "command_line", "created_at", "started_at", "finished_at", "heartbeat_at", "best_epoch",
-             "selected_epoch", "selected_run_uuid", "error", "note", "reproduces_run_uuid", "resumed_from_epoch", "deleted_at"],
+            [
+                "uuid", "name", "kind", "parent_uuid", "status", "dataset_version_hash", "feature_config_hash", "split", "seed",
+                "config", "command_line", "created_at", "started_at", "finished_at", "heartbeat_at", "best_epoch",
+                "selected_epoch", "selected_run_uuid", "error", "note", "reproduces_run_uuid", "resumed_from_epoch", "deleted_at",
+            ],
             export: """
                 SELECT r.uuid, r.name, r.kind, p.uuid, r.status, v.hash, f.hash, r.split, r.seed, r.config, r.command_line,
                        r.created_at, r.started_at, r.finished_at, r.heartbeat_at, r.best_epoch, r.selected_epoch, s.uuid,
@@ -94,14 +98,18 @@ public enum ExchangeSchema {
         .owned("hyperparameters", ["name", "value", "value_num"]),
         .owned(
             "provenance",
-            ["ser_version", "build_commit", "dataset_hash", "feature_config_hash", "hostname", "os", "cpu_model", "cpu_cores",
-             "blas_threads", "extra"]),
+            [
+                "ser_version", "build_commit", "dataset_hash", "feature_config_hash", "hostname", "os", "cpu_model", "cpu_cores",
+                "blas_threads", "extra",
+            ]),
         .perClip("run_splits", ["subset"]),
         .owned("run_normalization", ["method", "dims", "mean", "std"]),
         .owned(
             "epochs",
-            ["epoch", "train_loss", "train_acc", "train_f1", "val_loss", "val_acc", "val_f1", "val_uar", "lr", "wall_seconds",
-             "finished_at"]),
+            [
+                "epoch", "train_loss", "train_acc", "train_f1", "val_loss", "val_acc", "val_f1", "val_uar", "lr", "wall_seconds",
+                "finished_at",
+            ]),
         .owned("run_metrics", ["subset", "name", "value", "std"]),
         .owned("class_metrics", ["subset", "label", "precision", "recall", "f1", "support"]),
         .owned("confusion", ["subset", "true_label", "predicted_label", "count"]),

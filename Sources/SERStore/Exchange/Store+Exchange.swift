@@ -85,7 +85,9 @@ extension Store {
                     do {
                         try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
                     } catch let error as DatabaseError {
-                        throw StoreError(.sqlite, path: self.path, "a row of \(table.name) could not be written: \(error.message ?? "\(error.resultCode)")")
+                        throw StoreError(
+                            .sqlite, path: self.path,
+                            "a row of \(table.name) could not be written: \(error.message ?? "\(error.resultCode)")")
                     }
                 }
             }

@@ -115,7 +115,8 @@ public struct FilterCompiler {
             switch (value, isNumeric(name)) {
             case (.string, true?):
                 throw FilterError(
-                    "'\(fieldToken.text)' holds numbers; compare it with a number, not the string \(valueToken.text)", at: valueToken, in: source)
+                    "'\(fieldToken.text)' holds numbers; compare it with a number, not the string \(valueToken.text)", at: valueToken,
+                    in: source)
             case (.number, false?):
                 throw FilterError("'\(fieldToken.text)' holds text; quote the value: '\(valueToken.text)'", at: valueToken, in: source)
             default:

@@ -135,7 +135,8 @@ public struct FilterParser {
         terms += 1
         if terms > Self.maximumTerms {
             throw FilterError(
-                "more than \(Self.maximumTerms) conditions; combine values with 'in (…)' (e.g. lr in (0.001, 0.0003))", at: field, in: expression)
+                "more than \(Self.maximumTerms) conditions; combine values with 'in (…)' (e.g. lr in (0.001, 0.0003))", at: field,
+                in: expression)
         }
         var negated = false
         if isKeyword("not", current) {

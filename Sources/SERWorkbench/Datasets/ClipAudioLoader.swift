@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SERAudio
 public import SERStore
 
@@ -21,9 +21,10 @@ public enum ClipAudioLoader {
             let samples = stored.floatSamples()
             // Stored float32 PCM gets the decoder's check too (a database written before it).
             if let bad = AudioLimits.firstBadSample(samples) {
-                throw ClipAudioError(.undecodable, clipID: clipID, path: clip.path,
+                throw ClipAudioError(
+                    .undecodable, clipID: clipID, path: clip.path,
                     "its stored PCM sample \(bad.index) (frame \(bad.index / max(1, stored.channels))) is \(bad.value); "
-                    + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
+                        + "audio samples must be finite and within ±\(Int(AudioLimits.maxAmplitude))")
             }
             return DecodedAudio(info: info, samples: samples)
         }
@@ -49,14 +50,18 @@ public enum ClipAudioLoader {
             size = try SourceFile.status(path: clip.path).size
         } catch {
             guard FileManager.default.fileExists(atPath: clip.path) else {
-                throw ClipAudioError(.moved, clipID: clipID, path: clip.path,
-                    "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database")
+                throw ClipAudioError(
+                    .moved, clipID: clipID, path: clip.path,
+                    "the file is no longer there (moved or deleted since import); re-import its corpus, or import with --store-audio to keep the audio in the database"
+                )
             }
             throw ClipAudioError(.changed, clipID: clipID, path: clip.path, "the path now leads elsewhere: it \(error.reason)")
         }
         if size != clip.fileSize {
-            throw ClipAudioError(.changed, clipID: clipID, path: clip.path,
-                "the file changed since import (\(size) bytes now, \(clip.fileSize) then); re-import its corpus to make a new dataset version")
+            throw ClipAudioError(
+                .changed, clipID: clipID, path: clip.path,
+                "the file changed since import (\(size) bytes now, \(clip.fileSize) then); re-import its corpus to make a new dataset version"
+            )
         }
         guard verifyHash else { return }
         let digest: (hash: String, size: Int64, head: [UInt8])
@@ -66,8 +71,10 @@ public enum ClipAudioLoader {
             throw ClipAudioError(.moved, clipID: clipID, path: clip.path, "the file cannot be read any more: \(error)")
         }
         if digest.hash != clip.contentHash {
-            throw ClipAudioError(.changed, clipID: clipID, path: clip.path,
-                "the file's content changed since import (SHA-256 \(digest.hash.prefix(12)) now, \(clip.contentHash.prefix(12)) then); re-import its corpus to make a new dataset version")
+            throw ClipAudioError(
+                .changed, clipID: clipID, path: clip.path,
+                "the file's content changed since import (SHA-256 \(digest.hash.prefix(12)) now, \(clip.contentHash.prefix(12)) then); re-import its corpus to make a new dataset version"
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
-public import Foundation
-public import SERModel
-public import SERStore
+import Foundation
+import SERModel
+import SERStore
 
 /// Combines finished k-fold runs that share their folds (same dataset version, same split
 /// seed, so the same test speakers in every fold) into one k-fold run whose fold `i`
@@ -45,7 +45,9 @@ struct EnsembleBuilder {
     /// - Throws: ``WorkbenchError`` `.invalidRequest` naming the run and the reason: unknown, not a finished k-fold
     ///   parent, unfinished folds, another dataset version, other fold test sets, other classes.
     func plan(_ runIDs: [Int64]) throws -> Plan {
-        guard runIDs.count >= 2 else { throw WorkbenchError(.invalidRequest, "give at least two k-fold runs (or training runs) to combine") }
+        guard runIDs.count >= 2 else {
+            throw WorkbenchError(.invalidRequest, "give at least two k-fold runs (or training runs) to combine")
+        }
         guard Set(runIDs).count == runIDs.count else { throw WorkbenchError(.invalidRequest, "a run is named twice") }
         var foldsByMember: [[Int64]] = []
         var kind: RunKind?
@@ -53,14 +55,24 @@ struct EnsembleBuilder {
         for id in runIDs {
             guard let header = try store.runHeader(id) else { throw WorkbenchError(.invalidRequest, "no run \(id) in \(store.path)") }
             guard header.kind == .kfold || header.kind == .train else {
-                throw WorkbenchError(.invalidRequest, "run \(id) is a \(header.kind.rawValue) run; an ensemble combines k-fold parents (or training runs with the same test clips)")
+                throw WorkbenchError(
+                    .invalidRequest,
+                    "run \(id) is a \(header.kind.rawValue) run; an ensemble combines k-fold parents (or training runs with the same test clips)"
+                )
             }
             if let kind, kind != header.kind {
-                throw WorkbenchError(.invalidRequest, "run \(id) is a \(header.kind.rawValue) run and run \(runIDs[0]) a \(kind.rawValue) run; combine runs of one kind")
+                throw WorkbenchError(
+                    .invalidRequest,
+                    "run \(id) is a \(header.kind.rawValue) run and run \(runIDs[0]) a \(kind.rawValue) run; combine runs of one kind")
             }
             kind = header.kind
-            guard header.status == .finished else { throw WorkbenchError(.invalidRequest, "run \(id) is \(header.status.rawValue), not finished") }
-            let folds = header.kind == .train ? [(id: id, status: header.status)] : try store.childRuns(of: id).filter { $0.kind == .fold }.map { (id: $0.id, status: $0.status) }
+            guard header.status == .finished else {
+                throw WorkbenchError(.invalidRequest, "run \(id) is \(header.status.rawValue), not finished")
+            }
+            let folds =
+                header.kind == .train
+                ? [(id: id, status: header.status)]
+                : try store.childRuns(of: id).filter { $0.kind == .fold }.map { (id: $0.id, status: $0.status) }
             guard !folds.isEmpty, folds.allSatisfy({ $0.status == .finished }) else {
                 throw WorkbenchError(.invalidRequest, "run \(id) has unfinished folds")
             }
@@ -77,7 +89,9 @@ struct EnsembleBuilder {
             }
             foldsByMember.append(folds.map(\.id))
         }
-        guard let inputs, let versionID = inputs.datasetVersionID else { throw WorkbenchError(.invalidRequest, "run \(runIDs[0]) names no dataset version") }
+        guard let inputs, let versionID = inputs.datasetVersionID else {
+            throw WorkbenchError(.invalidRequest, "run \(runIDs[0]) names no dataset version")
+        }
         let labels = Dictionary(
             uniqueKeysWithValues: try store.read { db in try DatasetStore.clips(versionID: versionID, db) }.compactMap { clip in
                 clip.id.map { ($0, clip.label) }
@@ -91,12 +105,16 @@ struct EnsembleBuilder {
             for (m, memberFolds) in foldsByMember.enumerated() {
                 let child = memberFolds[i]
                 guard try store.splitClips(child, subset: "test") == test else {
-                    throw WorkbenchError(.invalidRequest, 
+                    throw WorkbenchError(
+                        .invalidRequest,
                         kind == .train
                             ? "run \(runIDs[m]) tests other clips than run \(runIDs[0]) (another --split-seed or --test-speakers?); only runs with the same test clips can be combined"
-                            : "fold \(i + 1) of run \(runIDs[m]) tests other clips than fold \(i + 1) of run \(runIDs[0]) (trained with another --seed or --split?); only runs with the same folds can be combined")
+                            : "fold \(i + 1) of run \(runIDs[m]) tests other clips than fold \(i + 1) of run \(runIDs[0]) (trained with another --seed or --split?); only runs with the same folds can be combined"
+                    )
                 }
-                guard let best = try store.checkpoint(child, kind: .best) else { throw WorkbenchError(.invalidRequest, "run \(child) has no best checkpoint") }
+                guard let best = try store.checkpoint(child, kind: .best) else {
+                    throw WorkbenchError(.invalidRequest, "run \(child) has no best checkpoint")
+                }
                 if let classes, classes != best.classes {
                     throw WorkbenchError(.invalidRequest, "run \(runIDs[m]) has other classes (\(best.classes.joined(separator: ", ")))")
                 }
@@ -123,12 +141,14 @@ struct EnsembleBuilder {
             let evaluation = EvaluationRecord(
                 subset: "test", metrics: m.summary, classes: m.classRecords(labels: classes), labels: classes, confusion: m.confusion,
                 predictions: predictions)
-            folds.append(Fold(
-                train: try store.splitClips(reference, subset: "train"), validation: try store.splitClips(reference, subset: "val"),
-                test: test, evaluation: evaluation))
+            folds.append(
+                Fold(
+                    train: try store.splitClips(reference, subset: "train"), validation: try store.splitClips(reference, subset: "val"),
+                    test: test, evaluation: evaluation))
         }
         return Plan(
-            members: runIDs, kind: kind ?? .kfold, datasetVersionID: versionID, featureConfigID: inputs.featureConfigID, datasetHash: inputs.datasetHash,
+            members: runIDs, kind: kind ?? .kfold, datasetVersionID: versionID, featureConfigID: inputs.featureConfigID,
+            datasetHash: inputs.datasetHash,
             featureConfigHash: inputs.featureConfigHash, folds: folds)
     }
 
@@ -137,7 +157,9 @@ struct EnsembleBuilder {
     /// evaluation and predictions; config `{"ensembleOf": [...]}`. A failure marks it failed.
     ///
     /// - Returns: the new run's id and its test metrics (mean and standard deviation over folds).
-    func record(_ plan: Plan, name: String?, tags: [String], commandLine: String) throws -> (run: Int64, metrics: [String: (mean: Double, std: Double)]) {
+    func record(_ plan: Plan, name: String?, tags: [String], commandLine: String) throws -> (
+        run: Int64, metrics: [String: (mean: Double, std: Double)]
+    ) {
         let runs = plan.members.map(String.init).joined(separator: ",")
         let config = "{\"\(Self.membersKey)\":[\(runs)],\"combine\":\"mean of class probabilities\"}"
         let provenance = ProvenanceCollector.collect(datasetHash: plan.datasetHash, featureConfigHash: plan.featureConfigHash)
@@ -155,7 +177,8 @@ struct EnsembleBuilder {
             try store.markRunning(parent, pid: getpid())
             var tests: [EvaluationRecord] = []
             for (i, fold) in plan.folds.enumerated() {
-                let child = plan.kind == .train ? parent : try store.createRun(newRun(.fold, parent: parent, name: "\(title) fold \(i + 1)"))
+                let child =
+                    plan.kind == .train ? parent : try store.createRun(newRun(.fold, parent: parent, name: "\(title) fold \(i + 1)"))
                 try store.recordSplit(child, train: fold.train, validation: fold.validation, test: fold.test)
                 try store.recordEvaluation(child, fold.evaluation)
                 if child != parent { try store.endRun(child, status: .finished) }

@@ -1,7 +1,7 @@
-public import Foundation
-public import SERCore
-public import SERModel
-public import SERStore
+import Foundation
+import SERCore
+import SERModel
+import SERStore
 
 /// Measures a trained run on a labelled dataset version: the run's own recipe and
 /// normalisation, its best weights (or, for a k-fold parent, every fold's best weights with
@@ -63,7 +63,10 @@ struct DatasetEvaluator {
             wanted.speedPerturb = []  // training-time copies; evaluation uses the clips as recorded
             let prepared = try DataPreparer.prepare(workbench, settings: wanted, allowSingleLabel: true)
             guard prepared.dims == first.featureConfig.dims else {
-                throw WorkbenchError(.unusableData, "dataset \(datasetSpec): features have \(prepared.dims) dims, run \(settingsRun)'s model expects \(first.featureConfig.dims)")
+                throw WorkbenchError(
+                    .unusableData,
+                    "dataset \(datasetSpec): features have \(prepared.dims) dims, run \(settingsRun)'s model expects \(first.featureConfig.dims)"
+                )
             }
             let data = prepared.normalizedPerSpeaker(if: first.perSpeaker, maxFrames: first.modelConfig.maxFrames)
             versionID = data.version.id ?? -1
@@ -78,14 +81,18 @@ struct DatasetEvaluator {
                     clips.append((id, label, clip.speaker ?? "?"))
                 }
                 guard !clips.isEmpty else {
-                    throw WorkbenchError(.unusableData, 
-                        "dataset \(datasetSpec) has no clip labelled with one of the run's classes (\(reference.classes.joined(separator: ", ")))")
+                    throw WorkbenchError(
+                        .unusableData,
+                        "dataset \(datasetSpec) has no clip labelled with one of the run's classes (\(reference.classes.joined(separator: ", ")))"
+                    )
                 }
                 used = clips
                 mean = [Double](repeating: 0, count: clips.count * classCount)
             }
             let raw = (used ?? []).compactMap { data.features[$0.id] }
-            guard raw.count == used?.count else { throw WorkbenchError(.unusableData, "dataset \(datasetSpec): features missing for some clips") }
+            guard raw.count == used?.count else {
+                throw WorkbenchError(.unusableData, "dataset \(datasetSpec): features missing for some clips")
+            }
             for model in group {
                 let p = try model.probabilities(raw)
                 for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(models.count) }
@@ -107,6 +114,8 @@ struct DatasetEvaluator {
             accuracy: metrics.accuracy, macroF1: metrics.macroF1, uar: metrics.unweightedAverageRecall,
             perClass: metrics.classRecords(labels: reference.classes),
             labels: reference.classes, confusion: metrics.confusion,
-            perSpeaker: bySpeaker.mapValues { DatasetEvaluation.SpeakerScore(clips: $0.clips, accuracy: Double($0.correct) / Double($0.clips)) })
+            perSpeaker: bySpeaker.mapValues {
+                DatasetEvaluation.SpeakerScore(clips: $0.clips, accuracy: Double($0.correct) / Double($0.clips))
+            })
     }
 }

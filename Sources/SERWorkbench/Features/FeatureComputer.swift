@@ -1,9 +1,9 @@
-public import Dispatch
-public import Foundation
-public import SERAudio
+import Dispatch
+import Foundation
+import SERAudio
 public import SERCore
 public import SERFeatures
-public import SERLinearAlgebra
+import SERLinearAlgebra
 public import SERStore
 
 /// Fills the feature cache: computes the tensors a recipe still lacks for some clips, on all
@@ -110,9 +110,11 @@ public struct FeatureComputer: Sendable {
                 let row = bad / max(1, tensor.matrix.columns), column = bad % max(1, tensor.matrix.columns)
                 let names = config.featureNames
                 let name = column < names.count ? names[column] : "column \(column)"
-                return .failure(ClipFailure(message:
-                    "clip \(clip.id ?? -1) (\(clip.path)): its features are not finite (frame \(row), \(name) is \(tensor.matrix.values[bad])); "
-                    + "the clip is left out rather than train on NaN"))
+                return .failure(
+                    ClipFailure(
+                        message:
+                            "clip \(clip.id ?? -1) (\(clip.path)): its features are not finite (frame \(row), \(name) is \(tensor.matrix.values[bad])); "
+                            + "the clip is left out rather than train on NaN"))
             }
             let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
             return .success((tensor.matrix, ms))

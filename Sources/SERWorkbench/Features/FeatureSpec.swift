@@ -28,7 +28,9 @@ public enum FeatureSpec {
                 if token.hasPrefix("mfcc"), let n = Int(token.dropFirst(4)), n >= 1, n <= 128 {
                     config.nMFCC = n
                 } else {
-                    throw WorkbenchError.setting("features", "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr joined by +")
+                    throw WorkbenchError.setting(
+                        "features",
+                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr joined by +")
                 }
             }
         }

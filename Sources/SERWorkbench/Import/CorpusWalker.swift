@@ -1,6 +1,6 @@
-public import Foundation
-public import SERCore
-public import SERAudio
+import Foundation
+import SERCore
+import SERAudio
 
 /// Finds the audio files below corpus folders, following symbolic links to files and folders.
 ///
@@ -120,8 +120,9 @@ public struct CorpusWalker {
     public var whatElse: String {
         var parts: [String] = []
         if links > 0 {
-            parts.append("\(links) symbolic \(links == 1 ? "link" : "links")"
-                + (linksNotFollowed > 0 ? " (\(linksNotFollowed) to folders, not followed because of --no-follow)" : ""))
+            parts.append(
+                "\(links) symbolic \(links == 1 ? "link" : "links")"
+                    + (linksNotFollowed > 0 ? " (\(linksNotFollowed) to folders, not followed because of --no-follow)" : ""))
         }
         if !rejections.isEmpty {
             let shown = rejections.prefix(3).map { "\($0.path): \($0.reason)" }.joined(separator: "; ")

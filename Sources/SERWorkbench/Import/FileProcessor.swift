@@ -61,8 +61,9 @@ public struct FileProcessor: Sendable {
                 }
                 let (info, audio) = try decode(item.path)
                 let record = audio.map {
-                    ClipAudioRecord(clipID: known.id, dtype: $0.dtype, sampleRate: info.sampleRate, channels: info.channels,
-                                    frames: info.frames, data: $0.data)
+                    ClipAudioRecord(
+                        clipID: known.id, dtype: $0.dtype, sampleRate: info.sampleRate, channels: info.channels,
+                        frames: info.frames, data: $0.data)
                 }
                 return .existing(id: known.id, contentHash: digest.hash, label: known.label, audio: record)
             }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SERCorpus
 
 /// What an import will look at: the files found under the PATHs (or listed in a manifest),
@@ -60,8 +60,9 @@ public struct ImportPlan: Sendable {
         let manifests = roots.filter { !$0.isDirectory && $0.path.lowercased().hasSuffix(".csv") }
         if requested == .csv || !manifests.isEmpty {
             guard roots.count == 1, let manifest = manifests.first else {
-                throw ImportError(.manifest, path: roots.first?.path ?? ".",
-                                  "--layout csv takes exactly one PATH: the CSV manifest file")
+                throw ImportError(
+                    .manifest, path: roots.first?.path ?? ".",
+                    "--layout csv takes exactly one PATH: the CSV manifest file")
             }
             return try fromManifest(manifest.path)
         }
@@ -76,7 +77,8 @@ public struct ImportPlan: Sendable {
         files.sort { $0.relative < $1.relative }
         let relatives = files.map(\.relative)
         if files.isEmpty {
-            throw ImportError(.noAudio, path: base,
+            throw ImportError(
+                .noAudio, path: base,
                 "holds no audio files (looked for \(audioExtensions.sorted().joined(separator: " ")))\(walker.whatElse)")
         }
         let layout: CorpusLayout
@@ -90,12 +92,15 @@ public struct ImportPlan: Sendable {
             }
         }
         let items = files.map { file in
-            Item(path: file.path, relativePath: file.relative,
-                 label: Result { () throws(CorpusError) -> ClipLabel in try layout.label(forRelativePath: file.relative) })
+            Item(
+                path: file.path, relativePath: file.relative,
+                label: Result { () throws(CorpusError) -> ClipLabel in try layout.label(forRelativePath: file.relative) })
         }
         if requested != nil, !items.contains(where: { (try? $0.label.get()) != nil }) {
-            throw ImportError(.layout, path: base,
-                "--layout \(layout.rawValue) matches none of its \(items.count) audio files (e.g. \(relatives.prefix(3).joined(separator: ", ")))")
+            throw ImportError(
+                .layout, path: base,
+                "--layout \(layout.rawValue) matches none of its \(items.count) audio files (e.g. \(relatives.prefix(3).joined(separator: ", ")))"
+            )
         }
         return ImportPlan(
             root: base, layout: layout, items: items, ignoredFiles: walker.ignored, walkRejections: walker.rejections,
@@ -119,7 +124,8 @@ public struct ImportPlan: Sendable {
         let folder = (manifestPath as NSString).deletingLastPathComponent
         var items: [Item] = []
         for entry in manifest.entries {
-            let path = entry.path.hasPrefix("/")
+            let path =
+                entry.path.hasPrefix("/")
                 ? URL(fileURLWithPath: entry.path).standardizedFileURL.path
                 : URL(fileURLWithPath: entry.path, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path
             items.append(Item(path: path, relativePath: relative(path, to: folder), label: .success(entry.label)))

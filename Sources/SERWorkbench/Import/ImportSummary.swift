@@ -1,5 +1,5 @@
 public import SERCore
-public import Foundation
+import Foundation
 
 /// What `ser import` did, printed at the end (text, or JSON with `--json`).
 public struct ImportSummary: Codable, Sendable, Equatable {
@@ -59,17 +59,24 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var text: String {
         var lines: [String] = []
         let rate = elapsedSeconds > 0 ? Double(files) / elapsedSeconds : 0
-        lines.append("Imported \(dataset) (layout \(layout)) from \(root) in \(Format.duration(elapsedSeconds)) (\(String(format: "%.0f", rate)) files/s)")
-        lines.append("  files      \(files) audio files" + (ignoredFiles > 0 ? " (\(ignoredFiles) other \(ignoredFiles == 1 ? "file" : "files") ignored)" : ""))
+        lines.append(
+            "Imported \(dataset) (layout \(layout)) from \(root) in \(Format.duration(elapsedSeconds)) (\(String(format: "%.0f", rate)) files/s)"
+        )
+        lines.append(
+            "  files      \(files) audio files"
+                + (ignoredFiles > 0 ? " (\(ignoredFiles) other \(ignoredFiles == 1 ? "file" : "files") ignored)" : ""))
         if linksNotFollowed > 0 {
-            lines.append("  links      \(linksNotFollowed) linked \(linksNotFollowed == 1 ? "folder" : "folders") not followed (--no-follow)")
+            lines.append(
+                "  links      \(linksNotFollowed) linked \(linksNotFollowed == 1 ? "folder" : "folders") not followed (--no-follow)")
         }
         lines.append("  clips      \(newClips) new, \(existingClips) already present, \(rejected.count) rejected")
         if let version {
             let short = String(version.prefix(12))
-            lines.append(versionCreated
-                ? "  version    \(short) (new, \(newClips + existingClips) clips)"
-                : "  version    \(short) (unchanged: the database already holds this version" + (newClips == 0 ? "; nothing added)" : ")"))
+            lines.append(
+                versionCreated
+                    ? "  version    \(short) (new, \(newClips + existingClips) clips)"
+                    : "  version    \(short) (unchanged: the database already holds this version"
+                        + (newClips == 0 ? "; nothing added)" : ")"))
         } else {
             lines.append("  version    none: no usable file")
         }

@@ -1,7 +1,7 @@
-public import SERCore
-public import Foundation
-public import SERCorpus
-public import SERStore
+import SERCore
+import Foundation
+import SERCorpus
+import SERStore
 
 /// The import pipeline: files of an ``ImportPlan`` → parallel hashing and decoding →
 /// batches, each committed in its own transaction → the dataset version, written in a final
@@ -41,9 +41,10 @@ struct Importer: Sendable {
         let (dataset, existing) = try store.write { db -> (DatasetRecord, [ClipKey: ExistingClip]) in
             if let found = try DatasetStore.dataset(named: datasetName, db), let id = found.id {
                 guard found.layout == plan.layout.rawValue else {
-                    throw ImportError(.layout, path: plan.root,
+                    throw ImportError(
+                        .layout, path: plan.root,
                         "dataset '\(datasetName)' was imported with layout \(found.layout), not \(plan.layout.rawValue); "
-                        + "pass --layout \(found.layout), or --name to start another dataset")
+                            + "pass --layout \(found.layout), or --name to start another dataset")
                 }
                 return (found, try DatasetStore.existingClips(datasetID: id, db))
             }
@@ -104,9 +105,10 @@ struct Importer: Sendable {
         progress.finish()
         if interrupted {
             let kept = members.values().count
-            throw ImportError(.interrupted, path: plan.root,
+            throw ImportError(
+                .interrupted, path: plan.root,
                 "interrupted after \(start) of \(plan.items.count) files: \(kept) clips are committed in whole batches, "
-                + "no dataset version was written; run the same command again to finish")
+                    + "no dataset version was written; run the same command again to finish")
         }
 
         let allMembers = members.values()
@@ -146,8 +148,10 @@ struct Importer: Sendable {
 
     /// Writes one batch in one transaction: new clips (and their PCM), PCM added to stored
     /// clips, rejections. Returns the batch's version members, rejections and new-clip count.
-    private static func commit(_ outcomes: [FileProcessor.Outcome], manifestRejections: [(path: String, reason: String)],
-                               datasetID: Int64, store: Store) throws
+    private static func commit(
+        _ outcomes: [FileProcessor.Outcome], manifestRejections: [(path: String, reason: String)],
+        datasetID: Int64, store: Store
+    ) throws
         -> (members: [Member], rejected: [ImportSummary.Rejection], new: Int)
     {
         let time = Timestamp.now()
@@ -159,15 +163,17 @@ struct Importer: Sendable {
                 try DatasetStore.recordRejection(datasetID: datasetID, path: rejection.path, reason: rejection.reason, at: time, db)
                 rejected.append(.init(path: rejection.path, reason: rejection.reason))
             }
-            let ownLabels = Set(outcomes.compactMap { outcome -> String? in
-                if case .new(let clip) = outcome, !LabelMapper.isCanonical(clip.label.label) { return clip.label.label }
-                return nil
-            })
+            let ownLabels = Set(
+                outcomes.compactMap { outcome -> String? in
+                    if case .new(let clip) = outcome, !LabelMapper.isCanonical(clip.label.label) { return clip.label.label }
+                    return nil
+                })
             try DatasetStore.ensureLabels(ownLabels, db)
             for outcome in outcomes {
                 switch outcome {
                 case .new(let clip):
-                    let (id, isNew) = try DatasetStore.insertClipIfNew(record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
+                    let (id, isNew) = try DatasetStore.insertClipIfNew(
+                        record(clip, datasetID: datasetID, time: time), audio: clip.audio, db)
                     members.append(Member(id: id, contentHash: clip.contentHash, label: clip.label.label))
                     if isNew { new += 1 }
                 case .existing(let id, let hash, let label, let audio):

@@ -1,5 +1,5 @@
-public import Foundation
-public import SERAudio
+import Foundation
+import SERAudio
 public import SERCore
 public import SERFeatures
 
@@ -47,8 +47,10 @@ public struct AudioFeaturizer {
             throw ModelUseError(path: path, "features cannot be computed: \(error)")
         }
         if let bad = matrix.values.firstIndex(where: { !$0.isFinite }) {
-            throw ModelUseError(path: path,
-                "its features are not finite (frame \(bad / max(1, matrix.columns)), column \(bad % max(1, matrix.columns)) is \(matrix.values[bad]))")
+            throw ModelUseError(
+                path: path,
+                "its features are not finite (frame \(bad / max(1, matrix.columns)), column \(bad % max(1, matrix.columns)) is \(matrix.values[bad]))"
+            )
         }
         return (matrix, hash)
     }

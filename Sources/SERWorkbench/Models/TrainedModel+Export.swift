@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import SERCore
 import SERModel
 import SERONNX
@@ -42,7 +42,9 @@ extension TrainedModel {
             let values = classifier.weights.reduce(0) { $0 + $1.values.count }
             guard values <= JSONModelDump.maximumValues else {
                 throw ModelUseError(
-                    run: run, "has \(values) weights; the json format is for small models (≤ \(JSONModelDump.maximumValues)); use safetensors or onnx")
+                    run: run,
+                    "has \(values) weights; the json format is for small models (≤ \(JSONModelDump.maximumValues)); use safetensors or onnx"
+                )
             }
             return try JSONModelDump(classifier).encoded()
         }

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import SERCore
-public import SERStore
+import SERStore
 
 /// A file a model could not classify, and why.
 public struct PredictionFailure: Encodable, Sendable {
@@ -50,9 +50,11 @@ extension TrainedModel {
             }
             var best = 0
             for c in p.indices where p[c] > p[best] { best = c }
-            results.append(PredictionResult(
-                path: file.path, predicted: classes[best], probabilities: Dictionary(uniqueKeysWithValues: zip(classes, p.map(Double.init))),
-                frames: file.matrix.rows))
+            results.append(
+                PredictionResult(
+                    path: file.path, predicted: classes[best],
+                    probabilities: Dictionary(uniqueKeysWithValues: zip(classes, p.map(Double.init))),
+                    frames: file.matrix.rows))
             hashes[file.path] = file.hash
         }
         failures.sort { (paths.firstIndex(of: $0.path) ?? 0) < (paths.firstIndex(of: $1.path) ?? 0) }

@@ -1,8 +1,8 @@
-public import Foundation
-public import SERCore
-public import SERExperiment
-public import SERFeatures
-public import SERModel
+import Foundation
+import SERCore
+import SERExperiment
+import SERFeatures
+import SERModel
 public import SERStore
 
 extension TrainedModel {
@@ -34,11 +34,15 @@ extension TrainedModel {
         if perSpeaker && !allowPerSpeaker {
             throw ModelUseError(
                 run: runID,
-                "was trained on per-speaker normalised features: using it needs several utterances of each new speaker, which predict and export do not take (use `ser evaluate \(runID) --dataset D` on a labelled dataset, or train with --normalization global or cmvn to deploy)")
+                "was trained on per-speaker normalised features: using it needs several utterances of each new speaker, which predict and export do not take (use `ser evaluate \(runID) --dataset D` on a labelled dataset, or train with --normalization global or cmvn to deploy)"
+            )
         }
         // A per-speaker run records the global z-score fitted on top of the per-speaker step.
         guard let stats = try store.normalization(runID),
-            let method = perSpeaker ? Normalizer.Method.global : (NormalizationChoice.named(stats.method).map { RunSettings.normalizerMethod(of: $0) } ?? Normalizer.Method(rawValue: stats.method))
+            let method = perSpeaker
+                ? Normalizer.Method.global
+                : (NormalizationChoice.named(stats.method).map { RunSettings.normalizerMethod(of: $0) }
+                    ?? Normalizer.Method(rawValue: stats.method))
         else {
             throw ModelUseError(run: runID, "has no input normalisation recorded")
         }

@@ -1,7 +1,7 @@
-public import Foundation
-public import SERCore
-public import SERFeatures
-public import SERStore
+import Foundation
+import SERCore
+import SERFeatures
+import SERStore
 
 /// Loads a dataset version and makes sure every clip has features under the recipe.
 public enum DataPreparer {
@@ -32,7 +32,8 @@ public enum DataPreparer {
         let features = try store.loadFeatures(configID: computer.configID, clipIDs: clips.compactMap(\.id))
         let classes = Array(Set(clips.map(\.label))).sorted()
         guard classes.count >= 2 || allowSingleLabel else {
-            throw WorkbenchError(.unusableData, "dataset \(dataset.name) has only one label (\(classes.first ?? "none")); classification needs at least two")
+            throw WorkbenchError(
+                .unusableData, "dataset \(dataset.name) has only one label (\(classes.first ?? "none")); classification needs at least two")
         }
         return PreparedData(
             dataset: dataset, version: version, clips: clips, classes: classes, features: features,
@@ -46,15 +47,20 @@ public enum DataPreparer {
     private static func fill(
         _ computer: FeatureComputer, clips: [ClipRecord], dataset: String, title: String, workbench: Workbench
     ) throws {
-        let missing = clips.count - (try computer.store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
+        let missing =
+            clips.count - (try computer.store.cachedFeatureClips(configID: computer.configID, among: clips.compactMap(\.id)).count)
         guard missing > 0 else { return }
         let progress = workbench.progress.begin(title, total: missing, unit: "clips")
         let outcome = try computer.computeMissing(clips, progress: progress, cancellation: workbench.cancellation)
         progress.finish()
-        if workbench.cancellation.isCancelled { throw WorkbenchError(.cancelled, "interrupted while computing features; nothing of the run was written (finished features are cached)") }
+        if workbench.cancellation.isCancelled {
+            throw WorkbenchError(
+                .cancelled, "interrupted while computing features; nothing of the run was written (finished features are cached)")
+        }
         if !outcome.failures.isEmpty {
             let listed = outcome.failures.prefix(10).map { "  \($0.clip.relativePath): \($0.reason)" }.joined(separator: "\n")
-            throw WorkbenchError(.unusableData, 
+            throw WorkbenchError(
+                .unusableData,
                 "\(title) could not be computed for \(outcome.failures.count) clip(s) of \(dataset); nothing of the run was written:\n\(listed)"
                     + (outcome.failures.count > 10 ? "\n  … (all in the feature_errors table)" : ""))
         }
@@ -76,11 +82,11 @@ extension DataPreparer {
             }
         }
         guard problems.isEmpty else {
-            throw WorkbenchError(.unusableData, 
+            throw WorkbenchError(
+                .unusableData,
                 "\(problems.count) source file(s) of dataset \(dataset) moved or changed since import; nothing of the run was written:\n"
                     + problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n  …" : "")
                     + "\nRe-import the corpus (a new dataset version), or import with --store-audio to keep the audio in the database.")
         }
     }
 }
-

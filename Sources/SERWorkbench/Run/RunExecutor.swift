@@ -1,9 +1,9 @@
-public import Dispatch
-public import Foundation
-public import SERCore
-public import SERExperiment
-public import SERModel
-public import SERStore
+import Dispatch
+import Foundation
+import SERCore
+import SERExperiment
+import SERModel
+import SERStore
 
 /// Trains and evaluates one run (a plain run or one fold) whose row, split and normalisation
 /// are already in the store, committing every epoch, and ends it finished, failed or
@@ -45,7 +45,9 @@ struct RunExecutor {
     private func train(resume: Bool) throws -> Result {
         let maxFrames = settings.maxFrames
         let trainSet = try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames)
-        let trainCopies = try data.copies.indices.map { try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames, copy: $0) }
+        let trainCopies = try data.copies.indices.map {
+            try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames, copy: $0)
+        }
         let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
         let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
         let weights = settings.classWeights == .balanced ? data.balancedWeights(split.train) : nil
@@ -59,18 +61,24 @@ struct RunExecutor {
             if state.stoppedEarly { startEpoch = settings.epochs + 1 }
             let byName = Dictionary(uniqueKeysWithValues: last.tensors.map { ($0.name, $0) })
             try trainer.setWeights(last.tensors.filter { !$0.name.hasPrefix("optimizer.") })
-            try trainer.restore(TrainerState(
-                epoch: state.epoch,
-                optimizer: OptimizerState(step: state.optimizerStep, first: byName["optimizer.first"]?.values ?? [], second: byName["optimizer.second"]?.values ?? []),
-                rngState: state.rngState, plateauBest: state.plateauBest, plateauWait: state.plateauWait, plateauScale: state.plateauScale))
+            try trainer.restore(
+                TrainerState(
+                    epoch: state.epoch,
+                    optimizer: OptimizerState(
+                        step: state.optimizerStep, first: byName["optimizer.first"]?.values ?? [],
+                        second: byName["optimizer.second"]?.values ?? []),
+                    rngState: state.rngState, plateauBest: state.plateauBest, plateauWait: state.plateauWait,
+                    plateauScale: state.plateauScale))
             early = state.earlyStopping
             startEpoch = max(startEpoch, last.epoch + 1)
             workbench.observer.handle(.resumed(run: runID, afterEpoch: last.epoch))
         }
-        workbench.observer.handle(.started(RunStart(
-            run: runID, settings: settings, dataset: data.dataset.name, version: data.version.shortHash, clips: data.clips.count,
-            classes: data.classes.count, dims: data.dims, train: split.train.count, validation: split.validation.count,
-            test: split.test.count, parameters: trainer.parameterCount)))
+        workbench.observer.handle(
+            .started(
+                RunStart(
+                    run: runID, settings: settings, dataset: data.dataset.name, version: data.version.shortHash, clips: data.clips.count,
+                    classes: data.classes.count, dims: data.dims, train: split.train.count, validation: split.validation.count,
+                    test: split.test.count, parameters: trainer.parameterCount)))
         var stoppedEarly = false
         var epoch = startEpoch
         while epoch <= settings.epochs {
@@ -90,7 +98,8 @@ struct RunExecutor {
             var monitored = result.loss
             if validationSet.count > 0 {
                 let v = try trainer.evaluate(validationSet)
-                let metrics = try ClassificationMetrics(labels: validationSet.labels ?? [], predictions: v.predictions, classCount: data.classes.count)
+                let metrics = try ClassificationMetrics(
+                    labels: validationSet.labels ?? [], predictions: v.predictions, classCount: data.classes.count)
                 record.validationLoss = v.loss.flatMap { $0.isFinite ? $0 : nil }
                 record.validationAccuracy = metrics.accuracy
                 record.validationF1 = metrics.macroF1
@@ -111,7 +120,8 @@ struct RunExecutor {
             // The weights evaluated at the end: the monitored best, or simply the latest epoch
             // (`--select last`, the seed pipeline's behaviour).
             let keep = settings.select == .last || decision == .improved
-            let best = keep
+            let best =
+                keep
                 ? Checkpoint(kind: .best, epoch: epoch, classes: data.classes, tensors: tensors) : nil
             let state = trainer.state()
             let resumeState = ResumeState(
@@ -145,7 +155,8 @@ struct RunExecutor {
             if subset == "test" { testEvaluation = evaluation }
         }
         try store.endRun(runID, status: .finished)
-        return Result(status: .finished, test: testEvaluation, bestEpoch: early.bestEpoch ?? best.epoch, selectedEpoch: best.epoch, epochsDone: epoch)
+        return Result(
+            status: .finished, test: testEvaluation, bestEpoch: early.bestEpoch ?? best.epoch, selectedEpoch: best.epoch, epochsDone: epoch)
     }
 
     /// The training set as this epoch sees it: each clip drawn from its original and its
@@ -170,7 +181,8 @@ struct RunExecutor {
     /// - Throws: ``WorkbenchError`` `.trainingFailed` naming the epoch and the value; the run ends `failed` with it.
     static func checkFinite(loss: Double, epoch: Int) throws {
         guard loss.isFinite else {
-            throw WorkbenchError(.trainingFailed,
+            throw WorkbenchError(
+                .trainingFailed,
                 "epoch \(epoch): the training loss became \(loss) (not a finite number), so the weights are no longer usable; "
                     + "the run stopped (lower --lr, add --clip-norm, or check the features for extreme values)")
         }
@@ -188,7 +200,8 @@ struct RunExecutor {
         let predictions = zip(usedIDs, out.predictions).enumerated().map { row, pair in
             EvaluationRecord.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))
         }
-        return EvaluationRecord(subset: subset, metrics: metrics, classes: classes, labels: data.classes, confusion: m.confusion, predictions: predictions)
+        return EvaluationRecord(
+            subset: subset, metrics: metrics, classes: classes, labels: data.classes, confusion: m.confusion, predictions: predictions)
     }
 }
 

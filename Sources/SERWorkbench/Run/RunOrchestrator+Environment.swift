@@ -1,5 +1,5 @@
 import Foundation
-public import SERStore
+import SERStore
 
 extension RunOrchestrator {
     /// The provenance facts that decide a run's float32 rounding and differ between two runs,
@@ -8,12 +8,15 @@ extension RunOrchestrator {
         guard let before, let after else { return [] }
         func gemm(_ p: Provenance) -> String? {
             guard let data = p.extra.data(using: .utf8),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return nil }
             return object["gemm"] as? String
         }
         let facts: [(String, String?, String?)] = [
-            ("ser", before.serVersion + (before.buildCommit.map { " " + $0 } ?? ""),
-             after.serVersion + (after.buildCommit.map { " " + $0 } ?? "")),
+            (
+                "ser", before.serVersion + (before.buildCommit.map { " " + $0 } ?? ""),
+                after.serVersion + (after.buildCommit.map { " " + $0 } ?? "")
+            ),
             ("cpu", before.cpuModel, after.cpuModel),
             ("blas_threads", before.blasThreads.map(String.init), after.blasThreads.map(String.init)),
             ("gemm", gemm(before) ?? "openblas (before ser_gemm existed)", gemm(after)),

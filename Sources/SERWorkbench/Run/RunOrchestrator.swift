@@ -1,7 +1,7 @@
 import Foundation
 import SERCore
 import SERExperiment
-public import SERStore
+import SERStore
 
 /// Everything a training run needs around the training loop: preparing data, refusing bad
 /// input before anything is written, creating runs (k-fold parents with their folds),
@@ -38,7 +38,8 @@ struct RunOrchestrator {
                     try store.createRun(try newRun(.fold, parent: parent, name: "\(request.name ?? "run \(parent)") fold \(i + 1)"))
                 })
         }
-        let split = try Self.splitting { try Self.splitter(settings).split(data.clipRefs, plan: plan) }  // refused before anything is written
+        // Refused before anything is written.
+        let split = try Self.splitting { try Self.splitter(settings).split(data.clipRefs, plan: plan) }
         let runID = try store.createRun(try newRun(request.kind, parent: request.parent, name: request.name))
         let result = try execute(runID, settings: settings, data: data, split: split, resume: false)
         return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: request.reproduces, folds: 0)
@@ -106,14 +107,16 @@ struct RunOrchestrator {
             if i < existing.count {
                 let child = existing[i].id
                 let resumable = try store.checkpointEpoch(child, kind: .last) != nil
-                result = try execute(child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, resume: resumable)
+                result = try execute(
+                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, resume: resumable)
             } else {
                 result = try execute(try newFold(i), settings: settings, data: data, split: split, resume: false)
             }
             if result.status != .finished {
                 try store.refreshParent(parent)
                 try store.endRun(
-                    parent, status: result.status, error: "fold \(i + 1) was \(result.status.rawValue); resume with `ser run --resume \(parent)`")
+                    parent, status: result.status,
+                    error: "fold \(i + 1) was \(result.status.rawValue); resume with `ser run --resume \(parent)`")
                 return try outcome(parent, status: result.status, test: nil, epochs: nil, reproduces: reproduces, folds: finished)
             }
             finished += 1
@@ -161,8 +164,10 @@ struct RunOrchestrator {
                 if folds.count == k && folds.allSatisfy({ $0.status == .finished }) {
                     try store.endRun(parent, status: .finished)
                 } else {
-                    workbench.observer.handle(.message(
-                        "k-fold run \(parent) has \(folds.filter { $0.status == .finished }.count) of \(k) folds finished; `ser run --resume \(parent)` trains the rest"))
+                    workbench.observer.handle(
+                        .message(
+                            "k-fold run \(parent) has \(folds.filter { $0.status == .finished }.count) of \(k) folds finished; `ser run --resume \(parent)` trains the rest"
+                        ))
                 }
             }
         }
@@ -177,7 +182,8 @@ struct RunOrchestrator {
         let existing = try store.childRuns(of: parent)
         workbench.observer.handle(.expectedEpochs((folds.count - existing.filter { $0.status == .finished }.count) * settings.epochs))
         guard existing.count <= folds.count else {
-            throw WorkbenchError(.wrongState, "k-fold run \(parent) has \(existing.count) folds recorded but its settings make \(folds.count)")
+            throw WorkbenchError(
+                .wrongState, "k-fold run \(parent) has \(existing.count) folds recorded but its settings make \(folds.count)")
         }
         for (i, child) in existing.enumerated() where child.status == .running {
             if try !store.runProcessIsGone(child.id) {
@@ -189,18 +195,22 @@ struct RunOrchestrator {
         return try trainFolds(
             parent, folds: folds, existing: existing, settings: settings, data: data, reproduces: nil,
             newFold: { i in
-                try store.createRun(try record(
-                    .fold, parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)", settings: settings, data: data, request: request))
+                try store.createRun(
+                    try record(
+                        .fold, parent: parent, name: "\(name ?? "run \(parent)") fold \(i + 1)", settings: settings, data: data,
+                        request: request))
             })
     }
 
     /// Records the split and normalisation (new runs) and trains.
-    private func execute(_ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, resume: Bool) throws -> RunExecutor.Result {
+    private func execute(_ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, resume: Bool) throws -> RunExecutor.Result
+    {
         let normalizer: Normalizer
         if resume, let saved = try store.normalization(runID) {
             // Speaker runs record "speaker-zscore": their per-speaker step is redone on the data,
             // the recorded statistics are the global z-score on top of it.
-            normalizer = Normalizer(method: Normalizer.Method(rawValue: saved.method) ?? settings.normalizerMethod, mean: saved.mean, std: saved.std)
+            normalizer = Normalizer(
+                method: Normalizer.Method(rawValue: saved.method) ?? settings.normalizerMethod, mean: saved.mean, std: saved.std)
         } else {
             normalizer = data.fitNormalizer(split.train, method: settings.normalizerMethod, maxFrames: settings.maxFrames)
             try store.recordSplit(runID, train: split.train, validation: split.validation, test: split.test)

@@ -50,7 +50,10 @@ public struct TrainingRequest: Sendable {
     /// The run this one reproduces.
     public var reproduces: Int64?
 
-    public init(name: String? = nil, tags: [String] = [], note: String? = nil, parent: Int64? = nil, kind: RunKind = .train, reproduces: Int64? = nil) {
+    public init(
+        name: String? = nil, tags: [String] = [], note: String? = nil, parent: Int64? = nil, kind: RunKind = .train,
+        reproduces: Int64? = nil
+    ) {
         self.name = name
         self.tags = tags
         self.note = note

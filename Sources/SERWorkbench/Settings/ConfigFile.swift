@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Reads run settings from a JSON object, e.g. `{"epochs": 12, "layers": [256, 128]}`.
 ///
@@ -74,7 +74,8 @@ public enum ConfigFile {
                 throw WorkbenchError(.invalidSetting, source: .configFile(path), "unknown setting '\(key)'")
             }
             if let earlier = spelled[name] {
-                throw WorkbenchError(.invalidSetting, source: .configFile(path), "'\(earlier)' and '\(key)' both set \(name); give each setting once")
+                throw WorkbenchError(
+                    .invalidSetting, source: .configFile(path), "'\(earlier)' and '\(key)' both set \(name); give each setting once")
             }
             spelled[name] = key
             out[name] = value

@@ -36,7 +36,8 @@ extension RunSettings {
             case .adamw: .adamW
             case .sgd: .sgd
             }
-        return OptimizerConfig(kind: kind, learningRate: Float(lr), weightDecay: Float(weightDecay), momentum: kind == .sgd ? Float(momentum) : 0)
+        return OptimizerConfig(
+            kind: kind, learningRate: Float(lr), weightDecay: Float(weightDecay), momentum: kind == .sgd ? Float(momentum) : 0)
     }
 
     /// The schedule of `schedule`.
@@ -62,8 +63,9 @@ extension RunSettings {
 
     /// The training-time augmentation these settings ask for.
     public var augmenter: Augmenter {
-        Augmenter(timeMasks: timeMasks, timeMaskWidth: timeMaskWidth, featureMasks: featureMasks,
-                  featureMaskWidth: featureMaskWidth, noise: featureNoise)
+        Augmenter(
+            timeMasks: timeMasks, timeMaskWidth: timeMaskWidth, featureMasks: featureMasks,
+            featureMaskWidth: featureMaskWidth, noise: featureNoise)
     }
 
     /// The normaliser method fitted on the training split (`speaker` runs fit a global

@@ -1,5 +1,5 @@
 public import SERCore
-public import Foundation
+import Foundation
 public import SERModel
 
 /// Every setting of a training run, resolved: defaults ← recipe ← settings file ← overrides.
@@ -66,72 +66,115 @@ public struct RunSettings: Equatable, Sendable {
     /// Every setting, in help order: the one declaration the rest derives from.
     public static let all: [Setting] = [
         .make("dataset", \.dataset, .data, "name", "Dataset NAME or NAME@VERSION (default: the only dataset).", sweepable: false),
-        .make("features", \.features, .data, "spec", "Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast)."),
-        .make("sampleRate", \.sampleRate, .data, "hz", "Feature sample rate in Hz (default 22050).",
-              rule: Setting.within(1000...384_000, "must be between 1000 and 384000 Hz")),
-        .make("normalization", \.normalization, .data, "method", "Input normalisation: global, cmvn, speaker (per-speaker z-score first; transductive) or none (default global)."),
+        .make(
+            "features", \.features, .data, "spec",
+            "Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr (default mfcc40+chroma+contrast)."),
+        .make(
+            "sampleRate", \.sampleRate, .data, "hz", "Feature sample rate in Hz (default 22050).",
+            rule: Setting.within(1000...384_000, "must be between 1000 and 384000 Hz")),
+        .make(
+            "normalization", \.normalization, .data, "method",
+            "Input normalisation: global, cmvn, speaker (per-speaker z-score first; transductive) or none (default global)."),
         .make("split", \.split, .split, "plan", "speaker (default), random or kfold:K.", sweepable: false),
-        .make("testSpeakers", \.testSpeakers, .split, "ids", "Test speakers for --split speaker, comma-separated (e.g. 15,16,17,18).", sweepable: false),
-        .make("testFraction", \.testFraction, .split, "f", "Fraction of speakers (or clips) held out for test when none are named (default 0.2).",
-              rule: { $0 > 0 && $0 < 1 ? nil : "must be between 0 and 1 (got \($0))" }),
-        .make("validationFraction", \.validationFraction, .split, "f", "Fraction of the training side held out for validation (default 0.1).",
-              rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
-        .make("layers", \.layers, .model, "sizes", "LSTM layer sizes, bottom first (default 128,64).",
-              rule: { $0.isEmpty ? "needs at least one LSTM layer (e.g. --layers 128,64)"
-                  : $0.allSatisfy { $0 > 0 && $0 <= 4096 } ? nil : "layer sizes must be between 1 and 4096 (got \($0))" }),
+        .make(
+            "testSpeakers", \.testSpeakers, .split, "ids", "Test speakers for --split speaker, comma-separated (e.g. 15,16,17,18).",
+            sweepable: false),
+        .make(
+            "testFraction", \.testFraction, .split, "f",
+            "Fraction of speakers (or clips) held out for test when none are named (default 0.2).",
+            rule: { $0 > 0 && $0 < 1 ? nil : "must be between 0 and 1 (got \($0))" }),
+        .make(
+            "validationFraction", \.validationFraction, .split, "f", "Fraction of the training side held out for validation (default 0.1).",
+            rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "layers", \.layers, .model, "sizes", "LSTM layer sizes, bottom first (default 128,64).",
+            rule: {
+                $0.isEmpty
+                    ? "needs at least one LSTM layer (e.g. --layers 128,64)"
+                    : $0.allSatisfy { $0 > 0 && $0 <= 4096 } ? nil : "layer sizes must be between 1 and 4096 (got \($0))"
+            }),
         .make("bidirectional", \.bidirectional, .model, "bool", "Bidirectional LSTM layers: true or false."),
-        .make("dropout", \.dropout, .model, "p", "Dropout before the dense head (default 0.3).",
-              rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
-        .make("recurrentDropout", \.recurrentDropout, .model, "p", "Recurrent-input dropout (default 0).",
-              rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
-        .make("dense", \.dense, .model, "sizes", "Hidden dense layer sizes (default 64; 'none' for none).",
-              rule: { $0.allSatisfy { $0 > 0 && $0 <= 8192 } ? nil : "dense sizes must be between 1 and 8192 (got \($0))" }),
+        .make(
+            "dropout", \.dropout, .model, "p", "Dropout before the dense head (default 0.3).",
+            rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "recurrentDropout", \.recurrentDropout, .model, "p", "Recurrent-input dropout (default 0).",
+            rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "dense", \.dense, .model, "sizes", "Hidden dense layer sizes (default 64; 'none' for none).",
+            rule: { $0.allSatisfy { $0 > 0 && $0 <= 8192 } ? nil : "dense sizes must be between 1 and 8192 (got \($0))" }),
         .make("activation", \.activation, .model, "name", "Dense activation: relu, tanh or linear."),
         .make("pooling", \.pooling, .model, "name", "Temporal pooling: last (default), mean or attention."),
-        .make("maxFrames", \.maxFrames, .model, "n", "Frames per clip, truncated or padded (default 200).",
-              rule: Setting.within(1...100_000, "must be between 1 and 100,000")),
+        .make(
+            "maxFrames", \.maxFrames, .model, "n", "Frames per clip, truncated or padded (default 200).",
+            rule: Setting.within(1...100_000, "must be between 1 and 100,000")),
         .make("sequence", \.sequence, .model, "mode", "padded (seed default) or masked (each clip's real length)."),
-        .make("epochs", \.epochs, .training, "n", "Epochs (default 30).", rule: Setting.within(1...100_000, "must be between 1 and 100,000")),
-        .make("batch", \.batch, .training, "n", "Batch size (default 32).", rule: Setting.within(1...65_536, "must be between 1 and 65,536")),
-        .make("lr", \.lr, .training, "rate", "Learning rate (default 1e-3).",
-              rule: { $0 > 0 && $0 < 10 ? nil : "must be a positive learning rate below 10 (got \($0))" }),
+        .make(
+            "epochs", \.epochs, .training, "n", "Epochs (default 30).", rule: Setting.within(1...100_000, "must be between 1 and 100,000")),
+        .make(
+            "batch", \.batch, .training, "n", "Batch size (default 32).", rule: Setting.within(1...65_536, "must be between 1 and 65,536")),
+        .make(
+            "lr", \.lr, .training, "rate", "Learning rate (default 1e-3).",
+            rule: { $0 > 0 && $0 < 10 ? nil : "must be a positive learning rate below 10 (got \($0))" }),
         .make("optimizer", \.optimizer, .training, "name", "adam (default), adamw or sgd."),
         .make("weightDecay", \.weightDecay, .training, "w", "Weight decay for adamw.", rule: { $0 >= 0 ? nil : "must be ≥ 0 (got \($0))" }),
-        .make("momentum", \.momentum, .training, "m", "Momentum for sgd (default 0.9).",
-              rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
-        .make("clipNorm", \.clipNorm, .training, "norm", "Gradient clipping by global norm (0 = off).",
-              rule: { $0 >= 0 ? nil : "must be ≥ 0 (0 = off; got \($0))" }),
+        .make(
+            "momentum", \.momentum, .training, "m", "Momentum for sgd (default 0.9).",
+            rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "clipNorm", \.clipNorm, .training, "norm", "Gradient clipping by global norm (0 = off).",
+            rule: { $0 >= 0 ? nil : "must be ≥ 0 (0 = off; got \($0))" }),
         .make("schedule", \.schedule, .training, "schedule", "constant (default), cosine, plateau or step:EVERY:FACTOR."),
-        .make("labelSmoothing", \.labelSmoothing, .training, "eps", "Label smoothing ε (default 0).",
-              rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "labelSmoothing", \.labelSmoothing, .training, "eps", "Label smoothing ε (default 0).",
+            rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
         .make("classWeights", \.classWeights, .training, "mode", "none (default) or balanced."),
-        .make("patience", \.patience, .training, "n", "Early-stopping patience in epochs (0 = off, the default).",
-              rule: { $0 >= 0 ? nil : "must be ≥ 0 (0 = off; got \($0))" }),
+        .make(
+            "patience", \.patience, .training, "n", "Early-stopping patience in epochs (0 = off, the default).",
+            rule: { $0 >= 0 ? nil : "must be ≥ 0 (0 = off; got \($0))" }),
         .make("monitor", \.monitor, .training, "metric", "Best-epoch metric: val_loss (default), val_acc or val_f1."),
-        .make("select", \.select, .training, "which", "Weights evaluated and exported: last (default, as the seed) or best (by --monitor)."),
+        .make(
+            "select", \.select, .training, "which", "Weights evaluated and exported: last (default, as the seed) or best (by --monitor)."),
         .make("seed", \.seed, .training, "n", "Random seed (default 42)."),
-        .make("splitSeed", \.splitSeed, .split, "n", "Seed of the split and folds only (default: --seed); the same split seed with other seeds trains other models on the same folds."),
-        .make("threads", \.threads, .training, "n", "Training threads (default 2).", sweepable: false,
-              rule: Setting.within(1...256, "must be between 1 and 256")),
-        .make("recipe", \.recipe, .augmentation, "name", "Preset the settings start from: seed (the default, faithful to the seed pipeline), best, or best-speaker (per-speaker normalisation; for `ser evaluate`).", sweepable: false),
-        .make("timeMasks", \.timeMasks, .augmentation, "n", "SpecAugment time masks per training clip (default 0).",
-              rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
-        .make("timeMaskWidth", \.timeMaskWidth, .augmentation, "frames", "Longest time mask, frames.",
-              rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
-        .make("featureMasks", \.featureMasks, .augmentation, "n", "SpecAugment feature masks per training clip (default 0).",
-              rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
-        .make("featureMaskWidth", \.featureMaskWidth, .augmentation, "dims", "Widest feature mask, dimensions.",
-              rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
-        .make("featureNoise", \.featureNoise, .augmentation, "std", "Gaussian noise on normalised training features (std, default 0).",
-              rule: { $0 >= 0 && $0 < 10 ? nil : "must be in [0, 10) (got \($0))" }),
-        .make("speedPerturb", \.speedPerturb, .augmentation, "factors", "Speed-perturbation factors for training clips, comma-separated (e.g. 0.9,1.1; default none): each epoch a clip is drawn from its original and its resampled copies.",
-              rule: { factors in
-                  let text = factors.map(\.description).joined(separator: ",")
-                  if !factors.allSatisfy({ (0.5...2).contains($0) && $0 != 1 }) { return "factors must be in 0.5...2 and not 1 (got \(text))" }
-                  return Set(factors).count == factors.count ? nil : "lists a factor twice (\(text))"
-              }),
-        .make("mixup", \.mixup, .augmentation, "alpha", "Mixup α for training batches (e.g. 0.2; default 0 = off).",
-              rule: { $0 >= 0 && $0 <= 100 ? nil : "α must be in [0, 100] (0 = off; got \($0))" }),
+        .make(
+            "splitSeed", \.splitSeed, .split, "n",
+            "Seed of the split and folds only (default: --seed); the same split seed with other seeds trains other models on the same folds."
+        ),
+        .make(
+            "threads", \.threads, .training, "n", "Training threads (default 2).", sweepable: false,
+            rule: Setting.within(1...256, "must be between 1 and 256")),
+        .make(
+            "recipe", \.recipe, .augmentation, "name",
+            "Preset the settings start from: seed (the default, faithful to the seed pipeline), best, or best-speaker (per-speaker normalisation; for `ser evaluate`).",
+            sweepable: false),
+        .make(
+            "timeMasks", \.timeMasks, .augmentation, "n", "SpecAugment time masks per training clip (default 0).",
+            rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
+        .make(
+            "timeMaskWidth", \.timeMaskWidth, .augmentation, "frames", "Longest time mask, frames.",
+            rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
+        .make(
+            "featureMasks", \.featureMasks, .augmentation, "n", "SpecAugment feature masks per training clip (default 0).",
+            rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
+        .make(
+            "featureMaskWidth", \.featureMaskWidth, .augmentation, "dims", "Widest feature mask, dimensions.",
+            rule: { $0 >= 0 ? nil : "mask counts and widths must be ≥ 0" }),
+        .make(
+            "featureNoise", \.featureNoise, .augmentation, "std", "Gaussian noise on normalised training features (std, default 0).",
+            rule: { $0 >= 0 && $0 < 10 ? nil : "must be in [0, 10) (got \($0))" }),
+        .make(
+            "speedPerturb", \.speedPerturb, .augmentation, "factors",
+            "Speed-perturbation factors for training clips, comma-separated (e.g. 0.9,1.1; default none): each epoch a clip is drawn from its original and its resampled copies.",
+            rule: { factors in
+                let text = factors.map(\.description).joined(separator: ",")
+                if !factors.allSatisfy({ (0.5...2).contains($0) && $0 != 1 }) {
+                    return "factors must be in 0.5...2 and not 1 (got \(text))"
+                }
+                return Set(factors).count == factors.count ? nil : "lists a factor twice (\(text))"
+            }),
+        .make(
+            "mixup", \.mixup, .augmentation, "alpha", "Mixup α for training batches (e.g. 0.2; default 0 = off).",
+            rule: { $0 >= 0 && $0 <= 100 ? nil : "α must be in [0, 100] (0 = off; got \($0))" }),
     ]
 
     /// The settings by key.
@@ -188,7 +231,8 @@ extension RunSettings {
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
         var out: [String: String] = [:]
         for (key, value) in object {
-            let fragment = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+            let fragment = try JSONSerialization.data(
+                withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
             out[key] = String(decoding: fragment, as: UTF8.self)
         }
         return out

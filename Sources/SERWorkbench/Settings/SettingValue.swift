@@ -119,7 +119,9 @@ extension Array: SettingValue where Element: SettingValue {
             guard !parts.contains(where: \.isEmpty) else { throw SettingValueError("") }
             self = try parts.map { try Element(text: $0) }
         } catch {
-            throw SettingValueError("expected comma-separated \(Element.typeDescription.replacingOccurrences(of: "a ", with: ""))s such as \(Element.example) (got '\(text)')")
+            throw SettingValueError(
+                "expected comma-separated \(Element.typeDescription.replacingOccurrences(of: "a ", with: ""))s such as \(Element.example) (got '\(text)')"
+            )
         }
     }
     public var json: JSONValue? { .array(compactMap(\.json)) }

@@ -10,9 +10,11 @@ public enum DatasetSelection {
         }
         let names = try store.read { db in try DatasetStore.datasets(db).map(\.name) }
         guard names.count == 1, let only = names.first else {
-            throw StoreError(.invalidArgument, path: store.path, names.isEmpty
-                ? "the database has no dataset yet; import one with `ser import PATH`"
-                : "--dataset is needed: the database has \(names.count) datasets (\(names.joined(separator: ", ")))")
+            throw StoreError(
+                .invalidArgument, path: store.path,
+                names.isEmpty
+                    ? "the database has no dataset yet; import one with `ser import PATH`"
+                    : "--dataset is needed: the database has \(names.count) datasets (\(names.joined(separator: ", ")))")
         }
         return try DatasetStore.resolveVersion(dataset: only, in: store)
     }

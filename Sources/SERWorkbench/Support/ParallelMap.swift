@@ -1,9 +1,11 @@
-public import Foundation
+import Foundation
 
 /// Maps an array on `workers` threads, each taking the next unclaimed element (so slow
 /// files do not hold up a fixed share), and returns the results in input order.
 public enum ParallelMap {
-    public static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
+    public static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output)
+        -> [Output]
+    {
         guard !inputs.isEmpty else { return [] }
         let results = Slots<Output>(count: inputs.count)
         let next = Slots<Int>(count: 1)

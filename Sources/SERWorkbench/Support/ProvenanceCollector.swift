@@ -1,7 +1,7 @@
-public import Foundation
-public import SERCore
-public import SERLinearAlgebra
-public import SERModel
+import Foundation
+import SERCore
+import SERLinearAlgebra
+import SERModel
 public import SERStore
 
 /// Gathers the machine facts recorded with every run.
@@ -30,7 +30,8 @@ public enum ProvenanceCollector {
         }
         var description = "\(text(name.sysname)) \(text(name.release)) \(text(name.machine))"
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-           let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
             description += " (\(line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))))"
         }
         return description
@@ -49,11 +50,11 @@ public enum ProvenanceCollector {
 
     public static var swiftVersion: String {
         #if swift(>=6.3)
-        "6.3+"
+            "6.3+"
         #elseif swift(>=6.0)
-        "6.x"
+            "6.x"
         #else
-        "<6"
+            "<6"
         #endif
     }
 }

@@ -27,7 +27,9 @@ struct SweepRunner {
     let workbench: Workbench
     var store: Store { workbench.store }
 
-    func run(base: RunSettings, grid: SweepGrid, trials: [RunSettings], name: String?, tags: [String], launcher: any TrialLauncher) throws -> SweepOutcome {
+    func run(base: RunSettings, grid: SweepGrid, trials: [RunSettings], name: String?, tags: [String], launcher: any TrialLauncher) throws
+        -> SweepOutcome
+    {
         // Features first, once per distinct recipe, so trials share the cache.
         var seen = Set<String>()
         for trial in trials where seen.insert("\(trial.features)@\(trial.sampleRate)×\(trial.speedPerturb)").inserted {
@@ -46,17 +48,19 @@ struct SweepRunner {
             config[axis.key] = alternatives
         }
         hyperparameters["sweep.axes"] = try Self.json(grid.axes.map { [$0.key: $0.values.map(\.any)] })
-        let parent = try store.createRun(NewRun(
-            name: name, kind: .sweep, datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
-            split: pinned.split.description, seed: Int64(pinned.seed), config: try Self.json(config),
-            commandLine: workbench.invocation.commandLine, tags: tags, hyperparameters: hyperparameters,
-            provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
+        let parent = try store.createRun(
+            NewRun(
+                name: name, kind: .sweep, datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
+                split: pinned.split.description, seed: Int64(pinned.seed), config: try Self.json(config),
+                commandLine: workbench.invocation.commandLine, tags: tags, hyperparameters: hyperparameters,
+                provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
         try store.markRunning(parent, pid: getpid())
         let heartbeat = Heartbeat(store: store, runID: parent)
         defer { heartbeat.stop() }
         let parallel = (launcher as? ProcessTrialLauncher)?.jobs ?? 1
-        workbench.observer.handle(.message(
-            "sweep \(parent): \(trials.count) trials over \(grid.axes.map(\.key).joined(separator: ", ")), \(parallel) at a time"))
+        workbench.observer.handle(
+            .message(
+                "sweep \(parent): \(trials.count) trials over \(grid.axes.map(\.key).joined(separator: ", ")), \(parallel) at a time"))
         workbench.observer.handle(.plannedEpochs(trials.reduce(0) { $0 + $1.modelsPerRun * $1.epochs }))
         let pinnedTrials = trials.enumerated().map { i, trial in
             var settings = trial
@@ -77,12 +81,15 @@ struct SweepRunner {
         let children = try Self.ranked(try store.childRuns(of: parent), store: store, parent: parent)
         var trials: [SweepOutcome.Trial] = []
         for (child, validation) in children {
-            let config = try (store.runHeader(child.id)?.config).flatMap { try? JSONDecoder().decode([String: JSONValue].self, from: Data($0.utf8)) } ?? [:]
+            let config =
+                try (store.runHeader(child.id)?.config).flatMap { try? JSONDecoder().decode([String: JSONValue].self, from: Data($0.utf8)) }
+                ?? [:]
             var settings: [String: JSONValue] = [:]
             for axis in grid.axes { settings[axis.key] = config[axis.key] }
-            trials.append(.init(
-                run: child.id, status: child.status, settings: settings, validationAccuracy: validation, testAccuracy: child.testAcc,
-                testF1: child.testF1))
+            trials.append(
+                .init(
+                    run: child.id, status: child.status, settings: settings, validationAccuracy: validation, testAccuracy: child.testAcc,
+                    testF1: child.testF1))
         }
         return SweepOutcome(sweep: parent, status: status, axes: grid.axes.map(\.key), trials: trials)
     }

@@ -1,5 +1,5 @@
 public import Foundation
-public import SERStore
+import SERStore
 import SERCore
 
 /// One trial of a sweep, resolved and pinned to the sweep's dataset version.
@@ -87,9 +87,10 @@ public struct ProcessTrialLauncher: TrialLauncher {
                 let elapsed = Date().timeIntervalSince(started)
                 let left = trials.count - finished
                 let eta = left > 0 ? ", ~\(Format.duration(elapsed / Double(finished) * Double(left))) left" : ""
-                workbench.observer.handle(.message(
-                    "trial \(trial.index + 1)/\(trials.count) \(process.terminationStatus == 0 ? "finished" : "failed (exit \(process.terminationStatus))")"
-                        + " (\(finished) of \(trials.count) done, \(Format.duration(elapsed))\(eta))"))
+                workbench.observer.handle(
+                    .message(
+                        "trial \(trial.index + 1)/\(trials.count) \(process.terminationStatus == 0 ? "finished" : "failed (exit \(process.terminationStatus))")"
+                            + " (\(finished) of \(trials.count) done, \(Format.duration(elapsed))\(eta))"))
                 return true
             }
         }

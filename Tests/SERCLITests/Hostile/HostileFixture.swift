@@ -64,7 +64,8 @@ enum HostileFixture {
     }
 
     /// What the verdict needs to know after a run.
-    static func facts(_ workspace: HostileWorkspace, _ expectation: HostileExpectation, protected: [String: String]) -> HostileVerdict.Facts {
+    static func facts(_ workspace: HostileWorkspace, _ expectation: HostileExpectation, protected: [String: String]) -> HostileVerdict.Facts
+    {
         var facts = HostileVerdict.Facts()
         if FileManager.default.fileExists(atPath: workspace.database) {
             do {

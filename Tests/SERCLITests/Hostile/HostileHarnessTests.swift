@@ -33,20 +33,32 @@ struct HostileHarnessTests {
     @Test func verdictFlagsEachBrokenInvariant() {
         let refuse = HostileExpectation.refuses(naming: "bad.wav")
         #expect(HostileVerdict.violations(outcome(1, stderr: "ser: error: bad.wav: not audio\n"), refuse, .init()).isEmpty)
-        #expect(HostileVerdict.violations(outcome(0), refuse, .init()) == ["exit 0, expected a non-zero exit (the command could not do its job)"])
-        #expect(HostileVerdict.violations(outcome(1, stderr: "ser: error: not audio\n"), refuse, .init()) == ["the error does not name 'bad.wav'"])
-        #expect(HostileVerdict.violations(outcome(1, stderr: "bad.wav is bad\n"), refuse, .init()) == ["no `error:` message on standard error"])
-        #expect(HostileVerdict.violations(outcome(1, stderr: "ser: error: bad.wav: SQLite error 1\n"), refuse, .init())
-            == ["the error says 'SQLite error'"])
+        #expect(
+            HostileVerdict.violations(outcome(0), refuse, .init()) == [
+                "exit 0, expected a non-zero exit (the command could not do its job)"
+            ])
+        #expect(
+            HostileVerdict.violations(outcome(1, stderr: "ser: error: not audio\n"), refuse, .init()) == [
+                "the error does not name 'bad.wav'"
+            ])
+        #expect(
+            HostileVerdict.violations(outcome(1, stderr: "bad.wav is bad\n"), refuse, .init()) == ["no `error:` message on standard error"])
+        #expect(
+            HostileVerdict.violations(outcome(1, stderr: "ser: error: bad.wav: SQLite error 1\n"), refuse, .init())
+                == ["the error says 'SQLite error'"])
         let reject = HostileExpectation.rejects("bad.wav", clips: 4)
         #expect(HostileVerdict.violations(outcome(0, stdout: "bad.wav: not audio"), reject, .init(integrity: "ok", clips: 4)).isEmpty)
-        #expect(HostileVerdict.violations(outcome(0, stdout: "bad.wav: not audio"), reject, .init(integrity: "ok", clips: 3))
-            == ["dataset h holds 3 clips, expected 4 (the good files)"])
-        #expect(HostileVerdict.violations(outcome(0), reject, .init(integrity: "ok", clips: 4)) == ["the output does not mention 'bad.wav'"])
-        #expect(HostileVerdict.violations(outcome(0, stdout: "bad.wav"), reject, .init(integrity: "*** page 3 is never used", clips: 4))
-            == ["integrity_check: *** page 3 is never used"])
-        #expect(HostileVerdict.violations(outcome(0), .succeeds, .init(replaced: ["/tmp/x": "was a FIFO, now regular file"]))
-            == ["/tmp/x replaced: was a FIFO, now regular file"])
+        #expect(
+            HostileVerdict.violations(outcome(0, stdout: "bad.wav: not audio"), reject, .init(integrity: "ok", clips: 3))
+                == ["dataset h holds 3 clips, expected 4 (the good files)"])
+        #expect(
+            HostileVerdict.violations(outcome(0), reject, .init(integrity: "ok", clips: 4)) == ["the output does not mention 'bad.wav'"])
+        #expect(
+            HostileVerdict.violations(outcome(0, stdout: "bad.wav"), reject, .init(integrity: "*** page 3 is never used", clips: 4))
+                == ["integrity_check: *** page 3 is never used"])
+        #expect(
+            HostileVerdict.violations(outcome(0), .succeeds, .init(replaced: ["/tmp/x": "was a FIFO, now regular file"]))
+                == ["/tmp/x replaced: was a FIFO, now regular file"])
     }
 
     @Test func fileTypesAreSeenWithoutFollowingLinks() throws {

@@ -13,7 +13,8 @@ struct HostileInputTests {
         var user: UInt32?
         if hostile.needsNonRoot && getuid() == 0 {
             guard let ordinary = HostileRunner.ordinaryUser else {
-                HostileTally.record(hostile, .skipped, problem: "root reads and writes anything, and there is no setpriv to run as another user")
+                HostileTally.record(
+                    hostile, .skipped, problem: "root reads and writes anything, and there is no setpriv to run as another user")
                 return
             }
             user = ordinary

@@ -28,12 +28,16 @@ extension HostileInputs {
             // Finite but absurd: imported or rejected, never a crash (predict must refuse it, below).
             badClip("float-amplitude-1e30", HostileAudio.float32(amplitude: 1e30), expect: .survives(clips: goodClips...goodClips + 1)),
             // Good audio that must not be refused: denormal samples, one frame, a 1 Hz rate.
-            badClip("float-denormals", HostileAudio.float32(amplitude: .leastNormalMagnitude / 4), expect: .survives(clips: goodClips...goodClips + 1)),
+            badClip(
+                "float-denormals", HostileAudio.float32(amplitude: .leastNormalMagnitude / 4),
+                expect: .survives(clips: goodClips...goodClips + 1)),
             badClip("one-frame", HostileAudio.tone(frames: 1), expect: .survives(clips: goodClips...goodClips + 1)),
-            badClip("rate-1Hz", WAVWriter.pcm16(sampleRate: 1, channels: 1, samples: [Int16](repeating: 100, count: 50)),
-                    expect: .survives(clips: goodClips...goodClips + 1)),
-            badClip("rate-4GHz", HostileAudio.wavHeader(channels: 1, sampleRate: 4_000_000_000, bits: 16),
-                    expect: .survives(clips: goodClips...goodClips + 1)),
+            badClip(
+                "rate-1Hz", WAVWriter.pcm16(sampleRate: 1, channels: 1, samples: [Int16](repeating: 100, count: 50)),
+                expect: .survives(clips: goodClips...goodClips + 1)),
+            badClip(
+                "rate-4GHz", HostileAudio.wavHeader(channels: 1, sampleRate: 4_000_000_000, bits: 16),
+                expect: .survives(clips: goodClips...goodClips + 1)),
             corpusCase(.audio, "wav-bytes-named-flac", expect: .survives(clips: goodClips...goodClips + 1)) {
                 try $0.write("corpus/Actor_07/03-01-05-01-01-01-07.flac", HostileAudio.tone())
             },

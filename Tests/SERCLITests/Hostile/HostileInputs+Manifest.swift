@@ -10,7 +10,8 @@ extension HostileInputs {
 
     /// `ser import corpus/m.csv --name h` with `m.csv` holding `data`.
     static func manifest(
-        _ name: String, expect: HostileExpectation, knownIssue: KnownIssue? = nil, _ data: @escaping @Sendable (HostileWorkspace) throws -> Data
+        _ name: String, expect: HostileExpectation, knownIssue: KnownIssue? = nil,
+        _ data: @escaping @Sendable (HostileWorkspace) throws -> Data
     ) -> HostileCase {
         HostileCase(.manifest, name, base: .goodCorpus, expect: expect, knownIssue: knownIssue) {
             try $0.write("corpus/m.csv", data($0))
@@ -41,7 +42,8 @@ extension HostileInputs {
                 Data([0xFF, 0xFE]) + (String(decoding: rows([]), as: UTF8.self).data(using: .utf16LittleEndian) ?? Data())
             },
             manifest("nul-bytes", expect: .survives(clips: good)) { _ in rows(["Actor_03/\u{0}x.wav,angry\u{0}"]) },
-            manifest("2MB-field", expect: .survives(clips: good)) { _ in rows(["Actor_03/x.wav," + String(repeating: "a", count: 2 << 20)]) },
+            manifest("2MB-field", expect: .survives(clips: good)) { _ in rows(["Actor_03/x.wav," + String(repeating: "a", count: 2 << 20)])
+            },
             manifest("5000-columns", expect: .survives(clips: good)) { _ in
                 rows([], header: "path,label," + (0..<4998).map { "c\($0)" }.joined(separator: ","))
             },
@@ -50,7 +52,9 @@ extension HostileInputs {
             manifest("20000-missing-rows", expect: .survives(clips: good)) { _ in rows((0..<20000).map { "missing/\($0).wav,angry" }) },
             manifest("duplicate-rows", expect: .survives(clips: good)) { _ in rows(goodRows + goodRows) },
             manifest("quoted-newline-in-path", expect: .survives(clips: good)) { _ in rows(["\"Actor_03/a\nb.wav\",angry"]) },
-            manifest("path-escapes-corpus", expect: .rejects("passwd", clips: goodClips)) { _ in rows(["../../../../../../etc/passwd,angry"]) },
+            manifest("path-escapes-corpus", expect: .rejects("passwd", clips: goodClips)) { _ in
+                rows(["../../../../../../etc/passwd,angry"])
+            },
             manifest("row-is-dev-zero", expect: .rejects("/dev/zero", clips: goodClips)) { _ in rows(["/dev/zero,angry"]) },
             manifest("row-is-a-fifo", expect: .rejects("pipe.wav", clips: goodClips)) {
                 try $0.fifo("corpus/pipe.wav")

@@ -3,7 +3,9 @@ import SERTestSupport
 
 extension HostileInputs {
     /// `ser compare --where EXPR` on the trained base.
-    static func filter(_ name: String, _ expression: String, expect: HostileExpectation = .refuses(naming: "--where"), knownIssue: KnownIssue? = nil) -> HostileCase {
+    static func filter(
+        _ name: String, _ expression: String, expect: HostileExpectation = .refuses(naming: "--where"), knownIssue: KnownIssue? = nil
+    ) -> HostileCase {
         HostileCase(.filter, name, base: .trained, expect: expect, knownIssue: knownIssue) { _ in
             HostileCommand(arguments: ["compare", "--where", expression])
         }
@@ -24,8 +26,9 @@ extension HostileInputs {
             filter("open-100000", String(repeating: "(", count: 100_000)),
             filter("not-5000", String(repeating: "not ", count: 5000) + "lr < 1"),
             filter("unterminated-string", "name = 'abc"),
-            filter("in-20000", "seed in (" + (0..<20_000).map(String.init).joined(separator: ",") + ")",
-                   expect: .succeedsOrRefuses(naming: "--where")),
+            filter(
+                "in-20000", "seed in (" + (0..<20_000).map(String.init).joined(separator: ",") + ")",
+                expect: .succeedsOrRefuses(naming: "--where")),
             filter("number-1e999", "test.acc > 1e999", expect: .succeedsOrRefuses(naming: "--where")),
             filter("empty", "", expect: .succeedsOrRefuses(naming: "--where")),
             filter("100k-identifier", String(repeating: "x", count: 100_000) + " = 1"),
@@ -50,28 +53,44 @@ extension HostileInputs {
         let report: @Sendable (Int64) -> [String] = { ["report", String($0)] }
         let curves: @Sendable (Int64) -> [String] = { ["plot", "curves", String($0)] }
         return [
-            output("export-force-to-fifo", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") }, command: export),
-            output("export-force-to-link-to-dev-null", "out.onnx", expect: .refuses(naming: "out.onnx"),
-                   make: { try $0.link("out.onnx", to: "/dev/null") }, command: export),
-            output("export-force-to-char-device", "out.onnx", expect: .refuses(naming: "out.onnx"), make: {
-                guard getuid() == 0 else { throw HostileSkip("mknod needs root") }
-                try $0.nullDevice("out.onnx")
-            }, command: export),
-            output("export-force-through-link", "out.onnx", expect: .succeedsOrRefuses(naming: "out.onnx"),
-                   make: { try $0.write("real.onnx", text: "old"); try $0.link("out.onnx", to: "real.onnx") }, command: export),
-            output("export-to-folder", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.folder("out.onnx") }, command: export),
-            output("export-parent-is-a-file", "file.txt/out.onnx", expect: .refuses(naming: "file.txt"),
-                   make: { try $0.write("file.txt", text: "x") }, command: export),
-            output("export-unwritable-folder", "ro/out.onnx", expect: .refuses(naming: "ro/out.onnx"), needsNonRoot: true,
-                   make: { try $0.folder("ro"); try $0.chmod("ro", 0o555) }, command: export),
-            output("export-fifo-without-force", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") },
-                   command: { ["export", String($0)] }),
+            output(
+                "export-force-to-fifo", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") }, command: export
+            ),
+            output(
+                "export-force-to-link-to-dev-null", "out.onnx", expect: .refuses(naming: "out.onnx"),
+                make: { try $0.link("out.onnx", to: "/dev/null") }, command: export),
+            output(
+                "export-force-to-char-device", "out.onnx", expect: .refuses(naming: "out.onnx"),
+                make: {
+                    guard getuid() == 0 else { throw HostileSkip("mknod needs root") }
+                    try $0.nullDevice("out.onnx")
+                }, command: export),
+            output(
+                "export-force-through-link", "out.onnx", expect: .succeedsOrRefuses(naming: "out.onnx"),
+                make: {
+                    try $0.write("real.onnx", text: "old"); try $0.link("out.onnx", to: "real.onnx")
+                }, command: export),
+            output(
+                "export-to-folder", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.folder("out.onnx") }, command: export),
+            output(
+                "export-parent-is-a-file", "file.txt/out.onnx", expect: .refuses(naming: "file.txt"),
+                make: { try $0.write("file.txt", text: "x") }, command: export),
+            output(
+                "export-unwritable-folder", "ro/out.onnx", expect: .refuses(naming: "ro/out.onnx"), needsNonRoot: true,
+                make: {
+                    try $0.folder("ro"); try $0.chmod("ro", 0o555)
+                }, command: export),
+            output(
+                "export-fifo-without-force", "out.onnx", expect: .refuses(naming: "out.onnx"), make: { try $0.fifo("out.onnx") },
+                command: { ["export", String($0)] }),
             output("report-to-fifo", "r.html", expect: .refuses(naming: "r.html"), make: { try $0.fifo("r.html") }, command: report),
-            output("report-to-link-to-dev-null", "r.html", expect: .refuses(naming: "r.html"),
-                   make: { try $0.link("r.html", to: "/dev/null") }, command: report),
+            output(
+                "report-to-link-to-dev-null", "r.html", expect: .refuses(naming: "r.html"),
+                make: { try $0.link("r.html", to: "/dev/null") }, command: report),
             output("plot-to-fifo", "c.png", expect: .refuses(naming: "c.png"), make: { try $0.fifo("c.png") }, command: curves),
-            output("plot-to-link-to-dev-null", "c.svg", expect: .refuses(naming: "c.svg"),
-                   make: { try $0.link("c.svg", to: "/dev/null") }, command: curves),
+            output(
+                "plot-to-link-to-dev-null", "c.svg", expect: .refuses(naming: "c.svg"),
+                make: { try $0.link("c.svg", to: "/dev/null") }, command: curves),
             HostileCase(.output, "db-is-a-folder", base: .nothing, expect: .refuses(naming: "x.db")) {
                 try $0.folder("x.db")
                 return HostileCommand(arguments: ["runs", "--db", "x.db"], protected: [$0.path("x.db")])
@@ -118,13 +137,17 @@ extension HostileInputs {
             HostileCase(.stream, "compare-json-stdout-full", base: .trained, expect: .init(exit: .failure, names: [])) { _ in
                 HostileCommand(arguments: ["compare", "--json"], stdout: .full)
             },
-            HostileCase(.stream, "import-stdout-full", base: .goodCorpus, expect: .init(exit: .failure, names: [], clips: goodClips...goodClips)) {
+            HostileCase(
+                .stream, "import-stdout-full", base: .goodCorpus, expect: .init(exit: .failure, names: [], clips: goodClips...goodClips)
+            ) {
                 try $0.write(HostileWorkspace.clipName(), Data("not audio".utf8))
                 var command = importing()
                 command.stdout = .full
                 return command
             },
-            HostileCase(.stream, "import-stderr-full", base: .goodCorpus, expect: .init(exit: .either, names: [], clips: goodClips...goodClips)) {
+            HostileCase(
+                .stream, "import-stderr-full", base: .goodCorpus, expect: .init(exit: .either, names: [], clips: goodClips...goodClips)
+            ) {
                 try $0.write(HostileWorkspace.clipName(), Data("not audio".utf8))
                 var command = importing()
                 command.stderr = .full
@@ -133,4 +156,3 @@ extension HostileInputs {
         ]
     }
 }
-

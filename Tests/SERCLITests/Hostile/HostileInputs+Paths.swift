@@ -20,8 +20,12 @@ extension HostileInputs {
                 try $0.link(HostileWorkspace.clipName(take: 2), to: file)
             },
             corpusCase(.path, "dangling-link", expect: .rejects(file, clips: goodClips)) { try $0.link(clip, to: "/nonexistent/x.wav") },
-            corpusCase(.path, "folder-link-loop", expect: .survives(clips: goodClips...goodClips)) { try $0.link("corpus/Actor_09", to: ".") },
-            corpusCase(.path, "link-to-parent", expect: .survives(clips: goodClips...goodClips)) { try $0.link("corpus/Actor_09", to: "..") },
+            corpusCase(.path, "folder-link-loop", expect: .survives(clips: goodClips...goodClips)) {
+                try $0.link("corpus/Actor_09", to: ".")
+            },
+            corpusCase(.path, "link-to-parent", expect: .survives(clips: goodClips...goodClips)) {
+                try $0.link("corpus/Actor_09", to: "..")
+            },
             corpusCase(.path, "unreadable-folder", expect: .rejects("Actor_08", clips: goodClips), needsNonRoot: true) {
                 try $0.write("corpus/Actor_08/03-01-05-01-01-01-08.wav", HostileAudio.tone())
                 try $0.chmod("corpus/Actor_08", 0o000)
@@ -30,7 +34,8 @@ extension HostileInputs {
                 try $0.folder(clip)
             },
             corpusCase(.path, "non-utf8-name", expect: .survives(clips: some)) {
-                try $0.write("corpus/Actor_07", rawName: Array("03-01-05-01-01-01-07".utf8) + [0xFF, 0xFE] + Array(".wav".utf8), HostileAudio.tone())
+                try $0.write(
+                    "corpus/Actor_07", rawName: Array("03-01-05-01-01-01-07".utf8) + [0xFF, 0xFE] + Array(".wav".utf8), HostileAudio.tone())
             },
             corpusCase(.path, "255-byte-name", expect: .survives(clips: some)) {
                 try $0.write("corpus/Actor_07/" + String(repeating: "x", count: 251) + ".wav", HostileAudio.tone())

@@ -64,7 +64,9 @@ extension HostileInputs {
     /// Flag values: non-finite, negative, zero, huge, overflowing.
     static var flags: [HostileCase] {
         [
-            HostileCase(.flag, "control-epochs-1", base: .trained, expect: .succeeds) { _ in HostileCommand(arguments: tinyRun + ["--epochs", "1"]) },
+            HostileCase(.flag, "control-epochs-1", base: .trained, expect: .succeeds) { _ in
+                HostileCommand(arguments: tinyRun + ["--epochs", "1"])
+            },
             flag("lr-nan", ["--lr", "nan"], naming: "--lr"),
             flag("lr-minus-1", ["--lr", "-1"], naming: "--lr", notSaying: "Missing value"),
             flag("lr-inf", ["--lr", "inf"], naming: "--lr"),

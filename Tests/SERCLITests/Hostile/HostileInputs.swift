@@ -32,7 +32,8 @@ enum HostileInputs {
 
     /// An import case whose one hostile file holds `data` under a clip name.
     static func badClip(
-        _ name: String, _ data: @autoclosure @escaping @Sendable () -> Data, expect: HostileExpectation? = nil, knownIssue: KnownIssue? = nil
+        _ name: String, _ data: @autoclosure @escaping @Sendable () -> Data, expect: HostileExpectation? = nil,
+        knownIssue: KnownIssue? = nil
     ) -> HostileCase {
         let file = (HostileWorkspace.clipName() as NSString).lastPathComponent
         return corpusCase(.audio, name, expect: expect ?? .rejects(file, clips: goodClips), knownIssue: knownIssue) {

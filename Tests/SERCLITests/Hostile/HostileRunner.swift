@@ -23,7 +23,9 @@ enum HostileRunner {
 
         /// One line for failure messages.
         var summary: String {
-            let end = timedOut ? "hung (killed after \(Int(seconds)) s)"
+            let end =
+                timedOut
+                ? "hung (killed after \(Int(seconds)) s)"
                 : signalled ? "killed by signal \(status)" : "exit \(status)"
             return "\(end) in \(String(format: "%.1f", seconds)) s; stderr: \(stderr.prefix(600))"
         }

@@ -21,7 +21,9 @@ enum HostileVerdict {
         _ outcome: HostileRunner.Outcome, _ expectation: HostileExpectation, _ facts: Facts, stderrCaptured: Bool = true
     ) -> [String] {
         if outcome.timedOut { return ["hung: still running after \(Int(HostileRunner.timeout)) s, killed"] }
-        if outcome.signalled { return ["crashed: killed by signal \(outcome.status) (\(signalName(outcome.status)))"] + databaseViolations(facts) }
+        if outcome.signalled {
+            return ["crashed: killed by signal \(outcome.status) (\(signalName(outcome.status)))"] + databaseViolations(facts)
+        }
         var problems: [String] = []
         let failed = outcome.status != 0
         switch expectation.exit {
@@ -65,7 +67,8 @@ enum HostileVerdict {
     }
 
     static func signalName(_ signal: Int32) -> String {
-        [4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"][signal]
+        [4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"][
+            signal]
             ?? "signal \(signal)"
     }
 

@@ -69,9 +69,7 @@ struct HostileWorkspace: Sendable {
         let parent = try folder(relative)
         var path = Array(parent.utf8) + [UInt8(ascii: "/")] + rawName
         path.append(0)
-        let descriptor = path.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
-        }
+        let descriptor = open(path.map { CChar(bitPattern: $0) }, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw HostileSetupError("open raw name: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
