@@ -176,7 +176,9 @@ let package = Package(
             name: "SERStoreTests", dependencies: ["SERTestSupport", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERONNXTests", dependencies: ["SERONNX", "SERCore"]),
         .testTarget(name: "SERPlotTests", dependencies: ["SERTestSupport", "SERPlot", "SERCore"]),
-        .testTarget(name: "SERWorkbenchTests", dependencies: ["SERTestSupport", "SERWorkbench", "SERStore", "SERCore"]),
+        .testTarget(
+            name: "SERWorkbenchTests",
+            dependencies: ["SERTestSupport", "SERWorkbench", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // A second consumer: depends on the SERWorkbench product alone, as another program would.
         .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),

@@ -22,4 +22,16 @@ extension Workbench {
     public func model(ofRun run: Int64, allowPartial: Bool = false) throws -> TrainedModel {
         try TrainedModel.load(store: store, runID: run, allowPartial: allowPartial)
     }
+
+    /// The models that classify for run `run`, ready for ``ModelEnsemble/classify(_:cancellation:)``:
+    /// a training run's best checkpoint, a k-fold parent's finished folds, or every member's
+    /// models of an ensemble, their probabilities averaged.
+    ///
+    /// - Parameter allowPartial: accept a training run that did not finish.
+    /// - Throws: ``ModelUseError`` naming the run: unknown, a sweep parent, unfinished, or
+    ///   trained with per-speaker normalisation (which needs each new speaker's clips).
+    public func predictor(ofRun run: Int64, allowPartial: Bool = false) throws -> ModelEnsemble {
+        let models = try DatasetEvaluator(workbench: self).models(of: run, allowPerSpeaker: false, allowPartial: allowPartial)
+        return try ModelEnsemble(runID: run, members: models)
+    }
 }

@@ -12,7 +12,9 @@ extension SER {
             abstract: "Classify audio files with a trained run or an exported ONNX model.",
             discussion: """
                 Each file is decoded, resampled and featurised with the run's own recipe and \
-                normalisation, then run through its best weights. With --model, the weights, \
+                normalisation, then run through its best weights. A k-fold parent classifies with \
+                all its finished folds and an ensemble (`ser ensemble`, `ser run --seeds`) with \
+                all its members' models, their class probabilities averaged. With --model, the weights, \
                 recipe and normalisation are read from the ONNX file itself (no database needed). \
                 Files are checked as `ser import` checks them; a file that cannot be used is reported \
                 on standard error, the others are classified, and the exit status is 1.
@@ -29,7 +31,9 @@ extension SER {
 
         @Option(
             name: .customLong("run"),
-            help: ArgumentHelp("The run whose best checkpoint classifies: an id, a name or prefix, last, last~N or @tag.", valueName: "run")
+            help: ArgumentHelp(
+                "The run that classifies (a training run, a k-fold parent or an ensemble): an id, a name or prefix, last, last~N or @tag.",
+                valueName: "run")
         )
         var reference: RunArgument?
 
@@ -55,14 +59,15 @@ extension SER {
         }
 
         func run() throws {
-            let loaded: TrainedModel
+            let loaded: ModelEnsemble
             var store: Store?
             if let reference {
                 let opened = try options.openStore()
                 store = opened
-                loaded = try TrainedModel.load(store: opened, runID: try reference.resolve(in: opened), allowPartial: allowPartial)
+                loaded = try options.workbench(store: opened).predictor(
+                    ofRun: try reference.resolve(in: opened), allowPartial: allowPartial)
             } else if let model {
-                loaded = try ModelFileReader.read(path: model)
+                loaded = ModelEnsemble(try ModelFileReader.read(path: model))
                 if record { store = try options.openStore() }
             } else {
                 return

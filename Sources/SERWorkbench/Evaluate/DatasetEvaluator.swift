@@ -18,21 +18,30 @@ struct DatasetEvaluator {
     /// The models of `runID`: itself, the finished folds of a k-fold parent, or every
     /// member's models of an ensemble. They may differ in feature recipe and normalisation
     /// (``evaluate(runID:models:datasetSpec:)`` prepares the data for each), not in classes.
-    func models(of runID: Int64) throws -> [TrainedModel] {
+    ///
+    /// - Parameters:
+    ///   - allowPerSpeaker: accept `--normalization speaker` models (evaluation z-scores each
+    ///     speaker of the dataset itself; prediction cannot).
+    ///   - allowPartial: accept a training run that did not finish (its best checkpoint so far).
+    func models(of runID: Int64, allowPerSpeaker: Bool = true, allowPartial: Bool = false) throws -> [TrainedModel] {
         guard let header = try store.runHeader(runID) else {
             throw ModelUseError(run: runID, "there is no run \(runID) in \(store.path) (see `ser runs`)")
         }
         let models: [TrainedModel]
         if let members = EnsembleBuilder.members(ofConfig: header.config) {
-            models = try members.flatMap { try self.models(of: $0) }
+            models = try members.flatMap { try self.models(of: $0, allowPerSpeaker: allowPerSpeaker) }
         } else if header.kind == .kfold {
             let folds = try store.childRuns(of: runID).filter { $0.status == .finished }
             guard !folds.isEmpty else { throw ModelUseError(run: runID, "is a k-fold parent with no finished fold") }
-            models = try folds.map { try TrainedModel.load(store: store, runID: $0.id, allowPartial: false, allowPerSpeaker: true) }
+            models = try folds.map {
+                try TrainedModel.load(store: store, runID: $0.id, allowPartial: false, allowPerSpeaker: allowPerSpeaker)
+            }
         } else if header.kind == .sweep {
-            throw ModelUseError(run: runID, "is a sweep parent; evaluate one of its trials (`ser show \(runID)`)")
+            throw ModelUseError(run: runID, "is a sweep parent; use one of its trials (`ser show \(runID)`)")
         } else {
-            models = [try TrainedModel.load(store: store, runID: runID, allowPartial: false, allowPerSpeaker: true)]
+            models = [
+                try TrainedModel.load(store: store, runID: runID, allowPartial: allowPartial, allowPerSpeaker: allowPerSpeaker)
+            ]
         }
         guard let first = models.first, models.allSatisfy({ $0.classes == first.classes }) else {
             throw ModelUseError(run: runID, "its models differ in classes; evaluate them one at a time")

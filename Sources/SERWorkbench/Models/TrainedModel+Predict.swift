@@ -26,39 +26,9 @@ public struct PredictionBatch: Sendable {
 extension TrainedModel {
     /// Classifies each audio file alone: a file that cannot be read or featurised, or whose
     /// output is not finite, is listed in ``PredictionBatch/failures`` and the others are still
-    /// classified.
+    /// classified (``ModelEnsemble/classify(_:cancellation:)`` of this model alone).
     public func classify(_ paths: [String], cancellation: CancellationToken = CancellationToken()) throws -> PredictionBatch {
-        let featurizer = try AudioFeaturizer(config: featureConfig)
-        var failures: [PredictionFailure] = []
-        var usable: [(path: String, matrix: Matrix, hash: String)] = []
-        for path in paths where !cancellation.isCancelled {
-            do {
-                let features = try featurizer.features(path: path)
-                usable.append((path, features.matrix, features.contentHash))
-            } catch let error as ModelUseError {
-                failures.append(PredictionFailure(path: path, reason: error.reason))
-            }
-        }
-        let probabilities = usable.isEmpty ? Matrix(rows: 0, columns: classes.count) : try self.probabilities(usable.map(\.matrix))
-        var results: [PredictionResult] = []
-        var hashes: [String: String] = [:]
-        for (i, file) in usable.enumerated() {
-            let p = probabilities.row(i)
-            if let bad = p.first(where: { !$0.isFinite }) {
-                failures.append(PredictionFailure(path: file.path, reason: "the model's output is not finite (\(bad)); no label is given"))
-                continue
-            }
-            var best = 0
-            for c in p.indices where p[c] > p[best] { best = c }
-            results.append(
-                PredictionResult(
-                    path: file.path, predicted: classes[best],
-                    probabilities: Dictionary(uniqueKeysWithValues: zip(classes, p.map(Double.init))),
-                    frames: file.matrix.rows))
-            hashes[file.path] = file.hash
-        }
-        failures.sort { (paths.firstIndex(of: $0.path) ?? 0) < (paths.firstIndex(of: $1.path) ?? 0) }
-        return PredictionBatch(results: results, failures: failures, hashes: hashes)
+        try ModelEnsemble(self).classify(paths, cancellation: cancellation)
     }
 }
 
@@ -68,7 +38,15 @@ extension Workbench {
     ///
     /// - Throws: ``ModelUseError`` when the model names no run or its run is not in the database.
     public func record(_ batch: PredictionBatch, of model: TrainedModel) throws {
-        guard let runID = model.runID else {
+        try record(batch, of: ModelEnsemble(model))
+    }
+
+    /// Records `batch`'s predictions under the run of `models` (an ensemble's or a k-fold
+    /// parent's predictions under that run).
+    ///
+    /// - Throws: ``ModelUseError`` when `models` names no run or its run is not in the database.
+    public func record(_ batch: PredictionBatch, of models: ModelEnsemble) throws {
+        guard let runID = models.runID else {
             throw ModelUseError(path: "model", "recording predictions needs the model's run; this model names none")
         }
         guard try store.runHeader(runID) != nil else {

@@ -1,0 +1,87 @@
+public import SERCore
+
+/// The models that classify for one run, their class probabilities averaged: a training run's
+/// best checkpoint alone, the finished folds of a k-fold parent, or every member's models of
+/// an ensemble (`ser ensemble`, `ser run --seeds`). Members may differ in feature recipe and
+/// normalisation (each file is featurised once per recipe), not in classes.
+public struct ModelEnsemble {
+    /// The run the predictions belong to (the ensemble or parent run; `nil` for a model file).
+    public let runID: Int64?
+    /// The models averaged, at least one.
+    public let members: [TrainedModel]
+    /// Output labels, in probability order (every member's).
+    public let classes: [String]
+
+    /// - Throws: ``ModelUseError`` naming `runID` when `members` is empty or their classes differ.
+    public init(runID: Int64?, members: [TrainedModel]) throws {
+        func refusal(_ reason: String) -> ModelUseError {
+            runID.map { ModelUseError(run: $0, reason) } ?? ModelUseError(path: "model", reason)
+        }
+        guard let first = members.first else { throw refusal("has no model to classify with") }
+        guard members.allSatisfy({ $0.classes == first.classes }) else {
+            throw refusal("its models differ in classes; use them one at a time")
+        }
+        self.runID = runID
+        self.members = members
+        self.classes = first.classes
+    }
+
+    /// One model alone (its probabilities unchanged by the averaging).
+    public init(_ model: TrainedModel) {
+        runID = model.runID
+        members = [model]
+        classes = model.classes
+    }
+
+    /// Classifies each audio file alone by the members' mean class probabilities: a file that
+    /// cannot be read or featurised (for any member's recipe), or whose output is not finite,
+    /// is listed in ``PredictionBatch/failures`` and the others are still classified.
+    public func classify(_ paths: [String], cancellation: CancellationToken = CancellationToken()) throws -> PredictionBatch {
+        var failed: [String: String] = [:]
+        var hashes: [String: String] = [:]
+        var frames: [String: Int] = [:]
+        // Features per recipe, each file featurised once per distinct recipe.
+        var byRecipe: [String: [String: Matrix]] = [:]
+        for model in members where byRecipe[model.featureConfig.hash] == nil {
+            let featurizer = try AudioFeaturizer(config: model.featureConfig)
+            var matrices: [String: Matrix] = [:]
+            for path in paths where failed[path] == nil && !cancellation.isCancelled {
+                do {
+                    let features = try featurizer.features(path: path)
+                    matrices[path] = features.matrix
+                    hashes[path] = features.contentHash
+                    frames[path] = frames[path] ?? features.matrix.rows
+                } catch let error as ModelUseError {
+                    failed[path] = error.reason
+                }
+            }
+            byRecipe[model.featureConfig.hash] = matrices
+        }
+        // Featurised for every recipe (a cancelled pass leaves some files without).
+        let usable = paths.filter { path in failed[path] == nil && byRecipe.values.allSatisfy { $0[path] != nil } }
+        var mean = [Double](repeating: 0, count: usable.count * classes.count)
+        if !usable.isEmpty {
+            for model in members {
+                let recipe = byRecipe[model.featureConfig.hash] ?? [:]
+                let p = try model.probabilities(usable.compactMap { recipe[$0] })
+                for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(members.count) }
+            }
+        }
+        var results: [PredictionResult] = []
+        for (i, path) in usable.enumerated() {
+            let p = mean[(i * classes.count)..<((i + 1) * classes.count)]
+            if let bad = p.first(where: { !$0.isFinite }) {
+                failed[path] = "the model's output is not finite (\(bad)); no label is given"
+                continue
+            }
+            var best = p.startIndex
+            for c in p.indices where p[c] > p[best] { best = c }
+            results.append(
+                PredictionResult(
+                    path: path, predicted: classes[best - p.startIndex],
+                    probabilities: Dictionary(uniqueKeysWithValues: zip(classes, p)), frames: frames[path] ?? 0))
+        }
+        let failures = paths.compactMap { path in failed[path].map { PredictionFailure(path: path, reason: $0) } }
+        return PredictionBatch(results: results, failures: failures, hashes: hashes.filter { failed[$0.key] == nil })
+    }
+}
