@@ -35,7 +35,72 @@ public enum ONNXExporter {
     ///
     /// - Throws: ``ONNXError`` for an unsupported setting or a missing/misshapen weight.
     public static func serialize(_ classifier: ONNXClassifier) throws(ONNXError) -> [UInt8] {
-        let model = try modelProto(classifier)
+        try serialize(try modelProto(classifier))
+    }
+
+    /// The metadata key of an ensemble: the members' ``ONNXClassifier/Architecture``s as a
+    /// JSON array, member `i`'s graph and weights under the name prefix `m<i>.`.
+    public static let ensembleKey = "ser.ensemble"
+
+    /// The serialized `ModelProto` of an ensemble: every member's graph (its own truncation,
+    /// normalisation and weights, names prefixed `m<i>.`) reads the shared `features` and
+    /// `lengths` inputs, and `probabilities` is the `Mean` of the members' probabilities.
+    /// `metadata` is the model's (classes, feature recipe, …); the architectures go under
+    /// ``ensembleKey``.
+    ///
+    /// - Throws: ``ONNXError`` for no member, members that differ in input dims or classes,
+    ///   or a member the single-model export refuses.
+    public static func serialize(ensemble members: [ONNXClassifier], metadata: [String: String]) throws(ONNXError) -> [UInt8] {
+        guard let first = members.first?.architecture else { throw ONNXError(.unsupported, "an ensemble needs at least one member") }
+        guard members.allSatisfy({ $0.architecture.inputDims == first.inputDims && $0.architecture.classCount == first.classCount })
+        else { throw ONNXError(.unsupported, "the ensemble's members differ in input dims or classes") }
+        let builder = ONNXGraphBuilder()
+        builder.int32s("lengths", [1], [Int32.max])
+        var outputs: [String] = []
+        for (i, member) in members.enumerated() {
+            try check(member.architecture)
+            let graph = ONNXGraphBuilder()
+            try graph.buildClassifier(member)
+            builder.absorb(graph, prefix: "m\(i).", shared: ["features", "lengths"])
+            outputs.append("m\(i).probabilities")
+        }
+        builder.add("Mean", outputs, outputs: ["probabilities"])
+        var all = metadata
+        all[ensembleKey] = try json(members.map(\.architecture))
+        return try serialize(model(builder, first, metadata: all, name: "ser_ensemble"))
+    }
+
+    /// The model as a protobuf message.
+    static func modelProto(_ c: ONNXClassifier) throws(ONNXError) -> Onnx_ModelProto {
+        let a = c.architecture
+        try check(a)
+        let builder = ONNXGraphBuilder()
+        try builder.buildClassifier(c)
+        var metadata = c.metadata
+        metadata[architectureKey] = try json(a)
+        return model(builder, a, metadata: metadata, name: "ser_classifier")
+    }
+
+    /// Refuses an architecture the graph cannot express.
+    static func check(_ a: ONNXClassifier.Architecture) throws(ONNXError) {
+        guard !a.lstmUnits.isEmpty, a.inputDims > 0, a.classCount >= 2, a.maxFrames > 0 else {
+            throw ONNXError(.unsupported, "the architecture needs ≥ 1 LSTM layer, D > 0, ≥ 2 classes and maxFrames > 0")
+        }
+    }
+
+    /// `value` as sorted-key JSON text.
+    static func json<T: Encodable>(_ value: T) throws(ONNXError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw ONNXError(.unsupported, "the architecture cannot be encoded: \(error)")
+        }
+    }
+
+    /// `model`'s bytes.
+    static func serialize(_ model: Onnx_ModelProto) throws(ONNXError) -> [UInt8] {
         do {
             return try model.serializedBytes()
         } catch {
@@ -43,16 +108,13 @@ public enum ONNXExporter {
         }
     }
 
-    /// The model as a protobuf message.
-    static func modelProto(_ c: ONNXClassifier) throws(ONNXError) -> Onnx_ModelProto {
-        let a = c.architecture
-        guard !a.lstmUnits.isEmpty, a.inputDims > 0, a.classCount >= 2, a.maxFrames > 0 else {
-            throw ONNXError(.unsupported, "the architecture needs ≥ 1 LSTM layer, D > 0, ≥ 2 classes and maxFrames > 0")
-        }
-        let builder = ONNXGraphBuilder()
-        try builder.buildClassifier(c)
+    /// The `ModelProto` of `builder`'s graph: inputs `features` and `lengths`, output
+    /// `probabilities` (shaped by `a`), opset and `metadata`.
+    static func model(_ builder: ONNXGraphBuilder, _ a: ONNXClassifier.Architecture, metadata: [String: String], name: String)
+        -> Onnx_ModelProto
+    {
         var graph = Onnx_GraphProto()
-        graph.name = "ser_classifier"
+        graph.name = name
         graph.node = builder.nodes
         graph.initializer = builder.initializers
         graph.input = [
@@ -77,19 +139,11 @@ public enum ONNXExporter {
         model.irVersion = irVersion
         model.opsetImport = [opset]
         model.producerName = "ser"
-        model.producerVersion = c.metadata["ser_version"] ?? ""
+        model.producerVersion = metadata["ser_version"] ?? ""
         model.graph = graph
         model.docString =
             "Speech-emotion classifier exported by ser. Inputs: features [batch, frames, dims] float32 (raw features "
             + "from the feature_config metadata), lengths [batch] int32. Output: probabilities [batch, classes]."
-        var metadata = c.metadata
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do {
-            metadata[architectureKey] = String(decoding: try encoder.encode(a), as: UTF8.self)
-        } catch {
-            throw ONNXError(.unsupported, "the architecture cannot be encoded: \(error)")
-        }
         model.metadataProps = metadata.sorted { $0.key < $1.key }.map { key, value in
             var entry = Onnx_StringStringEntryProto()
             entry.key = key

@@ -27,6 +27,23 @@ final class ONNXGraphBuilder {
         add(op, inputs, attributes, outputs: output.map { [$0] })[0]
     }
 
+    /// Appends `member`'s nodes and initializers with every value and node name prefixed by
+    /// `prefix`, except the names in `shared` (graph inputs several members read); the
+    /// initializers named in `shared` are left out (the caller declares them once).
+    func absorb(_ member: ONNXGraphBuilder, prefix: String, shared: Set<String>) {
+        func renamed(_ name: String) -> String { name.isEmpty || shared.contains(name) ? name : prefix + name }
+        for var node in member.nodes {
+            node.name = prefix + node.name
+            node.input = node.input.map(renamed)
+            node.output = node.output.map(renamed)
+            nodes.append(node)
+        }
+        for var tensor in member.initializers where !shared.contains(tensor.name) {
+            tensor.name = prefix + tensor.name
+            initializers.append(tensor)
+        }
+    }
+
     /// A new value name `hint_N`.
     func fresh(_ hint: String) -> String {
         counter += 1

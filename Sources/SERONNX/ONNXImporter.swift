@@ -6,8 +6,21 @@ import SwiftProtobuf
 /// architecture from the `ser.architecture` metadata, the weights from the initializers
 /// (LSTM tensors converted back to the engine's layout), the other metadata as is.
 public enum ONNXImporter {
-    /// - Throws: ``ONNXError`` `notASerModel` for bytes that are not such a model.
+    /// - Throws: ``ONNXError`` `notASerModel` for bytes that are not such a model, or for an
+    ///   ensemble (read those with ``readMembers(_:)``).
     public static func read(_ bytes: [UInt8]) throws(ONNXError) -> ONNXClassifier {
+        let members = try readMembers(bytes)
+        guard members.count == 1, let only = members.first else {
+            throw ONNXError(.notASerModel, "an ensemble of \(members.count) models, not a single model")
+        }
+        return only
+    }
+
+    /// The models of a file written by ``ONNXExporter``: one for a single model, every
+    /// member (in order, each with the file's metadata) for an ensemble.
+    ///
+    /// - Throws: ``ONNXError`` `notASerModel` for bytes that are not such a model.
+    public static func readMembers(_ bytes: [UInt8]) throws(ONNXError) -> [ONNXClassifier] {
         let model: Onnx_ModelProto
         do {
             model = try Onnx_ModelProto(serializedBytes: bytes)
@@ -16,6 +29,27 @@ public enum ONNXImporter {
         }
         var metadata: [String: String] = [:]
         for entry in model.metadataProps { metadata[entry.key] = entry.value }
+        var tensors: [String: (dims: [Int], values: [Float])] = [:]
+        for t in model.graph.initializer where t.dataType == Int32(Onnx_TensorProto.DataType.float.rawValue) {
+            let values = t.hasRawData ? FloatBlob.decode(t.rawData) ?? [] : t.floatData
+            tensors[t.name] = (t.dims.map { Int($0) }, values)
+        }
+        if let text = metadata.removeValue(forKey: ONNXExporter.ensembleKey) {
+            let architectures: [ONNXClassifier.Architecture]
+            do {
+                architectures = try JSONDecoder().decode([ONNXClassifier.Architecture].self, from: Data(text.utf8))
+            } catch {
+                throw ONNXError(.notASerModel, "its \(ONNXExporter.ensembleKey) metadata cannot be read: \(error)")
+            }
+            guard !architectures.isEmpty, architectures.count <= 1024 else {
+                throw ONNXError(.notASerModel, "its \(ONNXExporter.ensembleKey) metadata lists \(architectures.count) members")
+            }
+            var members: [ONNXClassifier] = []
+            for (i, a) in architectures.enumerated() {
+                members.append(try classifier(a, tensors: tensors, prefix: "m\(i).", metadata: metadata, text: text))
+            }
+            return members
+        }
         guard let text = metadata.removeValue(forKey: ONNXExporter.architectureKey) else {
             throw ONNXError(
                 .notASerModel, "an ONNX model, but not one written by `ser export` (no \(ONNXExporter.architectureKey) metadata)")
@@ -26,19 +60,23 @@ public enum ONNXImporter {
         } catch {
             throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata cannot be read: \(error)")
         }
+        return [try classifier(a, tensors: tensors, prefix: "", metadata: metadata, text: text)]
+    }
+
+    /// One model of architecture `a` from the float initializers named `prefix` + the
+    /// exporter's names (`text` is the metadata the architecture came from, for messages).
+    static func classifier(
+        _ a: ONNXClassifier.Architecture, tensors: [String: (dims: [Int], values: [Float])], prefix: String,
+        metadata: [String: String], text: String
+    ) throws(ONNXError) -> ONNXClassifier {
         let limit = 1 << 16
         let sizes = [a.inputDims, a.maxFrames] + a.lstmUnits + a.denseUnits
         guard !a.lstmUnits.isEmpty, a.classCount >= 2, a.classCount <= limit, sizes.allSatisfy({ $0 > 0 && $0 <= limit }) else {
-            throw ONNXError(.notASerModel, "its \(ONNXExporter.architectureKey) metadata has sizes out of range: \(text)")
-        }
-        var tensors: [String: (dims: [Int], values: [Float])] = [:]
-        for t in model.graph.initializer where t.dataType == Int32(Onnx_TensorProto.DataType.float.rawValue) {
-            let values = t.hasRawData ? FloatBlob.decode(t.rawData) ?? [] : t.floatData
-            tensors[t.name] = (t.dims.map { Int($0) }, values)
+            throw ONNXError(.notASerModel, "its architecture metadata has sizes out of range: \(text)")
         }
         func get(_ name: String, _ count: Int) throws(ONNXError) -> [Float] {
-            guard let t = tensors[name], t.values.count == count else {
-                throw ONNXError(.notASerModel, "initializer \(name) is missing or does not have \(count) values")
+            guard let t = tensors[prefix + name], t.values.count == count else {
+                throw ONNXError(.notASerModel, "initializer \(prefix + name) is missing or does not have \(count) values")
             }
             return t.values
         }

@@ -72,6 +72,39 @@ import Testing
         #expect(parity.output.contains("max |dp|"), "\(parity.output)")
     }
 
+    /// An ensemble (`--seeds`) exports as one ONNX graph whose `Mean` node averages its
+    /// members; `ser predict --model` reads every member back, and onnxruntime agrees with
+    /// `ser predict --run ENSEMBLE` within 1e-5 (#22 item 3).
+    @Test func anEnsembleExportsAsOneGraphThatPredictsLikeTheRun() throws {
+        let corpus = try TestCorpus.importedTones(actors: 6)
+        defer { corpus.remove() }
+        let trained = try corpus.ser(
+            ["run", "--epochs", "2", "--test-speakers", "6", "--seeds", "3,4", "--name", "pair", "-q"] + RunCommandTests.tiny)
+        guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
+        let model = corpus.folder.appendingPathComponent("pair.onnx").path
+        let exported = try corpus.ser(["export", "pair", "-o", model, "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.corpus.appendingPathComponent("Actor_06").path)
+            .sorted().prefix(4).map { corpus.corpus.appendingPathComponent("Actor_06/\($0)").path }
+        let byRun = try corpus.ser(["predict", "--json", "--run", "pair"] + files)
+        let byModel = try corpus.ser(["predict", "--json", "--model", model] + files)
+        #expect(byRun.status == 0 && byModel.status == 0, "\(byRun.stderr) \(byModel.stderr)")
+        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
+        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
+        #expect(run.predictions.count == files.count && file.run == run.run)
+        // The same weights and the same arithmetic in process: the same probabilities.
+        for (a, b) in zip(run.predictions, file.predictions) { #expect(a.probabilities == b.probabilities) }
+        // Other formats hold one model's weights; the ensemble names the way out.
+        let safetensors = try corpus.ser(["export", "pair", "--format", "safetensors", "-o", model + ".st"])
+        #expect(safetensors.status == 1 && safetensors.stderr.contains("ensemble of 2 models"), "\(safetensors.stderr)")
+        if PythonONNX.available {
+            let expected = corpus.folder.appendingPathComponent("expected.json")
+            try Data(byRun.stdout.utf8).write(to: expected)
+            let parity = try PythonONNX.runParityScript([model, corpus.database, expected.path, "1e-5"])
+            #expect(parity.status == 0, "\(parity.output)")
+        }
+    }
+
     @Test func safetensorsJsonAndOnnxExportsAreRecordedAndTraceable() throws {
         let trained = try TrainedCorpus()
         defer { trained.corpus.remove() }

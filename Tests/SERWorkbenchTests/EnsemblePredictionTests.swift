@@ -47,6 +47,15 @@ import Testing
         // The two seeds' models differ, so the mean is not simply one of them.
         #expect(members[0].results[0].probabilities != members[1].results[0].probabilities)
 
+        // Exported as one ONNX graph and read back: every member, the same probabilities
+        // (the weights round-trip exactly and the arithmetic is the same).
+        let file = fixture.folder.appendingPathComponent("pair.onnx")
+        try Data(try fixture.workbench.export(run: outcome.run, as: .onnx).bytes).write(to: file)
+        let reread = try ModelFileReader.readEnsemble(path: file.path)
+        #expect(reread.members.count == 2 && reread.runID == outcome.run && reread.classes == ensemble.classes)
+        let fromFile = try reread.classify(files)
+        #expect(fromFile.results.map(\.probabilities) == batch.results.map(\.probabilities))
+
         // Recorded under the ensemble's own run.
         try fixture.workbench.record(batch, of: ensemble)
         let recorded = try fixture.store.read { db in

@@ -124,7 +124,11 @@ import Testing
         #expect(batch.results.allSatisfy { abs($0.probabilities.values.reduce(0, +) - 1) < 1e-4 })
         try fixture.workbench.record(batch, of: model)
 
-        // The ensemble run itself has no settings of its own to export.
-        #expect { try fixture.workbench.export(run: ensemble.run, as: .onnx) } throws: { $0 is ModelUseError }
+        // The ensemble exports as one ONNX graph of its members; other formats hold one model.
+        let graph = try fixture.workbench.export(run: ensemble.run, as: .onnx)
+        #expect(graph.run == ensemble.run && !graph.bytes.isEmpty)
+        #expect { try fixture.workbench.export(run: ensemble.run, as: .safetensors) } throws: { error in
+            (error as? ModelUseError)?.location == "run \(ensemble.run)" && "\(error)".contains("ensemble of 2 models")
+        }
     }
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Parity test of `ser export --format onnx` against `ser predict`.
 
-Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json
+Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json [TOLERANCE]
 
 EXPECTED.json is the output of `ser predict --run RUN --json FILE...` for clips of the run's
 dataset (absolute paths). For each clip the raw features are read from SER.db (table
 `features`, the run's feature recipe: float32 [frames, dims]); the model is run in
 onnxruntime (one batch with zero padding + lengths, and clip by clip with and without the optional lengths); every probability must
-match `ser predict`'s within 1e-4. `onnx.checker.check_model(full_check=True)` must accept
+match `ser predict`'s within TOLERANCE (default 1e-4). An exported ensemble (metadata
+`ensemble_members`) must average its members with one `Mean` node; its features are those of
+its first member's recipe. `onnx.checker.check_model(full_check=True)` must accept
 the model, and its metadata must carry the classes, feature configuration, dataset version
 and run id. Prints the largest |Δp|. Exit status 0 on success, 1 on a failed check.
 """
@@ -22,7 +24,7 @@ import onnxruntime as ort
 TOLERANCE = 1e-4
 
 
-def main(model_path, db_path, expected_path):
+def main(model_path, db_path, expected_path, tolerance=TOLERANCE):
     model = onnx.load(model_path)
     onnx.checker.check_model(model, full_check=True)
     assert model.opset_import[0].version >= 17, model.opset_import
@@ -35,6 +37,11 @@ def main(model_path, db_path, expected_path):
         assert key in feature_config, f"feature_config lacks {key}"
     assert len(meta["dataset_version"]) == 64, meta.get("dataset_version")
     run_id = int(meta["run_id"])
+    if "ensemble_members" in meta:
+        members = json.loads(meta["ensemble_members"])
+        assert len(members) >= 2 and "ser.ensemble" in meta, meta.get("ensemble_members")
+        assert [n.op_type for n in model.graph.node].count("Mean") == 1, "an ensemble averages with one Mean node"
+        run_id = members[0]
 
     expected = json.load(open(expected_path))
     assert expected["classes"] == classes, (expected["classes"], classes)
@@ -72,14 +79,14 @@ def main(model_path, db_path, expected_path):
         (alone,) = session.run(["probabilities"], {"features": f[None].astype(np.float32)})
         worst = max(worst, float(np.max(np.abs(alone[0] - want))))
     print(f"onnxruntime {ort.__version__} vs ser predict: {len(clips)} clips, max |dp| = {worst:.3g}")
-    if worst > TOLERANCE:
-        print(f"FAIL: max |dp| {worst:.3g} > {TOLERANCE}")
+    if worst > tolerance:
+        print(f"FAIL: max |dp| {worst:.3g} > {tolerance}")
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         print(__doc__)
         sys.exit(2)
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(main(*sys.argv[1:4], *(float(t) for t in sys.argv[4:])))

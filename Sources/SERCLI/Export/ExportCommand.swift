@@ -56,7 +56,8 @@ extension SER {
             if options.json {
                 try printJSON(record)
             } else if !options.quiet {
-                print("exported run \(runID) (epoch \(export.epoch)) as \(format.rawValue) to \(destination.path)")
+                let what = export.models == 1 ? "epoch \(export.epoch)" : "an ensemble of \(export.models) models"
+                print("exported run \(runID) (\(what)) as \(format.rawValue) to \(destination.path)")
                 print("  \(export.bytes.count) bytes, sha256 \(export.sha256)")
             }
         }

@@ -27,7 +27,7 @@ extension SER {
             let matches = try store.exports(sha256: hash)
             guard !matches.isEmpty else {
                 // An ONNX file still names its run in its metadata, even when its bytes changed.
-                let named = (try? ModelFileReader.read(path: path))?.runID.map { "; its ONNX metadata names run \($0)" } ?? ""
+                let named = (try? ModelFileReader.readEnsemble(path: path))?.runID.map { "; its ONNX metadata names run \($0)" } ?? ""
                 throw ModelUseError(
                     path: path,
                     "sha256 \(hash.prefix(12)) matches no export recorded in \(store.path) (changed since export, or exported from another database)\(named)"

@@ -67,7 +67,7 @@ extension SER {
                 loaded = try options.workbench(store: opened).predictor(
                     ofRun: try reference.resolve(in: opened), allowPartial: allowPartial)
             } else if let model {
-                loaded = ModelEnsemble(try ModelFileReader.read(path: model))
+                loaded = try ModelFileReader.readEnsemble(path: model)
                 if record { store = try options.openStore() }
             } else {
                 return

@@ -7,8 +7,10 @@ public import SERStore
 /// A trained model serialised for use outside the database.
 public struct ModelExport: Sendable {
     public var run: Int64
-    /// The epoch whose weights were exported.
+    /// The epoch whose weights were exported (0 for an ensemble: each member has its own).
     public var epoch: Int
+    /// Models in the file: 1, or an ensemble's members.
+    public var models: Int = 1
     public var format: ModelFormat
     public var bytes: [UInt8]
     /// SHA-256 of ``bytes``, lowercase hex.
@@ -57,9 +59,16 @@ extension Workbench {
     /// - Throws: ``ModelUseError`` naming the run (unknown, unfinished without
     ///   `allowPartial`, a parent, per-speaker, or not expressible in `format`).
     public func export(run: Int64, as format: ModelFormat, allowPartial: Bool = false) throws -> ModelExport {
-        let model = try TrainedModel.load(store: store, runID: run, allowPartial: allowPartial)
-        let bytes = try model.encoded(as: format)
-        return ModelExport(run: run, epoch: model.epoch, format: format, bytes: bytes, sha256: SHA256.hex(bytes))
+        let models = try predictor(ofRun: run, allowPartial: allowPartial)
+        let bytes: [UInt8]
+        if models.members.count == 1, let model = models.members.first, model.runID == run {
+            bytes = try model.encoded(as: format)
+        } else {
+            bytes = try models.encoded(as: format)
+        }
+        let epoch = models.members.count == 1 ? models.members.first?.epoch ?? 0 : 0
+        return ModelExport(
+            run: run, epoch: epoch, models: models.members.count, format: format, bytes: bytes, sha256: SHA256.hex(bytes))
     }
 
     /// Records that `export` was written to `path` (the `exports` table).
