@@ -20,8 +20,14 @@ public struct DatasetEvaluation: Sendable, Equatable {
     public var models: Int
     /// Clips evaluated.
     public var clips: Int
-    /// Clips left out because the run has no class for their label.
+    /// Clips left out because the run has no class for their label, or (with enrolment)
+    /// because their speaker has too few clips to enrol and score.
     public var skippedClips: Int
+    /// Clips per speaker whose statistics normalised that speaker (not scored); `nil` when
+    /// every clip of the speaker did (per-speaker runs) or none was needed.
+    public var enrollClips: Int?
+    /// The seed that chose the enrolment clips.
+    public var enrollSeed: Int?
     public var accuracy: Double
     public var macroF1: Double
     public var uar: Double
@@ -33,7 +39,8 @@ public struct DatasetEvaluation: Sendable, Equatable {
     public var perSpeaker: [String: SpeakerScore]
 
     public init(
-        id: Int64? = nil, runID: Int64, datasetVersionID: Int64, models: Int, clips: Int, skippedClips: Int, accuracy: Double,
+        id: Int64? = nil, runID: Int64, datasetVersionID: Int64, models: Int, clips: Int, skippedClips: Int,
+        enrollClips: Int? = nil, enrollSeed: Int? = nil, accuracy: Double,
         macroF1: Double, uar: Double, perClass: [EvaluationRecord.ClassMetric], labels: [String], confusion: [[Int]],
         perSpeaker: [String: SpeakerScore]
     ) {
@@ -43,6 +50,8 @@ public struct DatasetEvaluation: Sendable, Equatable {
         self.models = models
         self.clips = clips
         self.skippedClips = skippedClips
+        self.enrollClips = enrollClips
+        self.enrollSeed = enrollSeed
         self.accuracy = accuracy
         self.macroF1 = macroF1
         self.uar = uar

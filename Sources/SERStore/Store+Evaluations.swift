@@ -15,13 +15,14 @@ extension Store {
         return try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO evaluations (run_id, dataset_version_id, models, clips, skipped_clips, accuracy, macro_f1, uar,
-                                             per_class, confusion, per_speaker, command_line, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO evaluations (run_id, dataset_version_id, models, clips, skipped_clips, enroll_clips, enroll_seed,
+                                             accuracy, macro_f1, uar, per_class, confusion, per_speaker, command_line, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     evaluation.runID, evaluation.datasetVersionID, evaluation.models, evaluation.clips, evaluation.skippedClips,
-                    evaluation.accuracy, evaluation.macroF1, evaluation.uar, perClass, confusion, perSpeaker, commandLine,
+                    evaluation.enrollClips, evaluation.enrollSeed, evaluation.accuracy, evaluation.macroF1, evaluation.uar, perClass,
+                    confusion, perSpeaker, commandLine,
                     Timestamp.now(),
                 ])
             return db.lastInsertedRowID

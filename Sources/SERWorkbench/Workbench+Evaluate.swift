@@ -7,9 +7,14 @@ extension Workbench {
     /// are evaluated as they were tested (each speaker z-scored with its own clips).
     ///
     /// - Throws: ``ModelUseError`` naming the run, ``WorkbenchError`` naming the dataset.
-    public func evaluate(run: Int64, dataset: String) throws -> DatasetEvaluation {
+    ///
+    /// - Parameter enrollment: for a per-speaker run, normalise each speaker with the
+    ///   statistics of `clips` of their clips (chosen with `seed`; not scored) — the accuracy a
+    ///   deployed model reaches after enrolling a new speaker with that many recordings.
+    public func evaluate(run: Int64, dataset: String, enrollment: (clips: Int, seed: Int)? = nil) throws -> DatasetEvaluation {
         let evaluator = DatasetEvaluator(workbench: self)
-        var evaluation = try evaluator.evaluate(runID: run, models: try evaluator.models(of: run), datasetSpec: dataset)
+        var evaluation = try evaluator.evaluate(
+            runID: run, models: try evaluator.models(of: run), datasetSpec: dataset, enrollment: enrollment)
         evaluation.id = try store.recordDatasetEvaluation(evaluation, commandLine: invocation.commandLine)
         return evaluation
     }

@@ -92,3 +92,46 @@ import Testing
         #expect { try fixture.workbench.predictor(ofRun: 999) } throws: { "\($0)".contains("no run 999") }
     }
 }
+
+/// `evaluate(run:dataset:enrollment:)`: a per-speaker run normalises each speaker with N
+/// enrolment clips and scores the others (#22 item 1).
+@Suite struct EnrollmentEvaluationTests {
+    @Test func enrolmentClipsAreChosenPerSpeakerAndNotScored() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        var settings = WorkbenchFixture.tiny(epochs: 1)
+        settings.testSpeakers = ["4"]
+        settings.normalization = .speaker
+        let run = try fixture.workbench.train(settings, TrainingRequest(name: "per-speaker")).run
+        // 4 speakers × 12 clips.
+        let all = try fixture.workbench.evaluate(run: run, dataset: "tones")
+        #expect(all.clips == 48 && all.enrollClips == nil)
+        let two = try fixture.workbench.evaluate(run: run, dataset: "tones", enrollment: (clips: 2, seed: 1))
+        #expect(two.clips == 48 - 4 * 2 && two.skippedClips == 0 && two.enrollClips == 2 && two.enrollSeed == 1)
+        #expect(two.perSpeaker.values.allSatisfy { $0.clips == 10 })
+        // The same seed, the same clips and the same scores; the choice is recorded.
+        let again = try fixture.workbench.evaluate(run: run, dataset: "tones", enrollment: (clips: 2, seed: 1))
+        #expect(again.accuracy == two.accuracy && again.confusion == two.confusion)
+        let recorded = try fixture.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT enroll_clips, enroll_seed FROM evaluations ORDER BY id").map {
+                [$0["enroll_clips"] as Int?, $0["enroll_seed"] as Int?]
+            }
+        }
+        #expect(recorded == [[nil, nil], [2, 1], [2, 1]])
+        // Enrolling with every clip of a speaker would leave nothing to score.
+        #expect { try fixture.workbench.evaluate(run: run, dataset: "tones", enrollment: (clips: 12, seed: 1)) } throws: {
+            "\($0)".contains("no speaker has more than 12 clips")
+        }
+    }
+
+    @Test func aRunWithoutPerSpeakerNormalisationHasNothingToEnrol() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        var settings = WorkbenchFixture.tiny(epochs: 1)
+        settings.testSpeakers = ["4"]
+        let run = try fixture.workbench.train(settings, TrainingRequest(name: "global")).run
+        #expect { try fixture.workbench.evaluate(run: run, dataset: "tones", enrollment: (clips: 2, seed: 1)) } throws: { error in
+            (error as? ModelUseError)?.location == "run \(run)" && "\(error)".contains("no speaker to enrol")
+        }
+    }
+}

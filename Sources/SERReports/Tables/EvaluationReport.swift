@@ -11,6 +11,10 @@ public struct EvaluationReport: Encodable {
     public var models: Int
     public var clips: Int
     public var skippedClips: Int
+    /// Enrolment clips per speaker (not scored), or `nil` (every clip, or no enrolment).
+    @Nullable public var enrollClips: Int?
+    /// The seed that chose them.
+    @Nullable public var enrollSeed: Int?
     public var accuracy: Double
     public var macroF1: Double
     public var uar: Double
@@ -26,6 +30,8 @@ public struct EvaluationReport: Encodable {
         models = e.models
         clips = e.clips
         skippedClips = e.skippedClips
+        enrollClips = e.enrollClips
+        enrollSeed = e.enrollSeed
         accuracy = e.accuracy
         macroF1 = e.macroF1
         uar = e.uar
@@ -41,7 +47,10 @@ public struct EvaluationReport: Encodable {
         let who = models > 1 ? "run \(run) (ensemble of \(models) fold models)" : "run \(run)"
         lines.append(
             "evaluation \(evaluation.map(String.init) ?? "–") of \(who) on \(dataset): \(clips) clips"
-                + (skippedClips > 0 ? " (\(skippedClips) left out: labels the run does not know)" : ""))
+                + (enrollClips.map { " besides \($0) enrolment clips per speaker (seed \(enrollSeed ?? 0), not scored)" } ?? "")
+                + (skippedClips > 0
+                    ? " (\(skippedClips) left out: labels the run does not know"
+                        + (enrollClips == nil ? ")" : ", or speakers with too few clips to enrol and score)") : ""))
         lines.append(String(format: "accuracy %.3f   macro-F1 %.3f   UAR %.3f", accuracy, macroF1, uar))
         lines.append("")
         var classes = TextTable(["class", "precision", "recall", "F1", "support"], rightAligned: [1, 2, 3, 4])

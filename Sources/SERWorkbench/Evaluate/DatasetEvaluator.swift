@@ -1,5 +1,6 @@
 import Foundation
 import SERCore
+import SERExperiment
 import SERModel
 import SERStore
 
@@ -55,8 +56,22 @@ struct DatasetEvaluator {
     ///
     /// - Throws: ``ModelUseError``/``WorkbenchError`` naming the dataset or run: unknown dataset,
     ///   moved audio, features that cannot be computed, no clip with a label the run knows.
-    func evaluate(runID: Int64, models: [TrainedModel], datasetSpec: String) throws -> DatasetEvaluation {
+    ///
+    /// - Parameter enrollment: for per-speaker models, enrol each speaker with this many of
+    ///   their clips (chosen by ``Enrollment/choose(_:count:seed:)`` with `seed`) instead of
+    ///   all of them; the enrolment clips are not scored, nor are speakers with no more clips
+    ///   than that (counted in `skippedClips`). `nil`: every clip, as the run was tested.
+    func evaluate(
+        runID: Int64, models: [TrainedModel], datasetSpec: String, enrollment: (clips: Int, seed: Int)? = nil
+    ) throws -> DatasetEvaluation {
         guard let reference = models.first else { throw ModelUseError(run: runID, "has no model") }
+        if enrollment != nil && !models.contains(where: \.perSpeaker) {
+            throw ModelUseError(
+                run: runID,
+                "was not trained with per-speaker normalisation: it normalises with its training set's statistics, so there is no speaker to enrol"
+            )
+        }
+        var enrolled: [String: [Int64]]?
         let classCount = reference.classes.count
         let groups = Dictionary(grouping: models) { m in "\(m.featureConfig.hash) \(m.perSpeaker) \(m.modelConfig.maxFrames)" }
         var used: [(id: Int64, label: Int, speaker: String)]?
@@ -77,12 +92,25 @@ struct DatasetEvaluator {
                     "dataset \(datasetSpec): features have \(prepared.dims) dims, run \(settingsRun)'s model expects \(first.featureConfig.dims)"
                 )
             }
-            let data = prepared.normalizedPerSpeaker(if: first.perSpeaker, maxFrames: first.modelConfig.maxFrames)
+            if let enrollment, enrolled == nil {
+                let chosen = Enrollment.choose(prepared.clipsBySpeaker, count: enrollment.clips, seed: enrollment.seed)
+                guard !chosen.isEmpty else {
+                    throw WorkbenchError(
+                        .unusableData, "dataset \(datasetSpec): no speaker has more than \(enrollment.clips) clips to enrol with and score")
+                }
+                enrolled = chosen
+            }
+            let data = prepared.normalizedPerSpeaker(if: first.perSpeaker, maxFrames: first.modelConfig.maxFrames, enrolled: enrolled)
             versionID = data.version.id ?? -1
             if used == nil {
                 var clips: [(id: Int64, label: Int, speaker: String)] = []
+                let enrolmentClips = Set((enrolled ?? [:]).values.flatMap { $0 })
                 for clip in data.clips {
-                    guard let id = clip.id, data.features[id] != nil else { continue }
+                    guard let id = clip.id, data.features[id] != nil, !enrolmentClips.contains(id) else { continue }
+                    if let enrolled, enrolled[clip.speaker ?? ""] == nil {
+                        skipped += 1  // a speaker too small to enrol and score
+                        continue
+                    }
                     guard let label = reference.classes.firstIndex(of: clip.label) else {
                         skipped += 1
                         continue
@@ -120,6 +148,7 @@ struct DatasetEvaluator {
         }
         return DatasetEvaluation(
             runID: runID, datasetVersionID: versionID, models: models.count, clips: used.count, skippedClips: skipped,
+            enrollClips: enrollment?.clips, enrollSeed: enrollment?.seed,
             accuracy: metrics.accuracy, macroF1: metrics.macroF1, uar: metrics.unweightedAverageRecall,
             perClass: metrics.classRecords(labels: reference.classes),
             labels: reference.classes, confusion: metrics.confusion,

@@ -34,13 +34,18 @@ public struct PreparedData {
     ///
     /// Each speed-perturbed copy is normalised with its own statistics per speaker (a speaker
     /// played faster is treated as a speaker of its own, as a new speaker is at test time).
-    public func speakerNormalized(maxFrames: Int) -> PreparedData {
-        var bySpeaker: [String: [Int64]] = [:]
-        for clip in clips { if let id = clip.id, let speaker = clip.speaker { bySpeaker[speaker, default: []].append(id) } }
+    ///
+    /// - Parameter enrolled: speaker → the clips whose statistics normalise that speaker
+    ///   (``Enrollment/choose(_:count:seed:)``); `nil` for all the speaker's clips. A speaker
+    ///   absent from it keeps its features as they are (callers leave such speakers out).
+    public func speakerNormalized(maxFrames: Int, enrolled: [String: [Int64]]? = nil) -> PreparedData {
+        let bySpeaker = enrolled.map { chosen in clipsBySpeaker.filter { chosen[$0.key] != nil } } ?? clipsBySpeaker
         func normalized(_ features: [Int64: Matrix]) -> [Int64: Matrix] {
             var out = features
-            for (_, ids) in bySpeaker {
-                let stats = Normalizer.fit(ids.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
+            for (speaker, ids) in bySpeaker {
+                let statistics = enrolled?[speaker] ?? ids
+                let stats = Normalizer.fit(
+                    statistics.compactMap { features[$0].map { Self.truncate($0, to: maxFrames) } }, method: .global)
                 for id in ids { if let m = features[id] { out[id] = stats.apply(m) } }
             }
             return out
@@ -49,6 +54,13 @@ public struct PreparedData {
             dataset: dataset, version: version, clips: clips, classes: classes, features: normalized(features),
             featureConfigID: featureConfigID, featureConfigHash: featureConfigHash, dims: dims,
             copies: copies.map(normalized))
+    }
+
+    /// Speaker → clip ids (clips without a speaker are left out).
+    public var clipsBySpeaker: [String: [Int64]] {
+        var bySpeaker: [String: [Int64]] = [:]
+        for clip in clips { if let id = clip.id, let speaker = clip.speaker { bySpeaker[speaker, default: []].append(id) } }
+        return bySpeaker
     }
 
     /// The clips as the splitter sees them.
@@ -107,7 +119,7 @@ public struct PreparedData {
 
 extension PreparedData {
     /// ``speakerNormalized(maxFrames:)`` when `condition` holds, else `self`.
-    public func normalizedPerSpeaker(if condition: Bool, maxFrames: Int) -> PreparedData {
-        condition ? speakerNormalized(maxFrames: maxFrames) : self
+    public func normalizedPerSpeaker(if condition: Bool, maxFrames: Int, enrolled: [String: [Int64]]? = nil) -> PreparedData {
+        condition ? speakerNormalized(maxFrames: maxFrames, enrolled: enrolled) : self
     }
 }
