@@ -34,9 +34,11 @@ extension Workbench {
     ///
     /// - Parameter allowPartial: accept a training run that did not finish.
     /// - Throws: ``ModelUseError`` naming the run: unknown, a sweep parent, unfinished, or
-    ///   trained with per-speaker normalisation (which needs each new speaker's clips).
-    public func predictor(ofRun run: Int64, allowPartial: Bool = false) throws -> ModelEnsemble {
-        let models = try DatasetEvaluator(workbench: self).models(of: run, allowPerSpeaker: false, allowPartial: allowPartial)
+    ///   trained with per-speaker normalisation without `enrolling` (it needs the speaker's clips).
+    /// - Parameter enrolling: accept per-speaker models (the caller classifies with an
+    ///   enrolment of the speaker, ``ModelEnsemble/classify(_:enrollment:cancellation:)``).
+    public func predictor(ofRun run: Int64, allowPartial: Bool = false, enrolling: Bool = false) throws -> ModelEnsemble {
+        let models = try DatasetEvaluator(workbench: self).models(of: run, allowPerSpeaker: enrolling, allowPartial: allowPartial)
         return try ModelEnsemble(runID: run, members: models)
     }
 }

@@ -22,6 +22,39 @@ import Testing
         }
     }
 
+    /// A per-speaker run predicts a new speaker's files once the speaker is enrolled: with
+    /// all of the test speaker's clips as the enrolment, the same statistics as the run's own
+    /// test evaluation, so the same probabilities (within the 1e-5 of the test above: features
+    /// from the files instead of the cache). Without `--enroll` it is refused by name.
+    @Test func aPerSpeakerRunPredictsOnceTheSpeakerIsEnrolled() throws {
+        let trained = try TrainedCorpus(["--normalization", "speaker"])
+        defer { trained.corpus.remove() }
+        let expected = try trained.testPredictions()
+        let files = expected.map(\.path)
+        let refused = try trained.corpus.ser(["predict", "--run", String(trained.runID)] + files)
+        #expect(refused.status == 1 && refused.stderr.contains("--enroll"), "\(refused.stderr)")
+        // Enrol with the clips in the order the run saw them (clip ids), so the sums agree.
+        let enrolment = try trained.corpus.readOnly { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT c.path FROM run_splits s JOIN clips c ON c.id = s.clip_id WHERE s.run_id = ? AND s.subset = 'test' ORDER BY c.id",
+                arguments: [trained.runID])
+        }
+        // `--enroll` takes every file up to the next option, so it comes after the files.
+        let raw = try trained.corpus.ser(["predict", "--json"] + files + ["--run", String(trained.runID), "--enroll"] + enrolment)
+        guard raw.status == 0 else { throw SERProcess.Failure(result: raw) }
+        let output = try JSONDecoder().decode(PredictOutput.self, from: Data(raw.stdout.utf8))
+        #expect(output.predictions.count == expected.count)
+        for (want, got) in zip(expected, output.predictions) {
+            #expect(got.predicted == want.label, "\(want.path): predicted \(got.predicted), the run's evaluation said \(want.label)")
+            for (c, label) in output.classes.enumerated() {
+                let delta = abs((got.probabilities[label] ?? -1) - want.probabilities[c])
+                #expect(delta < 1e-5, "\(want.path) \(label): |Δp| = \(delta)")
+            }
+        }
+    }
+
     /// Settings covering both sequence modes, uni- and bidirectional, two layers, all three
     /// poolings and all three normalisations.
     static let variants: [[String]] = [

@@ -22,6 +22,7 @@ extension SER {
                 Examples:
                   ser predict clip.wav --run last
                   ser predict *.wav --model emotion.onnx --json
+                  ser predict new/*.wav --run per-speaker --enroll first/*.wav
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -40,6 +41,13 @@ extension SER {
         @Option(name: .long, help: ArgumentHelp("An ONNX file written by `ser export`.", valueName: "path"))
         var model: String?
 
+        @Option(
+            name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp(
+                "Recordings of the one speaker the files come from (no labels needed), for a run trained with --normalization speaker: its features are z-scored with these clips' statistics, as its test speakers were. Takes every file up to the next option: put it after the files.",
+                valueName: "file"))
+        var enroll: [String] = []
+
         @Flag(name: .long, help: "Store the predictions in the database (table predictions) against the run.")
         var record = false
 
@@ -53,6 +61,9 @@ extension SER {
             case (.some, .some): throw ValidationError("--run and --model are mutually exclusive")
             default: break
             }
+            if model != nil && !enroll.isEmpty {
+                throw ValidationError("--enroll goes with --run: an exported model never normalises per speaker")
+            }
             if let model, !FileManager.default.fileExists(atPath: model) {
                 throw ValidationError("--model: no such file: \(model)")
             }
@@ -65,14 +76,14 @@ extension SER {
                 let opened = try options.openStore()
                 store = opened
                 loaded = try options.workbench(store: opened).predictor(
-                    ofRun: try reference.resolve(in: opened), allowPartial: allowPartial)
+                    ofRun: try reference.resolve(in: opened), allowPartial: allowPartial, enrolling: !enroll.isEmpty)
             } else if let model {
                 loaded = try ModelFileReader.readEnsemble(path: model)
                 if record { store = try options.openStore() }
             } else {
                 return
             }
-            let batch = try loaded.classify(files, cancellation: InterruptFlag.token)
+            let batch = try loaded.classify(files, enrollment: enroll, cancellation: InterruptFlag.token)
             let (results, failures) = (batch.results, batch.failures)
             if record, let store {
                 do {

@@ -1,4 +1,5 @@
 public import SERCore
+import SERExperiment
 
 /// The models that classify for one run, their class probabilities averaged: a training run's
 /// best checkpoint alone, the finished folds of a k-fold parent, or every member's models of
@@ -36,7 +37,17 @@ public struct ModelEnsemble {
     /// Classifies each audio file alone by the members' mean class probabilities: a file that
     /// cannot be read or featurised (for any member's recipe), or whose output is not finite,
     /// is listed in ``PredictionBatch/failures`` and the others are still classified.
-    public func classify(_ paths: [String], cancellation: CancellationToken = CancellationToken()) throws -> PredictionBatch {
+    ///
+    /// - Parameter enrollment: recordings of the one speaker all `paths` come from (no labels
+    ///   needed). Members trained with per-speaker normalisation z-score every file with the
+    ///   statistics of these clips' frames (up to each member's `maxFrames`), as their test
+    ///   speakers were; the others ignore them. Required when a member is per-speaker.
+    /// - Throws: ``ModelUseError`` naming an enrolment file that cannot be featurised, or the
+    ///   run when a per-speaker member gets no enrolment.
+    public func classify(
+        _ paths: [String], enrollment: [String] = [], cancellation: CancellationToken = CancellationToken()
+    ) throws -> PredictionBatch {
+        let speakerStatistics = try enrollmentStatistics(enrollment, cancellation: cancellation)
         var failed: [String: String] = [:]
         var hashes: [String: String] = [:]
         var frames: [String: Int] = [:]
@@ -63,7 +74,11 @@ public struct ModelEnsemble {
         if !usable.isEmpty {
             for model in members {
                 let recipe = byRecipe[model.featureConfig.hash] ?? [:]
-                let p = try model.probabilities(usable.compactMap { recipe[$0] })
+                var raw = usable.compactMap { recipe[$0] }
+                if model.perSpeaker, let statistics = speakerStatistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] {
+                    raw = raw.map(statistics.apply)
+                }
+                let p = try model.probabilities(raw)
                 for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(members.count) }
             }
         }
@@ -83,5 +98,36 @@ public struct ModelEnsemble {
         }
         let failures = paths.compactMap { path in failed[path].map { PredictionFailure(path: path, reason: $0) } }
         return PredictionBatch(results: results, failures: failures, hashes: hashes.filter { failed[$0.key] == nil })
+    }
+
+    /// Per recipe hash and `maxFrames`, the global z-score of the enrolment clips' frames
+    /// for each per-speaker member (empty when no member is per-speaker).
+    private func enrollmentStatistics(
+        _ enrollment: [String], cancellation: CancellationToken
+    ) throws -> [String: [Int: Normalizer]] {
+        let perSpeaker = members.filter(\.perSpeaker)
+        guard !perSpeaker.isEmpty else { return [:] }
+        guard !enrollment.isEmpty else {
+            throw ModelUseError(
+                path: runID.map { "run \($0)" } ?? "model",
+                "was trained with per-speaker normalisation: give a few recordings of the speaker to enrol them (--enroll FILE...)")
+        }
+        var statistics: [String: [Int: Normalizer]] = [:]
+        for model in perSpeaker where statistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] == nil {
+            let featurizer = try AudioFeaturizer(config: model.featureConfig)
+            var matrices: [Matrix] = []
+            for path in enrollment where !cancellation.isCancelled {
+                do {
+                    matrices.append(PreparedData.truncate(try featurizer.features(path: path).matrix, to: model.modelConfig.maxFrames))
+                } catch let error as ModelUseError {
+                    throw ModelUseError(path: path, "cannot enrol the speaker: \(error.reason)")
+                }
+            }
+            if cancellation.isCancelled {
+                throw WorkbenchError(.cancelled, "interrupted while enrolling the speaker; nothing was classified")
+            }
+            statistics[model.featureConfig.hash, default: [:]][model.modelConfig.maxFrames] = Normalizer.fit(matrices, method: .global)
+        }
+        return statistics
     }
 }
