@@ -10,14 +10,14 @@
 #   2. load: wrk with 50 connections on 2 threads for SECONDS (default 10) against the Runs
 #      page, /api/runs and a Run page, reporting p50/p99 latency, requests/s and errors.
 # The repetitions of the things compared are interleaved. Uses .build/release/ser when built
-# (CONFIG=debug to use the debug binary). Needs wrk (scripts/install-deps.sh installs it).
+# (CONFIG=debug to use the debug binary, SER=path for another binary). Needs wrk (scripts/install-deps.sh installs it).
 set -euo pipefail
 runs=${1:-10000}
 epochs=${2:-30}
 seconds=${3:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 config=${CONFIG:-release}
-ser="$root/.build/$config/ser"
+ser=${SER:-"$root/.build/$config/ser"}
 if [[ ! -x "$ser" ]]; then
     (cd "$root" && swift build -c "$config" --product ser)
 fi

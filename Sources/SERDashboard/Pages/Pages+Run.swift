@@ -5,7 +5,7 @@ import SERStore
 /// The Run page: summary, metrics, curves (live), confusion matrix with its clickable table,
 /// settings, provenance and epochs.
 extension Pages {
-    static func run(_ api: DashboardAPI, id: Int64, request: DashboardRequest) throws -> String {
+    static func run(_ api: DashboardAPI, id: Int64, request: DashboardRequest) throws -> DashboardReply {
         let context = PageContext(request, access: api.access)
         let detail = try api.runDetail(id)
         let run = detail.run
@@ -25,7 +25,11 @@ extension Pages {
         body += HTML.keyValueTable(
             detail.metrics.map { m in ("\(m.subset) \(m.name)", String(format: "%.4f", m.value) + (m.std.map { String(format: " ± %.4f", $0) } ?? "")) },
             id: "metrics")
-        body += "</div></section><h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
+        body += "</div></section>"
+        let sweep = try api.trials(id)
+        if let sweep { body += try trialsSection(sweep, context: context) }
+        let shown = sweep?.trials.map(\.run.status.rawValue) ?? []
+        body += "<h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
         if detail.epochs.isEmpty {
             body += "<p class=\"muted\">no epoch committed yet</p>"
         } else {
@@ -52,9 +56,10 @@ extension Pages {
         body += detail.epochs.map(epochRow).joined()
         body += "</tbody></table>"
         let last = detail.epochs.last?.epoch ?? -1
-        return context.page(
+        let page = context.page(
             title: run.displayName, body: body,
             bodyAttributes: "data-page=\"run\" data-run=\"\(id)\" data-last-epoch=\"\(last)\" data-status=\"\(HTML.escape(run.status))\"")
+        return .html(page).kept(.showing([run.status] + shown))
     }
 
     /// One `<tr>` of the epochs table (the script builds the same row from an event).
