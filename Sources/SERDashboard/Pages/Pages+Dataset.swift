@@ -1,9 +1,9 @@
 import Foundation
 import SERReports
 
-/// The Dataset page: clips and seconds per emotion and per speaker, the overview figure of
-/// `ser plot dataset`, and one example per emotion to listen to, with its waveform and mel
-/// spectrogram.
+/// The Dataset page: clips and seconds per emotion and per speaker, one example per emotion to
+/// listen to, with its waveform and mel spectrogram, and the overview figure of `ser plot
+/// dataset` (durations among others).
 extension Pages {
     static func dataset(_ api: DashboardAPI, name: String, request: DashboardRequest) throws -> DashboardReply {
         let context = PageContext(request, access: api.access)
@@ -30,8 +30,6 @@ extension Pages {
             "Clips per speaker", "speakers", dataset.speakers,
             order: dataset.speakers.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending })
         body += "</div></section>"
-        body += "<h2>Overview</h2><div class=\"figure\" id=\"overview\">"
-        body += HTML.inlineSVG(try api.datasetOverviewSVG(dataset.name), scope: "overview") + "</div>"
         let examples = try api.examples(dataset.name).examples
         body += "<h2>Listen: one clip per emotion</h2>"
         body += "<p class=\"muted\">The clips <code>ser plot emotions --dataset \(HTML.escape(dataset.name))</code> draws (seed \(DashboardAPI.exampleSeed)); "
@@ -46,6 +44,8 @@ extension Pages {
             body += "</div>"
         }
         body += "</div>"
+        body += "<h2>Overview</h2><div class=\"figure\" id=\"overview\">"
+        body += HTML.inlineSVG(try api.datasetOverviewSVG(dataset.name), scope: "overview") + "</div>"
         return .html(context.page(title: dataset.name, body: body)).kept(.untilChange)
     }
 }
