@@ -10,8 +10,10 @@ import SERReports
 /// Routes (see docs/UI.md): `/`, `/runs`, `/runs/{id}`, `/compare?run=…`, `/datasets/{name}`,
 /// `/assets/dashboard.js`, `/assets/dashboard.css`, and under `/api/`: `runs`, `runs/{id}`,
 /// `runs/{id}/confusion`, `runs/{id}/predictions`, `runs/{id}/curves.svg`,
-/// `runs/{id}/confusion.svg`, `runs/{id}/events` (served by ``DashboardServer``), `datasets`,
-/// `clips/{id}/audio`.
+/// `runs/{id}/confusion.svg`, `runs/{id}/per-class.svg`, `runs/{id}/trials`, `runs/{id}/sweep.svg`,
+/// `runs/{id}/spread.svg`, `runs/{id}/events` (served by ``DashboardServer``), `compare/confusion`,
+/// `datasets`, `datasets/{name}/examples`, `datasets/{name}/overview.svg`, `clips/{id}/audio`,
+/// `clips/{id}/figure.svg`.
 public struct DashboardAPI: Sendable {
     /// The database, opened read-only.
     public let store: Store
@@ -110,7 +112,9 @@ public struct DashboardAPI: Sendable {
     }
 
     /// What `/api/runs/{id}/…` serves (`events` aside, which ``DashboardServer`` streams).
-    static let runParts: Set<String> = ["confusion", "predictions", "curves.svg", "confusion.svg", "epochs", "trials", "sweep.svg", "spread.svg"]
+    static let runParts: Set<String> = [
+        "confusion", "predictions", "curves.svg", "confusion.svg", "per-class.svg", "epochs", "trials", "sweep.svg", "spread.svg",
+    ]
 
     /// `/api/runs/{id}/…`: the parts of one run.
     private func routeRun(_ id: Int64, _ part: String, _ request: DashboardRequest) throws -> DashboardReply {
@@ -125,6 +129,8 @@ public struct DashboardAPI: Sendable {
             return .svg(request.value("inline") == "1" ? Data(HTML.inlineSVG(svg, scope: "curves").utf8) : svg)
         case "confusion.svg":
             return .svg(try confusionSVG(id, subset: request.value("subset")))
+        case "per-class.svg":
+            return .svg(try perClassSVG(id, subset: request.value("subset")))
         case "epochs":
             return .json(try epochs(id, after: Int(request.value("after") ?? "") ?? -1))
         case "trials":

@@ -81,6 +81,24 @@ import Testing
         try await server.stop()
     }
 
+    @Test func theRunPageShowsTheMetricsPerEmotion() async throws {
+        let harness = try Self.shared.get()
+        let server = try await harness.start()
+        defer { Task { try? await server.stop() } }
+        let figure = try await RawHTTP.request(port: server.port, "/api/runs/\(harness.runID)/per-class.svg")
+        #expect(figure.status == 200 && figure.text.contains("F1 per emotion"))
+        let page = try await RawHTTP.request(port: server.port, "/runs/\(harness.runID)")
+        #expect(page.text.contains("id=\"per-class-figure\"><svg"))
+        // One row per emotion; the supports add up to the 12 test clips of speaker 03.
+        let table = try #require(
+            page.text.components(separatedBy: "id=\"per-class\"").last?.components(separatedBy: "</table>").first?.components(separatedBy: "<tbody>").last)
+        let rows = table.components(separatedBy: "<tr><th>").dropFirst()
+        #expect(rows.count == 4)
+        let supports = rows.compactMap { row in row.components(separatedBy: "<td class=\"num\">").last?.components(separatedBy: "<").first.flatMap { Int($0) } }
+        #expect(supports.reduce(0, +) == 12)
+        try await server.stop()
+    }
+
     @Test func theDatasetPageHasOnePlayableExamplePerEmotionWithItsFigure() async throws {
         let harness = try Self.shared.get()
         let server = try await harness.start()

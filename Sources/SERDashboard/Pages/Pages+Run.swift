@@ -33,10 +33,11 @@ extension Pages {
         if detail.epochs.isEmpty {
             body += "<p class=\"muted\">no epoch committed yet</p>"
         } else {
-            body += HTML.inlineSVG(try api.curvesSVG([id]), scope: "curves")
+            // The run's own epochs, already read: the figure `curvesSVG` draws, without reading them again.
+            body += HTML.inlineSVG(try RunFigures.curves([RunFigures.RunHistory(run: run, epochs: detail.epochs)]).render(.svg), scope: "curves")
         }
         body += "</div>"
-        body += try confusionSection(api, id: id, subsets: detail.evaluatedSubsets, request: request)
+        body += try confusionSection(api, run: run, subsets: detail.evaluatedSubsets, request: request)
         body += "<section class=\"cols\"><div><h2>Settings</h2>"
         body += HTML.keyValueTable(detail.settings.sorted { $0.key < $1.key }.map { ($0.key, CompareCell.unquoted($0.value)) }, id: "settings")
         body += "</div><div><h2>Provenance</h2>"
@@ -71,12 +72,13 @@ extension Pages {
     }
 
     /// The confusion figure and a table of the same counts whose cells list their clips.
-    static func confusionSection(_ api: DashboardAPI, id: Int64, subsets: [String], request: DashboardRequest) throws -> String {
+    static func confusionSection(_ api: DashboardAPI, run: RunOverview, subsets: [String], request: DashboardRequest) throws -> String {
         guard let first = subsets.first else { return "<h2>Confusion</h2><p class=\"muted\">not evaluated yet</p>" }
         let subset = request.value("subset").flatMap { subsets.contains($0) ? $0 : nil } ?? first
-        let confusion = try api.confusion(id, subset: subset)
+        let counts = try api.confusionCounts(run.id, subset: subset)
+        let confusion = counts.reordered(ClassOrder.canonical(counts.labels))
         var html = "<h2>Confusion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"confusion-figure\">"
-        html += HTML.inlineSVG(try api.confusionSVG(id, subset: subset), scope: "confusion")
+        html += HTML.inlineSVG(try DashboardAPI.confusionSVG(counts, run: run), scope: "confusion")
         html += "</div><div><p class=\"muted\">Click a cell to list its clips and listen to them.</p>"
         html += "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ↓ predicted →</th>"
         html += confusion.labels.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -90,6 +92,16 @@ extension Pages {
             html += "</tr>"
         }
         html += "</tbody></table><div id=\"cell-clips\"></div></div></section>"
-        return html
+        let classes = try api.store.classMetrics(run.id, subset: subset)
+        guard !classes.isEmpty else { return html }
+        html += "<h2>Per emotion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"per-class-figure\">"
+        html += HTML.inlineSVG(try DashboardAPI.perClassSVG(classes, run: run, subset: subset), scope: "per-class") + "</div><div>"
+        html += "<table class=\"grid\" id=\"per-class\"><thead><tr><th>emotion</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>"
+        for label in ClassOrder.canonical(classes.map(\.label)) {
+            guard let m = classes.first(where: { $0.label == label }) else { continue }
+            html += "<tr><th>\(HTML.escape(label))</th>" + [m.precision, m.recall, m.f1].map { "<td class=\"num\">\(String(format: "%.4f", $0))</td>" }.joined()
+            html += "<td class=\"num\">\(m.support)</td></tr>"
+        }
+        return html + "</tbody></table></div></section>"
     }
 }
