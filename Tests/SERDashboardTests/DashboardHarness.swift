@@ -83,7 +83,7 @@ final class DashboardHarness: Sendable {
         let readOnly = try Store.open(at: databasePath, readOnly: true)
         let server = try DashboardServer(store: readOnly, host: host, port: 0, token: token)
         let running = Running()
-        let task = Task { try await server.run(onReady: { running.ready($0) }, shouldStop: { running.shouldStop }) }
+        let task = server.start(onReady: { running.ready($0) }, shouldStop: { running.shouldStop })
         running.attach(task)
         let deadline = Date().addingTimeInterval(30)
         while running.port == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }

@@ -26,8 +26,11 @@ import Testing
             try harness.store.recordEpoch(run, EpochRecord(epoch: 2, trainLoss: 1.0, trainAccuracy: 0.4, learningRate: 0.001, wallSeconds: 0.5), last: nil, best: nil)
             return at
         }
-        let text = try await RawHTTP.stream(port: port, "/api/runs/\(run)/events?after=1", timeout: 10) { $0.contains("\"epoch\":2") }
-        let arrived = Date()
+        // The arrival is timed on the reading thread, when the bytes came: the test's own task
+        // may resume later when other suites keep the shared pool busy.
+        let (text, arrived) = try await RawHTTP.onThread {
+            (try RawHTTP.streamBlocking(port: port, "/api/runs/\(run)/events?after=1", timeout: 10) { $0.contains("\"epoch\":2") }, Date())
+        }
         let writtenAt = try await writer.value
         #expect(text.contains("text/event-stream"))
         #expect(text.contains("event: status\ndata: running"))
@@ -49,12 +52,15 @@ import Testing
         try harness.store.markRunning(run, pid: getpid())
         let server = try await harness.start()
         let port = server.port
-        let reader = Task.detached { try await RawHTTP.stream(port: port, "/api/runs/\(run)/events", timeout: 20) { _ in false } }
+        // The stream's end is timed on the reading thread (see above).
+        let reader = Task.detached {
+            try await RawHTTP.onThread { (try RawHTTP.streamBlocking(port: port, "/api/runs/\(run)/events", timeout: 20) { _ in false }, Date()) }
+        }
         try await Task.sleep(for: .milliseconds(500))
         let started = Date()
         try await server.stop()
-        let text = try await reader.value
-        #expect(Date().timeIntervalSince(started) < 5, "graceful shutdown waited for the open stream")
+        let (text, ended) = try await reader.value
+        #expect(ended.timeIntervalSince(started) < 5, "graceful shutdown waited for the open stream")
         #expect(text.contains("event: status"))
     }
 }
