@@ -24,6 +24,10 @@ enum DashboardAssets {
         .clip { border-bottom: 1px solid #eee; padding: 4px 0; }
         .clip audio { vertical-align: middle; height: 28px; }
         .bar { display: inline-block; height: 10px; background: #5b8; }
+        .example { border-bottom: 1px solid #eee; padding: 4px 0 8px; }
+        .example h3 { margin: 4px 0; } .example audio { vertical-align: middle; height: 28px; }
+        img.clip-figure { display: block; max-width: 100%; height: auto; }
+        .pager a, .pager span { margin-right: 12px; }
         """
 
     /// Plain JavaScript: the listening view of the confusion table and the live epochs of a

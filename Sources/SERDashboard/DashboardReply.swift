@@ -10,13 +10,38 @@ public struct DashboardReply: Sendable {
     public var headers: [(String, String)]
     /// The body.
     public var body: Data
+    /// Whether the dashboard may serve this reply again without rendering it: `nil` (never,
+    /// the default), or how long it stays right (see ``Freshness``).
+    public var freshness: Freshness?
+
+    /// How long a reply stays right.
+    public enum Freshness: Sendable, Equatable {
+        /// Until anything is committed to the database.
+        case untilChange
+        /// About a second: it shows a running run, whose status turns `dead` when its
+        /// heartbeat stops, with no commit.
+        case live
+
+        /// `.live` when any of `statuses` is `running` or `queued`, else `.untilChange`.
+        public static func showing(_ statuses: some Sequence<String>) -> Freshness {
+            statuses.contains { $0 == "running" || $0 == "queued" } ? .live : .untilChange
+        }
+    }
 
     /// Creates a reply.
-    public init(status: Int = 200, contentType: String, headers: [(String, String)] = [], body: Data) {
+    public init(status: Int = 200, contentType: String, headers: [(String, String)] = [], body: Data, freshness: Freshness? = nil) {
         self.status = status
         self.contentType = contentType
         self.headers = headers
         self.body = body
+        self.freshness = freshness
+    }
+
+    /// This reply with `freshness`.
+    public func kept(_ freshness: Freshness) -> DashboardReply {
+        var copy = self
+        copy.freshness = freshness
+        return copy
     }
 
     /// A JSON reply of `value`, keys sorted.

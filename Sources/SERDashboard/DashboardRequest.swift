@@ -60,6 +60,28 @@ public struct DashboardRequest: Sendable, Equatable {
         query.filter { $0.name == name }.map(\.value)
     }
 
+    /// Query item `name` as an integer in `range`, or `fallback` when absent.
+    ///
+    /// - Throws: ``DashboardError`` `.badRequest` when it is not an integer or below the
+    ///   range, `.tooLarge` when above it.
+    func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = value(name) else { return fallback }
+        guard let number = Int(text), number >= range.lowerBound else {
+            throw DashboardError(.badRequest, "\(name) '\(text.prefix(20))' is not an integer of at least \(range.lowerBound)")
+        }
+        guard number <= range.upperBound else {
+            throw DashboardError(.tooLarge, "\(name) \(number) is above the maximum \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// What identifies the reply to this request (the method aside: HEAD is GET without
+    /// the body): path, query and header token, with separators no decoded text holds alone.
+    var cacheKey: String {
+        segments.joined(separator: "\u{0}") + "\u{1}" + query.map { $0.name + "\u{2}" + $0.value }.joined(separator: "\u{3}")
+            + "\u{1}" + (headerToken ?? "")
+    }
+
     /// The longest request target (path and query) accepted, in bytes.
     public static let maxTargetLength = 8192
 

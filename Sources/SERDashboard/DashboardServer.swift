@@ -39,6 +39,27 @@ public struct DashboardServer: Sendable {
     ///   - onReady: called once with the bound port when the server listens.
     ///   - shouldStop: polled; `true` stops the server (the CLI passes its Ctrl-C flag).
     public func run(onReady: @escaping @Sendable (Int) -> Void, shouldStop: @escaping @Sendable () -> Bool) async throws {
+        let executor = ServerExecutor()
+        defer { executor.shutdown() }
+        try await withTaskExecutorPreference(executor) {
+            try await serve(onReady: onReady, shouldStop: shouldStop)
+        }
+    }
+
+    /// Starts ``run(onReady:shouldStop:)`` as a task that begins on the server's own threads,
+    /// so starting does not wait for a free thread of the shared pool either (an embedding
+    /// process, like the test suite, may keep that busy). The task ends when the server has
+    /// stopped; `shouldStop` stops it.
+    public func start(onReady: @escaping @Sendable (Int) -> Void, shouldStop: @escaping @Sendable () -> Bool) -> Task<Void, any Error> {
+        let executor = ServerExecutor()
+        return Task(executorPreference: executor) {
+            defer { executor.shutdown() }
+            try await serve(onReady: onReady, shouldStop: shouldStop)
+        }
+    }
+
+    /// ``run(onReady:shouldStop:)`` on whatever executor the caller prefers.
+    private func serve(onReady: @escaping @Sendable (Int) -> Void, shouldStop: @escaping @Sendable () -> Bool) async throws {
         let stopFlag = StopFlag()
         let api = self.api
         let responder = CallbackResponder<BasicRequestContext> { request, _ in

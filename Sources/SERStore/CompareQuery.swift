@@ -14,6 +14,9 @@ public struct CompareQuery: Sendable, Equatable {
     public var descending: Bool = true
     /// At most this many runs.
     public var limit: Int?
+    /// Skip this many runs of the sorted selection first (paging; ``RunComparison/matched``
+    /// still counts them all).
+    public var offset: Int = 0
     /// Include folds and trials (children of k-fold runs and sweeps) when no ids are given.
     public var includeChildren: Bool = false
     /// Also fetch per-class test F1.

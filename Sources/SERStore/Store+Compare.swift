@@ -145,8 +145,11 @@ extension Store {
             """
         var all = sortKey.arguments.map(Self.databaseValue) + arguments
         if let limit = query.limit {
-            sql += " LIMIT ?"
-            all.append(limit)
+            sql += " LIMIT ? OFFSET ?"
+            all += [limit, max(0, query.offset)]
+        } else if query.offset > 0 {
+            sql += " LIMIT -1 OFFSET ?"
+            all.append(query.offset)
         }
         var ids: [Int64] = []
         var matched = 0

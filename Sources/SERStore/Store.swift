@@ -16,9 +16,13 @@ public final class Store: Sendable {
     public let path: String
     /// The GRDB connection pool (one writer, concurrent readers).
     public let pool: DatabasePool
+    /// What SQLite was given to open: `path`, or a `file:…?immutable=1` URI for a database on
+    /// a read-only folder or medium (another connection to the file must be opened alike).
+    let location: String
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, location: String? = nil, pool: DatabasePool) {
         self.path = path
+        self.location = location ?? path
         self.pool = pool
     }
 
@@ -88,7 +92,7 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw StoreError(.sqlite, path: path, "cannot open read-only: \(error.message ?? "\(error)")")
         }
-        return Store(path: path, pool: pool)
+        return Store(path: path, location: location, pool: pool)
     }
 
     /// Copies every committed transaction from the `-wal` file into the database file and

@@ -1,4 +1,5 @@
 import Foundation
+import SERStore
 import SERTestSupport
 import Testing
 
@@ -30,7 +31,9 @@ import Testing
 
     @Test(.enabled(if: Chromium.executable != nil, "chromium is not installed (apt-get install chromium); skipping the browser checks"))
     func pagesRenderInHeadlessChromium() async throws {
-        let harness = try DashboardServerTests.shared.get()
+        let harness = try DashboardParentTests.shared.get()
+        let sweep = try #require(harness.sweepID)
+        let trial = try #require(try Store.open(at: harness.databasePath, readOnly: true).childRuns(of: sweep).first).id
         let server = try await harness.start()
         defer { Task { try? await server.stop() } }
         let base = "http://127.0.0.1:\(server.port)"
@@ -57,10 +60,11 @@ import Testing
         #expect(runs.contains(">tiny</a>"))
         let bad = try await Self.dom("\(base)/runs?where=lrr+%3C+0.01")
         #expect(bad.contains("unknown field 'lrr'") && bad.contains("  lrr &lt; 0.01\n  ^^^"))
-        for (name, path) in [
-            ("runs", "/runs"), ("run", "/runs/\(harness.runID)"), ("compare", "/compare?run=\(harness.runID)"),
-            ("dataset", "/datasets/tones"),
-        ] {
+        let pages = [
+            ("runs", "/runs"), ("run", "/runs/\(harness.runID)"), ("sweep", "/runs/\(sweep)"),
+            ("compare", "/compare?run=\(harness.runID)&run=\(trial)"), ("dataset", "/datasets/tones"),
+        ]
+        for (name, path) in pages {
             let png = try await Self.screenshot(base + path, name: name)
             let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
             #expect(size > 10_000, "screenshot of \(name) at \(png.path)")

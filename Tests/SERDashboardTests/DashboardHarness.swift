@@ -13,12 +13,15 @@ final class DashboardHarness: Sendable {
     let store: Store
     /// The finished tiny run.
     let runID: Int64
+    /// A finished sweep over `lr` (two one-epoch trials), when asked for.
+    let sweepID: Int64?
 
     var databasePath: String { folder.appendingPathComponent("ser.db").path }
     var corpus: URL { folder.appendingPathComponent("corpus") }
 
-    /// Imports a three-actor tone corpus (speaker `03` held out for test) and trains two epochs.
-    init(storeAudio: Bool = false) throws {
+    /// Imports a three-actor tone corpus (speaker `03` held out for test) and trains two epochs;
+    /// with `sweep`, also sweeps `lr` over 1e-3 and 1e-2 (one epoch each).
+    init(storeAudio: Bool = false, sweep: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-dashboard-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = try ToneCorpus.write(to: folder.appendingPathComponent("corpus"), actors: 3)
@@ -39,6 +42,12 @@ final class DashboardHarness: Sendable {
         s.seed = 1
         s.testSpeakers = ["3"]
         runID = try workbench.train(s, TrainingRequest(name: "tiny")).run
+        if sweep {
+            s.epochs = 1
+            sweepID = try workbench.sweep(s, grid: try SweepGrid.parse([("lr", "1e-3,1e-2")]), name: "lr-sweep").sweep
+        } else {
+            sweepID = nil
+        }
         store.checkpoint()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SERAudio
 import SERStore
 import SERWorkbench
 
@@ -19,11 +20,19 @@ extension DashboardAPI {
     }
 
     private func encodedAudio(_ id: Int64) throws -> Data {
+        WAVEncoding.encode(try decodedAudio(id).audio)
+    }
+
+    /// Clip `id`'s row and samples (stored PCM, or its file once checked against the import).
+    ///
+    /// - Throws: ``DashboardError`` `.notFound` for no such clip or a moved file, `.conflict`
+    ///   for a changed or undecodable one.
+    func decodedAudio(_ id: Int64) throws -> (clip: ClipRecord, audio: DecodedAudio) {
         guard let clip = try store.read({ try DatasetStore.clip(id: id, $0) }) else {
             throw DashboardError(.notFound, "no clip \(id) in this database")
         }
         do {
-            return WAVEncoding.encode(try ClipAudioLoader.load(clip, store: store))
+            return (clip, try ClipAudioLoader.load(clip, store: store))
         } catch let error as ClipAudioError {
             switch error.code {
             case .moved: throw DashboardError(.notFound, "clip \(id) (\(clip.relativePath)): \(error.reason)")

@@ -71,8 +71,24 @@ extension DashboardAPI {
 
     /// The confusion matrix figure of `ser plot confusion`, in SVG.
     func confusionSVG(_ id: Int64, subset: String?) throws -> Data {
-        let counts = try confusionCounts(id, subset: subset)
-        let run = try RunFigures.overview(id, store: store)
-        return try RunFigures.confusion(counts, run: run, normalize: false, colorMap: .viridis).render(.svg)
+        try Self.confusionSVG(try confusionCounts(id, subset: subset), run: try RunFigures.overview(id, store: store))
+    }
+
+    /// The F1 per emotion of `ser plot per-class` on `subset` (default: the best evaluated), in SVG.
+    func perClassSVG(_ id: Int64, subset: String?) throws -> Data {
+        let chosen = try confusionCounts(id, subset: subset).subset
+        let classes = try store.classMetrics(id, subset: chosen)
+        guard !classes.isEmpty else { throw DashboardError(.notFound, "run \(id) has no per-class metrics on subset '\(chosen)'") }
+        return try Self.perClassSVG(classes, run: try RunFigures.overview(id, store: store), subset: chosen)
+    }
+
+    /// The F1 per emotion of `run`'s `classes` on `subset`, in SVG.
+    static func perClassSVG(_ classes: [EvaluationRecord.ClassMetric], run: RunOverview, subset: String) throws -> Data {
+        try RunFigures.perClass([(run, classes)], metric: "f1", subset: subset).render(.svg)
+    }
+
+    /// The confusion matrix figure of `counts` of `run`, in SVG.
+    static func confusionSVG(_ counts: ConfusionCounts, run: RunOverview) throws -> Data {
+        try RunFigures.confusion(counts, run: run, normalize: false, colorMap: .viridis).render(.svg)
     }
 }

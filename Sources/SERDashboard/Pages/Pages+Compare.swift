@@ -8,7 +8,7 @@ extension Pages {
     /// Most runs one comparison shows.
     static let maxCompared = 20
 
-    static func compare(_ api: DashboardAPI, ids: [Int64], request: DashboardRequest) throws -> String {
+    static func compare(_ api: DashboardAPI, ids: [Int64], request: DashboardRequest) throws -> DashboardReply {
         let context = PageContext(request, access: api.access)
         guard !ids.isEmpty else { throw DashboardError(.badRequest, "select at least one run to compare (?run=ID&run=ID)") }
         guard ids.count <= maxCompared else {
@@ -56,6 +56,7 @@ extension Pages {
             }
             body += "</tbody></table>"
         }
-        return context.page(title: "Compare", body: body)
+        body += confusionDifferences(api, ids: comparison.rows.map(\.id))
+        return .html(context.page(title: "Compare", body: body)).kept(.showing(comparison.rows.map(\.status)))
     }
 }

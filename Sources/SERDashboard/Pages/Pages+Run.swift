@@ -5,7 +5,7 @@ import SERStore
 /// The Run page: summary, metrics, curves (live), confusion matrix with its clickable table,
 /// settings, provenance and epochs.
 extension Pages {
-    static func run(_ api: DashboardAPI, id: Int64, request: DashboardRequest) throws -> String {
+    static func run(_ api: DashboardAPI, id: Int64, request: DashboardRequest) throws -> DashboardReply {
         let context = PageContext(request, access: api.access)
         let detail = try api.runDetail(id)
         let run = detail.run
@@ -27,14 +27,20 @@ extension Pages {
                 ("\(m.subset) \(m.name)", String(format: "%.4f", m.value) + (m.std.map { String(format: " ± %.4f", $0) } ?? ""))
             },
             id: "metrics")
-        body += "</div></section><h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
+        body += "</div></section>"
+        let sweep = try api.trials(id)
+        if let sweep { body += try trialsSection(sweep, context: context) }
+        let shown = sweep?.trials.map(\.run.status.rawValue) ?? []
+        body += "<h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
         if detail.epochs.isEmpty {
             body += "<p class=\"muted\">no epoch committed yet</p>"
         } else {
-            body += HTML.inlineSVG(try api.curvesSVG([id]), scope: "curves")
+            // The run's own epochs, already read: the figure `curvesSVG` draws, without reading them again.
+            body += HTML.inlineSVG(
+                try RunFigures.curves([RunFigures.RunHistory(run: run, epochs: detail.epochs)]).render(.svg), scope: "curves")
         }
         body += "</div>"
-        body += try confusionSection(api, id: id, subsets: detail.evaluatedSubsets, request: request)
+        body += try confusionSection(api, run: run, subsets: detail.evaluatedSubsets, request: request)
         body += "<section class=\"cols\"><div><h2>Settings</h2>"
         body += HTML.keyValueTable(
             detail.settings.sorted { $0.key < $1.key }.map { ($0.key, CompareCell.unquoted($0.value)) }, id: "settings")
@@ -56,9 +62,10 @@ extension Pages {
         body += detail.epochs.map(epochRow).joined()
         body += "</tbody></table>"
         let last = detail.epochs.last?.epoch ?? -1
-        return context.page(
+        let page = context.page(
             title: run.displayName, body: body,
             bodyAttributes: "data-page=\"run\" data-run=\"\(id)\" data-last-epoch=\"\(last)\" data-status=\"\(HTML.escape(run.status))\"")
+        return .html(page).kept(.showing([run.status] + shown))
     }
 
     /// One `<tr>` of the epochs table (the script builds the same row from an event).
@@ -72,13 +79,14 @@ extension Pages {
     }
 
     /// The confusion figure and a table of the same counts whose cells list their clips.
-    static func confusionSection(_ api: DashboardAPI, id: Int64, subsets: [String], request: DashboardRequest) throws -> String {
+    static func confusionSection(_ api: DashboardAPI, run: RunOverview, subsets: [String], request: DashboardRequest) throws -> String {
         guard let first = subsets.first else { return "<h2>Confusion</h2><p class=\"muted\">not evaluated yet</p>" }
         let subset = request.value("subset").flatMap { subsets.contains($0) ? $0 : nil } ?? first
-        let confusion = try api.confusion(id, subset: subset)
+        let counts = try api.confusionCounts(run.id, subset: subset)
+        let confusion = counts.reordered(ClassOrder.canonical(counts.labels))
         var html =
             "<h2>Confusion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"confusion-figure\">"
-        html += HTML.inlineSVG(try api.confusionSVG(id, subset: subset), scope: "confusion")
+        html += HTML.inlineSVG(try DashboardAPI.confusionSVG(counts, run: run), scope: "confusion")
         html += "</div><div><p class=\"muted\">Click a cell to list its clips and listen to them.</p>"
         html +=
             "<table class=\"grid confusion\" id=\"confusion\" data-subset=\"\(HTML.escape(subset))\"><thead><tr><th>true ↓ predicted →</th>"
@@ -94,6 +102,20 @@ extension Pages {
             html += "</tr>"
         }
         html += "</tbody></table><div id=\"cell-clips\"></div></div></section>"
-        return html
+        let classes = try api.store.classMetrics(run.id, subset: subset)
+        guard !classes.isEmpty else { return html }
+        html +=
+            "<h2>Per emotion (\(HTML.escape(RunFigures.subsetName(subset))))</h2><section class=\"cols\"><div class=\"figure\" id=\"per-class-figure\">"
+        html += HTML.inlineSVG(try DashboardAPI.perClassSVG(classes, run: run, subset: subset), scope: "per-class") + "</div><div>"
+        html +=
+            "<table class=\"grid\" id=\"per-class\"><thead><tr><th>emotion</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>"
+        for label in ClassOrder.canonical(classes.map(\.label)) {
+            guard let m = classes.first(where: { $0.label == label }) else { continue }
+            html +=
+                "<tr><th>\(HTML.escape(label))</th>"
+                + [m.precision, m.recall, m.f1].map { "<td class=\"num\">\(String(format: "%.4f", $0))</td>" }.joined()
+            html += "<td class=\"num\">\(m.support)</td></tr>"
+        }
+        return html + "</tbody></table></div></section>"
     }
 }

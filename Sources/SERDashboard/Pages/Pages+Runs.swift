@@ -4,28 +4,42 @@ import SERStore
 /// The Runs page: the `ser compare` table of the runs a filter selects, sortable by column,
 /// with checkboxes to compare several.
 extension Pages {
-    static func runs(_ api: DashboardAPI, _ request: DashboardRequest) throws -> String {
+    /// Rows per page unless `size` says otherwise, and the most `size` accepts.
+    static let pageSize = 100, maxPageSize = 1000
+
+    static func runs(_ api: DashboardAPI, _ request: DashboardRequest) throws -> DashboardReply {
         let context = PageContext(request, access: api.access)
         let filter = request.value("where") ?? ""
         let sort = request.value("sort") ?? "test.acc"
         let order = request.value("order") == "asc" ? "asc" : "desc"
-        var body = """
-            <h1>Runs</h1>
-            <form id="filter" method="get" action="/runs">
-            <input type="text" name="where" size="60" placeholder="filter, as ser compare --where: test.acc > 0.6 and lr < 0.01" value="\(HTML.escape(filter))">
-            <input type="hidden" name="sort" value="\(HTML.escape(sort))"><input type="hidden" name="order" value="\(order)">
-            \(context.token.map { "<input type=\"hidden\" name=\"token\" value=\"\(HTML.escape($0))\">" } ?? "")
-            <button type="submit">Filter</button></form>
-            """
+        var body = "<h1>Runs</h1><form id=\"filter\" method=\"get\" action=\"/runs\">"
+        body +=
+            "<input type=\"text\" name=\"where\" size=\"60\" placeholder=\"filter, as ser compare --where: test.acc > 0.6 and lr < 0.01\" value=\"\(HTML.escape(filter))\"> "
+        body += "sort by <select name=\"sort\" id=\"sort\">"
+        let fields = FilterField.columnNames + (try api.store.hyperparameterNames()).map { "param." + $0 }
+        for field in fields.contains(sort) ? fields : [sort] + fields {
+            body += "<option value=\"\(HTML.escape(field))\"\(field == sort ? " selected" : "")>\(HTML.escape(field))</option>"
+        }
+        body += "</select> <select name=\"order\"><option value=\"desc\"\(order == "desc" ? " selected" : "")>descending</option>"
+        body += "<option value=\"asc\"\(order == "asc" ? " selected" : "")>ascending</option></select> "
+        if let token = context.token { body += "<input type=\"hidden\" name=\"token\" value=\"\(HTML.escape(token))\">" }
+        body += "<button type=\"submit\">Show</button></form>"
         let comparison: RunComparison
+        let size: Int, page: Int
         do {
-            comparison = try api.runs(request)
+            size = try request.integer("size", default: pageSize, in: 1...maxPageSize)
+            page = try request.integer("page", default: 1, in: 1...(DashboardAPI.maxOffset / size))
+            comparison = try api.runs(request, limit: size, offset: (page - 1) * size)
         } catch let error as DashboardError where error.code == .badRequest || error.code == .tooLarge {
             body += "<pre class=\"error\" id=\"filter-error\">\(HTML.escape(error.reason))</pre>"
-            return context.page(title: "Runs", body: body)
+            return .html(context.page(title: "Runs", body: body)).kept(.untilChange)
         }
         let table = try CompareTable.build(comparison, keys: nil, allParams: false, onlyChanged: false)
-        body += "<p class=\"muted\" id=\"matched\">\(comparison.rows.count) of \(comparison.matched) matching runs</p>"
+        let first = (page - 1) * size
+        let pager = self.pager(
+            context, filter: filter, sort: sort, order: order, size: size, page: page, first: first, shown: comparison.rows.count,
+            matched: comparison.matched)
+        body += pager
         body += "<form method=\"get\" action=\"/compare\">"
         if let token = context.token { body += "<input type=\"hidden\" name=\"token\" value=\"\(HTML.escape(token))\">" }
         body += "<table class=\"grid\" id=\"runs\"><thead><tr><th></th>"
@@ -33,7 +47,8 @@ extension Pages {
             if let field = sortField(column.key) {
                 let next = field == sort && order == "desc" ? "asc" : "desc"
                 let mark = field == sort ? (order == "desc" ? " ▼" : " ▲") : ""
-                let href = context.link("/runs?where=\(HTML.queryEscape(filter))&sort=\(HTML.queryEscape(field))&order=\(next)")
+                let href = context.link(
+                    "/runs?where=\(HTML.queryEscape(filter))&sort=\(HTML.queryEscape(field))&order=\(next)&size=\(size)")
                 body += "<th><a href=\"\(HTML.escape(href))\">\(HTML.escape(column.header))\(mark)</a></th>"
             } else {
                 body += "<th>\(HTML.escape(column.header))</th>"
@@ -56,8 +71,25 @@ extension Pages {
             }
             body += "</tr>"
         }
-        body += "</tbody></table><button type=\"submit\">Compare selected</button></form>"
-        return context.page(title: "Runs", body: body)
+        body += "</tbody></table><button type=\"submit\">Compare selected</button></form>" + pager
+        return .html(context.page(title: "Runs", body: body)).kept(.showing(comparison.rows.map(\.status)))
+    }
+
+    /// "rows 101–200 of 8,769" with links to the first, previous, next and last pages.
+    static func pager(
+        _ context: PageContext, filter: String, sort: String, order: String, size: Int, page: Int, first: Int, shown: Int, matched: Int
+    ) -> String {
+        let pages = max(1, (matched + size - 1) / size)
+        func link(_ target: Int, _ text: String) -> String {
+            let href = context.link(
+                "/runs?where=\(HTML.queryEscape(filter))&sort=\(HTML.queryEscape(sort))&order=\(order)&size=\(size)&page=\(target)")
+            return "<a href=\"\(HTML.escape(href))\">\(text)</a>"
+        }
+        var html =
+            "<p class=\"pager muted\" id=\"matched\"><span>rows \(shown == 0 ? 0 : first + 1)–\(first + shown) of \(matched) matching runs</span>"
+        if page > 1 { html += link(1, "« first") + link(min(page - 1, pages), "‹ previous") }
+        if page < pages { html += link(page + 1, "next ›") + link(pages, "last »") }
+        return html + "</p>"
     }
 
     /// The `--sort` field of a compare column, or `nil` when it cannot be sorted on.

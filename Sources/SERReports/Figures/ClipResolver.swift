@@ -15,6 +15,14 @@ public enum ClipResolver {
         public var samples: [Float]
         /// Hz.
         public var sampleRate: Int
+
+        public init(clip: ClipInfo?, title: String, stem: String, samples: [Float], sampleRate: Int) {
+            self.clip = clip
+            self.title = title
+            self.stem = stem
+            self.samples = samples
+            self.sampleRate = sampleRate
+        }
     }
 
     /// The clip row for `reference` (id, absolute path, or path relative to its dataset).

@@ -51,4 +51,14 @@ public enum EmotionGallery {
             width: 1100, height: 60 + Double(audios.count) * 200,
             title: "Dataset \(dataset): one clip per emotion (\(note); shared amplitude, time and dB scales)", panels: panels, columns: 2)
     }
+
+    /// One clip as a row of the gallery, on its own scales: its waveform (left) and dB mel
+    /// spectrogram (right), titled with its emotion and speaker.
+    public static func clipFigure(_ audio: ClipResolver.ClipAudio, label: String, speaker: String?) throws -> Figure {
+        let wave = WaveformChart(
+            samples: audio.samples, sampleRate: Double(audio.sampleRate), title: "\(label)\(speaker.map { " · speaker \($0)" } ?? "")",
+            color: EmotionColors.color(label))
+        let spectrogram = try SpectrogramPanel.panel(audio, mel: true, decibels: true, hopLength: 512, title: "\(label): mel spectrogram")
+        return Figure(width: 1100, height: 260, title: audio.title, panels: [wave, spectrogram], columns: 2)
+    }
 }

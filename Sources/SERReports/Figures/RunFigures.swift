@@ -10,6 +10,11 @@ public enum RunFigures {
     public struct RunHistory {
         public var run: RunOverview
         public var epochs: [EpochRecord]
+
+        public init(run: RunOverview, epochs: [EpochRecord]) {
+            self.run = run
+            self.epochs = epochs
+        }
     }
 
     /// Loads runs by id, failing on the first unknown run or run without epochs. A parent

@@ -16,7 +16,8 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// stronger augmentation (3 time masks up to 25 frames, feature noise 0.2), speed
     /// perturbation 0.9/1.1 and mixup α 0.2, chosen among candidates by validation F1 inside
     /// the training folds (README). A model trained this way is used with `ser evaluate` on
-    /// whole speakers; predict and export refuse it.
+    /// whole or enrolled speakers (`--enroll-clips N`) and with `ser predict --enroll`; export
+    /// refuses it.
     case bestSpeaker = "best-speaker"
 
     /// The settings this recipe changes from the defaults.
