@@ -105,12 +105,15 @@ let package = Package(
             dependencies: ["SERCore", "SERStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
+        // Queue workers and enqueueing (`ser worker`, `--queue`): a front end over the
+        // workbench and a remote.
+        .target(name: "SERWorker", dependencies: ["SERCore", "SERStore", "SERWorkbench", "SERRemote"], swiftSettings: strict),
         // The command line: argument parsing, console rendering, progress bars, signals.
         .target(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERRemote",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERRemote", "SERWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -154,6 +157,9 @@ let package = Package(
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
         .testTarget(name: "SERRemoteTests", dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SERWorkerTests",
+            dependencies: ["SERTestSupport", "SERWorker", "SERWorkbench", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SERCLITests", dependencies: ["SERTestSupport", "SERCLI", "SERWorkbench", "SERReports", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

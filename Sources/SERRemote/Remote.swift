@@ -141,13 +141,17 @@ public final class Remote: Sendable {
                 return RemoteError(.authentication, remote: remote, "\(message) (set PGPASSWORD or add a line to ~/.pgpass)")
             }
             if state == "3D000" { return RemoteError(.server, remote: remote, message) }
+            // Shutting down, starting up, or a broken connection: the server is not there (yet).
+            if state.hasPrefix("57P") || state.hasPrefix("08") {
+                return RemoteError(.unreachable, remote: remote, "\(url.host):\(url.port): \(message)")
+            }
             return RemoteError(.server, remote: remote, "\(message)\(info[.detail].map { " (\($0))" } ?? "")")
         }
         switch error.code {
         case .authMechanismRequiresPassword:
             return RemoteError(
                 .authentication, remote: remote, "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass")
-        case .connectionError, .serverClosedConnection, .sslUnsupported:
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .sslUnsupported:
             let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
             return RemoteError(.unreachable, remote: remote, "cannot reach \(url.host):\(url.port) (\(cause))")
         default:

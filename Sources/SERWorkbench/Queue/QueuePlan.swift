@@ -31,6 +31,20 @@ public struct QueuePlan: Sendable {
         public var seed: Int64
         public var tags: [String]
         public var featureConfigHash: String
+
+        public init(
+            kind: RunKind, name: String?, config: String, hyperparameters: [String: String], split: String, seed: Int64, tags: [String],
+            featureConfigHash: String
+        ) {
+            self.kind = kind
+            self.name = name
+            self.config = config
+            self.hyperparameters = hyperparameters
+            self.split = split
+            self.seed = seed
+            self.tags = tags
+            self.featureConfigHash = featureConfigHash
+        }
     }
 
     /// The dataset version every trial trains on (64 hex digits).
