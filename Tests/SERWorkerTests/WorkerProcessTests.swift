@@ -77,9 +77,11 @@ struct WorkerProcessTests {
                 try server.value("SELECT count(*) FROM queue_trials WHERE worker = 'w0' AND state = 'running'") == "1"
             }
             try await Task.sleep(for: .seconds(1))
-            let victim = try server.value("SELECT id FROM queue_trials WHERE worker = 'w0' AND state = 'running'")
             kill(workers[0].processIdentifier, SIGKILL)
             try await Self.waitForExit(workers[0], upTo: 10)
+            // What it held when it died (nobody takes it over for 3 s).
+            let victim = try server.value("SELECT id FROM queue_trials WHERE worker = 'w0' AND state = 'running'")
+            #expect(!victim.isEmpty, "w0 was killed between two trials")
             for worker in workers.dropFirst() { try await Self.waitForExit(worker, upTo: 480) }
             for worker in workers.dropFirst() { #expect(worker.terminationStatus == 0) }
 
@@ -118,7 +120,14 @@ struct WorkerProcessTests {
             try server.kill()
             try await Task.sleep(for: .seconds(3))
             try server.startAgain()
-            for worker in workers { try await Self.waitForExit(worker, upTo: 480) }
+            for (i, worker) in workers.enumerated() {
+                do {
+                    try await Self.waitForExit(worker, upTo: 240)
+                } catch {
+                    let log = (try? String(contentsOf: fixture.folder.appendingPathComponent("w\(i).log"), encoding: .utf8)) ?? ""
+                    Issue.record("\(error); its log:\n\(log.suffix(3000))")
+                }
+            }
             for worker in workers { #expect(worker.terminationStatus == 0) }
             #expect(try server.value("SELECT count(*) FROM queue_trials WHERE state = 'finished'") == "4")
             #expect(try server.value("SELECT count(*) FROM runs") == "5")
