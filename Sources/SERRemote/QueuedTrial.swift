@@ -1,3 +1,5 @@
+public import SERStore
+
 /// A trial a worker has claimed: what to train, and the claim (``attempt``) that its
 /// heartbeats and its result must still hold.
 public struct QueuedTrial: Sendable, Hashable {
@@ -7,15 +9,8 @@ public struct QueuedTrial: Sendable, Hashable {
     public let uuid: String
     /// The sweep it belongs to, or nil.
     public let groupUUID: String?
-    public let name: String?
-    /// `train` or `trial`.
-    public let kind: String
-    /// Full resolved settings (JSON object text).
-    public let settings: String
+    public let run: QueuedRunSpec
     public let datasetVersionHash: String
-    public let featureConfigHash: String
-    public let tags: [String]
-    public let note: String?
     public let commandLine: String
     /// This claim's number, 1 for the first.
     public let attempt: Int

@@ -24,9 +24,10 @@ extension Remote {
                                               feature_config_hash, command_line)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                     """,
-                    [.text(group.uuid), .text(group.kind), group.name.map(ExchangeValue.text) ?? .null, .text(group.config),
-                     .text(try Self.json(group.hyperparameters)), .text(group.split), .integer(group.seed), .text(try Self.json(group.tags)),
-                     .text(submission.datasetVersionHash), .text(group.featureConfigHash), .text(submission.commandLine)])
+                    [.text(group.uuid), .text(group.parent.kind.rawValue), group.parent.name.map(ExchangeValue.text) ?? .null,
+                     .text(group.parent.config), .text(try Self.json(group.parent.hyperparameters)), .text(group.parent.split),
+                     .integer(group.parent.seed), .text(try Self.json(group.parent.tags)), .text(submission.datasetVersionHash),
+                     .text(group.parent.featureConfigHash), .text(submission.commandLine)])
             }
             for (position, trial) in submission.trials.enumerated() {
                 try await execute(
@@ -36,9 +37,9 @@ extension Remote {
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                     """,
                     [.text(trial.uuid), submission.group.map { .text($0.uuid) } ?? .null, .integer(Int64(position)),
-                     trial.name.map(ExchangeValue.text) ?? .null, .text(trial.kind), .text(trial.settings),
-                     .text(submission.datasetVersionHash), .text(trial.featureConfigHash), .text(try Self.json(trial.tags)),
-                     trial.note.map(ExchangeValue.text) ?? .null, .text(submission.commandLine), .integer(Int64(submission.maxAttempts))])
+                     trial.run.name.map(ExchangeValue.text) ?? .null, .text(trial.run.kind.rawValue), .text(trial.run.settings),
+                     .text(submission.datasetVersionHash), .text(trial.run.featureConfigHash), .text(try Self.json(trial.run.tags)),
+                     trial.run.note.map(ExchangeValue.text) ?? .null, .text(submission.commandLine), .integer(Int64(submission.maxAttempts))])
             }
         }
     }
@@ -77,10 +78,12 @@ extension Remote {
                     WHERE id = $1
                     """, [.integer(id), .text(worker)])
                 let tags = (try? JSONDecoder().decode([String].self, from: Data((row[8].textValue ?? "[]").utf8))) ?? []
+                let run = QueuedRunSpec(
+                    name: row[3].textValue, kind: RunKind(rawValue: row[4].textValue ?? "") ?? .train, settings: row[5].textValue ?? "{}",
+                    featureConfigHash: row[7].textValue ?? "", tags: tags, note: row[9].textValue)
                 return QueuedTrial(
-                    id: id, uuid: row[1].textValue ?? "", groupUUID: row[2].textValue, name: row[3].textValue, kind: row[4].textValue ?? "train",
-                    settings: row[5].textValue ?? "{}", datasetVersionHash: row[6].textValue ?? "", featureConfigHash: row[7].textValue ?? "",
-                    tags: tags, note: row[9].textValue, commandLine: row[10].textValue ?? "", attempt: attempts + 1, worker: worker)
+                    id: id, uuid: row[1].textValue ?? "", groupUUID: row[2].textValue, run: run, datasetVersionHash: row[6].textValue ?? "",
+                    commandLine: row[10].textValue ?? "", attempt: attempts + 1, worker: worker)
             }
         }
     }

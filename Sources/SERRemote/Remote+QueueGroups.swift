@@ -47,14 +47,14 @@ extension Remote {
                 if try await holds(.featureConfig, key: hash) { dependencies += try await fetch(.featureConfig, key: hash) }
             }
             let decoder = JSONDecoder()
-            let group = QueueGroup(
-                uuid: uuid, kind: row[1].textValue ?? "sweep", name: row[2].textValue, config: row[3].textValue ?? "{}",
+            let parent = QueuedParentSpec(
+                kind: RunKind(rawValue: row[1].textValue ?? "") ?? .sweep, name: row[2].textValue, config: row[3].textValue ?? "{}",
                 hyperparameters: (try? decoder.decode([String: String].self, from: Data((row[4].textValue ?? "{}").utf8))) ?? [:],
                 split: row[5].textValue ?? "", seed: row[6].integerValue ?? 0,
-                tags: (try? decoder.decode([String].self, from: Data((row[7].textValue ?? "[]").utf8))) ?? [],
-                datasetVersionHash: versionHash, featureConfigHash: recipeHash, commandLine: row[10].textValue ?? "", trials: trials)
-            let parent = try record(group, dependencies, trialTables)
-            try await insert(parent)
+                tags: (try? decoder.decode([String].self, from: Data((row[7].textValue ?? "[]").utf8))) ?? [], featureConfigHash: recipeHash)
+            let group = QueueGroup(
+                uuid: uuid, parent: parent, datasetVersionHash: versionHash, commandLine: row[10].textValue ?? "", trials: trials)
+            try await insert(try record(group, dependencies, trialTables))
             try await execute("UPDATE queue_groups SET state = 'finished', finished_at = now() WHERE uuid = $1", [.text(uuid)])
             return uuid
         }

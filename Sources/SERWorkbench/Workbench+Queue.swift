@@ -14,15 +14,14 @@ extension Workbench {
         pinned.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
         let title = name ?? "sweep \(grid.axes.map(\.key).joined(separator: ","))"
         let record = try SweepRunner.parentRecord(pinned, grid: grid)
-        let parent = QueuePlan.Parent(
+        let parent = QueuedParentSpec(
             kind: .sweep, name: name, config: record.config, hyperparameters: record.hyperparameters, split: pinned.split.description,
             seed: Int64(pinned.seed), tags: tags, featureConfigHash: try Self.recipeHash(pinned))
         let planned = try trials.enumerated().map { i, trial in
             var settings = trial
             settings.dataset = pinned.dataset
-            return QueuePlan.Trial(
-                name: "\(title) #\(i + 1)", kind: .trial, settings: try settings.json(), featureConfigHash: try Self.recipeHash(settings),
-                tags: [], note: nil)
+            return QueuedRunSpec(
+                name: "\(title) #\(i + 1)", kind: .trial, settings: try settings.json(), featureConfigHash: try Self.recipeHash(settings))
         }
         return QueuePlan(datasetVersionHash: version.hash, trials: planned, parent: parent, commandLine: invocation.commandLine)
     }
@@ -37,7 +36,7 @@ extension Workbench {
         let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
         var pinned = settings
         pinned.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
-        let trial = QueuePlan.Trial(
+        let trial = QueuedRunSpec(
             name: request.name, kind: .train, settings: try pinned.json(), featureConfigHash: try Self.recipeHash(pinned),
             tags: request.tags, note: request.note)
         return QueuePlan(datasetVersionHash: version.hash, trials: [trial], parent: nil, commandLine: invocation.commandLine)

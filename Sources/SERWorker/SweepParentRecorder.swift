@@ -13,11 +13,8 @@ enum SweepParentRecorder {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let scratch = Workbench(store: try Store.create(at: folder.appendingPathComponent("ser.db").path), invocation: Invocation(commandLine: group.commandLine))
-        let parent = QueuePlan.Parent(
-            kind: .sweep, name: group.name, config: group.config, hyperparameters: group.hyperparameters, split: group.split, seed: group.seed,
-            tags: group.tags, featureConfigHash: group.featureConfigHash)
         _ = try scratch.recordQueuedSweep(
-            uuid: group.uuid, parent: parent, datasetVersionHash: group.datasetVersionHash, trialCount: group.trials.count,
+            uuid: group.uuid, parent: group.parent, datasetVersionHash: group.datasetVersionHash, trialCount: group.trials.count,
             dependencies: dependencies, trials: trials)
         return try scratch.store.exportTables(.run, key: group.uuid)
     }

@@ -67,7 +67,7 @@ public struct Worker: Sendable {
                 await pause(options.pollInterval)
                 continue
             }
-            note("trial \(trial.id) \(trial.name.map { "(\($0)) " } ?? "")claimed, attempt \(trial.attempt)")
+            note("trial \(trial.id) \(trial.run.name.map { "(\($0)) " } ?? "")claimed, attempt \(trial.attempt)")
             switch try await train(trial, link: link, beat: beat) {
             case .finished: summary.finished += 1
             case .failed: summary.failed += 1
@@ -151,7 +151,7 @@ public struct Worker: Sendable {
         }
         let settings: RunSettings
         do {
-            settings = try JSONDecoder().decode(RunSettings.self, from: Data(trial.settings.utf8))
+            settings = try JSONDecoder().decode(RunSettings.self, from: Data(trial.run.settings.utf8))
         } catch let error as WorkbenchError {
             throw error
         } catch {
@@ -161,8 +161,7 @@ public struct Worker: Sendable {
         try featureLock.withLock {
             _ = try local.computeFeatures(dataset: settings.dataset, features: settings.features, sampleRate: settings.sampleRate)
         }
-        let request = TrainingRequest(
-            name: trial.name, tags: trial.tags, note: trial.note, kind: RunKind(rawValue: trial.kind) ?? .train, uuid: trial.uuid)
+        let request = TrainingRequest(name: trial.run.name, tags: trial.run.tags, note: trial.run.note, kind: trial.run.kind, uuid: trial.uuid)
         let outcome = try local.train(settings, request)
         return (outcome.run, outcome.status)
     }

@@ -97,7 +97,7 @@ struct WorkerTests {
             var submission = try fixture.workbench.planRun(WorkerFixture.tiny(epochs: 1)).submission()
             var bad = submission.trials[0]
             bad.uuid = UUID().uuidString.lowercased()
-            bad.settings = #"{"epochs": 0, "lr": 0.01}"#
+            bad.run.settings = #"{"epochs": 0, "lr": 0.01}"#
             submission.trials.insert(bad, at: 0)
             let remote = try await WorkerFixture.connect(server)
             try await remote.enqueue(submission, from: fixture.workbench.store)

@@ -16,7 +16,7 @@ extension Workbench {
     /// - Returns: the parent's local id.
     /// - Throws: `StoreError` when the tables cannot be written.
     public func recordQueuedSweep(
-        uuid: String, parent: QueuePlan.Parent, datasetVersionHash: String, trialCount: Int, dependencies: [ExchangeTable],
+        uuid: String, parent: QueuedParentSpec, datasetVersionHash: String, trialCount: Int, dependencies: [ExchangeTable],
         trials: [ExchangeTable]
     ) throws -> Int64 {
         try store.importTables(dependencies)
