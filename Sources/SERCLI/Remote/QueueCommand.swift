@@ -33,14 +33,12 @@ extension SER {
             var out = "\(status.trials.count) trials: " + ["queued", "running", "finished", "failed"].map { "\(counts[$0] ?? 0) \($0)" }
                 .joined(separator: ", ") + "\n"
             if !status.trials.isEmpty {
-                out += "\n" + String(format: "%-6@ %-9@ %-8@ %-28@ %@\n", "ID" as NSString, "STATE" as NSString, "TRIES" as NSString, "NAME" as NSString, "WORKER / ERROR" as NSString)
+                out += "\n" + row(["ID", "STATE", "TRIES", "NAME", "WORKER / ERROR"])
                 for trial in status.trials {
                     let detail = trial.error ?? trial.worker.map { worker in
                         worker + (trial.heartbeatAge.map { " (heartbeat \(Format.duration($0)) ago)" } ?? "")
                     } ?? ""
-                    out += String(
-                        format: "%-6@ %-9@ %-8@ %-28@ %@\n", "\(trial.id)" as NSString, trial.state as NSString, "\(trial.attempts)" as NSString,
-                        String((trial.name ?? trial.uuid.prefix(8).description).prefix(28)) as NSString, detail as NSString)
+                    out += row(["\(trial.id)", trial.state, "\(trial.attempts)", String((trial.name ?? String(trial.uuid.prefix(8))).prefix(28)), detail])
                 }
             }
             if !status.sweeps.isEmpty {
@@ -59,5 +57,12 @@ extension SER {
             }
             return out
         }
+    }
+
+    /// One line of the trials table: columns padded to 6, 9, 6 and 28 characters.
+    private static func row(_ cells: [String]) -> String {
+        zip(cells, [6, 9, 6, 28, 0]).map { cell, width in
+            cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count)
+        }.joined(separator: " ") + "\n"
     }
 }
