@@ -90,6 +90,30 @@ struct WorkerTests {
         }
     }
 
+    @Test func aQueuedKFoldRunTravelsWithItsFolds() async throws {
+        let fixture = try WorkerFixture()
+        defer { fixture.remove() }
+        try await TestPostgres.with { server in
+            var settings = WorkerFixture.tiny(epochs: 2)
+            settings.testSpeakers = []
+            settings = try settings.merging(["split": .string("kfold:2")], source: .caller)
+            let submission = try fixture.workbench.planRun(settings, TrainingRequest(name: "folds")).submission()
+            let remote = try await WorkerFixture.connect(server)
+            try await remote.enqueue(submission, from: fixture.workbench.store)
+            let summary = try await WorkerFixture.worker(try fixture.workerStore("w1", server: server), server: server, name: "w1").run()
+            #expect(summary.finished == 1)
+            let uuid = submission.trials[0].uuid
+            #expect(try server.value("SELECT kind || ' ' || status FROM runs WHERE uuid = '\(uuid)'") == "kfold finished")
+            #expect(try server.value("SELECT count(*) FROM runs WHERE parent_uuid = '\(uuid)' AND kind = 'fold' AND status = 'finished'") == "2")
+            let queued = try await remote.fetch(.run, key: uuid)
+            await remote.close()
+            let local = try fixture.workbench.train(settings)
+            let localUUID = try #require(try fixture.workbench.store.pushCandidates([local.run]).first?.uuid)
+            #expect(
+                Self.essentials(queued, ["run_metrics"]) == Self.essentials(try fixture.workbench.store.exportTables(.run, key: localUUID), ["run_metrics"]))
+        }
+    }
+
     @Test func aTrialWithBadSettingsFailsOnceAndIsNotRetried() async throws {
         let fixture = try WorkerFixture()
         defer { fixture.remove() }
