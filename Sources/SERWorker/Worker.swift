@@ -8,6 +8,10 @@ public import SERWorkbench
 /// crash-safe loop in the local database, heartbeats while it trains, and records each run on
 /// the remote together with the trial's end; records a sweep's parent once its trials are in.
 ///
+/// One trial at a time: several workers are several processes (`ser worker --jobs N`), because
+/// OpenBLAS's thread count is global to a process, and a feature computation or a parallel
+/// training in one job would change the summation order, and so the bits, of another's.
+///
 /// The dataset version a trial names is fetched from the remote as clip metadata when the
 /// local database lacks it; features are computed here from the clips' audio files, which
 /// must be readable at the paths the remote records (feature tensors are not shipped).
@@ -15,9 +19,6 @@ public struct Worker: Sendable {
     public let workbench: Workbench
     public let options: WorkerOptions
     let connect: @Sendable () async throws -> Remote
-    /// One feature computation at a time: jobs on one dataset share the cache.
-    let featureLock = NSLock()
-
     /// - Parameters:
     ///   - workbench: the local database trials are trained in; its observer receives the
     ///     worker's messages and the runs' epochs, its token stops the worker.
@@ -36,23 +37,16 @@ public struct Worker: Sendable {
         defer { Task { await link.close() } }
         try await link.retrying(for: options.reconnectFor) { remote in
             try await remote.registerWorker(
-                name: options.name, host: ProcessInfo.processInfo.hostName, pid: getpid(), jobs: options.jobs)
+                name: options.name, host: ProcessInfo.processInfo.hostName, pid: getpid(), jobs: 1)
         }
-        note("worker \(options.name): \(options.jobs) job\(options.jobs == 1 ? "" : "s"), heartbeat every \(Format.duration(options.heartbeatInterval))")
-        let summary = try await withThrowingTaskGroup(of: WorkerSummary.self) { group in
-            for job in 0..<options.jobs {
-                group.addTask { try await work(job: job) }
-            }
-            var total = WorkerSummary()
-            for try await part in group { total = total + part }
-            return total
-        }
+        note("worker \(options.name): heartbeat every \(Format.duration(options.heartbeatInterval))")
+        let summary = try await work()
         try? await link.use { try await $0.stopWorker(name: options.name) }
         return summary
     }
 
-    /// One job: claim, train, record, until told to stop.
-    private func work(job: Int) async throws -> WorkerSummary {
+    /// Claims, trains and records, until told to stop.
+    private func work() async throws -> WorkerSummary {
         let link = RemoteLink(connect: connect)
         let beat = RemoteLink(connect: connect)
         var summary = WorkerSummary()
@@ -158,9 +152,6 @@ public struct Worker: Sendable {
             throw WorkbenchError(.invalidRequest, "the trial's settings are not a JSON object of settings (\(error))")
         }
         try settings.validate()
-        try featureLock.withLock {
-            _ = try local.computeFeatures(dataset: settings.dataset, features: settings.features, sampleRate: settings.sampleRate)
-        }
         let request = TrainingRequest(name: trial.run.name, tags: trial.run.tags, note: trial.run.note, kind: trial.run.kind, uuid: trial.uuid)
         let outcome = try local.train(settings, request)
         return (outcome.run, outcome.status)

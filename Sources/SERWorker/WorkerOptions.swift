@@ -2,8 +2,6 @@
 public struct WorkerOptions: Sendable {
     /// The worker's name on the remote (`host:pid` by default), unique among live workers.
     public var name: String
-    /// Trials trained at once in this process.
-    public var jobs: Int
     /// Seconds without a heartbeat after which another worker may take a running trial over.
     /// Heartbeats are sent six times as often.
     public var staleAfter: Double
@@ -15,10 +13,9 @@ public struct WorkerOptions: Sendable {
     public var reconnectFor: Double
 
     public init(
-        name: String, jobs: Int = 1, staleAfter: Double = 120, pollInterval: Double = 5, untilEmpty: Bool = false, reconnectFor: Double = 300
+        name: String, staleAfter: Double = 120, pollInterval: Double = 5, untilEmpty: Bool = false, reconnectFor: Double = 300
     ) {
         self.name = name
-        self.jobs = max(1, jobs)
         self.staleAfter = staleAfter
         self.pollInterval = pollInterval
         self.untilEmpty = untilEmpty
@@ -41,13 +38,4 @@ public struct WorkerSummary: Sendable, Equatable {
     public var sweeps = 0
 
     public init() {}
-
-    static func + (a: WorkerSummary, b: WorkerSummary) -> WorkerSummary {
-        var sum = a
-        sum.finished += b.finished
-        sum.failed += b.failed
-        sum.lost += b.lost
-        sum.sweeps += b.sweeps
-        return sum
-    }
 }

@@ -18,11 +18,12 @@ struct WorkerProcessTests {
     static var binary: URL { packageRoot.appendingPathComponent(".build/debug/ser") }
 
     /// Starts `ser worker origin` over `store`, its output in `log`.
-    static func startWorker(_ store: Store, name: String, log: URL, staleAfter: Double = 3) throws -> Process {
+    static func startWorker(_ store: Store, name: String, log: URL, staleAfter: Double = 3, jobs: Int = 1) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = [
             "worker", "origin", "--db", store.path, "--until-empty", "--stale-after", "\(staleAfter)", "--poll", "0.3", "--name", name,
+            "--jobs", "\(jobs)",
         ]
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -109,11 +110,12 @@ struct WorkerProcessTests {
             let remote = try await WorkerFixture.connect(server)
             try await remote.enqueue(submission, from: fixture.workbench.store)
             await remote.close()
-            let workers = try (0..<2).map { i in
+            // One `ser worker --jobs 2`: two worker processes over one database.
+            let workers = [
                 try Self.startWorker(
-                    try fixture.workerStore("w\(i)", server: server), name: "w\(i)", log: fixture.folder.appendingPathComponent("w\(i).log"),
-                    staleAfter: 30)
-            }
+                    try fixture.workerStore("w", server: server), name: "w", log: fixture.folder.appendingPathComponent("w0.log"), staleAfter: 30,
+                    jobs: 2)
+            ]
             try await Self.wait(upTo: 300, "a finished trial") {
                 try server.value("SELECT count(*) FROM queue_trials WHERE state = 'finished'") != "0"
             }
@@ -131,6 +133,7 @@ struct WorkerProcessTests {
             for worker in workers { #expect(worker.terminationStatus == 0) }
             #expect(try server.value("SELECT count(*) FROM queue_trials WHERE state = 'finished'") == "4")
             #expect(try server.value("SELECT count(*) FROM runs") == "5")
+            #expect(try server.value("SELECT string_agg(name, ',' ORDER BY name) FROM queue_workers") == "w/1,w/2")
             #expect(try server.value("SELECT count(*) FROM epochs") == "\(4 * 4)")
             #expect(try server.value("SELECT state FROM queue_groups") == "finished")
         }

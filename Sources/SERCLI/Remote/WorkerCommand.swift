@@ -11,7 +11,7 @@ extension SER {
             abstract: "Train trials from a team remote's queue (ser sweep --queue, ser run --queue) and record them there.",
             discussion: """
                 NAME is a remote from ser remote (default: origin, or the only remote). The worker \
-                claims trials one at a time per job, trains each in this database with the normal \
+                claims trials one at a time (--jobs N: N worker processes), trains each in this database with the normal \
                 crash-safe loop, heartbeats while it trains, and records the run on the remote \
                 together with the trial's end. A trial whose worker stops heartbeating for \
                 --stale-after seconds is taken over by another worker (at most 3 claims); a trial \
@@ -27,12 +27,12 @@ extension SER {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The remote (default: origin, or the only remote).") var remote: String?
-        @Option(help: ArgumentHelp("Trials to train at once in this process.", valueName: "n")) var jobs = 1
+        @Option(help: ArgumentHelp("Trials to train at once (as that many worker processes over this database).", valueName: "n")) var jobs = 1
         @Flag(help: "Stop once no trial is queued or running.") var untilEmpty = false
         @Option(help: ArgumentHelp("Seconds without a heartbeat after which a trial is taken over.", valueName: "seconds"))
         var staleAfter: Double = 120
         @Option(help: ArgumentHelp("Seconds between looks at an empty queue.", valueName: "seconds")) var poll: Double = 5
-        @Option(help: ArgumentHelp("This worker's name on the remote (default: host:pid).", valueName: "name")) var name: String?
+        @Option(help: ArgumentHelp("This worker's name on the remote (default: host:pid; with --jobs, NAME/1 … NAME/N).", valueName: "name")) var name: String?
 
         func validate() throws {
             if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
@@ -44,20 +44,47 @@ extension SER {
             try RemoteSelection.refuseJSON(options, command: "worker")
             let store = try options.openStore()
             let record = try RemoteSelection.record(remote, in: store)
+            let base = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
+            if jobs > 1 { return try runJobs(base: base, remote: record.name, database: store.path) }
             let workbench = try options.workbench(store: store, observer: RunOutput(quiet: options.quiet, toStandardError: true))
             let worker = Worker(
                 workbench: workbench,
-                options: WorkerOptions(
-                    name: name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())", jobs: jobs, staleAfter: staleAfter, pollInterval: poll,
-                    untilEmpty: untilEmpty),
+                options: WorkerOptions(name: base, staleAfter: staleAfter, pollInterval: poll, untilEmpty: untilEmpty),
                 connect: try RemoteSelection.connector(record))
             let summary = try BlockingTask.run { try await worker.run() }
             if !options.quiet {
                 Console.out(
-                    "Worker stopped: \(summary.finished) finished, \(summary.failed) failed, \(summary.lost) taken over, "
+                    "Worker \(base) stopped: \(summary.finished) finished, \(summary.failed) failed, \(summary.lost) taken over, "
                         + "\(summary.sweeps) sweep\(summary.sweeps == 1 ? "" : "s") recorded\n")
             }
             if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
+        }
+
+        /// `--jobs N`: N worker processes (`NAME/1` … `NAME/N`) over this database, each training
+        /// one trial at a time (OpenBLAS's thread count is per process, so jobs in one process
+        /// would change each other's bits). A signal to this process is passed on to them.
+        private func runJobs(base: String, remote: String, database: String) throws {
+            InterruptFlag.install()
+            var children: [Process] = []
+            for job in 1...jobs {
+                let child = Process()
+                child.executableURL = SER.Sweep.executable()
+                child.arguments = [
+                    "worker", remote, "--db", database, "--stale-after", "\(staleAfter)", "--poll", "\(poll)", "--name", "\(base)/\(job)",
+                ] + (untilEmpty ? ["--until-empty"] : []) + (options.quiet ? ["--quiet"] : [])
+                try child.run()
+                children.append(child)
+            }
+            var forwarded = false
+            while children.contains(where: \.isRunning) {
+                if InterruptFlag.isRaised && !forwarded {
+                    forwarded = true
+                    for child in children where child.isRunning { kill(child.processIdentifier, SIGINT) }
+                }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
+            if children.contains(where: { $0.terminationStatus != 0 }) { throw ExitCode.failure }
         }
     }
 }
