@@ -110,12 +110,15 @@ let package = Package(
             dependencies: ["SERCore", "SERStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
+        // Queue workers and enqueueing (`ser worker`, `--queue`): a front end over the
+        // workbench and a remote.
+        .target(name: "SERWorker", dependencies: ["SERCore", "SERStore", "SERWorkbench", "SERRemote"], swiftSettings: strict),
         // The command line: argument parsing, console rendering, progress bars, signals.
         .target(
             name: "SERCLI",
             dependencies: [
                 "SERCore", "SERCorpus", "SERAudio", "SERFeatures", "SERModel", "SERStore", "SERPlot", "SERExperiment",
-                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERDashboard", "SERRemote",
+                "SERLinearAlgebra", "SERONNX", "SERWorkbench", "SERReports", "SERDashboard", "SERRemote", "SERWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -187,6 +190,12 @@ let package = Package(
         .testTarget(
             name: "SERRemoteTests",
             dependencies: ["SERTestSupport", "SERRemote", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SERWorkerTests",
+            dependencies: [
+                "SERTestSupport", "SERWorker", "SERWorkbench", "SERRemote", "SERStore", "SERCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "SERCLITests",
             dependencies: [

@@ -1,4 +1,5 @@
 internal import CBLAS
+import Foundation
 
 /// The Swift face of OpenBLAS's single-precision GEMM: the only place `cblas` is called.
 ///
@@ -54,8 +55,23 @@ public enum BLAS {
         openblas_get_corename().map { String(cString: $0) } ?? "?"
     }
 
-    /// Sets the number of threads OpenBLAS uses.
+    /// Sets the number of threads OpenBLAS uses. Process-wide: call it inside
+    /// ``exclusively(_:)``, and restore the count before leaving.
     public static func setThreadCount(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))
     }
+
+    /// Serialises, within the process, the work whose bits depend on OpenBLAS's thread count
+    /// (one value for the whole process, and OpenBLAS takes other kernel paths with other
+    /// counts): a training epoch or an evaluation holds it, and so does feature computation
+    /// while it runs OpenBLAS on one thread. Without it, features computed beside an
+    /// in-process training changed that training's last bits. Reentrant.
+    public static func exclusively<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        countLock.lock()
+        defer { countLock.unlock() }
+        return try body()
+    }
+
+    /// Held by ``exclusively(_:)``.
+    private static let countLock = NSRecursiveLock()
 }

@@ -1,4 +1,5 @@
 internal import SERCore
+internal import SERLinearAlgebra
 
 extension Trainer {
     /// Runs the network with dropout off over `data` in batches of `batchSize`.
@@ -7,6 +8,11 @@ extension Trainer {
     ///   also the mean loss (label smoothing, no class weights) and accuracy.
     /// - Throws: ``ModelError`` `invalidInput` for malformed clips.
     public func evaluate(_ data: SequenceDataset) throws(ModelError) -> Evaluation {
+        try BLAS.exclusively { () throws(ModelError) -> Evaluation in try evaluateAlone(data) }
+    }
+
+    /// ``evaluate(_:)`` with OpenBLAS's thread count held (``BLAS/exclusively(_:)``).
+    private func evaluateAlone(_ data: SequenceDataset) throws(ModelError) -> Evaluation {
         try data.validate(for: config, requireLabels: false)
         let classes = config.classCount
         var probabilities = Matrix(rows: data.count, columns: classes)

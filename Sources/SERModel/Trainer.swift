@@ -73,6 +73,11 @@ public final class Trainer {
     /// - Returns: the epoch's mean loss, accuracy and learning rate.
     /// - Throws: ``ModelError`` `invalidInput` for an empty or malformed dataset.
     public func trainEpoch(_ data: SequenceDataset) throws(ModelError) -> EpochResult {
+        try BLAS.exclusively { () throws(ModelError) -> EpochResult in try trainEpochAlone(data) }
+    }
+
+    /// ``trainEpoch(_:)`` with OpenBLAS's thread count held (``BLAS/exclusively(_:)``).
+    private func trainEpochAlone(_ data: SequenceDataset) throws(ModelError) -> EpochResult {
         try data.validate(for: config, requireLabels: true)
         guard data.count > 0 else { throw ModelError(.invalidInput, "the training set is empty") }
         let rate = learningRate

@@ -50,8 +50,9 @@ extension Remote {
         return report
     }
 
-    /// The tables of one scope for `key`, as the remote holds them.
-    func fetch(_ scope: ExchangeScope, key: String) async throws -> [ExchangeTable] {
+    /// The tables of one scope for `key` (a dataset version's or recipe's hash, a run's
+    /// UUID), as the remote holds them, ready for `Store.importTables`.
+    public func fetch(_ scope: ExchangeScope, key: String) async throws -> [ExchangeTable] {
         var tables: [ExchangeTable] = []
         for spec in ExchangeSchema.tables(scope) {
             tables.append(

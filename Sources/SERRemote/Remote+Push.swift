@@ -39,19 +39,32 @@ extension Remote {
                 continue
             }
             try await transaction {
-                if let hash = candidate.datasetVersionHash, try await holds(.datasetVersion, key: hash) == false {
-                    try await insert(try store.exportTables(.datasetVersion, key: hash))
-                }
-                if let hash = candidate.featureConfigHash, try await holds(.featureConfig, key: hash) == false {
-                    try await insert(try store.exportTables(.featureConfig, key: hash))
-                }
-                try await insert(try store.exportTables(.run, key: candidate.uuid))
+                try await insertRun(candidate, from: store)
                 try hooks.beforeCommit?(candidate.uuid)
             }
             report.pushed.append(candidate.uuid)
             try hooks.afterRun?(candidate.uuid)
         }
         return report
+    }
+
+    /// Inserts one run's tables, with its dataset version and feature recipe when the remote
+    /// lacks them; `parentUUID` replaces the run's parent (a queued trial's sweep, which the
+    /// worker's database does not hold). Call inside a transaction.
+    func insertRun(_ candidate: PushCandidate, from store: Store, parentUUID: String? = nil) async throws {
+        if let hash = candidate.datasetVersionHash, try await holds(.datasetVersion, key: hash) == false {
+            try await insert(try store.exportTables(.datasetVersion, key: hash))
+        }
+        if let hash = candidate.featureConfigHash, try await holds(.featureConfig, key: hash) == false {
+            try await insert(try store.exportTables(.featureConfig, key: hash))
+        }
+        var tables = try store.exportTables(.run, key: candidate.uuid)
+        if let parentUUID, let runs = tables.firstIndex(where: { $0.name == "runs" }),
+            let column = tables[runs].columns.firstIndex(of: "parent_uuid")
+        {
+            for row in tables[runs].rows.indices { tables[runs].rows[row][column] = .text(parentUUID) }
+        }
+        try await insert(tables)
     }
 
     /// Whether the remote holds the run, dataset version or feature recipe named by `key`.

@@ -1,5 +1,6 @@
 import PostgresNIO
 import SERStore
+import Synchronization
 
 /// One open connection to a team remote: a PostgreSQL database with `ser`'s remote schema.
 ///
@@ -91,17 +92,53 @@ public final class Remote: Sendable {
             case .blob(let v): binds.append(ByteBuffer(bytes: v))
             }
         }
+        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
         do {
-            let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-            var result: [[ExchangeValue]] = []
-            for try await row in sequence {
-                result.append(try row.map(Self.value))
+            return try await withDeadline { [connection, logger] in
+                let sequence = try await connection.query(query, logger: logger)
+                var result: [[ExchangeValue]] = []
+                for try await row in sequence {
+                    result.append(try row.map(Self.value))
+                }
+                return result
             }
-            return result
         } catch let error as RemoteError {
             throw error
         } catch {
             throw Self.describe(error, remote: name, url: url)
+        }
+    }
+
+    /// Seconds a statement may go unanswered before the connection is taken for dead.
+    static let queryTimeout = 30.0
+
+    /// `body`'s result, or `RemoteError.unreachable` when it takes longer than
+    /// ``queryTimeout``; the connection is then closed. (A statement sent on a connection
+    /// whose server was killed can wait for ever: the client does not always notice.)
+    private func withDeadline<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let failure = RemoteError(.unreachable, remote: name, "\(url.host):\(url.port) did not answer within \(Int(Self.queryTimeout)) s")
+        let connection = connection
+        return try await withCheckedThrowingContinuation { continuation in
+            let resumed = Mutex(false)
+            let resume: @Sendable (Result<T, any Error>) -> Bool = { result in
+                guard
+                    resumed.withLock({ done in
+                        defer { done = true }; return !done
+                    })
+                else { return false }
+                continuation.resume(with: result)
+                return true
+            }
+            let timer = Task {
+                do { try await Task.sleep(for: .seconds(Self.queryTimeout)) } catch { return }
+                if resume(.failure(failure)) { try? await connection.close() }
+            }
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                timer.cancel()
+                _ = resume(result)
+            }
         }
     }
 
@@ -141,13 +178,17 @@ public final class Remote: Sendable {
                 return RemoteError(.authentication, remote: remote, "\(message) (set PGPASSWORD or add a line to ~/.pgpass)")
             }
             if state == "3D000" { return RemoteError(.server, remote: remote, message) }
+            // Shutting down, starting up, or a broken connection: the server is not there (yet).
+            if state.hasPrefix("57P") || state.hasPrefix("08") {
+                return RemoteError(.unreachable, remote: remote, "\(url.host):\(url.port): \(message)")
+            }
             return RemoteError(.server, remote: remote, "\(message)\(info[.detail].map { " (\($0))" } ?? "")")
         }
         switch error.code {
         case .authMechanismRequiresPassword:
             return RemoteError(
                 .authentication, remote: remote, "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass")
-        case .connectionError, .serverClosedConnection, .sslUnsupported:
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .sslUnsupported:
             let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
             return RemoteError(.unreachable, remote: remote, "cannot reach \(url.host):\(url.port) (\(cause))")
         default:

@@ -3,7 +3,7 @@
 /// hashes instead of local ids, so every insert can be `ON CONFLICT DO NOTHING`.
 public enum RemoteMigrations {
     /// Every migration, in version order.
-    public static let all: [RemoteMigration] = [initial]
+    public static let all: [RemoteMigration] = [initial, queue]
 
     /// The newest version this binary knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }
@@ -109,6 +109,46 @@ public enum RemoteMigrations {
                 run_uuid TEXT NOT NULL, checkpoint_kind TEXT NOT NULL, ordinal BIGINT NOT NULL, name TEXT NOT NULL,
                 shape TEXT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (run_uuid, checkpoint_kind, ordinal),
                 FOREIGN KEY (run_uuid, checkpoint_kind) REFERENCES checkpoints(run_uuid, kind))
+            """,
+        ])
+
+    /// The work queue (`ser sweep --queue`, `ser worker`): trials with their full resolved
+    /// settings, the parents they aggregate into, and the workers that claim them. A trial's
+    /// `uuid` is the UUID its run gets, so the run is recorded once however often it is
+    /// trained.
+    static let queue = RemoteMigration(
+        version: 2, name: "queue",
+        statements: [
+            """
+            CREATE TABLE queue_groups (
+                uuid TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('sweep')), name TEXT, config TEXT NOT NULL,
+                hyperparameters TEXT NOT NULL, split TEXT NOT NULL, seed BIGINT NOT NULL, tags TEXT NOT NULL,
+                dataset_version_hash TEXT NOT NULL REFERENCES dataset_versions(hash),
+                feature_config_hash TEXT NOT NULL CHECK (length(feature_config_hash) = 64), command_line TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'finished')),
+                created_at TIMESTAMPTZ NOT NULL DEFAULT now(), finished_at TIMESTAMPTZ)
+            """,
+            """
+            CREATE TABLE queue_trials (
+                id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, group_uuid TEXT REFERENCES queue_groups(uuid),
+                position BIGINT NOT NULL, name TEXT, kind TEXT NOT NULL CHECK (kind IN ('train', 'trial')),
+                settings TEXT NOT NULL, dataset_version_hash TEXT NOT NULL REFERENCES dataset_versions(hash),
+                feature_config_hash TEXT NOT NULL CHECK (length(feature_config_hash) = 64), tags TEXT NOT NULL, note TEXT,
+                command_line TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'finished', 'failed')),
+                attempts BIGINT NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                max_attempts BIGINT NOT NULL DEFAULT 3 CHECK (max_attempts >= 1),
+                worker TEXT, heartbeat_at TIMESTAMPTZ, error TEXT,
+                created_at TIMESTAMPTZ NOT NULL DEFAULT now(), started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ,
+                CHECK (state <> 'running' OR (worker IS NOT NULL AND heartbeat_at IS NOT NULL)))
+            """,
+            "CREATE INDEX queue_trials_by_state ON queue_trials(state, id)",
+            "CREATE INDEX queue_trials_by_group ON queue_trials(group_uuid)",
+            """
+            CREATE TABLE queue_workers (
+                name TEXT PRIMARY KEY, host TEXT NOT NULL, pid BIGINT NOT NULL, jobs BIGINT NOT NULL,
+                started_at TIMESTAMPTZ NOT NULL DEFAULT now(), heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                stopped_at TIMESTAMPTZ, finished BIGINT NOT NULL DEFAULT 0, failed BIGINT NOT NULL DEFAULT 0)
             """,
         ])
 }

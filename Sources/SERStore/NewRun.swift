@@ -19,12 +19,16 @@ public struct NewRun: Sendable {
     public var hyperparameters: [String: String]
     public var provenance: Provenance
     public var reproducesRunID: Int64?
+    /// The run's global identity (lowercase 8-4-4-4-12 hex), or nil for a new random one: a
+    /// queued trial's run takes the trial's UUID so that however often it is trained, the
+    /// remote records it once.
+    public var uuid: String?
 
     public init(
         name: String? = nil, kind: RunKind = .train, parentID: Int64? = nil, datasetVersionID: Int64?,
         featureConfigID: Int64?, split: String?, seed: Int64, config: String, commandLine: String,
         tags: [String] = [], note: String? = nil, hyperparameters: [String: String] = [:],
-        provenance: Provenance, reproducesRunID: Int64? = nil
+        provenance: Provenance, reproducesRunID: Int64? = nil, uuid: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -40,5 +44,6 @@ public struct NewRun: Sendable {
         self.hyperparameters = hyperparameters
         self.provenance = provenance
         self.reproducesRunID = reproducesRunID
+        self.uuid = uuid
     }
 }

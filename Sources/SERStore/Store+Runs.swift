@@ -7,6 +7,7 @@ import SERCore
 extension Store {
     /// Inserts a run (status `queued`) with its tags, hyperparameters and provenance.
     /// - Returns: the new `runs.id`.
+    /// - Throws: `StoreError` when `run.uuid` names a run already here (`runs.uuid` is unique).
     public func createRun(_ run: NewRun) throws -> Int64 {
         try write { db in
             try db.execute(
@@ -16,8 +17,8 @@ extension Store {
                     VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    UUID().uuidString.lowercased(), run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID, run.split,
-                    run.seed,
+                    run.uuid ?? UUID().uuidString.lowercased(), run.name, run.kind, run.parentID, run.datasetVersionID, run.featureConfigID,
+                    run.split, run.seed,
                     run.config, run.commandLine, Timestamp.now(), run.note, run.reproducesRunID,
                 ])
             let id = db.lastInsertedRowID

@@ -10,13 +10,7 @@ extension Workbench {
         _ base: RunSettings, grid: SweepGrid, random: Int? = nil, name: String? = nil, tags: [String] = [],
         launcher: any TrialLauncher = InProcessTrialLauncher()
     ) throws -> SweepOutcome {
-        guard grid.size > 0, !grid.axes.isEmpty else {
-            throw WorkbenchError(.invalidRequest, "give at least one setting with alternatives, e.g. lr 1e-3,3e-4")
-        }
-        if let random, random < 1 { throw WorkbenchError(.invalidRequest, key: "random", "must be at least 1") }
-        let combinations = random.map { grid.sample($0, seed: UInt64(truncatingIfNeeded: base.seed)) } ?? grid.combinations()
-        let trials = try combinations.map { try base.merging($0, source: .caller) }
-        for trial in trials { try trial.validate() }
+        let trials = try sweepTrials(base, grid: grid, random: random)
         return try SweepRunner(workbench: self).run(base: base, grid: grid, trials: trials, name: name, tags: tags, launcher: launcher)
     }
 }

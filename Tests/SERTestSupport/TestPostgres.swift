@@ -61,7 +61,7 @@ public final class TestPostgres: @unchecked Sendable {
                         runAs + [
                             bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l",
                             root.appendingPathComponent("server.log").path, "-w", "-t", "60", "-o",
-                            "-c listen_addresses=127.0.0.1 -p \(port) -k \(root.path) -c fsync=off", "start",
+                            serverOptions(port: port, root: root), "start",
                         ])
                     let server = TestPostgres(bin: bin, root: root, data: data, port: port, runAs: runAs)
                     try run(runAs + [bin.appendingPathComponent("createdb").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser", "ser"])
@@ -107,6 +107,25 @@ public final class TestPostgres: @unchecked Sendable {
                 bin.appendingPathComponent("psql").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser",
                 "-d", database, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql,
             ])
+    }
+
+    /// Stops the server at once, as a crash or a reboot would; ``startAgain()`` brings it back.
+    public func kill() throws {
+        try Self.run(runAs + [bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-m", "immediate", "-w", "stop"])
+    }
+
+    /// Starts the server stopped by ``kill()`` again on the same port (with crash recovery).
+    public func startAgain() throws {
+        try Self.run(
+            runAs + [
+                bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l", root.appendingPathComponent("server.log").path,
+                "-w", "-t", "60", "-o", Self.serverOptions(port: port, root: root), "start",
+            ])
+    }
+
+    /// The server's options: loopback only, at `port`, its socket in `root`, no fsync.
+    static func serverOptions(port: Int, root: URL) -> String {
+        "-c listen_addresses=127.0.0.1 -p \(port) -k \(root.path) -c fsync=off"
     }
 
     /// Stops the server at once and removes its folder.

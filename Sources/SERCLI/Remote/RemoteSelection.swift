@@ -41,6 +41,14 @@ enum RemoteSelection {
         }
     }
 
+    /// Opens a new connection to `record` each time it is called (a worker reconnects after
+    /// a server restart), the password from the environment or `~/.pgpass`.
+    static func connector(_ record: RemoteRecord) throws -> @Sendable () async throws -> Remote {
+        let url = try RemoteURL(record.url)
+        let password = RemotePassword.lookup(for: url)
+        return { try await Remote.connect(name: record.name, url: url, password: password) }
+    }
+
     private static func known(_ remotes: [RemoteRecord]) -> String {
         remotes.isEmpty ? "" : " (remotes: \(remotes.map(\.name).joined(separator: ", ")))"
     }

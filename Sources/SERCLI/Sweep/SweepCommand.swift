@@ -24,6 +24,7 @@ extension SER {
                   ser sweep --lr 1e-3,3e-4 --dropout 0.2,0.4 --jobs 2
                   ser sweep --layers 128,64:256,128 --random 4 --set epochs=20
                   ser sweep --lr 1e-3,3e-4 --split kfold:6
+                  ser sweep --lr 1e-3,3e-4 --queue origin   # for ser worker on any machine
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -36,10 +37,17 @@ extension SER {
         @Option(help: ArgumentHelp("Trials to run at once (separate processes).", valueName: "n")) var jobs = 1
         @Option(help: ArgumentHelp("A name for the sweep.", valueName: "name")) var name: String?
         @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for the sweep (repeatable).", valueName: "tag")) var tags: [String] = []
+        @Option(
+            help: ArgumentHelp(
+                "Put the trials on this team remote's queue for `ser worker` instead of training them here.", valueName: "remote"))
+        var queue: String?
 
         func validate() throws {
             if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
             if let random, random < 1 { throw ValidationError("--random must be at least 1") }
+            if queue != nil && jobs > 1 {
+                throw ValidationError("--jobs runs trials here; with --queue, start workers (ser worker --jobs N)")
+            }
             for item in set where !item.contains("=") {
                 throw ValidationError("--set expects KEY=ALTERNATIVES (got '\(item)')")
             }
@@ -87,6 +95,12 @@ extension SER {
             }
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let workbench = try options.workbench(observer: output)
+            if let queue {
+                try RemoteSelection.refuseJSON(options, command: "sweep --queue")
+                let plan = try workbench.planSweep(base, grid: grid, random: random, name: name, tags: tags)
+                try QueueSubmit.submit(plan, remote: queue, store: workbench.store, quiet: options.quiet)
+                return
+            }
             let launcher: any TrialLauncher =
                 jobs > 1 ? ProcessTrialLauncher(executable: Self.executable(), jobs: jobs) : InProcessTrialLauncher()
             let outcome = try workbench.sweep(base, grid: grid, random: random, name: name, tags: tags, launcher: launcher)

@@ -45,15 +45,22 @@ extension Store {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT uuid FROM runs WHERE uuid IS NOT NULL")) }
     }
 
-    /// Whether this database holds the dataset version or feature recipe of `hash`.
+    /// Whether this database holds the dataset version or feature recipe of `hash`, or the run
+    /// of UUID `hash`.
     public func holds(_ scope: ExchangeScope, key: String) throws -> Bool {
+        try localID(scope, key: key) != nil
+    }
+
+    /// The local id of the dataset version or feature recipe of `key` (a content hash), or of
+    /// the run of UUID `key`; nil when this database lacks it.
+    public func localID(_ scope: ExchangeScope, key: String) throws -> Int64? {
         let sql: String
         switch scope {
-        case .datasetVersion: sql = "SELECT 1 FROM dataset_versions WHERE hash = ?"
-        case .featureConfig: sql = "SELECT 1 FROM feature_configs WHERE hash = ?"
-        case .run: sql = "SELECT 1 FROM runs WHERE uuid = ?"
+        case .datasetVersion: sql = "SELECT id FROM dataset_versions WHERE hash = ?"
+        case .featureConfig: sql = "SELECT id FROM feature_configs WHERE hash = ?"
+        case .run: sql = "SELECT id FROM runs WHERE uuid = ?"
         }
-        return try read { db in try Bool.fetchOne(db, sql: sql, arguments: [key]) == true }
+        return try read { db in try Int64.fetchOne(db, sql: sql, arguments: [key]) }
     }
 
     /// The tables of one scope for `key` (a version or recipe hash, or a run UUID).

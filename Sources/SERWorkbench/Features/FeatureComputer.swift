@@ -67,33 +67,37 @@ public struct FeatureComputer: Sendable {
         let todo = clips.filter { $0.id.map { !cached.contains($0) } ?? false }
         var outcome = Outcome(cached: clips.count - todo.count)
         guard !todo.isEmpty else { return outcome }
-        let previousBLASThreads = BLAS.threadCount
-        BLAS.setThreadCount(1)
-        defer { BLAS.setThreadCount(previousBLASThreads) }
-        let extractors = try (0..<workers).map { _ in try FeatureExtractor(config: config) }
-        var index = 0
-        while index < todo.count && !cancellation.isCancelled {
-            let batch = Array(todo[index..<min(index + batchSize, todo.count)])
-            let results = ParallelMap.map(batch, states: extractors) { extractor, clip in
-                let result = compute(clip, extractor: extractor)
-                progress?.advance(by: 1)
-                return result
-            }
-            var good: [(clipID: Int64, features: Matrix, milliseconds: Double)] = []
-            var bad: [(clipID: Int64, message: String)] = []
-            for (clip, result) in zip(batch, results) {
-                guard let id = clip.id else { continue }
-                switch result {
-                case .success(let value): good.append((id, value.matrix, value.milliseconds))
-                case .failure(let error):
-                    bad.append((id, error.message))
-                    outcome.failures.append((clip, error.message))
+        // The extractors run OpenBLAS from several threads: one OpenBLAS thread each, the
+        // process-wide count held against in-process training meanwhile (BLAS.exclusively).
+        try BLAS.exclusively {
+            let previousBLASThreads = BLAS.threadCount
+            BLAS.setThreadCount(1)
+            defer { BLAS.setThreadCount(previousBLASThreads) }
+            let extractors = try (0..<workers).map { _ in try FeatureExtractor(config: config) }
+            var index = 0
+            while index < todo.count && !cancellation.isCancelled {
+                let batch = Array(todo[index..<min(index + batchSize, todo.count)])
+                let results = ParallelMap.map(batch, states: extractors) { extractor, clip in
+                    let result = compute(clip, extractor: extractor)
+                    progress?.advance(by: 1)
+                    return result
                 }
+                var good: [(clipID: Int64, features: Matrix, milliseconds: Double)] = []
+                var bad: [(clipID: Int64, message: String)] = []
+                for (clip, result) in zip(batch, results) {
+                    guard let id = clip.id else { continue }
+                    switch result {
+                    case .success(let value): good.append((id, value.matrix, value.milliseconds))
+                    case .failure(let error):
+                        bad.append((id, error.message))
+                        outcome.failures.append((clip, error.message))
+                    }
+                }
+                try store.saveFeatures(configID: configID, good)
+                try store.recordFeatureErrors(configID: configID, bad)
+                outcome.computed += good.count
+                index += batch.count
             }
-            try store.saveFeatures(configID: configID, good)
-            try store.recordFeatureErrors(configID: configID, bad)
-            outcome.computed += good.count
-            index += batch.count
         }
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome

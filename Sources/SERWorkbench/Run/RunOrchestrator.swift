@@ -27,7 +27,9 @@ struct RunOrchestrator {
         let plan = settings.splitPlan()
         workbench.observer.handle(.expectedEpochs(settings.modelsPerRun * settings.epochs))
         func newRun(_ kind: RunKind, parent: Int64?, name: String?) throws -> NewRun {
-            try record(kind, parent: parent, name: name, settings: settings, data: data, request: request)
+            var run = try record(kind, parent: parent, name: name, settings: settings, data: data, request: request)
+            if kind != .fold { run.uuid = request.uuid }
+            return run
         }
         if case .kfold = plan {
             let folds = try foldSplits(settings, data: data)  // refused before anything is written

@@ -49,10 +49,14 @@ public struct TrainingRequest: Sendable {
     public var kind: RunKind
     /// The run this one reproduces.
     public var reproduces: Int64?
+    /// The new run's UUID (a k-fold parent's; its folds get their own), or nil for a random
+    /// one: a queue worker gives the trial's, so the remote records the run once.
+    public var uuid: String?
 
     public init(
         name: String? = nil, tags: [String] = [], note: String? = nil, parent: Int64? = nil, kind: RunKind = .train,
-        reproduces: Int64? = nil
+        reproduces: Int64? = nil,
+        uuid: String? = nil
     ) {
         self.name = name
         self.tags = tags
@@ -60,5 +64,6 @@ public struct TrainingRequest: Sendable {
         self.parent = parent
         self.kind = kind
         self.reproduces = reproduces
+        self.uuid = uuid
     }
 }

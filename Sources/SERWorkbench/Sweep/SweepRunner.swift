@@ -38,21 +38,12 @@ struct SweepRunner {
         let data = try DataPreparer.prepare(workbench.quiet, settings: base)
         var pinned = base
         pinned.dataset = "\(data.dataset.name)@\(data.version.hash.prefix(12))"
-        // What the trials ran: the shared settings, and for each swept setting the list of its
-        // alternatives (never the default that no trial used).
-        var hyperparameters = try pinned.flattened()
-        var config = try JSONSerialization.jsonObject(with: Data(try pinned.json().utf8)) as? [String: Any] ?? [:]
-        for axis in grid.axes {
-            let alternatives = axis.values.map(\.any)
-            hyperparameters[axis.key] = try Self.json(alternatives)
-            config[axis.key] = alternatives
-        }
-        hyperparameters["sweep.axes"] = try Self.json(grid.axes.map { [$0.key: $0.values.map(\.any)] })
+        let record = try Self.parentRecord(pinned, grid: grid)
         let parent = try store.createRun(
             NewRun(
                 name: name, kind: .sweep, datasetVersionID: data.version.id, featureConfigID: data.featureConfigID,
-                split: pinned.split.description, seed: Int64(pinned.seed), config: try Self.json(config),
-                commandLine: workbench.invocation.commandLine, tags: tags, hyperparameters: hyperparameters,
+                split: pinned.split.description, seed: Int64(pinned.seed), config: record.config,
+                commandLine: workbench.invocation.commandLine, tags: tags, hyperparameters: record.hyperparameters,
                 provenance: ProvenanceCollector.collect(datasetHash: data.version.hash, featureConfigHash: data.featureConfigHash)))
         try store.markRunning(parent, pid: getpid())
         let heartbeat = Heartbeat(store: store, runID: parent)
@@ -74,6 +65,20 @@ struct SweepRunner {
         let status: RunStatus = workbench.cancellation.isCancelled ? .interrupted : (failures == 0 ? .finished : .failed)
         try store.endRun(parent, status: status, error: failures > 0 ? "\(failures) trial(s) did not finish" : nil)
         return try outcome(parent, status: status, grid: grid)
+    }
+
+    /// What a sweep's trials ran, as its parent records it: the shared settings, and for each
+    /// swept setting the list of its alternatives (never the default that no trial used).
+    static func parentRecord(_ pinned: RunSettings, grid: SweepGrid) throws -> (config: String, hyperparameters: [String: String]) {
+        var hyperparameters = try pinned.flattened()
+        var config = try JSONSerialization.jsonObject(with: Data(try pinned.json().utf8)) as? [String: Any] ?? [:]
+        for axis in grid.axes {
+            let alternatives = axis.values.map(\.any)
+            hyperparameters[axis.key] = try Self.json(alternatives)
+            config[axis.key] = alternatives
+        }
+        hyperparameters["sweep.axes"] = try Self.json(grid.axes.map { [$0.key: $0.values.map(\.any)] })
+        return (try Self.json(config), hyperparameters)
     }
 
     /// The ranked trials.

@@ -1,0 +1,64 @@
+import SERStore
+
+extension Workbench {
+    /// A sweep's trials and parent for a queue: the trials ``sweep(_:grid:random:name:tags:launcher:)``
+    /// would train, resolved, checked and pinned to the dataset version `base` names. Nothing is
+    /// written and no features are computed.
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` naming the key of a bad alternative,
+    ///   `.invalidRequest` for an empty grid; `StoreError` when the dataset is unknown.
+    public func planSweep(_ base: RunSettings, grid: SweepGrid, random: Int? = nil, name: String? = nil, tags: [String] = []) throws
+        -> QueuePlan
+    {
+        let trials = try sweepTrials(base, grid: grid, random: random)
+        let (dataset, version) = try DatasetSelection.resolve(base.dataset, in: store)
+        var pinned = base
+        pinned.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
+        let title = name ?? "sweep \(grid.axes.map(\.key).joined(separator: ","))"
+        let record = try SweepRunner.parentRecord(pinned, grid: grid)
+        let parent = QueuedParentSpec(
+            kind: .sweep, name: name, config: record.config, hyperparameters: record.hyperparameters, split: pinned.split.description,
+            seed: Int64(pinned.seed), tags: tags, featureConfigHash: try Self.recipeHash(pinned))
+        let planned = try trials.enumerated().map { i, trial in
+            var settings = trial
+            settings.dataset = pinned.dataset
+            return QueuedRunSpec(
+                name: "\(title) #\(i + 1)", kind: .trial, settings: try settings.json(), featureConfigHash: try Self.recipeHash(settings))
+        }
+        return QueuePlan(datasetVersionHash: version.hash, trials: planned, parent: parent, commandLine: invocation.commandLine)
+    }
+
+    /// One run (a k-fold run with its folds) for a queue, resolved, checked and pinned to its
+    /// dataset version. Nothing is written and no features are computed.
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` naming the key; `StoreError` when the
+    ///   dataset is unknown.
+    public func planRun(_ settings: RunSettings, _ request: TrainingRequest = TrainingRequest()) throws -> QueuePlan {
+        try settings.validate()
+        let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
+        var pinned = settings
+        pinned.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
+        let trial = QueuedRunSpec(
+            name: request.name, kind: .train, settings: try pinned.json(), featureConfigHash: try Self.recipeHash(pinned),
+            tags: request.tags, note: request.note)
+        return QueuePlan(datasetVersionHash: version.hash, trials: [trial], parent: nil, commandLine: invocation.commandLine)
+    }
+
+    /// The settings of every trial of a sweep (all combinations of `grid`, or `random` of them
+    /// drawn with the base seed), each checked.
+    func sweepTrials(_ base: RunSettings, grid: SweepGrid, random: Int?) throws -> [RunSettings] {
+        guard grid.size > 0, !grid.axes.isEmpty else {
+            throw WorkbenchError(.invalidRequest, "give at least one setting with alternatives, e.g. lr 1e-3,3e-4")
+        }
+        if let random, random < 1 { throw WorkbenchError(.invalidRequest, key: "random", "must be at least 1") }
+        let combinations = random.map { grid.sample($0, seed: UInt64(truncatingIfNeeded: base.seed)) } ?? grid.combinations()
+        let trials = try combinations.map { try base.merging($0, source: .caller) }
+        for trial in trials { try trial.validate() }
+        return trials
+    }
+
+    /// The content hash of the feature recipe `settings` train on.
+    static func recipeHash(_ settings: RunSettings) throws -> String {
+        try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate).hash
+    }
+}
