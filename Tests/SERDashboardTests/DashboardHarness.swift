@@ -70,6 +70,11 @@ final class DashboardHarness: Sendable {
             self.process = process
         }
 
+        /// A server its test forgot (or a failed expectation skipped) does not outlive it.
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+
         /// Stops the server as Ctrl-C does and waits until the process has exited (graceful).
         func stop() async throws {
             guard process.isRunning else { return }

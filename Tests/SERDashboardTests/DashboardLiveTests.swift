@@ -67,14 +67,21 @@ import Testing
         try harness.store.markRunning(run, pid: getpid())
         let server = try await harness.start()
         let port = server.port
-        // The stream's end is stamped on the reader's thread, not when this task resumes.
+        // The stream's first status and its end are stamped on the reader's thread, not when
+        // this task resumes; the server is stopped once the stream is under way.
+        let streaming = ArrivalStamp()
         let reader = Task {
             try await RawHTTP.onThread {
-                let text = try RawHTTP.streamBlocking(port: port, "/api/runs/\(run)/events", timeout: 20) { _ in false }
+                let text = try RawHTTP.streamBlocking(port: port, "/api/runs/\(run)/events", timeout: 20) { text in
+                    _ = streaming.mark(when: text.contains("event: status"))
+                    return false
+                }
                 return (text: text, ended: Date())
             }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        let deadline = Date().addingTimeInterval(30)
+        while streaming.time == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        try #require(streaming.time != nil, "the stream sent no status within 30 s")
         let started = Date()
         try await server.stop()
         let (text, ended) = try await reader.value
