@@ -185,7 +185,11 @@ let package = Package(
         // A second consumer: depends on the SERWorkbench product alone, as another program would.
         .testTarget(name: "WorkbenchConsumerTests", dependencies: [.target(name: "SERWorkbench")], path: "Tests/WorkbenchConsumer"),
         .testTarget(name: "SERReportsTests", dependencies: ["SERTestSupport", "SERReports", "SERPlot", "SERStore", "SERCore"]),
-        .testTarget(name: "SERDashboardTests", dependencies: ["SERTestSupport", "SERDashboard", "SERWorkbench", "SERStore", "SERCore"]),
+        .testTarget(
+            name: "SERDashboardTests",
+            dependencies: [
+                "SERTestSupport", "SERDashboard", "SERWorkbench", "SERStore", "SERCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "SERTestSupportTests", dependencies: ["SERTestSupport"]),
         .testTarget(
             name: "SERRemoteTests",

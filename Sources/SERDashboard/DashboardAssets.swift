@@ -70,7 +70,11 @@ enum DashboardAssets {
                   const probs = data.classes.map(function (c, i) {
                     return c + ' ' + (clip.probabilities[i] === undefined ? '?' : clip.probabilities[i].toFixed(2));
                   }).join(', ');
-                  row.appendChild(el('audio', { controls: '', preload: 'metadata', src: withToken('/api/clips/' + clip.clipID + '/audio') }));
+                  const player = el('audio', { controls: '', preload: 'metadata', src: withToken('/api/clips/' + clip.clipID + '/audio') });
+                  // What the browser decoded, for the page and its tests: seconds, or why not.
+                  player.addEventListener('loadedmetadata', function () { player.dataset.duration = player.duration.toFixed(3); });
+                  player.addEventListener('error', function () { player.dataset.error = 'cannot play this clip'; });
+                  row.appendChild(player);
                   row.appendChild(el('span', {}, ' ' + clip.relativePath + ' · speaker ' + (clip.speaker || '?')
                     + ' · ' + clip.duration.toFixed(2) + ' s · ' + probs));
                   list.appendChild(row);

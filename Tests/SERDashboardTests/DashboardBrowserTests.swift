@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SERStore
 import SERTestSupport
 import Testing
@@ -55,6 +56,18 @@ import Testing
         let listened = try await Self.dom("\(base)/runs/\(harness.runID)?cell=\(labels[t]):\(labels[p])")
         #expect(listened.components(separatedBy: "<audio ").count - 1 == counts[t][p], "one player per clip of the cell")
         #expect(listened.contains("src=\"/api/clips/") && listened.contains("speaker 03"))
+        // Each player loaded its clip: the duration the browser decoded is the clip's own
+        // (whole samples; the page writes it to 3 decimals, so within 0.5 ms).
+        let durations = try Store.open(at: harness.databasePath, readOnly: true).read { db in
+            try Row.fetchAll(db, sql: "SELECT id, duration FROM clips").reduce(into: [Int64: Double]()) { $0[$1["id"]] = $1["duration"] }
+        }
+        let players = listened.matches(of: /data-clip="(\d+)"><audio [^>]*data-duration="([0-9.]+)"/)
+        #expect(players.count == counts[t][p], "every player reports a duration: \(listened.prefix(3000))")
+        for player in players {
+            let clip = Int64(player.1) ?? -1
+            let decoded = Double(player.2) ?? -1
+            #expect(abs(decoded - (durations[clip] ?? -9)) <= 0.0005, "clip \(clip): the browser says \(decoded) s")
+        }
         // Runs page lists the run; a bad filter shows the caret.
         let runs = try await Self.dom("\(base)/runs")
         #expect(runs.contains(">tiny</a>"))
