@@ -14,9 +14,7 @@ extension ModelEnsemble {
     /// - Throws: ``ModelUseError`` naming the run: a format other than ONNX, or members whose
     ///   feature recipes differ.
     public func encoded(as format: ModelFormat) throws -> [UInt8] {
-        func refusal(_ reason: String) -> ModelUseError {
-            runID.map { ModelUseError(run: $0, reason) } ?? ModelUseError(path: "model", reason)
-        }
+        func refusal(_ reason: String) -> ModelUseError { Self.refusal(runID, reason) }
         guard format == .onnx else {
             throw refusal(
                 "is an ensemble of \(members.count) models; it exports as one ONNX graph (--format onnx), or export its members one by one")

@@ -15,12 +15,9 @@ public struct ModelEnsemble {
 
     /// - Throws: ``ModelUseError`` naming `runID` when `members` is empty or their classes differ.
     public init(runID: Int64?, members: [TrainedModel]) throws {
-        func refusal(_ reason: String) -> ModelUseError {
-            runID.map { ModelUseError(run: $0, reason) } ?? ModelUseError(path: "model", reason)
-        }
-        guard let first = members.first else { throw refusal("has no model to classify with") }
+        guard let first = members.first else { throw Self.refusal(runID, "has no model to classify with") }
         guard members.allSatisfy({ $0.classes == first.classes }) else {
-            throw refusal("its models differ in classes; use them one at a time")
+            throw Self.refusal(runID, "its models differ in classes; use them one at a time")
         }
         self.runID = runID
         self.members = members
@@ -108,8 +105,8 @@ public struct ModelEnsemble {
         let perSpeaker = members.filter(\.perSpeaker)
         guard !perSpeaker.isEmpty else { return [:] }
         guard !enrollment.isEmpty else {
-            throw ModelUseError(
-                path: runID.map { "run \($0)" } ?? "model",
+            throw Self.refusal(
+                runID,
                 "was trained with per-speaker normalisation: give a few recordings of the speaker to enrol them (--enroll FILE...)")
         }
         var statistics: [String: [Int: Normalizer]] = [:]
@@ -129,5 +126,10 @@ public struct ModelEnsemble {
             statistics[model.featureConfig.hash, default: [:]][model.modelConfig.maxFrames] = Normalizer.fit(matrices, method: .global)
         }
         return statistics
+    }
+
+    /// A ``ModelUseError`` naming run `runID`, or `model` for a file's models.
+    static func refusal(_ runID: Int64?, _ reason: String) -> ModelUseError {
+        runID.map { ModelUseError(run: $0, reason) } ?? ModelUseError(path: "model", reason)
     }
 }

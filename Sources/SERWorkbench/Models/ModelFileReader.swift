@@ -5,16 +5,16 @@ public import SERONNX
 /// exported ensemble, a ``ModelEnsemble``): the weights from its initializers, the recipe,
 /// classes and normalisation from its metadata.
 public enum ModelFileReader {
-    /// - Throws: ``ModelUseError`` naming the file and the reason.
+    /// The file's one model.
+    ///
+    /// - Throws: ``ModelUseError`` naming the file and the reason (an ensemble included:
+    ///   read those with ``readEnsemble(path:)``).
     public static func read(path: String) throws -> TrainedModel {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ModelUseError(path: path, "cannot be read")
+        let models = try readEnsemble(path: path)
+        guard models.members.count == 1, let only = models.members.first else {
+            throw ModelUseError(path: path, "an ensemble of \(models.members.count) models, not a single model")
         }
-        do {
-            return try TrainedModel(onnx: try ONNXImporter.read([UInt8](data)), path: path)
-        } catch let error as ONNXError {
-            throw ModelUseError(path: path, error.reason)
-        }
+        return only
     }
 
     /// Every model of the file: one for a single model, the members of an exported ensemble
