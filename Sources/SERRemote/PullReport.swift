@@ -6,6 +6,8 @@ public struct PullReport: Sendable, Hashable {
     public var alreadyHere = 0
     /// Dataset versions (hashes) copied along because the local database lacked them.
     public var datasetVersions: [String] = []
+    /// Feature tensors copied (with `features`).
+    public var tensors = 0
 
     public init() {}
 }

@@ -6,6 +6,8 @@ public struct PushReport: Sendable, Hashable {
     public var alreadyThere: [String] = []
     /// Runs not pushed, with why (still running, queued, a parent not pushed).
     public var skipped: [Skipped] = []
+    /// Feature tensors uploaded (with `features`).
+    public var tensors = 0
 
     /// A run left out of a push.
     public struct Skipped: Sendable, Hashable {

@@ -6,10 +6,15 @@ extension Remote {
     /// Copies every remote run the local database lacks (by UUID), parents first, with the
     /// dataset versions and feature recipes it lacks. Local runs are not touched; pulled runs
     /// get new local ids and their links (parent, selected trial, reproduced run) by UUID.
-    /// Each run is one local transaction: an interrupted pull leaves whole runs, and pulling
-    /// again finishes it.
+    /// Runs come in batches of up to ``pullBatch`` (one query per table for the batch), each
+    /// batch one local transaction: an interrupted pull leaves whole runs, and pulling again
+    /// finishes it. With `features`, the feature tensors of every remote run's dataset
+    /// version under its recipe come along (``fetchFeatures(_:into:)``).
     /// - Throws: ``RemoteError``; `StoreError` when a row cannot be written locally.
-    public func pull(into store: Store, cancellation: CancellationToken = CancellationToken()) async throws -> PullReport {
+    /// `skipping` names run tables left out (a read-only view leaves out `checkpoint_tensors`).
+    public func pull(
+        into store: Store, features: Bool = false, skipping: Set<String> = [], cancellation: CancellationToken = CancellationToken()
+    ) async throws -> PullReport {
         var report = PullReport()
         let local = try store.runUUIDs()
         let remoteRuns = try await rows(
@@ -24,37 +29,81 @@ extension Remote {
             }
         }
         var runsTables: [ExchangeTable] = []
-        for run in Self.parentsFirst(missing) {
+        let ordered = Self.parentsFirst(missing)
+        var start = 0
+        while start < ordered.count {
             if cancellation.isCancelled {
                 throw RemoteError(.interrupted, remote: name, "pull stopped after \(report.pulled.count) runs; pull again to finish")
             }
+            let batch = Array(ordered[start..<min(start + Self.pullBatch, ordered.count)])
             var tables: [ExchangeTable] = []
-            if let hash = run.version, try !store.holds(.datasetVersion, key: hash) {
-                tables += try await fetch(.datasetVersion, key: hash)
-                report.datasetVersions.append(hash)
+            var fetched = Set<String>()
+            for run in batch {
+                if let hash = run.version, !fetched.contains(hash), try !store.holds(.datasetVersion, key: hash) {
+                    tables += try await fetch(.datasetVersion, key: hash)
+                    report.datasetVersions.append(hash)
+                    fetched.insert(hash)
+                }
+                if let hash = run.recipe, !fetched.contains(hash), try !store.holds(.featureConfig, key: hash) {
+                    tables += try await fetch(.featureConfig, key: hash)
+                    fetched.insert(hash)
+                }
             }
-            if let hash = run.recipe, try !store.holds(.featureConfig, key: hash) {
-                tables += try await fetch(.featureConfig, key: hash)
-            }
-            let own = try await fetch(.run, key: run.uuid)
+            let own = try await fetchRuns(batch.map(\.uuid), skipping: skipping)
             tables += own
             runsTables += own.filter { $0.name == "runs" }
             do {
                 try store.importTables(tables)
             } catch {
-                throw RemoteError(.local, remote: name, "run \(run.uuid) could not be written locally: \(error)")
+                throw RemoteError(
+                    .local, remote: name, "runs \(batch[0].uuid) … (\(batch.count)) could not be written locally: \(error)")
             }
-            report.pulled.append(run.uuid)
+            report.pulled += batch.map(\.uuid)
+            start += batch.count
         }
         if !runsTables.isEmpty { try store.importTables(runsTables) }
+        if features {
+            var sets: [String] = []
+            for row in remoteRuns {
+                guard let version = row[2].textValue, let recipe = row[3].textValue else { continue }
+                let key = ExchangeScope.featureSetKey(version: version, recipe: recipe)
+                if !sets.contains(key) { sets.append(key) }
+            }
+            for key in sets where try !store.holds(.featureSet, key: key) {
+                if cancellation.isCancelled {
+                    throw RemoteError(.interrupted, remote: name, "pull stopped while copying feature tensors; pull again to finish")
+                }
+                report.tensors += try await fetchFeatures(key, into: store)
+            }
+        }
         return report
     }
 
-    /// The tables of one scope for `key` (a dataset version's or recipe's hash, a run's
-    /// UUID), as the remote holds them, ready for `Store.importTables`.
-    public func fetch(_ scope: ExchangeScope, key: String) async throws -> [ExchangeTable] {
+    /// Runs fetched and written together by `pull`.
+    static let pullBatch = 100
+
+    /// The run tables of several runs (UUIDs in `uuids`, parents before children), one query
+    /// per table; the `runs` rows in the order of `uuids`, so parents are written first.
+    func fetchRuns(_ uuids: [String], skipping: Set<String> = []) async throws -> [ExchangeTable] {
+        let list = ExchangeValue.text("{" + uuids.joined(separator: ",") + "}")
+        let position = Dictionary(uuids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var tables: [ExchangeTable] = []
-        for spec in ExchangeSchema.tables(scope) {
+        for spec in ExchangeSchema.tables(.run) where !skipping.contains(spec.name) {
+            let key = spec.name == "runs" ? "uuid" : "run_uuid"
+            let columns = spec.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            var rows = try await rows("SELECT \(columns) FROM \"\(spec.name)\" WHERE \(key) = ANY($1::text[])", [list])
+            if spec.name == "runs" { rows.sort { (position[$0[0].textValue ?? ""] ?? 0) < (position[$1[0].textValue ?? ""] ?? 0) } }
+            tables.append(ExchangeTable(name: spec.name, columns: spec.columns, rows: rows))
+        }
+        return tables
+    }
+
+    /// The tables of one scope for `key` (a dataset version's or recipe's hash, a run's
+    /// UUID), as the remote holds them, ready for `Store.importTables`; tables named in
+    /// `skipping` are left out.
+    public func fetch(_ scope: ExchangeScope, key: String, skipping: Set<String> = []) async throws -> [ExchangeTable] {
+        var tables: [ExchangeTable] = []
+        for spec in ExchangeSchema.tables(scope) where !skipping.contains(spec.name) {
             tables.append(
                 ExchangeTable(name: spec.name, columns: spec.columns, rows: try await rows(RemoteTableFilter.select(spec), [.text(key)])))
         }

@@ -5,6 +5,8 @@ public import SERStore
 extension Remote {
     /// The most bound values one `INSERT` carries (PostgreSQL allows 65 535).
     static let maxBinds = 30_000
+    /// The most bytes of blobs one `INSERT` carries (feature tensors are ~30 KB each).
+    static let maxStatementBytes = 8 << 20
 
     /// Uploads finished and failed runs with everything they recorded and the dataset version
     /// and feature recipe they used. Each run is one remote transaction, so an interrupted push
@@ -12,11 +14,14 @@ extension Remote {
     /// UUIDs and content hashes, so pushing again (or two people pushing) duplicates nothing.
     /// - Parameters:
     ///   - runIDs: local runs (with their descendants), or nil for every run not in the trash.
+    ///   - features: also upload the feature tensors of the pushed runs' dataset versions
+    ///     under their recipes (``pushFeatures(_:from:cancellation:)``).
     ///   - cancellation: checked between runs.
     /// - Throws: ``RemoteError``; `StoreError` from the local database. Runs committed before
     ///   the error stay on the remote.
     public func push(
-        from store: Store, runIDs: [Int64]?, cancellation: CancellationToken = CancellationToken(), hooks: PushHooks = PushHooks()
+        from store: Store, runIDs: [Int64]?, features: Bool = false, cancellation: CancellationToken = CancellationToken(),
+        hooks: PushHooks = PushHooks()
     ) async throws -> PushReport {
         var report = PushReport()
         var notPushed = Set<Int64>()
@@ -45,6 +50,16 @@ extension Remote {
             report.pushed.append(candidate.uuid)
             try hooks.afterRun?(candidate.uuid)
         }
+        if features {
+            let remoteRuns = Set(report.pushed + report.alreadyThere)
+            var sets: [String] = []
+            for candidate in try store.pushCandidates(runIDs) where remoteRuns.contains(candidate.uuid) {
+                guard let version = candidate.datasetVersionHash, let recipe = candidate.featureConfigHash else { continue }
+                let key = ExchangeScope.featureSetKey(version: version, recipe: recipe)
+                if !sets.contains(key) { sets.append(key) }
+            }
+            for key in sets { report.tensors += try await pushFeatures(key, from: store, cancellation: cancellation) }
+        }
         return report
     }
 
@@ -67,12 +82,18 @@ extension Remote {
         try await insert(tables)
     }
 
-    /// Whether the remote holds the run, dataset version or feature recipe named by `key`.
+    /// Whether the remote holds the run, dataset version or feature recipe named by `key`; for
+    /// a feature set, a tensor for every clip of the version.
     public func holds(_ scope: ExchangeScope, key: String) async throws -> Bool {
         let sql: String
         switch scope {
         case .datasetVersion: sql = "SELECT 1 FROM dataset_versions WHERE hash = $1"
         case .featureConfig: sql = "SELECT 1 FROM feature_configs WHERE hash = $1"
+        case .featureSet:
+            sql = """
+                SELECT 1 WHERE (SELECT count(*) FROM features WHERE \(RemoteTableFilter.condition(for: "features", scope: .featureSet)))
+                             >= (SELECT clip_count FROM dataset_versions WHERE hash = substr($1, 1, 64))
+                """
         case .run: sql = "SELECT 1 FROM runs WHERE uuid = $1"
         }
         return try await rows(sql, [.text(key)]).isEmpty == false
@@ -82,10 +103,10 @@ extension Remote {
     func insert(_ tables: [ExchangeTable]) async throws {
         for table in tables where !table.rows.isEmpty {
             let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-            let perStatement = max(1, Self.maxBinds / table.columns.count)
             var start = 0
             while start < table.rows.count {
-                let chunk = table.rows[start..<min(start + perStatement, table.rows.count)]
+                let end = Self.end(of: table.rows, from: start)
+                let chunk = table.rows[start..<end]
                 var values: [ExchangeValue] = []
                 values.reserveCapacity(chunk.count * table.columns.count)
                 var tuples: [String] = []

@@ -3,7 +3,7 @@
 /// hashes instead of local ids, so every insert can be `ON CONFLICT DO NOTHING`.
 public enum RemoteMigrations {
     /// Every migration, in version order.
-    public static let all: [RemoteMigration] = [initial, queue]
+    public static let all: [RemoteMigration] = [initial, queue, features]
 
     /// The newest version this binary knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }
@@ -150,5 +150,20 @@ public enum RemoteMigrations {
                 started_at TIMESTAMPTZ NOT NULL DEFAULT now(), heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(),
                 stopped_at TIMESTAMPTZ, finished BIGINT NOT NULL DEFAULT 0, failed BIGINT NOT NULL DEFAULT 0)
             """,
+        ])
+
+    /// Feature tensors (`ser push --features`, `ser run/sweep --queue`), so a worker trains
+    /// without the audio: one row per recipe and clip content, as the local `features` table
+    /// holds it (float32 [frames, dims], little-endian, row-major).
+    static let features = RemoteMigration(
+        version: 3, name: "features",
+        statements: [
+            """
+            CREATE TABLE features (
+                config_hash TEXT NOT NULL REFERENCES feature_configs(hash),
+                clip_hash TEXT NOT NULL REFERENCES clips(content_hash), frames BIGINT NOT NULL CHECK (frames > 0),
+                dims BIGINT NOT NULL CHECK (dims > 0), data BYTEA NOT NULL CHECK (length(data) = frames * dims * 4),
+                computed_at TEXT NOT NULL, compute_ms DOUBLE PRECISION, PRIMARY KEY (config_hash, clip_hash))
+            """
         ])
 }

@@ -1,7 +1,7 @@
 import SERStore
 
 /// Which remote rows of an exchanged table belong to a key (`$1`: a version or recipe hash,
-/// or a run UUID), for pulling.
+/// a feature set's two hashes, or a run UUID), for pulling.
 enum RemoteTableFilter {
     static func condition(for table: String, scope: ExchangeScope) -> String {
         switch (scope, table) {
@@ -14,6 +14,11 @@ enum RemoteTableFilter {
         case (.datasetVersion, "clips"): "content_hash IN (SELECT clip_hash FROM dataset_version_clips WHERE version_hash = $1)"
         case (.datasetVersion, "dataset_version_clips"): "version_hash = $1"
         case (.datasetVersion, _), (.featureConfig, _): "hash = $1"
+        case (.featureSet, _):
+            """
+            config_hash = substr($1, 66, 64)
+            AND clip_hash IN (SELECT clip_hash FROM dataset_version_clips WHERE version_hash = substr($1, 1, 64))
+            """
         case (.run, "runs"): "uuid = $1"
         case (.run, _): "run_uuid = $1"
         }

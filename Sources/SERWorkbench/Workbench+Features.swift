@@ -1,3 +1,4 @@
+import SERFeatures
 import SERStore
 
 /// What `Workbench.computeFeatures` did.
@@ -42,7 +43,11 @@ extension Workbench {
         {
             throw WorkbenchError.setting("sampleRate", reason)
         }
-        let config = try FeatureSpec.config(features, sampleRate: sampleRate)
+        return try cacheFeatures(try FeatureSpec.config(features, sampleRate: sampleRate), dataset: dataset)
+    }
+
+    /// Computes and caches the missing tensors of a dataset version's clips under `config`.
+    func cacheFeatures(_ config: FeatureConfig, dataset: String?) throws -> FeatureCacheOutcome {
         let (record, version) = try DatasetSelection.resolve(dataset, in: store)
         let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
         let computer = try FeatureComputer(store: store, config: config)

@@ -62,3 +62,24 @@ extension Workbench {
         try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate).hash
     }
 }
+
+extension Workbench {
+    /// The feature sets a plan's runs train on (keys of ``ExchangeScope/featureSetKey(version:recipe:)``,
+    /// one per distinct recipe, speed-perturbed copies included), after computing and caching
+    /// the missing tensors here when `compute` is set: what a local run would compute first,
+    /// done once before queueing so workers can train without the audio.
+    /// - Throws: ``WorkbenchError`` for settings that do not decode; `StoreError`.
+    public func featureSets(of plan: QueuePlan, compute: Bool) throws -> [(key: String, outcome: FeatureCacheOutcome?)] {
+        var seen = Set<String>()
+        var sets: [(key: String, outcome: FeatureCacheOutcome?)] = []
+        for trial in plan.trials {
+            let settings = try RunSettings.decoded(trial.settings, of: "planned run \(trial.name ?? "")")
+            for recipe in try FeatureSpec.recipes(of: settings) where seen.insert(recipe.hash).inserted {
+                let key = ExchangeScope.featureSetKey(version: plan.datasetVersionHash, recipe: recipe.hash)
+                sets.append((key, compute ? try cacheFeatures(recipe, dataset: settings.dataset) : nil))
+                if cancellation.isCancelled { return sets }
+            }
+        }
+        return sets
+    }
+}

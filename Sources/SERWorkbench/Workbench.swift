@@ -20,6 +20,8 @@ public struct Workbench: Sendable {
     public var cancellation: CancellationToken
     /// Recorded as `runs.command_line`.
     public var invocation: Invocation
+    /// Whether training verifies the source audio when every tensor it needs is cached.
+    public var sourceVerification: SourceVerification = .always
 
     public init(
         store: Store, observer: any RunObserver = SilentRunObserver(), progress: any ProgressReporter = SilentProgress(),

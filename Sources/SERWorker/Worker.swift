@@ -13,8 +13,10 @@ public import SERWorkbench
 /// training in one job would change the summation order, and so the bits, of another's.
 ///
 /// The dataset version a trial names is fetched from the remote as clip metadata when the
-/// local database lacks it; features are computed here from the clips' audio files, which
-/// must be readable at the paths the remote records (feature tensors are not shipped).
+/// local database lacks it, and so are the feature tensors the remote holds for it under the
+/// trial's recipe (`ser run/sweep --queue` uploads them); tensors still missing are computed
+/// here from the clips' audio files, which must then be readable at the paths the remote
+/// records.
 public struct Worker: Sendable {
     public let workbench: Workbench
     public let options: WorkerOptions
@@ -101,6 +103,8 @@ public struct Worker: Sendable {
             var local = workbench
             local.cancellation = token
             local.invocation = Invocation(commandLine: trial.commandLine)
+            // The enqueuer verified the sources when it computed the uploaded tensors.
+            local.sourceVerification = .whenComputing
             result = try await Self.onThread { [self, local] in try trainLocally(trial, workbench: local) }
         } catch {
             heartbeat.cancel()
@@ -143,14 +147,7 @@ public struct Worker: Sendable {
             let outcome = try local.resume(run: existing)
             return (outcome.run, outcome.status)
         }
-        let settings: RunSettings
-        do {
-            settings = try JSONDecoder().decode(RunSettings.self, from: Data(trial.run.settings.utf8))
-        } catch let error as WorkbenchError {
-            throw error
-        } catch {
-            throw WorkbenchError(.invalidRequest, "the trial's settings are not a JSON object of settings (\(error))")
-        }
+        let settings = try RunSettings.decoded(trial.run.settings, of: "trial \(trial.id)")
         try settings.validate()
         let request = TrainingRequest(
             name: trial.run.name, tags: trial.run.tags, note: trial.run.note, kind: trial.run.kind, uuid: trial.uuid)
@@ -158,16 +155,24 @@ public struct Worker: Sendable {
         return (outcome.run, outcome.status)
     }
 
-    /// Copies the trial's dataset version (clip metadata) from the remote when the local
-    /// database lacks it.
+    /// Copies the trial's dataset version (clip metadata) and the feature tensors of its
+    /// recipe from the remote when the local database lacks them.
     private func fetchDataset(_ trial: QueuedTrial, link: RemoteLink) async throws {
         let store = workbench.store
-        guard try !store.holds(.datasetVersion, key: trial.datasetVersionHash) else { return }
-        let tables = try await link.retrying(for: options.reconnectFor) { remote in
-            try await remote.fetch(.datasetVersion, key: trial.datasetVersionHash)
+        if try !store.holds(.datasetVersion, key: trial.datasetVersionHash) {
+            let tables = try await link.retrying(for: options.reconnectFor) { remote in
+                try await remote.fetch(.datasetVersion, key: trial.datasetVersionHash)
+            }
+            try store.importTables(tables)
+            note("dataset version \(trial.datasetVersionHash.prefix(12)) fetched from the remote")
         }
-        try store.importTables(tables)
-        note("dataset version \(trial.datasetVersionHash.prefix(12)) fetched from the remote")
+        let settings = try RunSettings.decoded(trial.run.settings, of: "trial \(trial.id)")
+        for recipe in try FeatureSpec.recipes(of: settings) {
+            let key = ExchangeScope.featureSetKey(version: trial.datasetVersionHash, recipe: recipe.hash)
+            guard try !store.holds(.featureSet, key: key) else { continue }
+            let copied = try await link.retrying(for: options.reconnectFor) { remote in try await remote.fetchFeatures(key, into: store) }
+            if copied > 0 { note("feature tensors of \(copied) clips (\(FeatureComputer.name(of: recipe))) fetched from the remote") }
+        }
     }
 
     /// Records the parents of the sweeps whose trials have all ended; how many.

@@ -6,9 +6,10 @@ import Testing
 struct QueueParsingTests {
     @Test func queueingIsOfferedForNewRunsAndSweeps() throws {
         let run = try #require(try SER.parseAsRoot(["run", "--queue", "origin", "--split", "kfold:3"]) as? SER.Run)
-        #expect(run.queue == "origin")
-        let sweep = try #require(try SER.parseAsRoot(["sweep", "--lr", "1e-3,3e-4", "--queue", "lab"]) as? SER.Sweep)
-        #expect(sweep.queue == "lab")
+        #expect(run.queueing.queue == "origin" && run.queueing.queueFeatures == .compute)
+        let sweep = try #require(
+            try SER.parseAsRoot(["sweep", "--lr", "1e-3,3e-4", "--queue", "lab", "--queue-features", "cached"]) as? SER.Sweep)
+        #expect(sweep.queueing.queue == "lab" && sweep.queueing.queueFeatures == .cached)
     }
 
     @Test func queueingRefusesWhatOnlyMakesSenseHere() {
@@ -17,6 +18,12 @@ struct QueueParsingTests {
         }
         #expect { _ = try SER.parseAsRoot(["run", "--queue", "o", "--resume", "last"]) } throws: {
             SER.message(for: $0).contains("--queue")
+        }
+        #expect { _ = try SER.parseAsRoot(["run", "--queue-features", "none"]) } throws: {
+            SER.message(for: $0).contains("--queue-features goes with --queue")
+        }
+        #expect { _ = try SER.parseAsRoot(["run", "--queue", "o", "--queue-features", "all"]) } throws: {
+            SER.message(for: $0).contains("--queue-features")
         }
         #expect { _ = try SER.parseAsRoot(["run", "--queue", "o", "--seeds", "1,2"]) } throws: {
             SER.message(for: $0).contains("--seeds cannot be queued")

@@ -64,6 +64,62 @@ struct RemoteServerTests {
         }
     }
 
+    /// Tensors of the fixture's 6 clips under its recipe, whose bytes depend on the clip.
+    static func addFeatures(to store: Store, count: Int = 6) throws {
+        try store.write { db in
+            for clip in 1...count {
+                let values: [Float] = (0..<6).map { Float(clip) + Float($0) / 8 }
+                let data = values.withUnsafeBytes { Data($0) }
+                try db.execute(
+                    sql: "INSERT INTO features (clip_id, config_id, frames, dims, data, computed_at) VALUES (?, 1, 3, 2, ?, 'now')",
+                    arguments: [clip, data])
+            }
+        }
+    }
+
+    /// Every tensor of a database by its clip's content hash.
+    static func tensors(_ store: Store) throws -> [String: Data] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT c.content_hash, f.data FROM features f JOIN clips c ON c.id = f.clip_id")
+                .reduce(into: [:]) { $0[$1["content_hash"] as String] = $1["data"] as Data }
+        }
+    }
+
+    @Test func featureTensorsTravelOnRequestAndOnlyWhatIsMissing() async throws {
+        let source = try RemoteFixture.makeStore()
+        let run = try RemoteFixture.addFinishedRun(to: source, name: "with-features", seed: 3)
+        // Four of six tensors first: an interrupted cache, or a push before the rest existed.
+        try Self.addFeatures(to: source, count: 4)
+        let target = try RemoteFixture.makeStore()
+        try target.write { try $0.execute(sql: "DELETE FROM feature_configs") }
+        let key = ExchangeScope.featureSetKey(version: String(repeating: "v", count: 64), recipe: String(repeating: "f", count: 64))
+        #expect(try source.featureCoverage(key).cached.count == 4 && !(try source.holds(.featureSet, key: key)))
+        try await TestPostgres.with { server in
+            let remote = try await connect(server)
+            // A plain push sends no tensors; --features sends the four there are.
+            #expect(try await remote.push(from: source, runIDs: [run]).tensors == 0)
+            #expect(try server.psql("SELECT count(*) FROM features").hasPrefix("0"))
+            #expect(try await remote.push(from: source, runIDs: [run], features: true).tensors == 4)
+            #expect(try await remote.holds(.featureSet, key: key) == false)
+            // The other two appear; pushing again sends only those.
+            try source.write { db in try db.execute(sql: "DELETE FROM features") }
+            try Self.addFeatures(to: source)
+            #expect(try await remote.push(from: source, runIDs: [run], features: true).tensors == 2)
+            #expect(try await remote.holds(.featureSet, key: key))
+            #expect(try await remote.push(from: source, runIDs: [run], features: true).tensors == 0)
+            // A pull without --features copies none; with it, all six, byte for byte.
+            #expect(try await remote.pull(into: target).tensors == 0)
+            #expect(try Self.tensors(target).isEmpty)
+            #expect(try await remote.pull(into: target, features: true).tensors == 6)
+            #expect(try await remote.pull(into: target, features: true).tensors == 0)
+            await remote.close()
+        }
+        let sent = try Self.tensors(source)
+        let received = try Self.tensors(target)
+        #expect(sent.count == 6 && received == sent)
+        #expect(try target.holds(.featureSet, key: key))
+    }
+
     @Test func pullKeepsTheLocalRunAndCopiesTheRemoteOnesExactly() async throws {
         let source = try RemoteFixture.makeStore()
         let sweep = try RemoteFixture.addFinishedRun(to: source, name: "parent", seed: 5, epochs: 1, kind: .sweep)

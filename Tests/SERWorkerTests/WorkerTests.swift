@@ -56,6 +56,60 @@ struct WorkerTests {
         }
     }
 
+    /// The enqueuer computes and uploads the feature tensors; a worker on a machine without
+    /// the audio trains from them, exactly as the enqueuer would. A run whose tensors were not
+    /// uploaded fails there, naming the audio it could not read.
+    @Test func aWorkerWithoutTheAudioTrainsFromUploadedFeatures() async throws {
+        let fixture = try WorkerFixture()
+        defer { fixture.remove() }
+        try await TestPostgres.with { server in
+            let settings = WorkerFixture.tiny()
+            let plan = try fixture.workbench.planRun(settings, TrainingRequest(name: "shipped"))
+            let sets = try fixture.workbench.featureSets(of: plan, compute: true)
+            let clips = try #require(sets.first?.outcome?.clips)
+            #expect(sets.count == 1 && sets[0].outcome?.computed == clips && clips == 32)
+            let remote = try await WorkerFixture.connect(server)
+            let submission = plan.submission()
+            let report = try await QueueSubmitter.submit(
+                submission, featureSets: sets.map(\.key), to: remote, from: fixture.workbench.store)
+            #expect(report == QueueSubmitter.Report(tensors: clips, runs: 1))
+            #expect(try server.value("SELECT count(*) FROM features") == "\(clips)")
+            // Queued again: nothing new to upload.
+            let again = try fixture.workbench.planRun(settings, TrainingRequest(name: "again")).submission()
+            #expect(
+                try await QueueSubmitter.submit(again, featureSets: sets.map(\.key), to: remote, from: fixture.workbench.store).tensors == 0
+            )
+            // Another recipe, queued with no tensors (--queue-features none).
+            var other = settings
+            other.features = "mfcc20"
+            let bare = try fixture.workbench.planRun(other, TrainingRequest(name: "bare")).submission()
+            #expect(try await QueueSubmitter.submit(bare, featureSets: [], to: remote, from: fixture.workbench.store).tensors == 0)
+
+            // The worker's machine has no audio.
+            let corpus = fixture.folder.appendingPathComponent("corpus")
+            try FileManager.default.moveItem(at: corpus, to: fixture.folder.appendingPathComponent("elsewhere"))
+            let store = try fixture.workerStore("w1", server: server)
+            let summary = try await WorkerFixture.worker(store, server: server, name: "w1").run()
+            #expect(summary.finished == 2 && summary.failed == 1, "\(summary)")
+            let key = try #require(sets.first?.key)
+            #expect(try store.featureCoverage(key).cached.count == clips)
+            let failure = try server.value("SELECT state || '|' || error FROM queue_trials WHERE uuid = '\(bare.trials[0].uuid)'")
+            #expect(failure.hasPrefix("failed|") && failure.contains("corpus"), "\(failure)")
+            let queued = try await remote.fetch(.run, key: submission.trials[0].uuid)
+            await remote.close()
+
+            // Exactly the run the enqueuer trains here, with its audio back in place.
+            try FileManager.default.moveItem(at: fixture.folder.appendingPathComponent("elsewhere"), to: corpus)
+            let local = try fixture.workbench.train(settings)
+            let localUUID = try #require(try fixture.workbench.store.pushCandidates([local.run]).first?.uuid)
+            let expected = Self.essentials(try fixture.workbench.store.exportTables(.run, key: localUUID), Self.trainedTables)
+            #expect(expected["epochs"]?.count == 3)
+            for name in Self.trainedTables {
+                #expect(Self.essentials(queued, [name])[name] == expected[name], "\(name) differs")
+            }
+        }
+    }
+
     @Test func aQueuedSweepRecordsTheParentALocalSweepRecords() async throws {
         let fixture = try WorkerFixture()
         defer { fixture.remove() }

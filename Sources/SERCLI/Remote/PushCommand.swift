@@ -17,12 +17,15 @@ extension SER {
                 Examples:
                   ser push                     # everything finished, to origin
                   ser push lab 12 @paper       # two runs (and their children) to the remote lab
+                  ser push --features last     # the newest run with the feature tensors it used
                 """)
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("A remote name, then runs (ids, names, last, @tag).", valueName: "name|run"))
         var arguments: [String] = []
         @Flag(help: "Push every finished run (the default when no run is named).") var all = false
+        @Flag(help: "Also upload the feature tensors the runs were trained on (so `ser pull --features` or a worker needs no audio).")
+        var features = false
 
         func run() throws {
             try RemoteSelection.refuseJSON(options, command: "push")
@@ -38,8 +41,9 @@ extension SER {
             let record = try RemoteSelection.record(name, in: store)
             InterruptFlag.install()
             let token = InterruptFlag.token
+            let withFeatures = features
             let report = try RemoteSelection.using(record) { remote in
-                try await remote.push(from: store, runIDs: runIDs, cancellation: token)
+                try await remote.push(from: store, runIDs: runIDs, features: withFeatures, cancellation: token)
             }
             guard !options.quiet else { return }
             for skipped in report.skipped {
@@ -47,7 +51,8 @@ extension SER {
             }
             Console.out(
                 "Pushed \(report.pushed.count) run\(report.pushed.count == 1 ? "" : "s") to \(record.name)"
-                    + (report.alreadyThere.isEmpty ? "" : " (\(report.alreadyThere.count) already there)") + "\n")
+                    + (report.alreadyThere.isEmpty ? "" : " (\(report.alreadyThere.count) already there)")
+                    + (report.tensors > 0 ? ", with \(report.tensors) feature tensors" : "") + "\n")
         }
     }
 
@@ -57,16 +62,18 @@ extension SER {
             abstract: "Copy a team remote's runs that this database lacks (with their datasets' clip metadata).",
             discussion: """
                 Runs keep their UUIDs and get new local ids; local runs are never changed. Audio \
-                and feature tensors are not copied: clips are known by their content hash and \
-                metadata.
+                is not copied: clips are known by their content hash and metadata. With \
+                --features, the feature tensors the remote holds for the runs' datasets come \
+                along, so runs can be evaluated or trained on without the audio.
 
                 Examples:
                   ser pull
-                  ser pull lab
+                  ser pull lab --features
                 """)
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The remote (default: origin, or the only remote).") var name: String?
+        @Flag(help: "Also copy the feature tensors the remote holds for the runs' datasets.") var features = false
 
         func run() throws {
             try RemoteSelection.refuseJSON(options, command: "pull")
@@ -74,12 +81,16 @@ extension SER {
             let record = try RemoteSelection.record(name, in: store)
             InterruptFlag.install()
             let token = InterruptFlag.token
-            let report = try RemoteSelection.using(record) { remote in try await remote.pull(into: store, cancellation: token) }
+            let withFeatures = features
+            let report = try RemoteSelection.using(record) { remote in
+                try await remote.pull(into: store, features: withFeatures, cancellation: token)
+            }
             guard !options.quiet else { return }
             Console.out(
                 "Pulled \(report.pulled.count) run\(report.pulled.count == 1 ? "" : "s") from \(record.name)"
                     + (report.alreadyHere == 0 ? "" : " (\(report.alreadyHere) already here)")
-                    + (report.datasetVersions.isEmpty ? "" : ", with \(report.datasetVersions.count) dataset version(s)") + "\n")
+                    + (report.datasetVersions.isEmpty ? "" : ", with \(report.datasetVersions.count) dataset version(s)")
+                    + (report.tensors > 0 ? ", \(report.tensors) feature tensors" : "") + "\n")
         }
     }
 }

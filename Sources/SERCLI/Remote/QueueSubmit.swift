@@ -5,14 +5,25 @@ import SERWorker
 
 /// `--queue NAME` of `ser run` and `ser sweep`: puts a resolved plan on a remote's queue.
 enum QueueSubmit {
-    /// Enqueues `plan` on the remote `name` and says so (unless quiet).
-    static func submit(_ plan: QueuePlan, remote name: String, store: Store, quiet: Bool) throws {
+    /// Caches the plan's feature tensors (per `features`), uploads them and enqueues `plan` on
+    /// the remote `name`, and says so (unless quiet).
+    static func submit(_ plan: QueuePlan, remote name: String, features: QueueFeatures, workbench: Workbench, quiet: Bool) throws {
+        let store = workbench.store
         let record = try RemoteSelection.record(name, in: store)
         let submission = plan.submission()
-        try RemoteSelection.using(record) { remote in try await remote.enqueue(submission, from: store) }
+        let sets = features == .none ? [] : try workbench.featureSets(of: plan, compute: features == .compute)
+        for failure in sets.flatMap({ $0.outcome?.failures ?? [] }) {
+            Console.error("ser: warning: \(failure.path): no features (\(failure.reason)); workers will skip it as a run here would\n")
+        }
+        let token = workbench.cancellation
+        let report = try RemoteSelection.using(record) { remote in
+            try await QueueSubmitter.submit(submission, featureSets: sets.map(\.key), to: remote, from: store, cancellation: token)
+        }
         guard !quiet else { return }
-        let count = submission.trials.count
+        let count = report.runs
         let what = submission.group.map { "\(count) trials of sweep \($0.uuid.prefix(8))" } ?? "\(count) run\(count == 1 ? "" : "s")"
-        Console.out("Queued \(what) on \(record.name); `ser worker \(record.name)` trains them, `ser queue \(record.name)` shows them\n")
+        let tensors = report.tensors > 0 ? " with \(report.tensors) feature tensors" : ""
+        Console.out(
+            "Queued \(what) on \(record.name)\(tensors); `ser worker \(record.name)` trains them, `ser queue \(record.name)` shows them\n")
     }
 }

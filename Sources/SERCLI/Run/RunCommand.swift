@@ -48,10 +48,7 @@ extension SER {
                 "Train one run per seed, all on the same split (--split-seed, default --seed), and record their ensemble: the mean of their class probabilities, as `ser ensemble` makes it (e.g. --seeds 42,1,2).",
                 valueName: "seeds"))
         var seeds: String?
-        @Option(
-            help: ArgumentHelp("Put the run on this team remote's queue for `ser worker` instead of training it here.", valueName: "remote")
-        )
-        var queue: String?
+        @OptionGroup var queueing: QueueOptions
         @Option(help: .hidden)
         var parent: Int64?
         @Option(help: .hidden)
@@ -75,10 +72,10 @@ extension SER {
                 let flags = given.map { "--" + $0.key.kebabCased } + (hyperparameters.config == nil ? [] : ["--config"])
                 throw ValidationError("--resume continues a run with its own settings; drop \(flags.joined(separator: ", "))")
             }
-            if queue != nil && (resume != nil || reproduce != nil || parent != nil || kind != nil) {
+            if queueing.queue != nil && (resume != nil || reproduce != nil || parent != nil || kind != nil) {
                 throw ValidationError("--queue enqueues a new run; it cannot be combined with --resume or --reproduce")
             }
-            if queue != nil && seeds != nil {
+            if queueing.queue != nil && seeds != nil {
                 throw ValidationError("--seeds cannot be queued yet; queue one run per seed with --seed")
             }
             if let kind, RunKind(rawValue: kind) == nil {
@@ -90,10 +87,10 @@ extension SER {
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let workbench = try options.workbench(observer: output)
             let started = Date()
-            if let queue {
+            if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "run --queue")
                 let plan = try workbench.planRun(try hyperparameters.resolve(), TrainingRequest(name: name, tags: tags, note: note))
-                try QueueSubmit.submit(plan, remote: queue, store: workbench.store, quiet: options.quiet)
+                try QueueSubmit.submit(plan, remote: queue, features: queueing.queueFeatures, workbench: workbench, quiet: options.quiet)
                 return
             }
             if let seeds {

@@ -37,15 +37,12 @@ extension SER {
         @Option(help: ArgumentHelp("Trials to run at once (separate processes).", valueName: "n")) var jobs = 1
         @Option(help: ArgumentHelp("A name for the sweep.", valueName: "name")) var name: String?
         @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for the sweep (repeatable).", valueName: "tag")) var tags: [String] = []
-        @Option(
-            help: ArgumentHelp(
-                "Put the trials on this team remote's queue for `ser worker` instead of training them here.", valueName: "remote"))
-        var queue: String?
+        @OptionGroup var queueing: QueueOptions
 
         func validate() throws {
             if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
             if let random, random < 1 { throw ValidationError("--random must be at least 1") }
-            if queue != nil && jobs > 1 {
+            if queueing.queue != nil && jobs > 1 {
                 throw ValidationError("--jobs runs trials here; with --queue, start workers (ser worker --jobs N)")
             }
             for item in set where !item.contains("=") {
@@ -95,10 +92,10 @@ extension SER {
             }
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let workbench = try options.workbench(observer: output)
-            if let queue {
+            if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "sweep --queue")
                 let plan = try workbench.planSweep(base, grid: grid, random: random, name: name, tags: tags)
-                try QueueSubmit.submit(plan, remote: queue, store: workbench.store, quiet: options.quiet)
+                try QueueSubmit.submit(plan, remote: queue, features: queueing.queueFeatures, workbench: workbench, quiet: options.quiet)
                 return
             }
             let launcher: any TrialLauncher =

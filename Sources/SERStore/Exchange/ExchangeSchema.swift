@@ -3,7 +3,7 @@
 /// content hashes named here, so copying the same thing twice changes nothing.
 public enum ExchangeSchema {
     /// Every exchanged table, in writing order.
-    public static let all: [ExchangeTableSpec] = datasetVersion + featureConfig + run
+    public static let all: [ExchangeTableSpec] = datasetVersion + featureConfig + featureSet + run
 
     /// The tables of one scope, in writing order.
     public static func tables(_ scope: ExchangeScope) -> [ExchangeTableSpec] { all.filter { $0.scope == scope } }
@@ -64,6 +64,28 @@ public enum ExchangeSchema {
             export: "SELECT hash, name, params, dims, feature_names, created_at FROM feature_configs WHERE hash = ?1",
             import: "INSERT OR IGNORE INTO feature_configs (hash, name, params, dims, feature_names, created_at) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    ]
+
+    /// One row per tensor: the recipe's hash, the clip's content hash and the tensor as the
+    /// local `features` table holds it (float32 [frames, dims], little-endian). Written for
+    /// every local clip of that content; the recipe must be here first.
+    static let featureSet: [ExchangeTableSpec] = [
+        ExchangeTableSpec(
+            "features", .featureSet, ["config_hash", "clip_hash", "frames", "dims", "data", "computed_at", "compute_ms"],
+            export: """
+                SELECT f.hash, c.content_hash, t.frames, t.dims, t.data, t.computed_at, t.compute_ms
+                FROM features t JOIN feature_configs f ON f.id = t.config_id JOIN clips c ON c.id = t.clip_id
+                WHERE f.hash = substr(?1, 66, 64)
+                  AND t.clip_id IN (SELECT vc.clip_id FROM dataset_version_clips vc
+                                    WHERE vc.version_id = (SELECT id FROM dataset_versions WHERE hash = substr(?1, 1, 64)
+                                                           ORDER BY id LIMIT 1))
+                ORDER BY c.content_hash
+                """,
+            import: """
+                INSERT OR IGNORE INTO features (clip_id, config_id, frames, dims, data, computed_at, compute_ms)
+                SELECT c.id, f.id, ?3, ?4, ?5, ?6, ?7 FROM clips c JOIN feature_configs f ON f.hash = ?1
+                WHERE c.content_hash = ?2
+                """)
     ]
 
     /// `runs` first; `selected_run_uuid` and `reproduces_run_uuid` may name runs written

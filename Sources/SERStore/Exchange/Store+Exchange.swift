@@ -46,21 +46,59 @@ extension Store {
     }
 
     /// Whether this database holds the dataset version or feature recipe of `hash`, or the run
-    /// of UUID `hash`.
+    /// of UUID `hash`; for a feature set, whether every clip of the version has its tensor
+    /// (or a recorded failure) under the recipe.
     public func holds(_ scope: ExchangeScope, key: String) throws -> Bool {
-        try localID(scope, key: key) != nil
+        if scope == .featureSet { return try featureCoverage(key).complete }
+        return try localID(scope, key: key) != nil
     }
 
     /// The local id of the dataset version or feature recipe of `key` (a content hash), or of
-    /// the run of UUID `key`; nil when this database lacks it.
+    /// the run of UUID `key`; nil when this database lacks it, and for a feature set (many
+    /// rows: see ``featureCoverage(_:)``).
     public func localID(_ scope: ExchangeScope, key: String) throws -> Int64? {
         let sql: String
         switch scope {
         case .datasetVersion: sql = "SELECT id FROM dataset_versions WHERE hash = ?"
         case .featureConfig: sql = "SELECT id FROM feature_configs WHERE hash = ?"
+        case .featureSet: return nil
         case .run: sql = "SELECT id FROM runs WHERE uuid = ?"
         }
         return try read { db in try Int64.fetchOne(db, sql: sql, arguments: [key]) }
+    }
+
+    /// How much of a feature set (key ``ExchangeScope/featureSetKey(version:recipe:)``) this
+    /// database holds: the version's clips, and the content hashes of those with a tensor and
+    /// of those whose computation failed under the recipe. All zero when the version or the
+    /// recipe is not here.
+    public func featureCoverage(_ key: String) throws -> FeatureCoverage {
+        let version = String(key.prefix(64))
+        let recipe = String(key.dropFirst(65))
+        return try read { db in
+            guard
+                let versionID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM dataset_versions WHERE hash = ? ORDER BY id LIMIT 1", arguments: [version])
+            else { return FeatureCoverage(clips: 0, cached: [], failed: 0) }
+            let clips =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset_version_clips WHERE version_id = ?", arguments: [versionID]) ?? 0
+            guard let configID = try Int64.fetchOne(db, sql: "SELECT id FROM feature_configs WHERE hash = ?", arguments: [recipe]) else {
+                return FeatureCoverage(clips: clips, cached: [], failed: 0)
+            }
+            let cached = try String.fetchSet(
+                db,
+                sql: """
+                    SELECT c.content_hash FROM dataset_version_clips vc JOIN clips c ON c.id = vc.clip_id
+                    JOIN features t ON t.clip_id = c.id AND t.config_id = ?2 WHERE vc.version_id = ?1
+                    """, arguments: [versionID, configID])
+            let failed =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM dataset_version_clips vc JOIN feature_errors e ON e.clip_id = vc.clip_id AND e.config_id = ?2
+                        WHERE vc.version_id = ?1
+                        """, arguments: [versionID, configID]) ?? 0
+            return FeatureCoverage(clips: clips, cached: cached, failed: failed)
+        }
     }
 
     /// The tables of one scope for `key` (a version or recipe hash, or a run UUID).

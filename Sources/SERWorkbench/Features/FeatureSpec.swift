@@ -6,6 +6,20 @@ public import SERFeatures
 /// `delta2` (adds Δ and ΔΔ), `rms`, `zcr`. Order does not matter: columns always come in
 /// the order MFCC, Δ, ΔΔ, chroma, contrast, RMS, ZCR.
 public enum FeatureSpec {
+    /// Every recipe a run with `settings` trains on: its features first, then one copy per
+    /// speed-perturbation factor (``RunSettings/speedPerturb``), in that order.
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` naming `features`.
+    public static func recipes(of settings: RunSettings) throws -> [FeatureConfig] {
+        let config = try self.config(settings.features, sampleRate: settings.sampleRate)
+        return [config]
+            + settings.speedPerturb.map { factor in
+                var perturbed = config
+                perturbed.speedFactor = factor
+                return perturbed
+            }
+    }
+
     /// The feature configuration for `spec` at `sampleRate` Hz.
     ///
     /// - Throws: ``WorkbenchError`` `.invalidSetting` naming `features` and the bad token.

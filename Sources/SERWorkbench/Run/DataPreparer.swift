@@ -12,22 +12,28 @@ public enum DataPreparer {
     ///   (evaluation needs no second class; training does).
     static func prepare(_ workbench: Workbench, settings: RunSettings, allowSingleLabel: Bool = false) throws -> PreparedData {
         let store = workbench.store
-        let config = try FeatureSpec.config(settings.features, sampleRate: settings.sampleRate)
         let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
         let clips = try store.read { db in try DatasetStore.clips(versionID: version.id ?? -1, db) }
         guard !clips.isEmpty else {
             throw WorkbenchError(.unusableData, "dataset \(dataset.name)@\(version.shortHash) has no clips")
         }
-        try checkSources(clips, store: store, dataset: dataset.name)
-        let computer = try FeatureComputer(store: store, config: config)
+        if workbench.sourceVerification == .always {
+            try checkSources(clips, store: store, dataset: dataset.name)
+        }
+        let recipes = try FeatureSpec.recipes(of: settings)
+        let computers = try recipes.map { try FeatureComputer(store: store, config: $0) }
+        let computer = computers[0]
+        let ids = clips.compactMap(\.id)
+        if workbench.sourceVerification == .whenComputing,
+            try computers.contains(where: { try store.cachedFeatureClips(configID: $0.configID, among: ids).count < ids.count })
+        {
+            try checkSources(clips, store: store, dataset: dataset.name)
+        }
         try fill(computer, clips: clips, dataset: dataset.name, title: "features", workbench: workbench)
         var copies: [[Int64: Matrix]] = []
-        for factor in settings.speedPerturb {
-            var perturbed = config
-            perturbed.speedFactor = factor
-            let copyComputer = try FeatureComputer(store: store, config: perturbed)
+        for (factor, copyComputer) in zip(settings.speedPerturb, computers.dropFirst()) {
             try fill(copyComputer, clips: clips, dataset: dataset.name, title: "speed ×\(factor)", workbench: workbench)
-            copies.append(try store.loadFeatures(configID: copyComputer.configID, clipIDs: clips.compactMap(\.id)))
+            copies.append(try store.loadFeatures(configID: copyComputer.configID, clipIDs: ids))
         }
         let features = try store.loadFeatures(configID: computer.configID, clipIDs: clips.compactMap(\.id))
         let classes = Array(Set(clips.map(\.label))).sorted()
@@ -37,7 +43,7 @@ public enum DataPreparer {
         }
         return PreparedData(
             dataset: dataset, version: version, clips: clips, classes: classes, features: features,
-            featureConfigID: computer.configID, featureConfigHash: config.hash, dims: config.dims, copies: copies)
+            featureConfigID: computer.configID, featureConfigHash: recipes[0].hash, dims: recipes[0].dims, copies: copies)
     }
 
     /// Computes the features `computer`'s recipe still lacks for `clips`.

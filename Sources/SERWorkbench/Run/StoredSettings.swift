@@ -14,12 +14,21 @@ extension RunSettings {
                 "run \(header.id) is an ensemble of runs \(members.map(String.init).joined(separator: ", ")) and has no training settings of its own; "
                     + "reproduce its members and combine them with `ser ensemble`")
         }
+        return try decoded(header.config, of: "run \(header.id)")
+    }
+
+    /// Settings from their stored JSON form (`runs.config`, a queued run's settings): the one
+    /// decoder of that form. `owner` names where they come from in errors (`run 7`).
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` (with the key when one setting is at
+    ///   fault) when the JSON cannot be read or a value is out of range.
+    public static func decoded(_ json: String, of owner: String) throws -> RunSettings {
         do {
-            return try JSONDecoder().decode(RunSettings.self, from: Data(header.config.utf8))
+            return try JSONDecoder().decode(RunSettings.self, from: Data(json.utf8))
         } catch let error as WorkbenchError {
-            throw WorkbenchError(.invalidSetting, key: error.key, "run \(header.id): its stored settings cannot be used: \(error.reason)")
+            throw WorkbenchError(.invalidSetting, key: error.key, "\(owner): its stored settings cannot be used: \(error.reason)")
         } catch {
-            throw WorkbenchError(.invalidSetting, "run \(header.id): its stored settings cannot be read: \(error)")
+            throw WorkbenchError(.invalidSetting, "\(owner): its stored settings cannot be read: \(error)")
         }
     }
 }
