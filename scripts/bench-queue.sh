@@ -19,24 +19,11 @@ corpus="${1:-$root/../shared/data/ravdess-speech}"
 reps="${2:-3}"
 trials=8
 [ -d "$corpus" ] || { echo "bench-queue: no corpus at $corpus" >&2; exit 1; }
-pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[ -x "$pgbin/initdb" ] || { echo "bench-queue: PostgreSQL is not installed (scripts/install-deps.sh)" >&2; exit 1; }
 ser="${SER:-$root/.build/debug/ser}"
 [ -x "$ser" ] || (cd "$root" && swift build --product ser >/dev/null)
 
-work="$(mktemp -d /tmp/ser-bench-queue-XXXXXX)"
-as=()
-if [ "$(id -u)" = 0 ]; then
-    chown 65534:65534 "$work"
-    as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-fi
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-pg() { (cd / && "${as[@]}" "$@"); }
-pg "$pgbin/initdb" -D "$work/pg" -A trust -U ser -E UTF8 --locale=C --no-sync >/dev/null
-pg "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $work" start >/dev/null
-trap 'pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-pg "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U ser ser
-url="postgres://ser@127.0.0.1:$port/ser"
+bench=bench-queue
+source "$root/scripts/pg-cluster.sh"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ser: $ser; PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

@@ -26,6 +26,7 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var reading: RemoteReadOptions
 
         @Argument(
             help: ArgumentHelp(
@@ -97,7 +98,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore(readOnly: true)
+            let store = try reading.store(options)
             let runIDs = try references.resolve(in: store)
             let query = CompareQuery(
                 runIDs: runIDs, dataset: dataset, tag: tag, filter: filter, sort: sortField, descending: sortDescending, limit: top,

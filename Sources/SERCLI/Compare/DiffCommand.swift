@@ -19,6 +19,7 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var reading: RemoteReadOptions
 
         @Argument(help: ArgumentHelp("The first run (the baseline): an id, a name or prefix, last, last~N or @tag.", valueName: "run-a"))
         var referenceA: RunArgument
@@ -38,7 +39,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore(readOnly: true)
+            let store = try reading.store(options)
             let (runA, runB) = (try referenceA.resolve(in: store), try referenceB.resolve(in: store))
             if runA == runB {
                 throw ValidationError(

@@ -18,6 +18,7 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var reading: RemoteReadOptions
 
         @Flag(name: .long, help: "Include the folds and trials of k-fold runs and sweeps.")
         var all = false
@@ -33,7 +34,7 @@ extension SER {
         }
 
         func run() throws {
-            let store = try options.openStore(readOnly: true)
+            let store = try reading.store(options)
             if deleted {
                 try listTrash(store)
                 return

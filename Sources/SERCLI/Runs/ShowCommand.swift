@@ -19,12 +19,13 @@ extension SER {
                 """)
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var reading: RemoteReadOptions
 
         @Argument(help: ArgumentHelp("The run: an id, a name (or a unique prefix of one), last, last~N or @tag.", valueName: "run"))
         var reference: RunArgument
 
         func run() throws {
-            let store = try options.openStore(readOnly: true)
+            let store = try reading.store(options)
             let runID = try reference.resolve(in: store)
             guard let header = try store.runHeader(runID) else { throw WorkbenchError(.notFound, "no run \(runID) in \(store.path)") }
             let text = try store.runText(runID)

@@ -9,6 +9,7 @@ import SERStore
 /// copies everything.
 enum OpenStores {
     nonisolated(unsafe) private static var stores: [Store] = []
+    nonisolated(unsafe) private static var scratch: [URL] = []
     private static let lock = NSLock()
 
     /// Remembers `store` for ``checkpointAll()`` and returns it.
@@ -18,8 +19,15 @@ enum OpenStores {
         return store
     }
 
-    /// Checkpoints every database opened for writing (best effort; see ``Store/checkpoint()``).
+    /// Remembers a scratch folder (a remote's snapshot) for removal at exit.
+    static func removeAtExit(_ folder: URL) {
+        lock.withLock { scratch.append(folder) }
+    }
+
+    /// Checkpoints every database opened for writing (best effort; see ``Store/checkpoint()``)
+    /// and removes the scratch folders.
     static func checkpointAll() {
         for store in lock.withLock({ stores }) { store.checkpoint() }
+        for folder in lock.withLock({ scratch }) { try? FileManager.default.removeItem(at: folder) }
     }
 }
