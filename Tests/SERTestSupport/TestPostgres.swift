@@ -32,20 +32,22 @@ public final class TestPostgres: @unchecked Sendable {
     /// The message tests print when they skip.
     public static let skipReason = "PostgreSQL is not installed (apt-get install postgresql; see scripts/install-deps.sh)"
 
-    /// Starts a server; call ``stop()`` when done (or use ``with(_:)``).
+    /// Starts a server; call ``stop()`` when done (or use ``with(_:)``). With `network`, the
+    /// server runs inside the network's server namespace and listens on every address there
+    /// (loopback and the clients' links, nothing else exists in it); ``url`` then names the
+    /// loopback address, and ``url(for:)`` the address client `i` reaches.
     /// - Throws: ``TestPostgresError`` with the failing command's output.
-    public static func start() throws -> TestPostgres {
+    public static func start(network: TestNetwork? = nil) throws -> TestPostgres {
         guard let bin = binaries else { throw TestPostgresError(reason: skipReason) }
         let root = URL(fileURLWithPath: geteuid() == 0 ? "/tmp" : NSTemporaryDirectory())
             .appendingPathComponent("ser-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let runAs: [String]
+        var runAs: [String] = network.map { $0.inside($0.server) } ?? []
         if geteuid() == 0 {
-            runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            runAs += ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
             try run(["/bin/chown", "65534:65534", root.path])
-        } else {
-            runAs = []
         }
+        let listen = network == nil ? "127.0.0.1" : "*"
         let data = root.appendingPathComponent("data")
         do {
             try run(
@@ -53,6 +55,13 @@ public final class TestPostgres: @unchecked Sendable {
                     bin.appendingPathComponent("initdb").path, "-D", data.path, "-A", "trust", "-U", "ser",
                     "-E", "UTF8", "--locale=C", "--no-sync",
                 ])
+            if network != nil {
+                // Trust the namespaces' private links as initdb trusts loopback.
+                let hba = try FileHandle(forWritingTo: data.appendingPathComponent("pg_hba.conf"))
+                try hba.seekToEnd()
+                try hba.write(contentsOf: Data("host all all \(TestNetwork.addresses) trust\n".utf8))
+                try hba.close()
+            }
             var lastError: (any Error)?
             for _ in 0..<3 {
                 let port = try freePort()
@@ -61,9 +70,9 @@ public final class TestPostgres: @unchecked Sendable {
                         runAs + [
                             bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l",
                             root.appendingPathComponent("server.log").path, "-w", "-t", "60", "-o",
-                            serverOptions(port: port, root: root), "start",
+                            serverOptions(port: port, root: root, listen: listen), "start",
                         ])
-                    let server = TestPostgres(bin: bin, root: root, data: data, port: port, runAs: runAs)
+                    let server = TestPostgres(bin: bin, root: root, data: data, port: port, runAs: runAs, listen: listen)
                     try run(runAs + [bin.appendingPathComponent("createdb").path, "-h", "127.0.0.1", "-p", "\(port)", "-U", "ser", "ser"])
                     return server
                 } catch {
@@ -78,19 +87,28 @@ public final class TestPostgres: @unchecked Sendable {
     }
 
     /// Runs `body` with a fresh server, stopping it afterwards whatever happens.
-    public static func with<T>(_ body: (TestPostgres) async throws -> T) async throws -> T {
-        let server = try start()
+    public static func with<T>(network: TestNetwork? = nil, _ body: (TestPostgres) async throws -> T) async throws -> T {
+        let server = try start(network: network)
         defer { server.stop() }
         return try await body(server)
     }
 
-    private init(bin: URL, root: URL, data: URL, port: Int, runAs: [String]) {
+    private init(bin: URL, root: URL, data: URL, port: Int, runAs: [String], listen: String) {
         self.bin = bin
         self.root = root
         self.data = data
         self.port = port
         self.runAs = runAs
+        self.listen = listen
         self.url = "postgres://ser@127.0.0.1:\(port)/ser"
+    }
+
+    /// What the server listens on (`127.0.0.1`, or `*` inside a ``TestNetwork``).
+    private let listen: String
+
+    /// The URL client `index` of the server's ``TestNetwork`` connects to.
+    public func url(for network: TestNetwork, client index: Int) -> String {
+        "postgres://ser@\(network.serverAddress(for: index)):\(port)/ser"
     }
 
     /// A new empty database on this server; its URL.
@@ -119,13 +137,14 @@ public final class TestPostgres: @unchecked Sendable {
         try Self.run(
             runAs + [
                 bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-l", root.appendingPathComponent("server.log").path,
-                "-w", "-t", "60", "-o", Self.serverOptions(port: port, root: root), "start",
+                "-w", "-t", "60", "-o", Self.serverOptions(port: port, root: root, listen: listen), "start",
             ])
     }
 
-    /// The server's options: loopback only, at `port`, its socket in `root`, no fsync.
-    static func serverOptions(port: Int, root: URL) -> String {
-        "-c listen_addresses=127.0.0.1 -p \(port) -k \(root.path) -c fsync=off"
+    /// The server's options: loopback only (or every address of its private namespace), at
+    /// `port`, its socket in `root`, no fsync.
+    static func serverOptions(port: Int, root: URL, listen: String) -> String {
+        "-c listen_addresses='\(listen)' -p \(port) -k \(root.path) -c fsync=off"
     }
 
     /// Stops the server at once and removes its folder.
