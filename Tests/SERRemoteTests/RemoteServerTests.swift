@@ -120,6 +120,50 @@ struct RemoteServerTests {
         #expect(try target.holds(.featureSet, key: key))
     }
 
+    /// An ensemble names its members by local id; they travel as UUIDs and come back as the
+    /// receiving database's ids, in order, in its settings and its hyperparameter row.
+    @Test func anEnsembleKeepsItsMembersAcrossDatabases() async throws {
+        let source = try RemoteFixture.makeStore()
+        let members = try (1...3).map { try RemoteFixture.addFinishedRun(to: source, name: "m\($0)", seed: Int64($0)) }
+        let list = "[\(members.reversed().map(String.init).joined(separator: ","))]"
+        let ensemble = try source.createRun(
+            NewRun(
+                name: "ens", datasetVersionID: 1, featureConfigID: 1, split: "speaker", seed: 1,
+                config: #"{"ensembleOf":\#(list),"combine":"mean of class probabilities"}"#, commandLine: "ser ensemble",
+                hyperparameters: ["ensembleOf": list], provenance: Provenance(serVersion: "0.1.0")))
+        try source.markRunning(ensemble, pid: 1)
+        try source.endRun(ensemble, status: .finished)
+        let uuids = try members.reversed().map { try RemoteFixture.uuid(of: $0, in: source) }
+        // The receiving database has runs of its own, so every pulled run gets another id.
+        let target = try RemoteFixture.makeStore()
+        for i in 0..<2 { try RemoteFixture.addFinishedRun(to: target, name: "own\(i)", seed: 40 + Int64(i)) }
+        try await TestPostgres.with { server in
+            let remote = try await connect(server)
+            #expect(try await remote.push(from: source, runIDs: nil).pushed.count == 4)
+            let stored = try server.value("SELECT config FROM runs WHERE name = 'ens'")
+            #expect(
+                stored == #"{"ensembleOf":[\#(uuids.map { "\"\($0)\"" }.joined(separator: ","))],"combine":"mean of class probabilities"}"#)
+            #expect(try await remote.pull(into: target).pulled.count == 4)
+            await remote.close()
+        }
+        let ids = try uuids.map { uuid in
+            try #require(try target.read { try Int64.fetchOne($0, sql: "SELECT id FROM runs WHERE uuid = ?", arguments: [uuid]) })
+        }
+        #expect(ids != Array(members.reversed()), "the members have other ids there")
+        let expected = "[\(ids.map(String.init).joined(separator: ","))]"
+        let row = try #require(
+            try target.read {
+                try Row.fetchOne(
+                    $0,
+                    sql: """
+                        SELECT r.config, h.value FROM runs r JOIN hyperparameters h ON h.run_id = r.id AND h.name = 'ensembleOf'
+                        WHERE r.name = 'ens'
+                        """)
+            })
+        #expect(row["config"] as String == #"{"ensembleOf":\#(expected),"combine":"mean of class probabilities"}"#)
+        #expect(row["value"] as String == expected)
+    }
+
     @Test func pullKeepsTheLocalRunAndCopiesTheRemoteOnesExactly() async throws {
         let source = try RemoteFixture.makeStore()
         let sweep = try RemoteFixture.addFinishedRun(to: source, name: "parent", seed: 5, epochs: 1, kind: .sweep)

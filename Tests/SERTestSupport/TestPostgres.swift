@@ -127,6 +127,11 @@ public final class TestPostgres: @unchecked Sendable {
             ])
     }
 
+    /// The single value `sql` returns, trimmed.
+    public func value(_ sql: String) throws -> String {
+        try psql(sql).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Stops the server at once, as a crash or a reboot would; ``startAgain()`` brings it back.
     public func kill() throws {
         try Self.run(runAs + [bin.appendingPathComponent("pg_ctl").path, "-D", data.path, "-m", "immediate", "-w", "stop"])

@@ -62,10 +62,3 @@ struct WorkerFixture {
         try? FileManager.default.removeItem(at: folder)
     }
 }
-
-extension TestPostgres {
-    /// The single value `sql` returns, trimmed.
-    func value(_ sql: String) throws -> String {
-        try psql(sql).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}

@@ -102,11 +102,27 @@ extension Store {
     }
 
     /// The tables of one scope for `key` (a version or recipe hash, or a run UUID).
+    /// An ensemble's member ids travel as the members' UUIDs (``EnsembleMembers``).
     public func exportTables(_ scope: ExchangeScope, key: String) throws -> [ExchangeTable] {
         try read { db in
-            try ExchangeSchema.tables(scope).map { spec in
-                let rows = try Row.fetchAll(db, sql: spec.exportSQL, arguments: [key]).map { row in
+            var members: String?
+            return try ExchangeSchema.tables(scope).map { spec in
+                var rows = try Row.fetchAll(db, sql: spec.exportSQL, arguments: [key]).map { row in
                     (0..<spec.columns.count).map { ExchangeValue(row[$0] as DatabaseValue) }
+                }
+                if spec.name == "runs", let column = spec.columns.firstIndex(of: "config") {
+                    for i in rows.indices {
+                        guard case .text(let config) = rows[i][column], let mapped = try EnsembleMembers.toUUIDs(config, db) else {
+                            continue
+                        }
+                        rows[i][column] = .text(mapped)
+                        members = EnsembleMembers.members(of: mapped)
+                    }
+                }
+                if spec.name == "hyperparameters", let members, let name = spec.columns.firstIndex(of: "name"),
+                    let value = spec.columns.firstIndex(of: "value")
+                {
+                    for i in rows.indices where rows[i][name] == .text(EnsembleMembers.key) { rows[i][value] = .text(members) }
                 }
                 return ExchangeTable(name: spec.name, columns: spec.columns, rows: rows)
             }
@@ -138,8 +154,17 @@ extension Store {
             }
             for table in tables where table.name == "runs" {
                 let links = try db.cachedStatement(sql: ExchangeSchema.runLinksSQL)
+                let config = table.columns.firstIndex(of: "config")
                 for row in table.rows {
                     try links.execute(arguments: StatementArguments(row.prefix(21).map(\.databaseValue)))
+                    // An ensemble's members, named by UUID, become this database's ids.
+                    guard let config, case .text(let text) = row[config], case .text(let uuid) = row[0],
+                        let mapped = try EnsembleMembers.toIDs(text, db)
+                    else { continue }
+                    try db.execute(sql: "UPDATE runs SET config = ? WHERE uuid = ?", arguments: [mapped, uuid])
+                    try db.execute(
+                        sql: "UPDATE hyperparameters SET value = ? WHERE name = ? AND run_id = (SELECT id FROM runs WHERE uuid = ?)",
+                        arguments: [EnsembleMembers.members(of: mapped), EnsembleMembers.key, uuid])
                 }
             }
         }

@@ -12,7 +12,7 @@ struct EnsembleBuilder {
     public let store: Store
 
     /// Config key naming the member runs of an ensemble run.
-    public static let membersKey = "ensembleOf"
+    public static let membersKey = EnsembleMembers.key
 
     /// The member runs of `config` (a run's stored settings JSON) if it is an ensemble.
     public static func members(ofConfig config: String) -> [Int64]? {
