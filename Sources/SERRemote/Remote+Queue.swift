@@ -116,7 +116,8 @@ extension Remote {
                 return false
             }
             for candidate in candidates where try await holds(.run, key: candidate.uuid) == false {
-                try await insertRun(candidate, from: store, parentUUID: candidate.id == runID ? trial.groupUUID : nil)
+                try await insertRun(
+                    candidate, from: store, parentUUID: candidate.id == runID && trial.run.kind == .trial ? trial.groupUUID : nil)
             }
             let error = root.status == .finished ? nil : failure ?? "the run ended \(root.status.rawValue)"
             try await end(trial, error: error)

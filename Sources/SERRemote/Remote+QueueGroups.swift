@@ -33,7 +33,10 @@ extension Remote {
                 guard let trialUUID = trial[0].textValue else { continue }
                 let recorded = try await holds(.run, key: trialUUID)
                 trials.append((trialUUID, recorded))
-                if recorded { trialTables += try await fetch(.run, key: trialUUID) }
+                guard recorded else { continue }
+                // With its folds: a `--seeds` member may be a k-fold run.
+                let folds = try await rows("SELECT uuid FROM runs WHERE parent_uuid = $1 ORDER BY created_at, uuid", [.text(trialUUID)])
+                trialTables += try await fetchRuns([trialUUID] + folds.compactMap { $0.first?.textValue })
             }
             let versionHash = row[8].textValue ?? ""
             let recipeHash = row[9].textValue ?? ""
@@ -50,7 +53,7 @@ extension Remote {
             }
             let decoder = JSONDecoder()
             let parent = QueuedParentSpec(
-                kind: RunKind(rawValue: row[1].textValue ?? "") ?? .sweep, name: row[2].textValue, config: row[3].textValue ?? "{}",
+                kind: QueueGroupKind(rawValue: row[1].textValue ?? "") ?? .sweep, name: row[2].textValue, config: row[3].textValue ?? "{}",
                 hyperparameters: (try? decoder.decode([String: String].self, from: Data((row[4].textValue ?? "{}").utf8))) ?? [:],
                 split: row[5].textValue ?? "", seed: row[6].integerValue ?? 0,
                 tags: (try? decoder.decode([String].self, from: Data((row[7].textValue ?? "[]").utf8))) ?? [], featureConfigHash: recipeHash

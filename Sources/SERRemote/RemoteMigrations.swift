@@ -3,7 +3,7 @@
 /// hashes instead of local ids, so every insert can be `ON CONFLICT DO NOTHING`.
 public enum RemoteMigrations {
     /// Every migration, in version order.
-    public static let all: [RemoteMigration] = [initial, queue, features]
+    public static let all: [RemoteMigration] = [initial, queue, features, seeds]
 
     /// The newest version this binary knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }
@@ -165,5 +165,14 @@ public enum RemoteMigrations {
                 dims BIGINT NOT NULL CHECK (dims > 0), data BYTEA NOT NULL CHECK (length(data) = frames * dims * 4),
                 computed_at TEXT NOT NULL, compute_ms DOUBLE PRECISION, PRIMARY KEY (config_hash, clip_hash))
             """
+        ])
+
+    /// `ser run --seeds --queue`: a group whose members are runs of their own and whose
+    /// aggregate is their ensemble.
+    static let seeds = RemoteMigration(
+        version: 4, name: "seeds",
+        statements: [
+            "ALTER TABLE queue_groups DROP CONSTRAINT queue_groups_kind_check",
+            "ALTER TABLE queue_groups ADD CONSTRAINT queue_groups_kind_check CHECK (kind IN ('sweep', 'seeds'))",
         ])
 }

@@ -44,6 +44,40 @@ extension Workbench {
         return QueuePlan(datasetVersionHash: version.hash, trials: [trial], parent: nil, commandLine: invocation.commandLine)
     }
 
+    /// `ser run --seeds … --queue`: one run per seed, all on one split (`splitSeed`, default
+    /// the settings' seed), as ``trainSeeds(_:seeds:_:)`` would train them, and the group that
+    /// records their ensemble once all have finished. Nothing is written.
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidRequest` for fewer than two distinct seeds,
+    ///   `.invalidSetting` naming a key; `StoreError` when the dataset is unknown.
+    public func planSeeds(_ settings: RunSettings, seeds: [Int], _ request: TrainingRequest = TrainingRequest()) throws -> QueuePlan {
+        guard seeds.count >= 2, Set(seeds).count == seeds.count, seeds.allSatisfy({ $0 >= 0 }) else {
+            throw WorkbenchError(.invalidRequest, key: "seeds", "expected two or more different whole numbers ≥ 0 (got \(seeds))")
+        }
+        var base = settings
+        base.splitSeed = base.splitSeed ?? base.seed
+        try base.validate()
+        let (dataset, version) = try DatasetSelection.resolve(base.dataset, in: store)
+        base.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
+        let title = request.name ?? Self.seedsTitle(base, seeds: seeds)
+        let members = try seeds.map { seed in
+            var member = base
+            member.seed = seed
+            return QueuedRunSpec(
+                name: "\(title) seed \(seed)", kind: .train, settings: try member.json(), featureConfigHash: try Self.recipeHash(member),
+                tags: request.tags, note: request.note)
+        }
+        let group = QueuedParentSpec(
+            kind: .seeds, name: title, config: "{}", hyperparameters: [:], split: base.split.description, seed: Int64(base.seed),
+            tags: request.tags, featureConfigHash: try Self.recipeHash(base))
+        return QueuePlan(datasetVersionHash: version.hash, trials: members, parent: group, commandLine: invocation.commandLine)
+    }
+
+    /// The name `--seeds` gives its ensemble when none is asked for.
+    static func seedsTitle(_ settings: RunSettings, seeds: [Int]) -> String {
+        "\(settings.recipe.rawValue) × seeds \(seeds.map(String.init).joined(separator: ","))"
+    }
+
     /// The settings of every trial of a sweep (all combinations of `grid`, or `random` of them
     /// drawn with the base seed), each checked.
     func sweepTrials(_ base: RunSettings, grid: SweepGrid, random: Int?) throws -> [RunSettings] {

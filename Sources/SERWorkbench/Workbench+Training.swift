@@ -50,7 +50,7 @@ extension Workbench {
         var base = settings
         base.splitSeed = base.splitSeed ?? base.seed
         try base.validate()
-        let title = request.name ?? "\(base.recipe.rawValue) × seeds \(seeds.map(String.init).joined(separator: ","))"
+        let title = request.name ?? Self.seedsTitle(base, seeds: seeds)
         observer.handle(.plannedEpochs(seeds.count * base.modelsPerRun * base.epochs))
         var members: [Int64] = []
         let orchestrator = RunOrchestrator(workbench: self)
@@ -83,7 +83,8 @@ extension Workbench {
     public func ensemble(_ members: [Int64], _ request: TrainingRequest = TrainingRequest()) throws -> EnsembleOutcome {
         let builder = EnsembleBuilder(store: store)
         let plan = try builder.plan(members)
-        let (run, aggregate) = try builder.record(plan, name: request.name, tags: request.tags, commandLine: invocation.commandLine)
+        let (run, aggregate) = try builder.record(
+            plan, name: request.name, tags: request.tags, commandLine: invocation.commandLine, uuid: request.uuid)
         return EnsembleOutcome(
             run: run, members: members, folds: plan.kind == .kfold ? plan.folds.count : nil,
             metrics: aggregate.mapValues { EnsembleOutcome.Score(mean: $0.mean, std: $0.std) })

@@ -51,6 +51,21 @@ public struct Worker: Sendable {
     private func work() async throws -> WorkerSummary {
         let link = RemoteLink(connect: connect)
         let beat = RemoteLink(connect: connect)
+        // Connections are closed on every way out: one dropped open is a fatal error in
+        // postgres-nio, which would turn an error of the worker into a crash.
+        do {
+            let summary = try await work(link: link, beat: beat)
+            await link.close()
+            await beat.close()
+            return summary
+        } catch {
+            await link.close()
+            await beat.close()
+            throw error
+        }
+    }
+
+    private func work(link: RemoteLink, beat: RemoteLink) async throws -> WorkerSummary {
         var summary = WorkerSummary()
         while !workbench.cancellation.isCancelled {
             let claimed = try await link.retrying(for: options.reconnectFor) { remote in
@@ -72,8 +87,6 @@ public struct Worker: Sendable {
             }
             summary.sweeps += try await recordSweeps(link)
         }
-        await link.close()
-        await beat.close()
         return summary
     }
 
@@ -182,11 +195,11 @@ public struct Worker: Sendable {
             for: options.reconnectFor,
             { remote in
                 try await remote.recordReadySweep { group, dependencies, trials in
-                    try SweepParentRecorder.record(group, dependencies: dependencies, trials: trials)
+                    try QueueGroupRecorder.record(group, dependencies: dependencies, trials: trials)
                 }
             })
         {
-            note("sweep \(uuid.prefix(8)): every trial ended; its parent run is recorded on the remote")
+            note("group \(uuid.prefix(8)): every run ended; the sweep parent or seeds ensemble it makes is recorded on the remote")
             recorded += 1
         }
         return recorded

@@ -7,6 +7,8 @@ struct QueueParsingTests {
     @Test func queueingIsOfferedForNewRunsAndSweeps() throws {
         let run = try #require(try SER.parseAsRoot(["run", "--queue", "origin", "--split", "kfold:3"]) as? SER.Run)
         #expect(run.queueing.queue == "origin" && run.queueing.queueFeatures == .compute)
+        let seeds = try #require(try SER.parseAsRoot(["run", "--queue", "origin", "--seeds", "1,2,3"]) as? SER.Run)
+        #expect(seeds.queueing.queue == "origin" && seeds.seeds == "1,2,3")
         let sweep = try #require(
             try SER.parseAsRoot(["sweep", "--lr", "1e-3,3e-4", "--queue", "lab", "--queue-features", "cached"]) as? SER.Sweep)
         #expect(sweep.queueing.queue == "lab" && sweep.queueing.queueFeatures == .cached)
@@ -24,9 +26,6 @@ struct QueueParsingTests {
         }
         #expect { _ = try SER.parseAsRoot(["run", "--queue", "o", "--queue-features", "all"]) } throws: {
             SER.message(for: $0).contains("--queue-features")
-        }
-        #expect { _ = try SER.parseAsRoot(["run", "--queue", "o", "--seeds", "1,2"]) } throws: {
-            SER.message(for: $0).contains("--seeds cannot be queued")
         }
     }
 

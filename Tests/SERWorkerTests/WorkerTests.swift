@@ -110,6 +110,54 @@ struct WorkerTests {
         }
     }
 
+    /// `ser run --seeds 1,2 --queue`: two runs of their own and, once both are in, their
+    /// ensemble, exactly as `ser run --seeds` records them here; for k-fold members the
+    /// ensemble arrives with its folds.
+    @Test(arguments: ["speaker", "kfold:2"])
+    func queuedSeedsRecordTheEnsembleALocalSeedsRunRecords(split: String) async throws {
+        let fixture = try WorkerFixture()
+        defer { fixture.remove() }
+        try await TestPostgres.with { server in
+            var settings = WorkerFixture.tiny(epochs: 2)
+            if split != "speaker" {
+                settings.split = try SplitChoice(text: split)
+                settings.testSpeakers = []
+            }
+            let submission = try fixture.workbench.planSeeds(settings, seeds: [1, 2], TrainingRequest(name: "seeds")).submission()
+            let group = try #require(submission.group)
+            #expect(submission.trials.map(\.run.name) == ["seeds seed 1", "seeds seed 2"] && group.parent.kind == .seeds)
+            let queued = try await WorkerFixture.withRemote(server) { remote in
+                try await remote.enqueue(submission, from: fixture.workbench.store)
+                let store = try fixture.workerStore("w1", server: server)
+                let summary = try await WorkerFixture.worker(store, server: server, name: "w1").run()
+                #expect(summary.finished == 2 && summary.failed == 0)
+                return try await remote.fetch(.run, key: group.uuid)
+            }
+            #expect(try server.value("SELECT state FROM queue_groups") == "finished")
+            // Two members and the ensemble, each with its two folds when they are k-fold runs.
+            let folds = split == "speaker" ? 0 : 2 * 3
+            #expect(try server.value("SELECT count(*) FROM runs") == "\(3 + folds)")
+            // The members are runs of their own; the ensemble names them by UUID on the remote.
+            let members = submission.trials.map(\.uuid)
+            #expect(
+                try server.value("SELECT count(*) FROM runs WHERE uuid IN ('\(members.joined(separator: "','"))') AND parent_uuid IS NULL")
+                    == "2")
+            #expect(
+                try server.value("SELECT config FROM runs WHERE uuid = '\(group.uuid)'")
+                    .contains("[\"\(members[0])\",\"\(members[1])\"]"))
+
+            let local = try fixture.workbench.trainSeeds(settings, seeds: [1, 2], TrainingRequest(name: "seeds"))
+            let localUUID = try #require(try fixture.workbench.store.pushCandidates([local.run]).first?.uuid)
+            let here = try fixture.workbench.store.exportTables(.run, key: localUUID)
+            let compared = ["run_metrics", "class_metrics", "confusion", "run_predictions", "run_splits"]
+            let expected = Self.essentials(here, compared)
+            #expect(expected["run_metrics"]?.isEmpty == false)
+            for name in compared {
+                #expect(Self.essentials(queued, [name])[name] == expected[name], "\(name) differs")
+            }
+        }
+    }
+
     @Test func aQueuedSweepRecordsTheParentALocalSweepRecords() async throws {
         let fixture = try WorkerFixture()
         defer { fixture.remove() }

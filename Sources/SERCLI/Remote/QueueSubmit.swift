@@ -21,7 +21,12 @@ enum QueueSubmit {
         }
         guard !quiet else { return }
         let count = report.runs
-        let what = submission.group.map { "\(count) trials of sweep \($0.uuid.prefix(8))" } ?? "\(count) run\(count == 1 ? "" : "s")"
+        let what =
+            switch submission.group?.parent.kind {
+            case .sweep?: "\(count) trials of sweep \(submission.group?.uuid.prefix(8) ?? "")"
+            case .seeds?: "\(count) runs (one per seed) and their ensemble \(submission.group?.uuid.prefix(8) ?? "")"
+            case nil: "\(count) run\(count == 1 ? "" : "s")"
+            }
         let tensors = report.tensors > 0 ? " with \(report.tensors) feature tensors" : ""
         Console.out(
             "Queued \(what) on \(record.name)\(tensors); `ser worker \(record.name)` trains them, `ser queue \(record.name)` shows them\n")

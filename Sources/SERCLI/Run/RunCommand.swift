@@ -75,9 +75,6 @@ extension SER {
             if queueing.queue != nil && (resume != nil || reproduce != nil || parent != nil || kind != nil) {
                 throw ValidationError("--queue enqueues a new run; it cannot be combined with --resume or --reproduce")
             }
-            if queueing.queue != nil && seeds != nil {
-                throw ValidationError("--seeds cannot be queued yet; queue one run per seed with --seed")
-            }
             if let kind, RunKind(rawValue: kind) == nil {
                 throw ValidationError("--kind: unknown run kind '\(kind)'")
             }
@@ -89,7 +86,10 @@ extension SER {
             let started = Date()
             if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "run --queue")
-                let plan = try workbench.planRun(try hyperparameters.resolve(), TrainingRequest(name: name, tags: tags, note: note))
+                let request = TrainingRequest(name: name, tags: tags, note: note)
+                let plan =
+                    try seeds.map { try workbench.planSeeds(try hyperparameters.resolve(), seeds: try [Int](text: $0), request) }
+                    ?? workbench.planRun(try hyperparameters.resolve(), request)
                 try QueueSubmit.submit(plan, remote: queue, features: queueing.queueFeatures, workbench: workbench, quiet: options.quiet)
                 return
             }

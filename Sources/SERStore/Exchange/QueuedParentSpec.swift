@@ -1,10 +1,11 @@
-/// The parent run a queued sweep's trials aggregate into, as a local sweep would record it;
-/// a worker records it once every trial has ended.
+/// The run a queued group aggregates into (a sweep's parent, or a `--seeds` ensemble), as a
+/// local sweep or `ser run --seeds` would record it; a worker records it once every run of the
+/// group has ended.
 public struct QueuedParentSpec: Sendable, Hashable {
-    /// `sweep`.
-    public var kind: RunKind
+    public var kind: QueueGroupKind
     public var name: String?
-    /// `runs.config`: the shared settings with each swept setting's alternatives.
+    /// `runs.config` of a sweep: the shared settings with each swept setting's alternatives
+    /// (`{}` for seeds: an ensemble's settings name its members once they exist).
     public var config: String
     /// `hyperparameters` rows: name → JSON value text.
     public var hyperparameters: [String: String]
@@ -16,7 +17,7 @@ public struct QueuedParentSpec: Sendable, Hashable {
     public var featureConfigHash: String
 
     public init(
-        kind: RunKind, name: String?, config: String, hyperparameters: [String: String], split: String, seed: Int64, tags: [String],
+        kind: QueueGroupKind, name: String?, config: String, hyperparameters: [String: String], split: String, seed: Int64, tags: [String],
         featureConfigHash: String
     ) {
         self.kind = kind

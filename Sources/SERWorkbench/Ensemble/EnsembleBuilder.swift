@@ -157,7 +157,8 @@ struct EnsembleBuilder {
     /// evaluation and predictions; config `{"ensembleOf": [...]}`. A failure marks it failed.
     ///
     /// - Returns: the new run's id and its test metrics (mean and standard deviation over folds).
-    func record(_ plan: Plan, name: String?, tags: [String], commandLine: String) throws -> (
+    /// - Parameter uuid: the run's UUID (a queued ensemble's group), or nil for a new one.
+    func record(_ plan: Plan, name: String?, tags: [String], commandLine: String, uuid: String? = nil) throws -> (
         run: Int64, metrics: [String: (mean: Double, std: Double)]
     ) {
         let runs = plan.members.map(String.init).joined(separator: ",")
@@ -169,7 +170,7 @@ struct EnsembleBuilder {
                 name: name, kind: kind, parentID: parent, datasetVersionID: plan.datasetVersionID,
                 featureConfigID: plan.featureConfigID, split: split, seed: 0, config: config,
                 commandLine: commandLine, tags: parent == nil ? tags : [],
-                hyperparameters: [Self.membersKey: "[\(runs)]"], provenance: provenance)
+                hyperparameters: [Self.membersKey: "[\(runs)]"], provenance: provenance, uuid: parent == nil ? uuid : nil)
         }
         let title = name ?? "ensemble of \(plan.members.map(String.init).joined(separator: ", "))"
         let parent = try store.createRun(newRun(plan.kind, parent: nil, name: title))

@@ -35,4 +35,27 @@ extension Workbench {
         try store.endRun(id, status: failures == 0 ? .finished : .failed, error: failures > 0 ? "\(failures) trial(s) did not finish" : nil)
         return id
     }
+
+    /// Records a queued `--seeds` group's ensemble as ``trainSeeds(_:seeds:_:)`` records it
+    /// here, from its members' runs (exchanged tables from the remote), on a scratch database
+    /// whose ensemble (with its folds) is then exchanged back.
+    ///
+    /// - Parameters:
+    ///   - uuid: the ensemble's UUID (the queue's group).
+    ///   - memberUUIDs: the members' UUIDs in seed order.
+    /// - Returns: the ensemble's local id, or nil when a member did not finish (no ensemble,
+    ///   as `ser run --seeds` records none then).
+    /// - Throws: `StoreError`, ``WorkbenchError`` from the ensemble builder.
+    public func recordQueuedSeeds(
+        uuid: String, group: QueuedParentSpec, memberUUIDs: [String], dependencies: [ExchangeTable], members: [ExchangeTable]
+    ) throws -> Int64? {
+        try store.importTables(dependencies)
+        try store.importTables(members)
+        var ids: [Int64] = []
+        for member in memberUUIDs {
+            guard let id = try store.localID(.run, key: member), try store.runHeader(id)?.status == .finished else { return nil }
+            ids.append(id)
+        }
+        return try ensemble(ids, TrainingRequest(name: group.name, tags: group.tags, uuid: uuid)).run
+    }
 }
