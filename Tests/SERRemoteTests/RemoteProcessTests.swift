@@ -28,40 +28,50 @@ struct RemoteProcessTests {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
-    /// `ser push` killed with SIGKILL in the middle of a transfer: the remote holds whole runs
-    /// only, and the next push sends the rest, duplicating nothing.
+    /// `ser push` killed with SIGKILL in the middle of a run's transaction: the remote holds no
+    /// part of that run, and the next push sends every run, duplicating nothing. The push is
+    /// caught mid-transaction deterministically: the test holds a lock on `checkpoint_tensors`,
+    /// the last table of a run, so the push waits there with the run's other rows written in
+    /// its open transaction (a push interrupted between runs: `RemoteServerTests`).
     @Test(.timeLimit(.minutes(10)))
     func aPushKilledMidTransferIsFinishedByTheNextPush() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build ser first (swift build)")
         let store = try RemoteFixture.makeStore()
-        let runs = 150
+        let runs = 40
         let epochs = 20
         for i in 0..<runs { try RemoteFixture.addFinishedRun(to: store, name: "r\(i)", seed: Int64(i), epochs: epochs) }
         try await TestPostgres.with { server in
             try store.addRemote(name: "origin", url: server.url)
-            func count() throws -> Int {
-                Int(try server.psql("SELECT count(*) FROM runs").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+            func count(_ table: String) throws -> Int {
+                Int(try server.value("SELECT count(*) FROM \(table)")) ?? -1
             }
+            // The test's own connection (made first: it migrates the remote) holds the lock.
+            let holder = try await Remote.connect(name: "origin", url: try RemoteURL(server.url), password: nil)
             let first = Process()
-            first.executableURL = Self.binary
-            first.arguments = ["push", "origin", "--db", store.path]
-            first.standardOutput = FileHandle.nullDevice
-            first.standardError = FileHandle.nullDevice
-            try first.run()
-            // Killed once some runs are on the remote (each run is one remote transaction; the
-            // tables exist once the push has migrated the remote).
-            let deadline = Date().addingTimeInterval(120)
-            while first.isRunning, ((try? count()) ?? 0) < 10, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
-            let partial = try count()
+            do {
+                try await holder.execute("BEGIN")
+                try await holder.execute("LOCK TABLE checkpoint_tensors IN ACCESS EXCLUSIVE MODE")
+                first.executableURL = Self.binary
+                first.arguments = ["push", "origin", "--db", store.path]
+                first.standardOutput = FileHandle.nullDevice
+                first.standardError = FileHandle.nullDevice
+                try first.run()
+                // The push is waiting for the lock, inside its first run's transaction.
+                let deadline = Date().addingTimeInterval(120)
+                while first.isRunning, Date() < deadline, try server.value("SELECT count(*) FROM pg_locks WHERE NOT granted") == "0" {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                kill(first.processIdentifier, SIGKILL)
+                first.waitUntilExit()
+                try await holder.execute("ROLLBACK")
+                await holder.close()
+            } catch {
+                await holder.close()
+                throw error
+            }
             #expect(first.terminationReason == .uncaughtSignal, "the first push was killed, not finished")
-            #expect(partial >= 10 && partial < runs, "killed with \(partial) of \(runs) runs on the remote")
-            // Whole runs only: every run on the remote has all its epochs.
-            #expect(
-                try server.psql(
-                    "SELECT count(*) FROM runs r WHERE (SELECT count(*) FROM epochs e WHERE e.run_uuid = r.uuid) <> \(epochs)"
-                ).hasPrefix("0"))
+            // Nothing of the run in flight is on the remote: no run, no epoch, no checkpoint.
+            #expect(try count("runs") == 0 && count("epochs") == 0 && count("checkpoints") == 0)
 
             let second = Process()
             second.executableURL = Self.binary
@@ -69,8 +79,8 @@ struct RemoteProcessTests {
             try second.run()
             second.waitUntilExit()
             #expect(second.terminationStatus == 0)
-            #expect(try count() == runs)
-            #expect(try server.psql("SELECT count(*) FROM epochs").hasPrefix("\(runs * epochs)"))
+            #expect(try count("runs") == runs)
+            #expect(try count("epochs") == runs * epochs)
             // Every run reads back exactly as pushed, the interrupted ones included.
             let remote = try await Remote.connect(name: "origin", url: try RemoteURL(server.url), password: nil)
             for candidate in try store.pushCandidates(nil) {
