@@ -16,7 +16,7 @@ public struct SER: ParsableCommand {
         subcommands: [
             Init.self, Status.self, Import.self, Datasets.self, Clips.self, Features.self, Run.self, Sweep.self, Runs.self,
             Show.self, Compare.self, Diff.self, Tag.self, Note.self, Rm.self, Restore.self, Gc.self, Plot.self, Report.self, Export.self,
-            Predict.self,
+            Predict.self, Enroll.self,
             Evaluate.self, Ensemble.self, Which.self, UI.self, RemoteCommand.self, Push.self, Pull.self, WorkerCommand.self,
             QueueCommand.self,
         ]

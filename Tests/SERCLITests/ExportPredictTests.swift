@@ -53,6 +53,29 @@ import Testing
                 #expect(delta < 1e-5, "\(want.path) \(label): |Δp| = \(delta)")
             }
         }
+
+        // Enrolled once under a name, the speaker's statistics are stored and give the very
+        // same output as enrolling with the call.
+        let run = String(trained.runID)
+        let unknown = try trained.corpus.ser(["predict"] + files + ["--run", run, "--speaker", "alice"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no speaker 'alice' is enrolled"), "\(unknown.stderr)")
+        let enrolled = try trained.corpus.ser(["enroll", "alice"] + enrolment + ["--run", run, "--json"])
+        guard enrolled.status == 0 else { throw SERProcess.Failure(result: enrolled) }
+        let stored = try #require(
+            (try JSONSerialization.jsonObject(with: Data(enrolled.stdout.utf8)) as? [String: Any])?["enrollments"] as? [[String: Any]])
+        #expect(stored.count == 1 && (stored.first?["clips"] as? [Any])?.count == enrolment.count)
+        let byName = try trained.corpus.ser(["predict", "--json"] + files + ["--run", run, "--speaker", "alice"])
+        #expect(byName.status == 0 && byName.stdout == raw.stdout, "--speaker alice differs from --enroll: \(byName.stderr)")
+        let listed = try trained.corpus.ser(["enroll", "--list"])
+        #expect(listed.stdout.contains("alice") && listed.stdout.contains(String(enrolment.count)))
+        // A run that does not normalise per speaker has nothing to enrol; a removed speaker is gone.
+        let other = try trained.corpus.ser(["run", "--epochs", "1", "--test-speakers", "4", "-q"] + RunCommandTests.tiny)
+        guard other.status == 0 else { throw SERProcess.Failure(result: other) }
+        let needless = try trained.corpus.ser(["enroll", "bob"] + enrolment + ["--run", "last"])
+        #expect(needless.status != 0 && needless.stderr.contains("does not normalise per speaker"), "\(needless.stderr)")
+        #expect(try trained.corpus.ser(["enroll", "--rm", "alice"]).status == 0)
+        let gone = try trained.corpus.ser(["predict"] + files + ["--run", run, "--speaker", "alice"])
+        #expect(gone.status != 0 && gone.stderr.contains("no speaker 'alice'"), "\(gone.stderr)")
     }
 
     /// Settings covering both sequence modes, uni- and bidirectional, two layers, all three

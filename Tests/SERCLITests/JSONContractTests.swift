@@ -78,6 +78,10 @@ import Testing
         try c.check("which", ["which", model])
         let clip = corpus.corpus.appendingPathComponent("Actor_04/03-01-03-01-01-01-04.wav").path
         try c.check("predict", ["predict", clip, "--run", "a"])
+        try c.check("run", ["run", "--epochs", "1", "--test-speakers", "4", "--normalization", "speaker", "--name", "ps"] + tiny)
+        let enrolled = try c.check("enroll", ["enroll", "carol", clip, "--run", "ps"]) as? [String: Any]
+        #expect((enrolled?["enrollments"] as? [Any])?.count == 1)
+        try c.check("enroll", ["enroll", "--list"])
         try c.check("report", ["report", "a", "-o", corpus.folder.appendingPathComponent("a.html").path])
         let withChildren = try c.check("report", ["report", String(kfold), "-o", corpus.folder.appendingPathComponent("kf.html").path])
         #expect(((withChildren as? [String: Any])?["children"] as? [Any])?.count == 2)

@@ -23,6 +23,7 @@ extension SER {
                   ser predict clip.wav --run last
                   ser predict *.wav --model emotion.onnx --json
                   ser predict new/*.wav --run per-speaker --enroll first/*.wav
+                  ser predict new.wav --run per-speaker --speaker alice   # enrolled with ser enroll
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -48,6 +49,12 @@ extension SER {
                 valueName: "file"))
         var enroll: [String] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "A speaker enrolled with `ser enroll`, for a run trained with --normalization speaker: the files are theirs.",
+                valueName: "name"))
+        var speaker: String?
+
         @Flag(name: .long, help: "Store the predictions in the database (table predictions) against the run.")
         var record = false
 
@@ -61,8 +68,11 @@ extension SER {
             case (.some, .some): throw ValidationError("--run and --model are mutually exclusive")
             default: break
             }
-            if model != nil && !enroll.isEmpty {
-                throw ValidationError("--enroll goes with --run: an exported model never normalises per speaker")
+            if model != nil && (!enroll.isEmpty || speaker != nil) {
+                throw ValidationError("--enroll and --speaker go with --run: an exported model never normalises per speaker")
+            }
+            if speaker != nil && !enroll.isEmpty {
+                throw ValidationError("--speaker uses a stored enrolment; --enroll makes one for this call: give one of them")
             }
             if let model, !FileManager.default.fileExists(atPath: model) {
                 throw ValidationError("--model: no such file: \(model)")
@@ -76,14 +86,20 @@ extension SER {
                 let opened = try options.openStore()
                 store = opened
                 loaded = try options.workbench(store: opened).predictor(
-                    ofRun: try reference.resolve(in: opened), allowPartial: allowPartial, enrolling: !enroll.isEmpty)
+                    ofRun: try reference.resolve(in: opened), allowPartial: allowPartial, enrolling: !enroll.isEmpty || speaker != nil)
             } else if let model {
                 loaded = try ModelFileReader.readEnsemble(path: model)
                 if record { store = try options.openStore() }
             } else {
                 return
             }
-            let batch = try loaded.classify(files, enrollment: enroll, cancellation: InterruptFlag.token)
+            let batch: PredictionBatch
+            if let speaker, let store {
+                let enrolled = try options.workbench(store: store).speakerEnrollment(named: speaker)
+                batch = try loaded.classify(files, speaker: enrolled, cancellation: InterruptFlag.token)
+            } else {
+                batch = try loaded.classify(files, enrollment: try SpeakerClips.expand(enroll), cancellation: InterruptFlag.token)
+            }
             let (results, failures) = (batch.results, batch.failures)
             if record, let store {
                 do {

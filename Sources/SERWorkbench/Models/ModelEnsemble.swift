@@ -1,5 +1,6 @@
 public import SERCore
 import SERExperiment
+import SERStore
 
 /// The models that classify for one run, their class probabilities averaged: a training run's
 /// best checkpoint alone, the finished folds of a k-fold parent, or every member's models of
@@ -44,7 +45,33 @@ public struct ModelEnsemble {
     public func classify(
         _ paths: [String], enrollment: [String] = [], cancellation: CancellationToken = CancellationToken()
     ) throws -> PredictionBatch {
-        let speakerStatistics = try enrollmentStatistics(enrollment, cancellation: cancellation)
+        let speaker =
+            enrollment.isEmpty || !members.contains(where: \.perSpeaker) ? nil : try enroll(enrollment, cancellation: cancellation)
+        return try classify(paths, speaker: speaker, cancellation: cancellation)
+    }
+
+    /// Classifies as ``classify(_:enrollment:cancellation:)`` does, with a speaker enrolled
+    /// before (``enroll(_:cancellation:)``, or stored by `ser enroll`).
+    /// - Throws: ``ModelUseError`` naming the run when a per-speaker member finds no
+    ///   statistics for its recipe and frame limit in `speaker`.
+    public func classify(
+        _ paths: [String], speaker: SpeakerEnrollment?, cancellation: CancellationToken = CancellationToken()
+    ) throws -> PredictionBatch {
+        var speakerStatistics: [String: [Int: Normalizer]] = [:]
+        for model in members where model.perSpeaker {
+            guard let speaker else {
+                throw Self.refusal(
+                    runID,
+                    "was trained with per-speaker normalisation: give a few recordings of the speaker to enrol them (--enroll FILE...)")
+            }
+            guard let statistics = speaker.statistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] else {
+                throw Self.refusal(
+                    runID,
+                    "speaker \(speaker.name ?? "given") is enrolled for other features or frame limits than this run's models use; "
+                        + "enrol them for it: ser enroll \(speaker.name ?? "NAME") CLIPS... --run \(runID.map(String.init) ?? "RUN")")
+            }
+            speakerStatistics[model.featureConfig.hash, default: [:]][model.modelConfig.maxFrames] = statistics
+        }
         var failed: [String: String] = [:]
         var hashes: [String: String] = [:]
         var frames: [String: Int] = [:]
@@ -97,25 +124,30 @@ public struct ModelEnsemble {
         return PredictionBatch(results: results, failures: failures, hashes: hashes.filter { failed[$0.key] == nil })
     }
 
-    /// Per recipe hash and `maxFrames`, the global z-score of the enrolment clips' frames
-    /// for each per-speaker member (empty when no member is per-speaker).
-    private func enrollmentStatistics(
-        _ enrollment: [String], cancellation: CancellationToken
-    ) throws -> [String: [Int: Normalizer]] {
+    /// Enrols a speaker from a few unlabelled recordings of theirs: for each recipe and
+    /// `maxFrames` of a per-speaker member, the global z-score of the clips' frames (each clip
+    /// cut to `maxFrames` first, as in training). Empty statistics when no member is
+    /// per-speaker.
+    /// - Throws: ``ModelUseError`` naming a clip that cannot be featurised, or the run when
+    ///   `paths` is empty; ``WorkbenchError`` `.cancelled`.
+    public func enroll(_ paths: [String], name: String? = nil, cancellation: CancellationToken = CancellationToken()) throws
+        -> SpeakerEnrollment
+    {
+        var enrollment = SpeakerEnrollment(name: name, statistics: [:], clips: [])
         let perSpeaker = members.filter(\.perSpeaker)
-        guard !perSpeaker.isEmpty else { return [:] }
-        guard !enrollment.isEmpty else {
-            throw Self.refusal(
-                runID,
-                "was trained with per-speaker normalisation: give a few recordings of the speaker to enrol them (--enroll FILE...)")
+        guard !perSpeaker.isEmpty else { return enrollment }
+        guard !paths.isEmpty else {
+            throw Self.refusal(runID, "was trained with per-speaker normalisation: enrolling a speaker needs a few recordings of them")
         }
-        var statistics: [String: [Int: Normalizer]] = [:]
-        for model in perSpeaker where statistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] == nil {
+        for model in perSpeaker where enrollment.statistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] == nil {
             let featurizer = try AudioFeaturizer(config: model.featureConfig)
             var matrices: [Matrix] = []
-            for path in enrollment where !cancellation.isCancelled {
+            var clips: [EnrolledClip] = []
+            for path in paths where !cancellation.isCancelled {
                 do {
-                    matrices.append(PreparedData.truncate(try featurizer.features(path: path).matrix, to: model.modelConfig.maxFrames))
+                    let features = try featurizer.features(path: path)
+                    clips.append(EnrolledClip(path: path, sha256: features.contentHash, frames: features.matrix.rows))
+                    matrices.append(PreparedData.truncate(features.matrix, to: model.modelConfig.maxFrames))
                 } catch let error as ModelUseError {
                     throw ModelUseError(path: path, "cannot enrol the speaker: \(error.reason)")
                 }
@@ -123,9 +155,11 @@ public struct ModelEnsemble {
             if cancellation.isCancelled {
                 throw WorkbenchError(.cancelled, "interrupted while enrolling the speaker; nothing was classified")
             }
-            statistics[model.featureConfig.hash, default: [:]][model.modelConfig.maxFrames] = Normalizer.fit(matrices, method: .global)
+            if enrollment.clips.isEmpty { enrollment.clips = clips }
+            enrollment.statistics[model.featureConfig.hash, default: [:]][model.modelConfig.maxFrames] = Normalizer.fit(
+                matrices, method: .global)
         }
-        return statistics
+        return enrollment
     }
 
     /// A ``ModelUseError`` naming run `runID`, or `model` for a file's models.

@@ -1,5 +1,5 @@
-public import Foundation
-public import SERONNX
+import Foundation
+import SERONNX
 
 /// Reads an ONNX file written by `ser export` back into a ``TrainedModel`` (or, for an
 /// exported ensemble, a ``ModelEnsemble``): the weights from its initializers, the recipe,
