@@ -29,7 +29,9 @@ public struct ONNXClassifier: Sendable, Equatable {
         /// `true`: each clip runs over its real frames only (`sequence_lens`); `false`: every
         /// clip runs over exactly `maxFrames` frames, zero-padded after normalisation.
         public var masked: Bool
-        /// `global-zscore`, `cmvn` (per-utterance CMVN, then global z-score) or `none`.
+        /// `global-zscore`, `cmvn` (per-utterance CMVN, then global z-score), `none`, or
+        /// ``ONNXClassifier/speakerNormalization`` (the speaker's z-score from the graph inputs
+        /// `speaker_mean` and `speaker_std`, then global z-score).
         public var normalization: String
 
         public init(
@@ -51,6 +53,21 @@ public struct ONNXClassifier: Sendable, Equatable {
         /// Width of the pooled vector: the top layer's units, doubled when bidirectional.
         public var pooledWidth: Int { (lstmUnits.last ?? 0) * (bidirectional ? 2 : 1) }
     }
+
+    /// ``Architecture/normalization`` of a model trained with per-speaker normalisation: the
+    /// graph takes the speaker's statistics as inputs (``speakerInputs``).
+    public static let speakerNormalization = "speaker-zscore"
+
+    /// The graph inputs of a per-speaker model: float32 `[D]` mean and standard deviation of
+    /// the speaker's features (see ``speakerStatisticsRecipe``).
+    public static let speakerInputs = ["speaker_mean", "speaker_std"]
+
+    /// How a caller computes ``speakerInputs``, written into the model's metadata.
+    public static let speakerStatisticsRecipe =
+        "speaker_mean and speaker_std: float32 [D], per feature dimension, the mean and the population standard deviation "
+        + "(a value below 1e-8 is replaced by 1) over every frame of a few recordings of the speaker (no labels needed; "
+        + "`ser evaluate --enroll-clips N` shows how many), each clip's features computed with feature_config and cut to "
+        + "the architecture's maxFrames frames first. `ser enroll NAME CLIPS --run RUN` stores exactly these."
 
     /// The network's shape.
     public var architecture: Architecture

@@ -61,13 +61,22 @@ public enum ONNXExporter {
             try check(member.architecture)
             let graph = ONNXGraphBuilder()
             try graph.buildClassifier(member)
-            builder.absorb(graph, prefix: "m\(i).", shared: ["features", "lengths"])
+            builder.absorb(graph, prefix: "m\(i).", shared: Set(["features", "lengths"] + ONNXClassifier.speakerInputs))
             outputs.append("m\(i).probabilities")
         }
         builder.add("Mean", outputs, outputs: ["probabilities"])
         var all = metadata
         all[ensembleKey] = try json(members.map(\.architecture))
-        return try serialize(model(builder, first, metadata: all, name: "ser_ensemble"))
+        let speaker = members.filter { $0.architecture.normalization == ONNXClassifier.speakerNormalization }
+        if let one = speaker.first?.architecture {
+            // One pair of speaker inputs serves every per-speaker member: they must cut clips alike.
+            guard speaker.allSatisfy({ $0.architecture.maxFrames == one.maxFrames }) else {
+                throw ONNXError(
+                    .unsupported, "the ensemble's per-speaker members differ in maxFrames; their speaker statistics would differ")
+            }
+            all[speakerStatisticsKey] = ONNXClassifier.speakerStatisticsRecipe
+        }
+        return try serialize(model(builder, first, metadata: all, name: "ser_ensemble", speakerInputs: !speaker.isEmpty))
     }
 
     /// The model as a protobuf message.
@@ -78,7 +87,9 @@ public enum ONNXExporter {
         try builder.buildClassifier(c)
         var metadata = c.metadata
         metadata[architectureKey] = try json(a)
-        return model(builder, a, metadata: metadata, name: "ser_classifier")
+        let speaker = a.normalization == ONNXClassifier.speakerNormalization
+        if speaker { metadata[speakerStatisticsKey] = ONNXClassifier.speakerStatisticsRecipe }
+        return model(builder, a, metadata: metadata, name: "ser_classifier", speakerInputs: speaker)
     }
 
     /// Refuses an architecture the graph cannot express.
@@ -108,11 +119,15 @@ public enum ONNXExporter {
         }
     }
 
-    /// The `ModelProto` of `builder`'s graph: inputs `features` and `lengths`, output
-    /// `probabilities` (shaped by `a`), opset and `metadata`.
-    static func model(_ builder: ONNXGraphBuilder, _ a: ONNXClassifier.Architecture, metadata: [String: String], name: String)
-        -> Onnx_ModelProto
-    {
+    /// The metadata key saying how to compute a per-speaker model's speaker inputs.
+    public static let speakerStatisticsKey = "speaker_statistics"
+
+    /// The `ModelProto` of `builder`'s graph: inputs `features` and `lengths` (and the
+    /// speaker's statistics with `speakerInputs`), output `probabilities` (shaped by `a`),
+    /// opset and `metadata`.
+    static func model(
+        _ builder: ONNXGraphBuilder, _ a: ONNXClassifier.Architecture, metadata: [String: String], name: String, speakerInputs: Bool
+    ) -> Onnx_ModelProto {
         var graph = Onnx_GraphProto()
         graph.name = name
         graph.node = builder.nodes
@@ -127,6 +142,15 @@ public enum ONNXExporter {
                 "lengths", elementType: .int32, dims: [.symbolic("batch_or_1")],
                 doc: "optional: real frames per clip [batch] (frames beyond are padding); default: all frames real"),
         ]
+        if speakerInputs {
+            graph.input += ONNXClassifier.speakerInputs.map { input in
+                ONNXGraphBuilder.valueInfo(
+                    input, elementType: .float, dims: [.fixed(a.inputDims)],
+                    doc:
+                        "the speaker's feature \(input == "speaker_mean" ? "means" : "standard deviations") [dims]: see the speaker_statistics metadata"
+                )
+            }
+        }
         graph.output = [
             ONNXGraphBuilder.valueInfo(
                 "probabilities", elementType: .float, dims: [.symbolic("batch"), .fixed(a.classCount)],

@@ -31,7 +31,20 @@ extension ONNXGraphBuilder {
         let mask3 = op("Unsqueeze", [op("Cast", [realFrame], [Self.int("to", 1)]), two], output: "frame_mask")
 
         // Normalisation.
+        func globalZScore() throws(ONNXError) {
+            guard c.mean.count == a.inputDims, c.std.count == a.inputDims else {
+                throw ONNXError(
+                    .weightMismatch, "normalisation has \(c.mean.count)/\(c.std.count) values, the model takes \(a.inputDims) dims")
+            }
+            let mean = floats("normalization.mean", [a.inputDims], c.mean)
+            let std = floats("normalization.std", [a.inputDims], c.std)
+            x = op("Div", [op("Sub", [x, mean]), std], output: "normalized")
+        }
         switch a.normalization {
+        case ONNXClassifier.speakerNormalization:
+            let inputs = ONNXClassifier.speakerInputs
+            x = op("Div", [op("Sub", [x, inputs[0]]), inputs[1]], output: "speaker_normalized")
+            try globalZScore()
         case "cmvn":
             let count = op("Cast", [op("Unsqueeze", [lengthColumn, two])], [Self.int("to", 1)])
             let keep = Self.int("keepdims", 1)
@@ -41,15 +54,8 @@ extension ONNXGraphBuilder {
             let variance = op("Div", [op("ReduceSum", [op("Mul", [masked, masked]), one], [keep]), count])
             let floor = floats("const.cmvn_floor", [1], [1e-8])
             x = op("Div", [centred, op("Max", [op("Sqrt", [variance]), floor])])
-            fallthrough
-        case "global-zscore":
-            guard c.mean.count == a.inputDims, c.std.count == a.inputDims else {
-                throw ONNXError(
-                    .weightMismatch, "normalisation has \(c.mean.count)/\(c.std.count) values, the model takes \(a.inputDims) dims")
-            }
-            let mean = floats("normalization.mean", [a.inputDims], c.mean)
-            let std = floats("normalization.std", [a.inputDims], c.std)
-            x = op("Div", [op("Sub", [x, mean]), std], output: "normalized")
+            try globalZScore()
+        case "global-zscore": try globalZScore()
         case "none": break
         default: throw ONNXError(.unsupported, "normalisation '\(a.normalization)' is not supported")
         }

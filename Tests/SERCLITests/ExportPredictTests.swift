@@ -66,11 +66,31 @@ import Testing
         #expect(stored.count == 1 && (stored.first?["clips"] as? [Any])?.count == enrolment.count)
         let byName = try trained.corpus.ser(["predict", "--json"] + files + ["--run", run, "--speaker", "alice"])
         #expect(byName.status == 0 && byName.stdout == raw.stdout, "--speaker alice differs from --enroll: \(byName.stderr)")
+        // Exported, the model takes the speaker's statistics as inputs: ser predict --model with
+        // the same recordings agrees with the run, and so does onnxruntime fed the stored ones.
+        let model = trained.corpus.folder.appendingPathComponent("per-speaker.onnx").path
+        let exported = try trained.corpus.ser(["export", run, "-o", model, "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let other = try trained.corpus.ser(["export", run, "--format", "safetensors", "-o", model + ".st"])
+        #expect(other.status != 0 && other.stderr.contains("ONNX only"), "\(other.stderr)")
+        let fromFile = try trained.corpus.ser(["predict", "--json"] + files + ["--model", model, "--enroll"] + enrolment)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(fromFile.stdout.utf8))
+        for (a, b) in zip(output.predictions, file.predictions) {
+            for label in output.classes { #expect(abs((a.probabilities[label] ?? 0) - (b.probabilities[label] ?? 1)) < 1e-6) }
+        }
+        #expect(file.predictions.count == output.predictions.count)
+        if PythonONNX.available {
+            let expected = trained.corpus.folder.appendingPathComponent("expected.json")
+            try Data(byName.stdout.utf8).write(to: expected)
+            let parity = try PythonONNX.runParityScript([model, trained.corpus.database, expected.path, "--speaker", "alice"])
+            #expect(parity.status == 0, "\(parity.output)")
+        }
         let listed = try trained.corpus.ser(["enroll", "--list"])
         #expect(listed.stdout.contains("alice") && listed.stdout.contains(String(enrolment.count)))
         // A run that does not normalise per speaker has nothing to enrol; a removed speaker is gone.
-        let other = try trained.corpus.ser(["run", "--epochs", "1", "--test-speakers", "4", "-q"] + RunCommandTests.tiny)
-        guard other.status == 0 else { throw SERProcess.Failure(result: other) }
+        let global = try trained.corpus.ser(["run", "--epochs", "1", "--test-speakers", "4", "-q"] + RunCommandTests.tiny)
+        guard global.status == 0 else { throw SERProcess.Failure(result: global) }
         let needless = try trained.corpus.ser(["enroll", "bob"] + enrolment + ["--run", "last"])
         #expect(needless.status != 0 && needless.stderr.contains("does not normalise per speaker"), "\(needless.stderr)")
         #expect(try trained.corpus.ser(["enroll", "--rm", "alice"]).status == 0)

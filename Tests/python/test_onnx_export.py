@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Parity test of `ser export --format onnx` against `ser predict`.
 
-Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json [TOLERANCE]
+Usage: test_onnx_export.py MODEL.onnx SER.db EXPECTED.json [TOLERANCE] [--speaker NAME]
 
 EXPECTED.json is the output of `ser predict --run RUN --json FILE...` for clips of the run's
 dataset (absolute paths). For each clip the raw features are read from SER.db (table
@@ -11,7 +11,11 @@ match `ser predict`'s within TOLERANCE (default 1e-4). An exported ensemble (met
 `ensemble_members`) must average its members with one `Mean` node; its features are those of
 its first member's recipe. `onnx.checker.check_model(full_check=True)` must accept
 the model, and its metadata must carry the classes, feature configuration, dataset version
-and run id. Prints the largest |Δp|. Exit status 0 on success, 1 on a failed check.
+and run id. A model of a per-speaker run (architecture normalization `speaker-zscore`) must
+take the inputs `speaker_mean` and `speaker_std` and say how to compute them (metadata
+`speaker_statistics`); with --speaker NAME they are read from SER.db's `speaker_enrollments`
+(what `ser enroll NAME ... --run RUN` stored, EXPECTED.json being `ser predict --speaker NAME`).
+Prints the largest |Δp|. Exit status 0 on success, 1 on a failed check.
 """
 import json
 import sqlite3
@@ -24,7 +28,7 @@ import onnxruntime as ort
 TOLERANCE = 1e-4
 
 
-def main(model_path, db_path, expected_path, tolerance=TOLERANCE):
+def main(model_path, db_path, expected_path, tolerance=TOLERANCE, speaker=None):
     model = onnx.load(model_path)
     onnx.checker.check_model(model, full_check=True)
     assert model.opset_import[0].version >= 17, model.opset_import
@@ -57,6 +61,21 @@ def main(model_path, db_path, expected_path, tolerance=TOLERANCE):
         features = np.frombuffer(blob, dtype="<f4").reshape(frames, dims)
         clips.append((features, np.array([p["probabilities"][c] for c in classes], dtype=np.float64)))
 
+    inputs = [i.name for i in model.graph.input]
+    extra = {}
+    architecture = json.loads(meta.get("ser.architecture", "{}"))
+    if architecture.get("normalization") == "speaker-zscore":
+        assert inputs[-2:] == ["speaker_mean", "speaker_std"], inputs
+        assert "speaker_statistics" in meta and "maxFrames" in meta["speaker_statistics"], meta.get("speaker_statistics")
+        assert speaker is not None, "a per-speaker model needs --speaker NAME"
+        row = db.execute(
+            "SELECT e.mean, e.std FROM speaker_enrollments e WHERE e.name = ? AND e.config_id = ? AND e.max_frames = ?",
+            (speaker, config_id, architecture["maxFrames"])).fetchone()
+        assert row is not None, f"speaker {speaker} is not enrolled for this model's recipe and maxFrames"
+        extra = {"speaker_mean": np.frombuffer(row[0], dtype="<f4"), "speaker_std": np.frombuffer(row[1], dtype="<f4")}
+    else:
+        assert "speaker_mean" not in inputs and speaker is None, inputs
+
     session = ort.InferenceSession(model_path, providers=["CPUExecutionProvider"])
     worst = 0.0
     # One padded batch (clips of different lengths are padded with zeros after their frames).
@@ -66,17 +85,18 @@ def main(model_path, db_path, expected_path, tolerance=TOLERANCE):
     for i, (f, _) in enumerate(clips):
         batch[i, : f.shape[0]] = f
         lengths[i] = f.shape[0]
-    (probabilities,) = session.run(["probabilities"], {"features": batch, "lengths": lengths})
+    (probabilities,) = session.run(["probabilities"], {"features": batch, "lengths": lengths, **extra})
     assert probabilities.shape == (len(clips), len(classes)), probabilities.shape
     for (f, want), got in zip(clips, probabilities):
         worst = max(worst, float(np.max(np.abs(got - want))))
     # Clip by clip, unpadded.
     for f, want in clips:
-        (got,) = session.run(["probabilities"], {"features": f[None].astype(np.float32), "lengths": np.array([f.shape[0]], np.int32)})
+        (got,) = session.run(
+            ["probabilities"], {"features": f[None].astype(np.float32), "lengths": np.array([f.shape[0]], np.int32), **extra})
         worst = max(worst, float(np.max(np.abs(got[0] - want))))
         assert classes[int(np.argmax(got[0]))] == classes[int(np.argmax(want))]
         # `lengths` is optional: without it every frame given is real.
-        (alone,) = session.run(["probabilities"], {"features": f[None].astype(np.float32)})
+        (alone,) = session.run(["probabilities"], {"features": f[None].astype(np.float32), **extra})
         worst = max(worst, float(np.max(np.abs(alone[0] - want))))
     print(f"onnxruntime {ort.__version__} vs ser predict: {len(clips)} clips, max |dp| = {worst:.3g}")
     if worst > tolerance:
@@ -86,7 +106,13 @@ def main(model_path, db_path, expected_path, tolerance=TOLERANCE):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5):
+    args = sys.argv[1:]
+    speaker = None
+    if "--speaker" in args:
+        at = args.index("--speaker")
+        speaker = args[at + 1]
+        del args[at : at + 2]
+    if len(args) not in (3, 4):
         print(__doc__)
         sys.exit(2)
-    sys.exit(main(*sys.argv[1:4], *(float(t) for t in sys.argv[4:])))
+    sys.exit(main(*args[:3], *(float(t) for t in args[3:]), speaker=speaker))

@@ -68,8 +68,9 @@ extension SER {
             case (.some, .some): throw ValidationError("--run and --model are mutually exclusive")
             default: break
             }
-            if model != nil && (!enroll.isEmpty || speaker != nil) {
-                throw ValidationError("--enroll and --speaker go with --run: an exported model never normalises per speaker")
+            if model != nil && speaker != nil {
+                throw ValidationError(
+                    "--speaker reads an enrolment stored in the database: use it with --run (with --model, give --enroll CLIPS)")
             }
             if speaker != nil && !enroll.isEmpty {
                 throw ValidationError("--speaker uses a stored enrolment; --enroll makes one for this call: give one of them")

@@ -1,5 +1,5 @@
-public import Foundation
-public import SERCore
+import Foundation
+import SERCore
 public import SERONNX
 
 /// `ser export --format json`: everything about the model in one readable JSON document —

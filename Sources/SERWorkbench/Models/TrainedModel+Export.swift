@@ -56,10 +56,15 @@ extension TrainedModel {
 extension Workbench {
     /// Run `run`'s model serialised as `format` (nothing is written or recorded).
     ///
+    /// A per-speaker run exports to ONNX only: the graph takes the speaker's statistics as the
+    /// inputs `speaker_mean` and `speaker_std` (the metadata `speaker_statistics` says how to
+    /// compute them).
+    ///
     /// - Throws: ``ModelUseError`` naming the run (unknown, unfinished without
-    ///   `allowPartial`, a parent, per-speaker, or not expressible in `format`).
+    ///   `allowPartial`, a parent, per-speaker in another format, or not expressible in
+    ///   `format`).
     public func export(run: Int64, as format: ModelFormat, allowPartial: Bool = false) throws -> ModelExport {
-        let models = try predictor(ofRun: run, allowPartial: allowPartial)
+        let models = try predictor(ofRun: run, allowPartial: allowPartial, enrolling: format == .onnx)
         let bytes: [UInt8]
         if models.members.count == 1, let model = models.members.first, model.runID == run {
             bytes = try model.encoded(as: format)

@@ -44,7 +44,8 @@ extension TrainedModel {
         let architecture = ONNXClassifier.Architecture(
             inputDims: c.inputDims, classCount: c.classCount, lstmUnits: c.lstmUnits, bidirectional: c.bidirectional,
             denseUnits: c.denseUnits, activation: c.activation.rawValue, pooling: c.pooling.rawValue, maxFrames: c.maxFrames,
-            masked: c.sequenceMode == .masked, normalization: normalizer.method.rawValue)
+            masked: c.sequenceMode == .masked,
+            normalization: perSpeaker ? ONNXClassifier.speakerNormalization : normalizer.method.rawValue)
         return ONNXClassifier(
             architecture: architecture, mean: normalizer.mean, std: normalizer.std, weights: tensors, metadata: exportMetadata)
     }
@@ -60,7 +61,9 @@ extension TrainedModel {
         guard let recipe = c.metadata["feature_config"],
             let featureConfig = try? JSONDecoder().decode(FeatureConfig.self, from: Data(recipe.utf8))
         else { throw ModelUseError(path: path, "its feature_config metadata is missing or unreadable") }
-        guard let method = Normalizer.Method(rawValue: a.normalization), let activation = Activation(rawValue: a.activation),
+        let perSpeaker = a.normalization == ONNXClassifier.speakerNormalization
+        guard let method = perSpeaker ? .global : Normalizer.Method(rawValue: a.normalization),
+            let activation = Activation(rawValue: a.activation),
             let pooling = Pooling(rawValue: a.pooling)
         else { throw ModelUseError(path: path, "its architecture names an unknown normalisation, activation or pooling") }
         self.init(
@@ -71,5 +74,6 @@ extension TrainedModel {
                 dropout: 0, denseUnits: a.denseUnits, activation: activation, pooling: pooling, maxFrames: a.maxFrames,
                 sequenceMode: a.masked ? .masked : .padded),
             tensors: c.weights, datasetHash: c.metadata["dataset_version"], epoch: c.metadata["epoch"].flatMap { Int($0) } ?? 0)
+        self.perSpeaker = perSpeaker
     }
 }

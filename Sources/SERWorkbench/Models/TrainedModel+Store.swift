@@ -34,7 +34,7 @@ extension TrainedModel {
         if perSpeaker && !allowPerSpeaker {
             throw ModelUseError(
                 run: runID,
-                "was trained on per-speaker normalised features: using it needs a few recordings of each new speaker to enrol them (`ser predict FILE... --run \(runID) --enroll CLIP...`; `ser evaluate \(runID) --dataset D --enroll-clips N` measures it); export needs --normalization global or cmvn"
+                "was trained on per-speaker normalised features: using it needs a few recordings of each new speaker to enrol them (`ser predict FILE... --run \(runID) --enroll CLIP...`; `ser evaluate \(runID) --dataset D --enroll-clips N` measures it); it exports to ONNX only (the graph takes the speaker's statistics as inputs)"
             )
         }
         // A per-speaker run records the global z-score fitted on top of the per-speaker step.
