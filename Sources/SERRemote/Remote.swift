@@ -21,6 +21,23 @@ public final class Remote: Sendable {
         self.logger = logger
     }
 
+    /// Connects (as ``connect(name:url:password:)``), runs `body` and closes the connection
+    /// however `body` ends: postgres-nio stops the process when a connection is dropped open,
+    /// which would turn any error into a crash.
+    public static func withConnection<T>(name: String, url: RemoteURL, password: String?, _ body: (Remote) async throws -> T)
+        async throws -> T
+    {
+        let remote = try await connect(name: name, url: url, password: password)
+        do {
+            let result = try await body(remote)
+            await remote.close()
+            return result
+        } catch {
+            await remote.close()
+            throw error
+        }
+    }
+
     /// Connects and brings the remote's schema up to ``RemoteMigrations/latestVersion``.
     /// - Parameter password: from `PGPASSWORD` or `~/.pgpass` (see ``PGPass``), or nil for
     ///   trust or peer authentication; a password in `url` is used when this is nil.

@@ -58,18 +58,9 @@ struct WorkerFixture {
         try await Remote.connect(name: "origin", url: try RemoteURL(server.url), password: nil)
     }
 
-    /// Runs `body` with a connection that is closed however `body` ends (postgres-nio stops
-    /// the process when a connection is dropped open, which would hide the test's error).
+    /// Runs `body` with a connection that is closed however `body` ends.
     static func withRemote<T>(_ server: TestPostgres, _ body: (Remote) async throws -> T) async throws -> T {
-        let remote = try await connect(server)
-        do {
-            let result = try await body(remote)
-            await remote.close()
-            return result
-        } catch {
-            await remote.close()
-            throw error
-        }
+        try await Remote.withConnection(name: "origin", url: try RemoteURL(server.url), password: nil, body)
     }
 
     func remove() {

@@ -28,17 +28,7 @@ enum RemoteSelection {
     static func using<T: Sendable>(_ record: RemoteRecord, _ body: @escaping @Sendable (Remote) async throws -> T) throws -> T {
         let url = try RemoteURL(record.url)
         let password = RemotePassword.lookup(for: url)
-        return try BlockingTask.run {
-            let remote = try await Remote.connect(name: record.name, url: url, password: password)
-            do {
-                let result = try await body(remote)
-                await remote.close()
-                return result
-            } catch {
-                await remote.close()
-                throw error
-            }
-        }
+        return try BlockingTask.run { try await Remote.withConnection(name: record.name, url: url, password: password, body) }
     }
 
     /// Opens a new connection to `record` each time it is called (a worker reconnects after
