@@ -28,7 +28,6 @@ extension SER {
         var features = false
 
         func run() throws {
-            try RemoteSelection.refuseJSON(options, command: "push")
             let store = try options.openStore()
             var rest = arguments
             var name: String?
@@ -45,6 +44,7 @@ extension SER {
             let report = try RemoteSelection.using(record) { remote in
                 try await remote.push(from: store, runIDs: runIDs, features: withFeatures, cancellation: token)
             }
+            if options.json { return try printJSON(PushJSON(remote: record.name, report)) }
             guard !options.quiet else { return }
             for skipped in report.skipped {
                 Console.error("ser: skipped run \(skipped.runID): \(skipped.reason)\n")
@@ -76,7 +76,6 @@ extension SER {
         @Flag(help: "Also copy the feature tensors the remote holds for the runs' datasets.") var features = false
 
         func run() throws {
-            try RemoteSelection.refuseJSON(options, command: "pull")
             let store = try options.openStore()
             let record = try RemoteSelection.record(name, in: store)
             InterruptFlag.install()
@@ -85,6 +84,7 @@ extension SER {
             let report = try RemoteSelection.using(record) { remote in
                 try await remote.pull(into: store, features: withFeatures, cancellation: token)
             }
+            if options.json { return try printJSON(PullJSON(remote: record.name, report)) }
             guard !options.quiet else { return }
             Console.out(
                 "Pulled \(report.pulled.count) run\(report.pulled.count == 1 ? "" : "s") from \(record.name)"

@@ -19,10 +19,10 @@ extension SER {
         @Argument(help: "The remote (default: origin, or the only remote).") var remote: String?
 
         func run() throws {
-            try RemoteSelection.refuseJSON(options, command: "queue")
             let store = try options.openStore(readOnly: true)
             let record = try RemoteSelection.record(remote, in: store)
             let status = try RemoteSelection.using(record) { try await $0.queueStatus() }
+            if options.json { return try printJSON(QueueJSON(remote: record.name, status)) }
             guard !options.quiet else { return }
             Console.out(Self.render(status))
         }

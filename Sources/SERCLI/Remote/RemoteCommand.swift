@@ -29,8 +29,9 @@ extension SER {
             @Flag(name: .shortAndLong, help: "Show each remote's URL.") var verbose = false
 
             func run() throws {
-                try RemoteSelection.refuseJSON(options, command: "remote")
-                for remote in try options.openStore(readOnly: true).remotes() where !options.quiet {
+                let remotes = try options.openStore(readOnly: true).remotes()
+                if options.json { return try printJSON(RemotesReport(remotes)) }
+                for remote in remotes where !options.quiet {
                     Console.out(verbose ? "\(remote.name)\t\(remote.url)\n" : "\(remote.name)\n")
                 }
             }
