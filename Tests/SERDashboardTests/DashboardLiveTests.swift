@@ -39,7 +39,7 @@ import Testing
         // The arrival is stamped on the reader's thread: the test's own task may resume late
         // when parallel tests hold the cooperative pool.
         let arrival = ArrivalStamp()
-        let text = try await RawHTTP.stream(port: port, "/api/runs/\(run)/events?after=1", timeout: 10) {
+        let text = try await RawHTTP.stream(port: port, "/api/runs/\(run)/events?after=1", timeout: 30) {
             arrival.mark(when: $0.contains("\"epoch\":2"))
         }
         let arrived = try #require(arrival.time, "epoch 2 never arrived: \(text)")
