@@ -13,8 +13,7 @@ extension Remote {
     public func pushFeatures(_ key: String, from store: Store, cancellation: CancellationToken = CancellationToken()) async throws
         -> Int
     {
-        let version = String(key.prefix(64))
-        let recipe = String(key.dropFirst(65))
+        let (version, recipe) = ExchangeScope.featureSetParts(key)
         let coverage = try store.featureCoverage(key)
         guard !coverage.cached.isEmpty else { return 0 }
         let present = try await remoteFeatureClips(key)
@@ -48,7 +47,7 @@ extension Remote {
     /// - Returns: the tensors copied (0 when the remote has none the local database lacks).
     /// - Throws: ``RemoteError``; `StoreError` when a row cannot be written locally.
     public func fetchFeatures(_ key: String, into store: Store) async throws -> Int {
-        let recipe = String(key.dropFirst(65))
+        let recipe = ExchangeScope.featureSetParts(key).recipe
         if try !store.holds(.featureConfig, key: recipe) {
             try store.importTables(try await fetch(.featureConfig, key: recipe))
         }

@@ -14,4 +14,10 @@ public enum ExchangeScope: String, Sendable, Hashable, CaseIterable {
     /// The key of a ``featureSet``: the version's hash, a dot, the recipe's hash (129
     /// characters).
     public static func featureSetKey(version: String, recipe: String) -> String { "\(version).\(recipe)" }
+
+    /// The version and recipe hashes of a ``featureSet`` key (the inverse of
+    /// ``featureSetKey(version:recipe:)``).
+    public static func featureSetParts(_ key: String) -> (version: String, recipe: String) {
+        (String(key.prefix(64)), String(key.dropFirst(65)))
+    }
 }

@@ -72,8 +72,7 @@ extension Store {
     /// of those whose computation failed under the recipe. All zero when the version or the
     /// recipe is not here.
     public func featureCoverage(_ key: String) throws -> FeatureCoverage {
-        let version = String(key.prefix(64))
-        let recipe = String(key.dropFirst(65))
+        let (version, recipe) = ExchangeScope.featureSetParts(key)
         return try read { db in
             guard
                 let versionID = try Int64.fetchOne(
