@@ -1,9 +1,10 @@
 // Times training epochs of the seed architecture on random data of the seed's shape.
 //
 //   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080 | --corpus DIR] [--mode padded|masked|both]
+//                                    [--conv 128,128 --kernel 5]
 // (GFLOP/s of the LSTM's GEMM shapes per engine: bench-gemm, scripts/bench-gemm.sh.)
 //
-// Model: LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
+// Model: [Conv1D(C, k) ReLU → … with --conv] → LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
 // batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: each clip its
 // own length — the real clips' with --corpus (e.g. ../shared/data/ravdess-speech, 1,080
 // clips), else uniform in 100...200 frames (mean 150). Prints seconds per epoch (first epoch
@@ -47,6 +48,8 @@ let modes: [SequenceMode] =
     default: [.padded, .masked]
     }
 let corpus = option("--corpus", "")
+let convChannels = option("--conv", "").split(separator: ",").compactMap { Int($0) }
+let convKernel = Int(option("--kernel", "5")) ?? 5
 
 /// Feature frames of each audio file under `directory` (sorted paths) as ser computes them
 /// by default: resampled to 22,050 Hz, centred STFT with hop 512 (1 + samples / 512).
@@ -100,6 +103,8 @@ let labels = (0..<clips).map { $0 % 8 }
 for mode in modes {
     var config = ModelConfig(inputDims: 59, classCount: 8)
     config.sequenceMode = mode
+    config.convChannels = convChannels
+    config.convKernel = convKernel
     do {
         let trainer = try Trainer(config: config, threads: threads)
         let data = try SequenceDataset(sequences: sequences, labels: labels)
@@ -124,8 +129,9 @@ for mode in modes {
         let meanCPU = timedCPU.reduce(0, +) / Double(timedCPU.count)
         print(
             String(
-                format: "ser %@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue,
-                threads, mean, timed.count, best, meanCPU, peakMemoryMiB()))
+                format: "ser %@%@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue,
+                convChannels.isEmpty ? "" : " conv=\(convChannels.map(String.init).joined(separator: ",")) kernel=\(convKernel)", threads,
+                mean, timed.count, best, meanCPU, peakMemoryMiB()))
     } catch {
         print("error: \(error)")
     }

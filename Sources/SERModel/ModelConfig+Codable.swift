@@ -6,6 +6,9 @@ extension ModelConfig {
         var d = ModelConfig(
             inputDims: try c.decode(Int.self, forKey: .inputDims),
             classCount: try c.decode(Int.self, forKey: .classCount))
+        d.convChannels = try c.decodeIfPresent([Int].self, forKey: .convChannels) ?? d.convChannels
+        d.convKernel = try c.decodeIfPresent(Int.self, forKey: .convKernel) ?? d.convKernel
+        d.convActivation = try c.decodeIfPresent(Activation.self, forKey: .convActivation) ?? d.convActivation
         d.lstmUnits = try c.decodeIfPresent([Int].self, forKey: .lstmUnits) ?? d.lstmUnits
         d.bidirectional = try c.decodeIfPresent(Bool.self, forKey: .bidirectional) ?? d.bidirectional
         d.recurrentDropout = try c.decodeIfPresent(Float.self, forKey: .recurrentDropout) ?? d.recurrentDropout

@@ -1,14 +1,26 @@
 /// Everything that defines a model and its training: architecture, sequence handling,
 /// optimizer, regularisation, batch size and seed. `Codable`; missing keys take defaults.
 ///
-/// The architecture is `input [T, inputDims] → LSTM(lstmUnits[0]) → … → LSTM(lstmUnits.last)
-/// → pooling → Dropout(dropout) → Dense(denseUnits[0], activation) → … →
-/// Dense(classCount) → softmax`. Call ``validate()`` (``Trainer`` does) before use.
+/// The architecture is `input [T, inputDims] → Conv1D(convChannels[0], convKernel) convActivation → … →
+/// LSTM(lstmUnits[0]) → … → LSTM(lstmUnits.last) → pooling → Dropout(dropout) →
+/// Dense(denseUnits[0], activation) → … → Dense(classCount) → softmax` (no convolution when
+/// `convChannels` is empty: the seed model). Call ``validate()`` (``Trainer`` does) before use.
 public struct ModelConfig: Sendable, Hashable, Codable {
     /// Feature dimensions per frame `D` (59 for the seed features), > 0.
     public var inputDims: Int
     /// Number of classes `C`, ≥ 2.
     public var classCount: Int
+    /// Output channels of the 1-D convolutions over time in front of the LSTM stack, bottom
+    /// first; empty (the default) for none. Each layer maps `[T, Din]` to `[T, channels]`
+    /// with `convKernel` frames, stride 1, zero "same" padding at each clip's own ends (Keras
+    /// `Conv1D(padding="same")`, PyTorch `Conv1d(padding=k//2)` on a clip alone), then
+    /// `convActivation`.
+    public var convChannels: [Int]
+    /// Frames each convolution sees, odd and ≥ 1 (so "same" padding is `convKernel / 2` frames
+    /// on either side).
+    public var convKernel: Int
+    /// Activation after each convolution (ReLU by default).
+    public var convActivation: Activation
     /// Hidden sizes of the stacked LSTM layers, bottom first; at least one, each > 0. Every
     /// layer below the top returns its whole sequence (Keras `return_sequences=True`); the top
     /// layer's sequence goes to ``pooling`` (`last` = Keras `return_sequences=False`).
@@ -55,7 +67,8 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// A configuration; the defaults are the seed model (LSTM 128 → LSTM 64 → Dropout 0.3 →
     /// Dense 64 ReLU → Dense `classCount` softmax, Adam 1e-3, batch 32, 200 frames).
     public init(
-        inputDims: Int, classCount: Int, lstmUnits: [Int] = [128, 64], bidirectional: Bool = false,
+        inputDims: Int, classCount: Int, convChannels: [Int] = [], convKernel: Int = 5,
+        convActivation: Activation = .relu, lstmUnits: [Int] = [128, 64], bidirectional: Bool = false,
         recurrentDropout: Float = 0, dropout: Float = 0.3, denseUnits: [Int] = [64],
         activation: Activation = .relu, pooling: Pooling = .last, maxFrames: Int = 200,
         sequenceMode: SequenceMode = .masked, optimizer: OptimizerConfig = OptimizerConfig(),
@@ -64,6 +77,9 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     ) {
         self.inputDims = inputDims
         self.classCount = classCount
+        self.convChannels = convChannels
+        self.convKernel = convKernel
+        self.convActivation = convActivation
         self.lstmUnits = lstmUnits
         self.bidirectional = bidirectional
         self.recurrentDropout = recurrentDropout
@@ -88,12 +104,17 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         lstmUnits[index] * (bidirectional ? 2 : 1)
     }
 
+    /// Width of the frames entering the first LSTM layer: the top convolution's channels, or
+    /// `inputDims` without convolutions.
+    public var recurrentInputWidth: Int { convChannels.last ?? inputDims }
+
     /// Width of the pooled vector `F` that enters the dense head.
     public var pooledWidth: Int { lstmUnits.last.map { $0 * (bidirectional ? 2 : 1) } ?? 0 }
 
     /// The JSON keys (the property names).
     enum CodingKeys: String, CodingKey {
-        case inputDims, classCount, lstmUnits, bidirectional, recurrentDropout, dropout, denseUnits
+        case inputDims, classCount, convChannels, convKernel, convActivation, lstmUnits, bidirectional, recurrentDropout, dropout,
+            denseUnits
         case activation, pooling, maxFrames, sequenceMode, optimizer, clipNorm, schedule
         case labelSmoothing, classWeights, mixup, batchSize, seed
     }

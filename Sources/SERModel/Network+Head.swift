@@ -18,12 +18,7 @@ extension Network {
             BLAS.sgemm(
                 m: b, n: p.outputSize, k: p.inputSize, a: x, lda: p.inputSize, b: w + p.kernel, ldb: p.outputSize, beta: 1, c: y,
                 ldc: p.outputSize)
-            let n = b * p.outputSize
-            switch p.activation {
-            case .relu: for k in 0..<n where y[k] < 0 { y[k] = 0 }
-            case .tanh: for k in 0..<n { y[k] = Float(Foundation.tanh(Double(y[k]))) }
-            case .linear: break
-            }
+            p.activation.apply(y, count: b * p.outputSize)
         }
         softmaxCrossEntropy(s)
     }
@@ -127,12 +122,7 @@ extension Network {
         for (j, layer) in layout.dense.enumerated().reversed() {
             let x = s.dense[j].pointer, y = s.dense[j + 1].pointer
             let dy = s.denseGrads[j + 1].pointer, dx = s.denseGrads[j].pointer
-            let n = b * layer.outputSize
-            switch layer.activation {
-            case .relu: for k in 0..<n where y[k] <= 0 { dy[k] = 0 }
-            case .tanh: for k in 0..<n { dy[k] *= 1 - y[k] * y[k] }
-            case .linear: break
-            }
+            layer.activation.backpropagate(output: y, gradient: dy, count: b * layer.outputSize)
             BLAS.sgemm(
                 transA: true, m: layer.inputSize, n: layer.outputSize, k: b, a: x, lda: layer.inputSize, b: dy,
                 ldb: layer.outputSize, beta: 1, c: grad + layer.kernel, ldc: layer.outputSize)

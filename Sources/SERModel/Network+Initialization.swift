@@ -5,7 +5,8 @@ extension Network {
     /// Glorot-uniform kernels (`U(±√(6/(fan_in+fan_out)))`), orthogonal recurrent kernels
     /// (`[H, 4H]` with orthonormal rows, from the QR of a Gaussian matrix with `R`'s diagonal
     /// made positive), zero biases except the LSTM forget-gate block, which is 1
-    /// (`unit_forget_bias=True`). `attention.kernel [F]` is Glorot-uniform as a `[F, 1]` kernel.
+    /// (`unit_forget_bias=True`). `attention.kernel [F]` is Glorot-uniform as a `[F, 1]` kernel;
+    /// a convolution's `[k, Din, C]` kernel has Keras's fans `k·Din` and `k·C`.
     func initialize(rng: inout SeededGenerator) {
         let w = parameters.pointer
         for tensor in layout.tensors {
@@ -17,7 +18,10 @@ extension Network {
                     for c in 0..<columns { out[r * columns + c] = Float(q[c * rows + r]) }
                 }
             } else if tensor.name.hasSuffix("kernel") {
-                let fanIn = tensor.shape[0], fanOut = tensor.shape.count > 1 ? tensor.shape[1] : 1
+                // Keras's compute_fans: the leading dimensions are the receptive field.
+                let receptive = tensor.shape.count > 2 ? tensor.shape.dropLast(2).reduce(1, *) : 1
+                let fanIn = tensor.shape[tensor.shape.count > 2 ? tensor.shape.count - 2 : 0] * receptive
+                let fanOut = (tensor.shape.count > 1 ? tensor.shape[tensor.shape.count - 1] : 1) * receptive
                 let limit = (6 / Double(fanIn + fanOut)).squareRoot()
                 for k in 0..<tensor.count { out[k] = Float((2 * rng.nextUnitDouble() - 1) * limit) }
             } else {

@@ -27,6 +27,10 @@ final class Network: @unchecked Sendable {
             }
         }
         var input = UnsafePointer(s.input.pointer)
+        for j in layout.convolutions.indices {
+            convolutionForward(j, shard: s, input: input)
+            input = UnsafePointer(s.convOutputs[j].pointer)
+        }
         for (l, directions) in layout.lstm.enumerated() {
             let width = config.outputWidth(ofLayer: l)
             let out = s.outputs[l].pointer
@@ -47,13 +51,16 @@ final class Network: @unchecked Sendable {
         poolBackward(s)
         for l in layout.lstm.indices.reversed() {
             let width = config.outputWidth(ofLayer: l)
-            let input = l == 0 ? UnsafePointer(s.input.pointer) : UnsafePointer(s.outputs[l - 1].pointer)
-            let inputGrad: UnsafeMutablePointer<Float>? = l == 0 ? nil : s.outputGrads[l - 1].pointer
+            let input = l > 0 ? UnsafePointer(s.outputs[l - 1].pointer) : UnsafePointer(s.convOutputs.last?.pointer ?? s.input.pointer)
+            let inputGrad: UnsafeMutablePointer<Float>? = l > 0 ? s.outputGrads[l - 1].pointer : s.convGrads.last?.pointer
             for (d, p) in layout.lstm[l].enumerated() {
                 lstmBackward(
                     p, shard: s, input: input, inputGrad: inputGrad, workspace: s.directions[l][d],
                     outputGrad: s.outputGrads[l].pointer, ldOutput: width, direction: d)
             }
+        }
+        for j in layout.convolutions.indices.reversed() {
+            convolutionBackward(j, shard: s, inputGrad: j > 0 ? s.convGrads[j - 1].pointer : nil)
         }
     }
 }

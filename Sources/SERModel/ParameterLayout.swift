@@ -1,6 +1,8 @@
 /// Where every parameter tensor lives in the model's one flat float32 parameter vector.
 ///
-/// Order (also the serialisation order, see `docs/WEIGHTS.md`): for each LSTM layer `l`
+/// Order (also the serialisation order, see `docs/WEIGHTS.md`): for each convolution `j`
+/// bottom-up, `conv.j.kernel [k, Din, C]` (Keras `Conv1D` layout) and `conv.j.bias [C]`; then
+/// for each LSTM layer `l`
 /// bottom-up and, when bidirectional, each direction (`forward` then `backward`):
 /// `kernel [Din, 4H]`, `recurrent_kernel [H, 4H]`, `bias [4H]`, gate blocks `i, f, c, o`
 /// (Keras); then `attention.kernel [F]` with attention pooling; then `dense.j.kernel [in, out]`,
@@ -25,6 +27,20 @@ struct ParameterLayout: Sendable {
         let bias: Int
     }
 
+    /// Offsets of one convolution's tensors.
+    struct Convolution: Sendable {
+        let inputSize: Int
+        let channels: Int
+        /// Frames the kernel spans, odd.
+        let width: Int
+        /// `[width, inputSize, channels]`: read as a `[width·inputSize, channels]` matrix it
+        /// multiplies a frame's window `[x_{t−width/2} | … | x_{t+width/2}]`.
+        let kernel: Int
+        let bias: Int
+        /// `width · inputSize`: the length of one window row.
+        var windowSize: Int { width * inputSize }
+    }
+
     /// Offsets of one dense layer's tensors.
     struct Dense: Sendable {
         let inputSize: Int
@@ -35,6 +51,8 @@ struct ParameterLayout: Sendable {
     }
 
     private(set) var tensors: [Tensor] = []
+    /// The convolutions, bottom first.
+    private(set) var convolutions: [Convolution] = []
     /// `[layer][direction]`.
     private(set) var lstm: [[LSTM]] = []
     /// Offset of `attention.kernel [F]`, when attention pooling is used.
@@ -46,6 +64,12 @@ struct ParameterLayout: Sendable {
 
     init(config: ModelConfig) {
         var inputSize = config.inputDims
+        for (j, channels) in config.convChannels.enumerated() {
+            let k = add("conv.\(j).kernel", [config.convKernel, inputSize, channels], decays: true)
+            let b = add("conv.\(j).bias", [channels], decays: false)
+            convolutions.append(Convolution(inputSize: inputSize, channels: channels, width: config.convKernel, kernel: k, bias: b))
+            inputSize = channels
+        }
         for (l, hidden) in config.lstmUnits.enumerated() {
             var directions: [LSTM] = []
             let names = config.bidirectional ? ["lstm.\(l).forward", "lstm.\(l).backward"] : ["lstm.\(l)"]

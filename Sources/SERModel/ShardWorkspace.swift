@@ -32,6 +32,15 @@ final class ShardWorkspace: @unchecked Sendable {
     let input: FloatBuffer
     /// One time step's input rows `[capacity, D]`, scratch for mixing in place.
     let mixScratch: FloatBuffer
+    /// Each convolution's input windows, packed `[rows, k·Din]` (frame `t`'s row holds frames
+    /// `t − k/2 … t + k/2` of its clip, zeros outside it); the backward pass reuses the buffer
+    /// for the windows' gradient once the kernel's gradient is taken.
+    let convWindows: [FloatBuffer]
+    /// Convolution outputs after the activation, packed `[rows, C_j]`, and their gradients.
+    let convOutputs: [FloatBuffer]
+    let convGrads: [FloatBuffer]
+    /// A transposed convolution kernel `[C, k·Din]` (the largest), scratch for the backward pass.
+    let convScratch: FloatBuffer
     /// Layer outputs in real time order, packed `[rows, F_l]`, and their gradients.
     let outputs: [FloatBuffer]
     let outputGrads: [FloatBuffer]
@@ -69,6 +78,10 @@ final class ShardWorkspace: @unchecked Sendable {
         let rows = capacity * maxSteps
         input = FloatBuffer(count: rows * config.inputDims)
         mixScratch = FloatBuffer(count: config.mixup > 0 ? capacity * config.inputDims : 1)
+        convWindows = layout.convolutions.map { FloatBuffer(count: rows * $0.windowSize) }
+        convOutputs = layout.convolutions.map { FloatBuffer(count: rows * $0.channels) }
+        convGrads = layout.convolutions.map { FloatBuffer(count: rows * $0.channels) }
+        convScratch = FloatBuffer(count: layout.convolutions.map { $0.windowSize * $0.channels }.max() ?? 1)
         outputs = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
         outputGrads = config.lstmUnits.indices.map { FloatBuffer(count: rows * config.outputWidth(ofLayer: $0)) }
         directions = layout.lstm.map { layer in

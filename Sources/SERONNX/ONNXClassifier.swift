@@ -4,16 +4,35 @@ public import SERCore
 /// weights in the engine's layout (`docs/WEIGHTS.md`) and string metadata.
 ///
 /// The network: `features [B, T, D]` → (optional per-utterance CMVN) → `(x − mean) / std` →
-/// LSTM stack (`lstmUnits`, bottom first, optionally bidirectional) → pooling (`last`, `mean`
+/// (optional 1-D convolutions over time) → LSTM stack (`lstmUnits`, bottom first, optionally bidirectional) → pooling (`last`, `mean`
 /// or `attention`) → dense layers (`denseUnits`, `activation`) → output dense → softmax.
 public struct ONNXClassifier: Sendable, Equatable {
     /// The shape of the network, enough to rebuild the engine's model from an ONNX file.
     /// Stored as JSON in the metadata property `ser.architecture`.
     public struct Architecture: Sendable, Equatable, Codable {
+        /// The 1-D convolutions over time in front of the LSTM stack.
+        public struct Convolution: Sendable, Equatable, Codable {
+            /// Output channels per layer, bottom first.
+            public var channels: [Int]
+            /// Frames each kernel spans (odd; "same" zero padding of `kernel / 2` frames).
+            public var kernel: Int
+            /// `relu`, `tanh` or `linear`, after each layer.
+            public var activation: String
+
+            public init(channels: [Int], kernel: Int, activation: String) {
+                self.channels = channels
+                self.kernel = kernel
+                self.activation = activation
+            }
+        }
+
         /// Feature dimensions per frame `D`.
         public var inputDims: Int
         /// Output classes `C`.
         public var classCount: Int
+        /// The convolutions, or `nil` for none (absent from the metadata of such models, and
+        /// of every model exported before convolutions existed).
+        public var convolution: Convolution?
         /// Hidden sizes of the LSTM layers, bottom first.
         public var lstmUnits: [Int]
         /// Every LSTM layer runs both ways; its output is `[forward h | backward h]`.
@@ -36,7 +55,7 @@ public struct ONNXClassifier: Sendable, Equatable {
 
         public init(
             inputDims: Int, classCount: Int, lstmUnits: [Int], bidirectional: Bool, denseUnits: [Int], activation: String,
-            pooling: String, maxFrames: Int, masked: Bool, normalization: String
+            pooling: String, maxFrames: Int, masked: Bool, normalization: String, convolution: Convolution? = nil
         ) {
             self.inputDims = inputDims
             self.classCount = classCount
@@ -48,6 +67,7 @@ public struct ONNXClassifier: Sendable, Equatable {
             self.maxFrames = maxFrames
             self.masked = masked
             self.normalization = normalization
+            self.convolution = convolution
         }
 
         /// Width of the pooled vector: the top layer's units, doubled when bidirectional.

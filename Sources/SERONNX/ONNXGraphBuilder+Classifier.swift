@@ -67,11 +67,15 @@ extension ONNXGraphBuilder {
             x = op("Pad", [x, pads], output: "padded_input")
         }
 
+        if let convolution = a.convolution {
+            x = try convolve(convolution, a, x, realFrame: a.masked ? realFrame : nil, weights: weights)
+        }
+
         // LSTM stack, time-major.
         var sequence = op("Transpose", [x], [Self.ints("perm", [1, 0, 2])], output: "time_major")
         let sequenceLengths = a.masked ? op("Cast", [lengths], [Self.int("to", 6)], output: "sequence_lens") : nil
         let directions = a.bidirectional ? 2 : 1
-        var inputWidth = a.inputDims
+        var inputWidth = a.convolution?.channels.last ?? a.inputDims
         var lastState = ""
         let flatten = int64s("const.shape_0_0_m1", [3], [0, 0, -1])
         for (l, hidden) in a.lstmUnits.enumerated() {
@@ -103,6 +107,43 @@ extension ONNXGraphBuilder {
         let pooled = try pool(
             a, sequence: sequence, lastState: lastState, realFrame: realFrame, lengthColumn: lengthColumn, weights: weights)
         try head(a, pooled: pooled, weights: weights)
+    }
+
+    /// `[B, T, D]` → `[B, T, C]` through the convolutions: channels-first `Conv` nodes with
+    /// "same" zero padding. With `realFrame` (masked models) each layer's output is zeroed on
+    /// padding frames, so the next layer sees zeros beyond a clip's end as the engine does.
+    private func convolve(
+        _ c: ONNXClassifier.Architecture.Convolution, _ a: ONNXClassifier.Architecture, _ input: String, realFrame: String?,
+        weights: WeightTable
+    ) throws(ONNXError) -> String {
+        guard c.kernel >= 1, c.kernel % 2 == 1 else { throw ONNXError(.unsupported, "convolution kernel \(c.kernel) is not odd") }
+        let channelsFirst = Self.ints("perm", [0, 2, 1])
+        var y = op("Transpose", [input], [channelsFirst], output: "conv_input")
+        let mask = realFrame.map { op("Unsqueeze", [op("Cast", [$0], [Self.int("to", 1)]), "const.one"], output: "conv_frame_mask") }
+        var width = a.inputDims
+        for (j, channels) in c.channels.enumerated() {
+            let kernel = try weights.get("conv.\(j).kernel", [c.kernel, width, channels])
+            let onnx = ConvolutionWeightLayout.onnxKernel(kernel, width: c.kernel, inputs: width, channels: channels)
+            let w = floats("conv.\(j).W", [channels, width, c.kernel], onnx)
+            let b = floats("conv.\(j).B", [channels], try weights.get("conv.\(j).bias", [channels]))
+            y = op(
+                "Conv", [y, w, b],
+                [Self.ints("kernel_shape", [c.kernel]), Self.ints("pads", [c.kernel / 2, c.kernel / 2]), Self.ints("strides", [1])])
+            y = try activate(y, c.activation)
+            if let mask { y = op("Mul", [y, mask]) }
+            width = channels
+        }
+        return op("Transpose", [y], [channelsFirst], output: "conv_output")
+    }
+
+    /// `x` through a named activation.
+    private func activate(_ x: String, _ activation: String) throws(ONNXError) -> String {
+        switch activation {
+        case "relu": op("Relu", [x])
+        case "tanh": op("Tanh", [x])
+        case "linear": x
+        default: throw ONNXError(.unsupported, "activation '\(activation)' is not supported")
+        }
     }
 
     /// `[T, B, F]` top-layer outputs → `[B, F]` per the pooling.
@@ -147,13 +188,7 @@ extension ONNXGraphBuilder {
         for (j, units) in a.denseUnits.enumerated() {
             let kernel = floats("dense.\(j).kernel", [width, units], try weights.get("dense.\(j).kernel", [width, units]))
             let bias = floats("dense.\(j).bias", [units], try weights.get("dense.\(j).bias", [units]))
-            h = op("Add", [op("MatMul", [h, kernel]), bias])
-            switch a.activation {
-            case "relu": h = op("Relu", [h])
-            case "tanh": h = op("Tanh", [h])
-            case "linear": break
-            default: throw ONNXError(.unsupported, "activation '\(a.activation)' is not supported")
-            }
+            h = try activate(op("Add", [op("MatMul", [h, kernel]), bias]), a.activation)
             width = units
         }
         let kernel = floats("output.kernel", [width, a.classCount], try weights.get("output.kernel", [width, a.classCount]))

@@ -82,6 +82,18 @@ public enum ONNXImporter {
         }
         var weights: [NamedTensor] = []
         var width = a.inputDims
+        if let c = a.convolution {
+            guard c.kernel >= 1, c.kernel <= 99, c.kernel % 2 == 1, c.channels.allSatisfy({ $0 > 0 && $0 <= limit }) else {
+                throw ONNXError(.notASerModel, "its architecture metadata has a convolution out of range: \(text)")
+            }
+            for (j, channels) in c.channels.enumerated() {
+                let onnx = try get("conv.\(j).W", channels * width * c.kernel)
+                let kernel = ConvolutionWeightLayout.engineKernel(onnx, width: c.kernel, inputs: width, channels: channels)
+                weights.append(NamedTensor(name: "conv.\(j).kernel", shape: [c.kernel, width, channels], values: kernel))
+                weights.append(NamedTensor(name: "conv.\(j).bias", shape: [channels], values: try get("conv.\(j).B", channels)))
+                width = channels
+            }
+        }
         let directions = a.bidirectional ? 2 : 1
         for (l, h) in a.lstmUnits.enumerated() {
             let w = try get("lstm.\(l).W", directions * 4 * h * width)

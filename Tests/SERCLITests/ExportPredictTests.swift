@@ -99,7 +99,7 @@ import Testing
     }
 
     /// Settings covering both sequence modes, uni- and bidirectional, two layers, all three
-    /// poolings and all three normalisations.
+    /// poolings, all three normalisations and convolutions in both modes.
     static let variants: [[String]] = [
         ["--sequence", "padded"],
         [
@@ -107,6 +107,13 @@ import Testing
             "--max-frames", "10",
         ],
         ["--sequence", "masked", "--layers", "8", "--pooling", "mean", "--normalization", "none", "--activation", "tanh"],
+        // Convolutions: two on masked clips (the second must see zeros past a clip's end),
+        // one wide kernel on padded clips.
+        [
+            "--sequence", "masked", "--conv", "6,5", "--conv-kernel", "3", "--layers", "8", "--bidirectional", "true", "--pooling",
+            "mean", "--max-frames", "400",
+        ],
+        ["--sequence", "padded", "--conv", "6", "--conv-kernel", "7", "--layers", "8", "--max-frames", "12"],
     ]
 
     /// Trains with `settings`, exports ONNX; returns the corpus, model path and test clips.

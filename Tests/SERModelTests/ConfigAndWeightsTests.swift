@@ -25,6 +25,13 @@ import Testing
         c = base
         c.classCount = 1
         cases.append(("classCount", c))
+        c = base
+        c.convChannels = [8]
+        c.convKernel = 4
+        cases.append(("convKernel", c))
+        c = base
+        c.convChannels = [8, 0]
+        cases.append(("convChannels", c))
         for (field, config) in cases {
             #expect(throws: ModelError.self) { try config.validate() }
             do {
@@ -79,6 +86,28 @@ import Testing
         let limit = Float((6.0 / Double(59 + 512)).squareRoot())
         #expect(kernel.values.allSatisfy { abs($0) <= limit })
         #expect((kernel.values.map(abs).max() ?? 0) > 0.95 * limit)
+    }
+
+    /// Keras's `Conv1D` defaults: a Glorot-uniform `[k, Din, C]` kernel with fans `k·Din` and
+    /// `k·C` (`compute_fans`), a zero bias; the convolution's tensors come first and the LSTM
+    /// above reads its channels.
+    @Test func convolutionInitialisationFollowsKeras() throws {
+        let config = ModelConfig(inputDims: 59, classCount: 8, convChannels: [128, 64], convKernel: 5, seed: 3)
+        let trainer = try Trainer(config: config, threads: 1)
+        let weights = trainer.weights()
+        #expect(weights.prefix(4).map(\.name) == ["conv.0.kernel", "conv.0.bias", "conv.1.kernel", "conv.1.bias"])
+        let w = Dictionary(uniqueKeysWithValues: weights.map { ($0.name, $0) })
+        for (name, fanIn, fanOut) in [("conv.0.kernel", 5 * 59, 5 * 128), ("conv.1.kernel", 5 * 128, 5 * 64)] {
+            let kernel = try #require(w[name])
+            let limit = Float((6.0 / Double(fanIn + fanOut)).squareRoot())
+            #expect(kernel.values.allSatisfy { abs($0) <= limit }, "\(name)")
+            // U(±limit) has standard deviation limit/√3; 20k+ draws put the estimate within 3 %.
+            let n = Float(kernel.values.count)
+            let std = (kernel.values.reduce(0) { $0 + $1 * $1 } / n).squareRoot()
+            #expect(abs(std / (limit / Float(3).squareRoot()) - 1) < 0.03, "\(name): std \(std), limit \(limit)")
+        }
+        #expect(try #require(w["conv.0.bias"]).values.allSatisfy { $0 == 0 })
+        #expect(try #require(w["lstm.0.kernel"]).shape == [64, 512])
     }
 
     @Test func setWeightsRejectsMismatches() throws {

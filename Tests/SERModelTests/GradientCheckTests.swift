@@ -79,6 +79,37 @@ import Testing
         try eachGEMMEngine(.ownKernel(.avx512))
     }
 
+    /// Two convolutions in front of the LSTM (the second's input gradient flows back through
+    /// the first), windows cut at each clip's own ends: masked clips of four lengths, one
+    /// shorter than the kernel.
+    @Test func convolutionsMaskedTanh() throws {
+        try check(
+            Self.small {
+                $0.convChannels = [4, 3]; $0.convKernel = 3; $0.convActivation = .tanh
+            }, lengths: [6, 4, 1, 5])
+    }
+
+    /// A wide kernel on padded clips (every window reaches past a clip's end), a bidirectional
+    /// LSTM reading the convolution and attention pooling, on two threads. (Smooth
+    /// activations in these checks: with ReLU a ±h step can cross the kink at 0 and the
+    /// central difference is then no derivative at all; ReLU's backward is the dense head's.)
+    @Test func convolutionPaddedBidirectional() throws {
+        try check(
+            Self.small {
+                $0.convChannels = [5]; $0.convKernel = 5; $0.sequenceMode = .padded; $0.bidirectional = true; $0.convActivation = .tanh
+                $0.pooling = .attention
+            }, lengths: [6, 3, 8, 1], threads: 2)
+    }
+
+    /// Convolutions on each GEMM engine, with mixup mixing the inputs they read.
+    @Test(arguments: [GEMM.Engine.openBLAS, .ownKernel(.portable)])
+    func convolutionOnEachEngineWithMixup(_ gemm: GEMM.Engine) throws {
+        try check(
+            Self.small {
+                $0.convChannels = [3, 4]; $0.convKernel = 3; $0.convActivation = .linear; $0.mixup = 0.4
+            }, lengths: [6, 4, 2, 5], mix: .reversed(0.7), gemm: gemm)
+    }
+
     /// Dropout masks held fixed: the gradient of the masked network is exact too.
     @Test func withFixedDropoutMasks() throws {
         try check(

@@ -4,10 +4,12 @@ import Testing
 
 @testable import SERONNX
 
-/// A small deterministic classifier: D = 3, LSTM 4 (bidirectional or not), dense 5, 3 classes.
-func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool = true, normalization: String = "global-zscore")
-    -> ONNXClassifier
-{
+/// A small deterministic classifier: D = 3, optional convolutions (`convolution` channels,
+/// kernel 3), LSTM 4 (bidirectional or not), dense 5, 3 classes.
+func tinyClassifier(
+    bidirectional: Bool, pooling: String = "last", masked: Bool = true, normalization: String = "global-zscore",
+    convolution: [Int] = []
+) -> ONNXClassifier {
     var seed: Float = 0
     func values(_ n: Int) -> [Float] {
         (0..<n).map { _ in
@@ -17,8 +19,14 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
     }
     let d = 3, h = 4, dense = 5, classes = 3
     var weights: [NamedTensor] = []
+    var width = d
+    for (j, channels) in convolution.enumerated() {
+        weights.append(NamedTensor(name: "conv.\(j).kernel", shape: [3, width, channels], values: values(3 * width * channels)))
+        weights.append(NamedTensor(name: "conv.\(j).bias", shape: [channels], values: values(channels)))
+        width = channels
+    }
     for name in bidirectional ? ["lstm.0.forward", "lstm.0.backward"] : ["lstm.0"] {
-        weights.append(NamedTensor(name: "\(name).kernel", shape: [d, 4 * h], values: values(d * 4 * h)))
+        weights.append(NamedTensor(name: "\(name).kernel", shape: [width, 4 * h], values: values(width * 4 * h)))
         weights.append(NamedTensor(name: "\(name).recurrent_kernel", shape: [h, 4 * h], values: values(h * 4 * h)))
         weights.append(NamedTensor(name: "\(name).bias", shape: [4 * h], values: values(4 * h)))
     }
@@ -30,7 +38,8 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
     weights.append(NamedTensor(name: "output.bias", shape: [classes], values: values(classes)))
     let architecture = ONNXClassifier.Architecture(
         inputDims: d, classCount: classes, lstmUnits: [h], bidirectional: bidirectional, denseUnits: [dense], activation: "relu",
-        pooling: pooling, maxFrames: 7, masked: masked, normalization: normalization)
+        pooling: pooling, maxFrames: 7, masked: masked, normalization: normalization,
+        convolution: convolution.isEmpty ? nil : .init(channels: convolution, kernel: 3, activation: "relu"))
     return ONNXClassifier(
         architecture: architecture, mean: [0.1, -0.2, 0.3], std: [1.5, 0.5, 2], weights: weights,
         metadata: ["classes": #"["a","b","c"]"#, "run_id": "1"])
@@ -48,10 +57,17 @@ func tinyClassifier(bidirectional: Bool, pooling: String = "last", masked: Bool 
         #expect(LSTMWeightLayout.engineBias([1, 4, 2, 3, 0.5, 0, 0, 0], hidden: 1) == [1.5, 2, 3, 4])
     }
 
+    @Test func convolutionKernelsTransposeToONNXOrder() {
+        // Engine [k = 2, Din = 1, C = 3]: tap 0 → 1 2 3, tap 1 → 4 5 6; ONNX [C, Din, k].
+        let kernel: [Float] = [1, 2, 3, 4, 5, 6]
+        #expect(ConvolutionWeightLayout.onnxKernel(kernel, width: 2, inputs: 1, channels: 3) == [1, 4, 2, 5, 3, 6])
+        #expect(ConvolutionWeightLayout.engineKernel([1, 4, 2, 5, 3, 6], width: 2, inputs: 1, channels: 3) == kernel)
+    }
+
     @Test(arguments: [false, true])
     func exportThenImportGivesTheSameWeights(bidirectional: Bool) throws {
-        for pooling in ["last", "mean", "attention"] {
-            let model = tinyClassifier(bidirectional: bidirectional, pooling: pooling)
+        for (pooling, convolution) in [("last", []), ("mean", [2]), ("attention", [4, 2])] {
+            let model = tinyClassifier(bidirectional: bidirectional, pooling: pooling, convolution: convolution)
             let bytes = try ONNXExporter.serialize(model)
             let back = try ONNXImporter.read(bytes)
             #expect(back.architecture == model.architecture)

@@ -1,8 +1,8 @@
 """PyTorch (CPU) seconds per epoch for the seed architecture on random data of the seed's shape.
 
-    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080]
+    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080] [--conv 128,128 --kernel 5]
 
-LSTM 128 → LSTM 64 (last state) → Dropout 0.3 → Dense 64 ReLU → Dense 8, softmax
+[with --conv: Conv1d(C, k, padding k//2) ReLU per channel count →] LSTM 128 → LSTM 64 (last state) → Dropout 0.3 → Dense 64 ReLU → Dense 8, softmax
 cross-entropy, Adam 1e-3, batch 32, 59 features, 200 frames (padded). Reports the mean over
 epochs after the first (warm-up) and the peak RSS.
 """
@@ -17,21 +17,30 @@ p = argparse.ArgumentParser()
 p.add_argument("--epochs", type=int, default=3)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--clips", type=int, default=1080)
+p.add_argument("--conv", default="", help="convolution channels before the LSTMs, e.g. 128,128")
+p.add_argument("--kernel", type=int, default=5)
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(0)
 
 
 class Seed(nn.Module):
-    def __init__(self):
+    def __init__(self, conv=(), kernel=5):
         super().__init__()
-        self.lstm1 = nn.LSTM(59, 128, batch_first=True)
+        layers, width = [], 59
+        for channels in conv:
+            layers += [nn.Conv1d(width, channels, kernel, padding=kernel // 2), nn.ReLU()]
+            width = channels
+        self.conv = nn.Sequential(*layers) if layers else None
+        self.lstm1 = nn.LSTM(width, 128, batch_first=True)
         self.lstm2 = nn.LSTM(128, 64, batch_first=True)
         self.drop = nn.Dropout(0.3)
         self.dense = nn.Linear(64, 64)
         self.out = nn.Linear(64, 8)
 
     def forward(self, x):
+        if self.conv is not None:
+            x = self.conv(x.transpose(1, 2)).transpose(1, 2)
         x, _ = self.lstm1(x)
         x, _ = self.lstm2(x)
         x = self.drop(x[:, -1])
@@ -40,7 +49,8 @@ class Seed(nn.Module):
 
 x = torch.randn(a.clips, 200, 59)
 y = torch.randint(0, 8, (a.clips,))
-model = Seed()
+conv = [int(c) for c in a.conv.split(",") if c]
+model = Seed(conv, a.kernel)
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
 loss_fn = nn.CrossEntropyLoss()
 times = []
@@ -61,5 +71,6 @@ for epoch in range(a.epochs):
 timed = times[1:] or times
 timed_cpu = cpu[1:] or cpu
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"pytorch {torch.__version__} threads={a.threads}: {sum(timed) / len(timed):.3f} s/epoch (best {min(timed):.3f}), "
+shape = f" conv={a.conv} kernel={a.kernel}" if conv else ""
+print(f"pytorch {torch.__version__}{shape} threads={a.threads}: {sum(timed) / len(timed):.3f} s/epoch (best {min(timed):.3f}), "
       f"{sum(timed_cpu) / len(timed_cpu):.3f} CPU s/epoch, peak RSS {rss:.0f} MiB")

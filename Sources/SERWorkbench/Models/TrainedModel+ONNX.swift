@@ -45,7 +45,11 @@ extension TrainedModel {
             inputDims: c.inputDims, classCount: c.classCount, lstmUnits: c.lstmUnits, bidirectional: c.bidirectional,
             denseUnits: c.denseUnits, activation: c.activation.rawValue, pooling: c.pooling.rawValue, maxFrames: c.maxFrames,
             masked: c.sequenceMode == .masked,
-            normalization: perSpeaker ? ONNXClassifier.speakerNormalization : normalizer.method.rawValue)
+            normalization: perSpeaker ? ONNXClassifier.speakerNormalization : normalizer.method.rawValue,
+            convolution: c.convChannels.isEmpty
+                ? nil
+                : ONNXClassifier.Architecture.Convolution(
+                    channels: c.convChannels, kernel: c.convKernel, activation: c.convActivation.rawValue))
         return ONNXClassifier(
             architecture: architecture, mean: normalizer.mean, std: normalizer.std, weights: tensors, metadata: exportMetadata)
     }
@@ -64,13 +68,16 @@ extension TrainedModel {
         let perSpeaker = a.normalization == ONNXClassifier.speakerNormalization
         guard let method = perSpeaker ? .global : Normalizer.Method(rawValue: a.normalization),
             let activation = Activation(rawValue: a.activation),
-            let pooling = Pooling(rawValue: a.pooling)
+            let pooling = Pooling(rawValue: a.pooling),
+            let convActivation = Activation(rawValue: a.convolution?.activation ?? Activation.relu.rawValue)
         else { throw ModelUseError(path: path, "its architecture names an unknown normalisation, activation or pooling") }
         self.init(
             runID: c.metadata["run_id"].flatMap { Int64($0) }, classes: classes, featureConfig: featureConfig,
             normalizer: Normalizer(method: method, mean: c.mean, std: c.std),
             modelConfig: ModelConfig(
-                inputDims: a.inputDims, classCount: a.classCount, lstmUnits: a.lstmUnits, bidirectional: a.bidirectional,
+                inputDims: a.inputDims, classCount: a.classCount, convChannels: a.convolution?.channels ?? [],
+                convKernel: a.convolution?.kernel ?? 5, convActivation: convActivation, lstmUnits: a.lstmUnits,
+                bidirectional: a.bidirectional,
                 dropout: 0, denseUnits: a.denseUnits, activation: activation, pooling: pooling, maxFrames: a.maxFrames,
                 sequenceMode: a.masked ? .masked : .padded),
             tensors: c.weights, datasetHash: c.metadata["dataset_version"], epoch: c.metadata["epoch"].flatMap { Int($0) } ?? 0)

@@ -53,7 +53,8 @@ extension RunSettings {
     /// The engine's configuration for `inputDims` features and `classCount` classes.
     public func modelConfig(inputDims: Int, classCount: Int, classWeights weights: [Float]?) -> ModelConfig {
         ModelConfig(
-            inputDims: inputDims, classCount: classCount, lstmUnits: layers, bidirectional: bidirectional,
+            inputDims: inputDims, classCount: classCount, convChannels: conv, convKernel: convKernel, lstmUnits: layers,
+            bidirectional: bidirectional,
             recurrentDropout: Float(recurrentDropout), dropout: Float(dropout), denseUnits: dense,
             activation: activation, pooling: pooling, maxFrames: maxFrames, sequenceMode: sequence,
             optimizer: optimizerConfig(), clipNorm: clipNorm > 0 ? Float(clipNorm) : nil,

@@ -24,6 +24,8 @@ public struct RunSettings: Equatable, Sendable {
     public var testFraction = 0.2
     public var validationFraction = 0.1
     // Model
+    public var conv: [Int] = []
+    public var convKernel = 5
     public var layers = [128, 64]
     public var bidirectional = false
     public var dropout = 0.3
@@ -86,6 +88,13 @@ public struct RunSettings: Equatable, Sendable {
         .make(
             "validationFraction", \.validationFraction, .split, "f", "Fraction of the training side held out for validation (default 0.1).",
             rule: { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1) (got \($0))" }),
+        .make(
+            "conv", \.conv, .model, "channels",
+            "1-D convolutions over time before the LSTM layers, output channels bottom first, each followed by ReLU (e.g. 128,128; default none).",
+            rule: { $0.allSatisfy { $0 > 0 && $0 <= 4096 } ? nil : "channel counts must be between 1 and 4096 (got \($0))" }),
+        .make(
+            "convKernel", \.convKernel, .model, "frames", "Frames each convolution spans, odd (default 5).",
+            rule: { $0 >= 1 && $0 <= 99 && $0 % 2 == 1 ? nil : "must be odd and between 1 and 99 (got \($0))" }),
         .make(
             "layers", \.layers, .model, "sizes", "LSTM layer sizes, bottom first (default 128,64).",
             rule: {
