@@ -37,8 +37,70 @@ import Testing
     }
 }
 
+/// One representative bad input per command, what it must name, and the status it must end
+/// with (1: the command could not do its job; 64: the command line itself is wrong).
+struct BadInput: Sendable, CustomStringConvertible {
+    let command: String
+    let arguments: [String]
+    let names: String
+    let status: Int32
+    var description: String { "ser " + arguments.joined(separator: " ") }
+
+    static let everyCommand: [BadInput] = [
+        BadInput(command: "init", arguments: ["init", "/nonexistent/dir/ser.db"], names: "/nonexistent/dir", status: 1),
+        BadInput(command: "status", arguments: ["--db", "/nonexistent/ser.db", "status"], names: "/nonexistent/ser.db", status: 1),
+        BadInput(command: "import", arguments: ["import", "/nonexistent/corpus"], names: "/nonexistent/corpus", status: 1),
+        BadInput(command: "datasets", arguments: ["datasets", "nosuch"], names: "'nosuch'", status: 1),
+        BadInput(command: "clips", arguments: ["clips", "--dataset", "nosuch"], names: "'nosuch'", status: 1),
+        BadInput(command: "features", arguments: ["features", "--dataset", "nosuch"], names: "'nosuch'", status: 1),
+        BadInput(command: "run", arguments: ["run", "--epochs", "0"], names: "--epochs: must be between 1", status: 1),
+        BadInput(command: "sweep", arguments: ["sweep", "--lr", "1e-3,abc"], names: "--lr: expected a number (got 'abc')", status: 1),
+        BadInput(command: "runs", arguments: ["runs", "--limit", "0"], names: "--limit must be at least 1", status: 64),
+        BadInput(command: "show", arguments: ["show", "99"], names: "no run 99", status: 1),
+        BadInput(command: "compare", arguments: ["compare", "98", "99"], names: "no run 98", status: 1),
+        BadInput(command: "diff", arguments: ["diff", "last"], names: "<run-b>", status: 64),
+        BadInput(command: "tag", arguments: ["tag", "99", "paper"], names: "no run 99", status: 1),
+        BadInput(command: "note", arguments: ["note", "99", "hello"], names: "no run 99", status: 1),
+        BadInput(command: "rm", arguments: ["rm", "99"], names: "no run 99", status: 1),
+        BadInput(command: "restore", arguments: ["restore", "99"], names: "run 99 is not in the trash", status: 1),
+        BadInput(command: "gc", arguments: ["gc", "--bogus"], names: "'--bogus'", status: 64),
+        BadInput(command: "plot", arguments: ["plot", "curves", "99"], names: "no run 99", status: 1),
+        BadInput(command: "report", arguments: ["report", "99"], names: "no run 99", status: 1),
+        BadInput(command: "export", arguments: ["export", "99", "-o", "/nonexistent/x.onnx"], names: "no run 99", status: 1),
+        BadInput(command: "predict", arguments: ["predict", "--run", "99", "/nonexistent.wav"], names: "no run 99", status: 1),
+        BadInput(command: "enroll", arguments: ["enroll", "alice", "/nonexistent", "--run", "99"], names: "/nonexistent", status: 1),
+        BadInput(command: "evaluate", arguments: ["evaluate", "99", "--dataset", "x"], names: "no run 99", status: 1),
+        BadInput(command: "ensemble", arguments: ["ensemble", "98", "99"], names: "no run 98", status: 1),
+        BadInput(command: "which", arguments: ["which", "/nonexistent.wav"], names: "/nonexistent.wav", status: 1),
+        BadInput(command: "ui", arguments: ["ui", "--port", "99999"], names: "--port", status: 64),
+        BadInput(command: "remote", arguments: ["remote", "add", "team", "notaurl"], names: "notaurl", status: 1),
+        BadInput(command: "push", arguments: ["push", "nosuch"], names: "'nosuch'", status: 1),
+        BadInput(command: "pull", arguments: ["pull", "nosuch"], names: "nosuch: no such remote", status: 1),
+        BadInput(command: "worker", arguments: ["worker", "nosuch"], names: "nosuch: no such remote", status: 1),
+        BadInput(command: "queue", arguments: ["queue", "nosuch"], names: "nosuch: no such remote", status: 1),
+    ]
+}
+
 /// The same through the binary.
 @Suite(.serialized) struct GitLikeCLIProcessTests {
+    /// Every command, on a representative bad input, prints one `ser: error:` message naming
+    /// the input at fault, writes nothing to stdout and exits non-zero (#18) — and the list
+    /// covers every command `ser` has.
+    @Test func everyCommandSpeaksWithOneVoiceOnBadInput() throws {
+        let commands = Set(SER.configuration.subcommands.map { $0._commandName })
+        #expect(Set(BadInput.everyCommand.map(\.command)) == commands, "a command without a bad-input case")
+        let folder = try SERProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try SERProcess.run(["init", "-q"], in: folder).status == 0)
+        for bad in BadInput.everyCommand {
+            let result = try SERProcess.run(bad.arguments, in: folder)
+            #expect(result.status == bad.status, "\(bad): exit \(result.status), \(result.stderr)")
+            #expect(result.stderr.hasPrefix("ser: error: "), "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains(bad.names), "\(bad) does not name \(bad.names): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(bad) wrote to stdout: \(result.stdout)")
+        }
+    }
+
     @Test func runsAreNamedByReferenceEverywhere() throws {
         let corpus = try TestCorpus.importedTones(actors: 6)
         defer { corpus.remove() }
