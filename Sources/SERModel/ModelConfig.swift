@@ -108,8 +108,11 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// `inputDims` without convolutions.
     public var recurrentInputWidth: Int { convChannels.last ?? inputDims }
 
-    /// Width of the pooled vector `F` that enters the dense head.
-    public var pooledWidth: Int { lstmUnits.last.map { $0 * (bidirectional ? 2 : 1) } ?? 0 }
+    /// Width of the top LSTM layer's output `F` (units, doubled when bidirectional).
+    public var topWidth: Int { lstmUnits.last.map { $0 * (bidirectional ? 2 : 1) } ?? 0 }
+
+    /// Width of the pooled vector that enters the dense head: `F`, or `2F` for `stats`.
+    public var pooledWidth: Int { topWidth * (pooling == .stats ? 2 : 1) }
 
     /// The JSON keys (the property names).
     enum CodingKeys: String, CodingKey {

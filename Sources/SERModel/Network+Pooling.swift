@@ -1,14 +1,19 @@
 import Foundation
 
 extension Network {
-    /// Pools the top layer's packed output `top [rows, F]` into `s.pooled [b, F]` per ``Pooling``.
+    /// Added to the variance before the square root in `stats` pooling, so that a constant
+    /// output (σ = 0) has a finite gradient.
+    static let statsEpsilon: Float = 1e-5
+
+    /// Pools the top layer's packed output `top [rows, F]` into `s.pooled [b, P]` per
+    /// ``Pooling`` (`P` = ``ModelConfig/pooledWidth``).
     func pool(_ s: ShardWorkspace, top: UnsafePointer<Float>) {
-        let b = s.rows, f = config.pooledWidth
+        let b = s.rows, f = config.topWidth, pooledWidth = config.pooledWidth
         let half = config.bidirectional ? f / 2 : f
         let pooled = s.pooled.pointer
         for r in 0..<b {
             let length = s.lengths[r]
-            let dst = pooled + r * f
+            let dst = pooled + r * pooledWidth
             switch config.pooling {
             case .last:
                 dst.update(from: top + (s.offsets[length - 1] + r) * f, count: half)
@@ -23,6 +28,24 @@ extension Network {
                 }
                 let scale = 1 / Float(length)
                 for k in 0..<f { dst[k] *= scale }
+            case .stats:
+                let mean = dst, deviation = dst + f
+                mean.update(repeating: 0, count: f)
+                deviation.update(repeating: 0, count: f)
+                for t in 0..<length {
+                    let src = top + (s.offsets[t] + r) * f
+                    for k in 0..<f { mean[k] += src[k] }
+                }
+                let scale = 1 / Float(length)
+                for k in 0..<f { mean[k] *= scale }
+                for t in 0..<length {
+                    let src = top + (s.offsets[t] + r) * f
+                    for k in 0..<f {
+                        let d = src[k] - mean[k]
+                        deviation[k] += d * d
+                    }
+                }
+                for k in 0..<f { deviation[k] = (deviation[k] * scale + Self.statsEpsilon).squareRoot() }
             case .attention:
                 let w = parameters.pointer + (layout.attention ?? 0)
                 let alpha = s.attention.pointer
@@ -55,14 +78,14 @@ extension Network {
     /// plus `attention.kernel`'s gradient.
     func poolBackward(_ s: ShardWorkspace) {
         guard let topIndex = s.outputs.indices.last else { return }
-        let b = s.rows, f = config.pooledWidth
+        let b = s.rows, f = config.topWidth, pooledWidth = config.pooledWidth
         let half = config.bidirectional ? f / 2 : f
         let dTop = s.outputGrads[topIndex].pointer, top = s.outputs[topIndex].pointer
-        let dPooled = s.pooledGrad.pointer
+        let dPooled = s.pooledGrad.pointer, pooled = s.pooled.pointer
         dTop.update(repeating: 0, count: s.packedRows * f)
         for r in 0..<b {
             let length = s.lengths[r]
-            let dp = dPooled + r * f
+            let dp = dPooled + r * pooledWidth
             switch config.pooling {
             case .last:
                 (dTop + (s.offsets[length - 1] + r) * f).update(from: dp, count: half)
@@ -74,6 +97,16 @@ extension Network {
                 for t in 0..<length {
                     let dst = dTop + (s.offsets[t] + r) * f
                     for k in 0..<f { dst[k] = dp[k] * scale }
+                }
+            case .stats:
+                // ∂h_t = ∂μ/L + ∂σ·(h_t − μ)/(L·σ): the mean's own gradient through σ is
+                // Σ_t (h_t − μ) = 0.
+                let mean = pooled + r * pooledWidth, deviation = mean + f, dMean = dp, dDeviation = dp + f
+                let scale = 1 / Float(length)
+                for t in 0..<length {
+                    let src = top + (s.offsets[t] + r) * f
+                    let dst = dTop + (s.offsets[t] + r) * f
+                    for k in 0..<f { dst[k] = (dMean[k] + dDeviation[k] * (src[k] - mean[k]) / deviation[k]) * scale }
                 }
             case .attention:
                 let offset = layout.attention ?? 0

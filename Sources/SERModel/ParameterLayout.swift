@@ -85,6 +85,7 @@ struct ParameterLayout: Sendable {
         if config.pooling == .attention {
             attention = add("attention.kernel", [inputSize], decays: true)
         }
+        inputSize = config.pooledWidth
         for (j, units) in config.denseUnits.enumerated() {
             let k = add("dense.\(j).kernel", [inputSize, units], decays: true)
             let b = add("dense.\(j).bias", [units], decays: false)

@@ -9,4 +9,8 @@ public enum Pooling: String, Sendable, Hashable, Codable, CaseIterable {
     /// Attention pooling: `α = softmax_t(h_t · w)` over real frames, output `Σ α_t h_t`; adds
     /// one parameter `attention.kernel [F]`.
     case attention
+    /// Statistics pooling (as in x-vector speaker embeddings): the mean and the standard
+    /// deviation of the outputs over the clip's real frames, `[μ | σ]` with
+    /// `σ = √(Σ(h−μ)²/L + 1e-5)`: twice the top layer's width.
+    case stats
 }

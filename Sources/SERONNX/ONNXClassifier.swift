@@ -41,7 +41,7 @@ public struct ONNXClassifier: Sendable, Equatable {
         public var denseUnits: [Int]
         /// `relu`, `tanh` or `linear`: activation of the hidden dense layers.
         public var activation: String
-        /// `last`, `mean` or `attention`.
+        /// `last`, `mean`, `attention` or `stats` (mean and standard deviation).
         public var pooling: String
         /// Frames per clip are truncated to this (and, when not `masked`, zero-padded to it).
         public var maxFrames: Int
@@ -70,8 +70,11 @@ public struct ONNXClassifier: Sendable, Equatable {
             self.convolution = convolution
         }
 
-        /// Width of the pooled vector: the top layer's units, doubled when bidirectional.
-        public var pooledWidth: Int { (lstmUnits.last ?? 0) * (bidirectional ? 2 : 1) }
+        /// Width of the top layer's output: its units, doubled when bidirectional.
+        public var topWidth: Int { (lstmUnits.last ?? 0) * (bidirectional ? 2 : 1) }
+
+        /// Width of the pooled vector: ``topWidth``, doubled for `stats` pooling.
+        public var pooledWidth: Int { topWidth * (pooling == "stats" ? 2 : 1) }
     }
 
     /// ``Architecture/normalization`` of a model trained with per-speaker normalisation: the

@@ -20,7 +20,8 @@ import SwiftProtobuf
 /// `maxFrames` → `Transpose` to time-major → one ONNX `LSTM` per layer (gate order i, o, f, c;
 /// `B = [Wb | Rb]` with the fused bias in `Wb`; `direction = bidirectional` when so;
 /// `sequence_lens` in masked mode) with `Transpose` + `Reshape` between layers → pooling
-/// (`last`: `Y_h`; `mean`: masked `ReduceSum` / lengths or `ReduceMean`; `attention`:
+/// (`last`: `Y_h`; `mean`: masked `ReduceSum` / lengths or `ReduceMean`; `stats`: the same for
+/// the mean and the variance, then `[μ | √(var + 1e-5)]`; `attention`:
 /// `MatMul`, `Where`, `Softmax` over time, `ReduceSum`) → `MatMul` + `Add` (+ `Relu`/`Tanh`) per
 /// dense layer → `MatMul` + `Add` → `Softmax`.
 public enum ONNXExporter {

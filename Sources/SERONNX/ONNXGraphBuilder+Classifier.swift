@@ -150,7 +150,7 @@ extension ONNXGraphBuilder {
     private func pool(
         _ a: ONNXClassifier.Architecture, sequence: String, lastState: String, realFrame: String, lengthColumn: String, weights: WeightTable
     ) throws(ONNXError) -> String {
-        let f = a.pooledWidth
+        let f = a.topWidth
         let zero = "const.zero", two = "const.two"
         switch a.pooling {
         case "last":
@@ -166,6 +166,27 @@ extension ONNXGraphBuilder {
                 "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
             let sum = op("ReduceSum", [op("Mul", [sequence, mask]), zero], [Self.int("keepdims", 0)])
             return op("Div", [sum, op("Cast", [lengthColumn], [Self.int("to", 1)])], output: "pooled")
+        case "stats":
+            // [μ | σ] over the real frames, σ = √(Σ(h − μ)²/L + ε) as the engine computes it.
+            let keep = [Self.int("keepdims", 1)]
+            var mean: String, variance: String
+            let epsilon = floats("const.stats_epsilon", [1], [1e-5])
+            if a.masked {
+                let mask = op(
+                    "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
+                let count = op("Cast", [lengthColumn], [Self.int("to", 1)])
+                mean = op("Div", [op("ReduceSum", [op("Mul", [sequence, mask]), zero], keep), count])
+                let centred = op("Mul", [op("Sub", [sequence, mean]), mask])
+                variance = op("Div", [op("ReduceSum", [op("Mul", [centred, centred]), zero], keep), count])
+            } else {
+                mean = op("ReduceMean", [sequence], [Self.ints("axes", [0])] + keep)
+                let centred = op("Sub", [sequence, mean])
+                variance = op("ReduceMean", [op("Mul", [centred, centred])], [Self.ints("axes", [0])] + keep)
+            }
+            let deviation = op("Sqrt", [op("Add", [variance, epsilon])])
+            let squeeze = int64s("const.shape_m1_f", [2], [-1, Int64(f)])
+            return op(
+                "Concat", [op("Reshape", [mean, squeeze]), op("Reshape", [deviation, squeeze])], [Self.int("axis", 1)], output: "pooled")
         case "attention":
             let w = floats("attention.kernel", [f, 1], try weights.get("attention.kernel", [f]))
             var scores = op("MatMul", [sequence, w], output: "attention_scores")

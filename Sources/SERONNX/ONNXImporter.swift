@@ -117,6 +117,7 @@ public enum ONNXImporter {
         if a.pooling == "attention" {
             weights.append(NamedTensor(name: "attention.kernel", shape: [width], values: try get("attention.kernel", width)))
         }
+        width = a.pooledWidth
         for (j, units) in a.denseUnits.enumerated() {
             weights.append(
                 NamedTensor(name: "dense.\(j).kernel", shape: [width, units], values: try get("dense.\(j).kernel", width * units)))

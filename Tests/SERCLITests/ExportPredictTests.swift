@@ -98,8 +98,9 @@ import Testing
         #expect(gone.status != 0 && gone.stderr.contains("no speaker 'alice'"), "\(gone.stderr)")
     }
 
-    /// Settings covering both sequence modes, uni- and bidirectional, two layers, all three
-    /// poolings, all three normalisations and convolutions in both modes.
+    /// Settings covering both sequence modes, uni- and bidirectional, two layers, every
+    /// pooling (statistics pooling in both modes), all three normalisations and convolutions
+    /// in both modes.
     static let variants: [[String]] = [
         ["--sequence", "padded"],
         [
@@ -113,7 +114,8 @@ import Testing
             "--sequence", "masked", "--conv", "6,5", "--conv-kernel", "3", "--layers", "8", "--bidirectional", "true", "--pooling",
             "mean", "--max-frames", "400",
         ],
-        ["--sequence", "padded", "--conv", "6", "--conv-kernel", "7", "--layers", "8", "--max-frames", "12"],
+        ["--sequence", "padded", "--conv", "6", "--conv-kernel", "7", "--layers", "8", "--max-frames", "12", "--pooling", "stats"],
+        ["--sequence", "masked", "--layers", "8", "--pooling", "stats", "--max-frames", "400"],
     ]
 
     /// Trains with `settings`, exports ONNX; returns the corpus, model path and test clips.

@@ -110,6 +110,18 @@ import Testing
             }, lengths: [6, 4, 2, 5], mix: .reversed(0.7), gemm: gemm)
     }
 
+    /// Statistics pooling, masked (a one-frame clip: σ = √ε, the epsilon's reason) and padded.
+    @Test func statisticsPooling() throws {
+        try check(
+            Self.small {
+                $0.pooling = .stats; $0.bidirectional = true
+            }, lengths: [6, 4, 1, 5])
+        try check(
+            Self.small {
+                $0.pooling = .stats; $0.sequenceMode = .padded
+            }, lengths: [6, 3, 8, 1], threads: 2)
+    }
+
     /// Dropout masks held fixed: the gradient of the masked network is exact too.
     @Test func withFixedDropoutMasks() throws {
         try check(

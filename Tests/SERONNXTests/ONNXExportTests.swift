@@ -32,7 +32,8 @@ func tinyClassifier(
     }
     let f = bidirectional ? 2 * h : h
     if pooling == "attention" { weights.append(NamedTensor(name: "attention.kernel", shape: [f], values: values(f))) }
-    weights.append(NamedTensor(name: "dense.0.kernel", shape: [f, dense], values: values(f * dense)))
+    let pooled = pooling == "stats" ? 2 * f : f
+    weights.append(NamedTensor(name: "dense.0.kernel", shape: [pooled, dense], values: values(pooled * dense)))
     weights.append(NamedTensor(name: "dense.0.bias", shape: [dense], values: values(dense)))
     weights.append(NamedTensor(name: "output.kernel", shape: [dense, classes], values: values(dense * classes)))
     weights.append(NamedTensor(name: "output.bias", shape: [classes], values: values(classes)))
@@ -66,7 +67,7 @@ func tinyClassifier(
 
     @Test(arguments: [false, true])
     func exportThenImportGivesTheSameWeights(bidirectional: Bool) throws {
-        for (pooling, convolution) in [("last", []), ("mean", [2]), ("attention", [4, 2])] {
+        for (pooling, convolution) in [("last", []), ("mean", [2]), ("attention", [4, 2]), ("stats", [])] {
             let model = tinyClassifier(bidirectional: bidirectional, pooling: pooling, convolution: convolution)
             let bytes = try ONNXExporter.serialize(model)
             let back = try ONNXImporter.read(bytes)

@@ -113,7 +113,9 @@ public struct RunSettings: Equatable, Sendable {
             "dense", \.dense, .model, "sizes", "Hidden dense layer sizes (default 64; 'none' for none).",
             rule: { $0.allSatisfy { $0 > 0 && $0 <= 8192 } ? nil : "dense sizes must be between 1 and 8192 (got \($0))" }),
         .make("activation", \.activation, .model, "name", "Dense activation: relu, tanh or linear."),
-        .make("pooling", \.pooling, .model, "name", "Temporal pooling: last (default), mean or attention."),
+        .make(
+            "pooling", \.pooling, .model, "name",
+            "Temporal pooling: last (default), mean, attention or stats (mean and standard deviation)."),
         .make(
             "maxFrames", \.maxFrames, .model, "n", "Frames per clip, truncated or padded (default 200).",
             rule: Setting.within(1...100_000, "must be between 1 and 100,000")),
