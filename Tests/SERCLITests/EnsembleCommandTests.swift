@@ -107,8 +107,35 @@ import Testing
             return (other, try tests(other) == tests(parents[0]), try probabilities(other) == probabilities(parents[0]))
         }
         #expect(sameSplits && !samePredictions)
-        let combined = try corpus.ser(["ensemble", String(parents[0]), String(other), "-q"])
+        let combined = try corpus.ser(["ensemble", String(parents[0]), String(other), "--json"])
         #expect(combined.status == 0, "\(combined.stderr)")
+        // Fold 1 of each alone: one training-kind ensemble for fold 1's test speakers, which
+        // scores exactly what the k-fold ensemble's fold 1 scored.
+        let (folds, otherFolds) = try corpus.readOnly { db in
+            (
+                try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [parents[0]]),
+                try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [other])
+            )
+        }
+        let firstFolds = try corpus.ser(["ensemble", String(folds[0]), String(otherFolds[0]), "--json"])
+        #expect(firstFolds.status == 0, "\(firstFolds.stderr)")
+        let kfold = try JSONDecoder().decode(Report.self, from: Data(combined.stdout.utf8))
+        let single = try JSONDecoder().decode(Report.self, from: Data(firstFolds.stdout.utf8))
+        let (kind, foldAccuracy) = try corpus.readOnly { db in
+            (
+                try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = ?", arguments: [single.run]),
+                try Double.fetchOne(
+                    db,
+                    sql: """
+                        SELECT m.value FROM run_metrics m JOIN runs r ON r.id = m.run_id
+                        WHERE r.parent_id = ? AND m.subset = 'test' AND m.name = 'accuracy' ORDER BY r.id LIMIT 1
+                        """, arguments: [kfold.run])
+            )
+        }
+        #expect(kind == "train" && single.folds == nil)
+        #expect(foldAccuracy.map { abs($0 - single.accuracy) < 1e-9 } == true, "\(String(describing: foldAccuracy)) vs \(single.accuracy)")
+        let crossed = try corpus.ser(["ensemble", String(folds[0]), String(otherFolds[1])])
+        #expect(crossed.status == 1 && crossed.stderr.contains("tests other clips"), "\(crossed.stderr)")
     }
 
     @Test func runsWithOtherFoldsOrKindsAreRefusedAndNothingIsWritten() throws {

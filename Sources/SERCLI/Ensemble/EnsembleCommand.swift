@@ -10,11 +10,13 @@ extension SER {
     struct Ensemble: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Combine k-fold runs that share their folds (or training runs that share their test clips) into one run that averages their class probabilities.",
+                "Combine k-fold runs that share their folds (or training or fold runs that share their test clips) into one run that averages their class probabilities.",
             discussion: """
                 The runs must be finished k-fold parents on the same dataset version with the \
-                same folds (the same --split-seed and --split), or finished training runs with \
-                the same test clips. Fold i of the new run classifies each \
+                same folds (the same --split-seed and --split), or finished training runs or \
+                fold runs with the same test clips (fold i of several seeds' k-fold runs: one \
+                model per seed for those test speakers, e.g. for `ser evaluate --enroll-clips`). \
+                Fold i of the new run classifies each \
                 of its test clips by the mean of the members' fold-i probabilities: their \
                 recorded test predictions are averaged, nothing is retrained. The new run has \
                 per-fold metrics, per-class scores, confusion matrices and predictions like any \
@@ -25,11 +27,12 @@ extension SER {
                 Examples:
                   ser ensemble 12 15 18 --name best3
                   ser ensemble seed-42 seed-1 seed-2
+                  ser ensemble "bs6 fold 1" "bs6s1 fold 1" "bs6s2 fold 1" --name bs3-fold1
                 """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The k-fold runs (or training runs) to combine, two or more.", valueName: "run"))
+        @Argument(help: ArgumentHelp("The k-fold runs (or training or fold runs) to combine, two or more.", valueName: "run"))
         var references: [RunArgument] = []
 
         @Option(help: ArgumentHelp("A name for the new run.", valueName: "name"))

@@ -54,23 +54,30 @@ struct EnsembleBuilder {
         var inputs: (datasetVersionID: Int64?, featureConfigID: Int64?, datasetHash: String?, featureConfigHash: String?)?
         for id in runIDs {
             guard let header = try store.runHeader(id) else { throw WorkbenchError(.invalidRequest, "no run \(id) in \(store.path)") }
-            guard header.kind == .kfold || header.kind == .train else {
+            // A fold run is one held-out set, like a training run: fold i of k-fold runs on
+            // the same folds (one per seed, say) combines into a training-kind ensemble.
+            let shape: RunKind
+            switch header.kind {
+            case .kfold: shape = .kfold
+            case .train, .fold: shape = .train
+            default:
                 throw WorkbenchError(
                     .invalidRequest,
-                    "run \(id) is a \(header.kind.rawValue) run; an ensemble combines k-fold parents (or training runs with the same test clips)"
+                    "run \(id) is a \(header.kind.rawValue) run; an ensemble combines k-fold parents (or training or fold runs with the same test clips)"
                 )
             }
-            if let kind, kind != header.kind {
+            if let kind, kind != shape {
                 throw WorkbenchError(
                     .invalidRequest,
-                    "run \(id) is a \(header.kind.rawValue) run and run \(runIDs[0]) a \(kind.rawValue) run; combine runs of one kind")
+                    "run \(id) is a \(header.kind.rawValue) run and run \(runIDs[0]) is not; combine runs of one kind: k-fold parents, or training and fold runs"
+                )
             }
-            kind = header.kind
+            kind = shape
             guard header.status == .finished else {
                 throw WorkbenchError(.invalidRequest, "run \(id) is \(header.status.rawValue), not finished")
             }
             let folds =
-                header.kind == .train
+                shape == .train
                 ? [(id: id, status: header.status)]
                 : try store.childRuns(of: id).filter { $0.kind == .fold }.map { (id: $0.id, status: $0.status) }
             guard !folds.isEmpty, folds.allSatisfy({ $0.status == .finished }) else {
