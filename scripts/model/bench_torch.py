@@ -1,10 +1,15 @@
 """PyTorch (CPU) seconds per epoch for the seed architecture on random data of the seed's shape.
 
-    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080] [--conv 128,128 --kernel 5]
+    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080] [--conv 128,128 --kernel 5] [--masked]
 
 [with --conv: Conv1d(C, k, padding k//2) ReLU per channel count →] LSTM 128 → LSTM 64 (last state) → Dropout 0.3 → Dense 64 ReLU → Dense 8, softmax
 cross-entropy, Adam 1e-3, batch 32, 59 features, 200 frames (padded). Reports the mean over
 epochs after the first (warm-up) and the peak RSS.
+
+--masked: clips of random lengths, uniform in 100…200 frames (as `bench-model --mode masked`
+without --corpus), each computed over its own frames only, the way PyTorch does it: the batch
+zero-padded, every convolution's output zeroed past each clip's end (so a clip's result does
+not depend on its batch), the LSTMs on `pack_padded_sequence`, the last state per clip.
 """
 import argparse
 import resource
@@ -19,6 +24,7 @@ p.add_argument("--threads", type=int, default=2)
 p.add_argument("--clips", type=int, default=1080)
 p.add_argument("--conv", default="", help="convolution channels before the LSTMs, e.g. 128,128")
 p.add_argument("--kernel", type=int, default=5)
+p.add_argument("--masked", action="store_true", help="variable lengths, packed sequences")
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(0)
@@ -38,7 +44,19 @@ class Seed(nn.Module):
         self.dense = nn.Linear(64, 64)
         self.out = nn.Linear(64, 8)
 
-    def forward(self, x):
+    def forward(self, x, lengths=None):
+        if lengths is not None:
+            mask = (torch.arange(x.shape[1])[None, :] < lengths[:, None]).unsqueeze(1).to(x.dtype)
+            y = x.transpose(1, 2)
+            for layer in self.conv or []:
+                y = layer(y)
+                if isinstance(layer, nn.ReLU):
+                    y = y * mask
+            packed = nn.utils.rnn.pack_padded_sequence(y.transpose(1, 2), lengths, batch_first=True, enforce_sorted=False)
+            out, _ = self.lstm1(packed)
+            _, (h, _) = self.lstm2(out)
+            x = self.drop(h[-1])
+            return self.out(torch.relu(self.dense(x)))
         if self.conv is not None:
             x = self.conv(x.transpose(1, 2)).transpose(1, 2)
         x, _ = self.lstm1(x)
@@ -49,6 +67,9 @@ class Seed(nn.Module):
 
 x = torch.randn(a.clips, 200, 59)
 y = torch.randint(0, 8, (a.clips,))
+lengths = torch.randint(100, 201, (a.clips,)) if a.masked else None
+if lengths is not None:
+    x = x * (torch.arange(200)[None, :, None] < lengths[:, None, None])
 conv = [int(c) for c in a.conv.split(",") if c]
 model = Seed(conv, a.kernel)
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
@@ -62,7 +83,7 @@ for epoch in range(a.epochs):
     for i in range(0, a.clips, 32):
         idx = perm[i:i + 32]
         opt.zero_grad()
-        loss = loss_fn(model(x[idx]), y[idx])
+        loss = loss_fn(model(x[idx], None if lengths is None else lengths[idx]), y[idx])
         loss.backward()
         opt.step()
     times.append(time.perf_counter() - start)
@@ -71,6 +92,6 @@ for epoch in range(a.epochs):
 timed = times[1:] or times
 timed_cpu = cpu[1:] or cpu
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-shape = f" conv={a.conv} kernel={a.kernel}" if conv else ""
+shape = (" masked" if a.masked else "") + (f" conv={a.conv} kernel={a.kernel}" if conv else "")
 print(f"pytorch {torch.__version__}{shape} threads={a.threads}: {sum(timed) / len(timed):.3f} s/epoch (best {min(timed):.3f}), "
       f"{sum(timed_cpu) / len(timed_cpu):.3f} CPU s/epoch, peak RSS {rss:.0f} MiB")
