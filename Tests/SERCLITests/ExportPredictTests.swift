@@ -190,6 +190,43 @@ import Testing
         }
     }
 
+    /// A per-speaker ensemble (`--seeds`) exports as one graph whose members share the
+    /// inputs `speaker_mean`/`speaker_std`: `ser predict --model` with the enrolment agrees
+    /// with `ser predict --run ENSEMBLE --speaker`, and so does onnxruntime fed the statistics
+    /// `ser enroll` stored, within 1e-5 (#22 item 3 with item 1).
+    @Test func aPerSpeakerEnsembleExportsAsOneGraphFedTheSpeakersStatistics() throws {
+        let corpus = try TestCorpus.importedTones(actors: 6)
+        defer { corpus.remove() }
+        let trained = try corpus.ser(
+            ["run", "--epochs", "2", "--test-speakers", "6", "--seeds", "3,4", "--normalization", "speaker", "--name", "pair", "-q"]
+                + RunCommandTests.tiny)
+        guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
+        let folder = corpus.corpus.appendingPathComponent("Actor_06")
+        let clips = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        let files = Array(clips.prefix(4))
+        let enrolled = try corpus.ser(["enroll", "alice"] + clips + ["--run", "pair", "-q"])
+        guard enrolled.status == 0 else { throw SERProcess.Failure(result: enrolled) }
+        let byRun = try corpus.ser(["predict", "--json"] + files + ["--run", "pair", "--speaker", "alice"])
+        guard byRun.status == 0 else { throw SERProcess.Failure(result: byRun) }
+        let model = corpus.folder.appendingPathComponent("pair.onnx").path
+        let exported = try corpus.ser(["export", "pair", "-o", model, "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let byModel = try corpus.ser(["predict", "--json"] + files + ["--model", model, "--enroll"] + clips)
+        #expect(byModel.status == 0, "\(byModel.stderr)")
+        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
+        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
+        #expect(run.predictions.count == files.count && file.predictions.count == files.count)
+        for (a, b) in zip(run.predictions, file.predictions) {
+            for label in run.classes { #expect(abs((a.probabilities[label] ?? 0) - (b.probabilities[label] ?? 1)) < 1e-6) }
+        }
+        if PythonONNX.available {
+            let expected = corpus.folder.appendingPathComponent("expected.json")
+            try Data(byRun.stdout.utf8).write(to: expected)
+            let parity = try PythonONNX.runParityScript([model, corpus.database, expected.path, "1e-5", "--speaker", "alice"])
+            #expect(parity.status == 0, "\(parity.output)")
+        }
+    }
+
     @Test func safetensorsJsonAndOnnxExportsAreRecordedAndTraceable() throws {
         let trained = try TrainedCorpus()
         defer { trained.corpus.remove() }

@@ -11,7 +11,8 @@ match `ser predict`'s within TOLERANCE (default 1e-4). An exported ensemble (met
 `ensemble_members`) must average its members with one `Mean` node; its features are those of
 its first member's recipe. `onnx.checker.check_model(full_check=True)` must accept
 the model, and its metadata must carry the classes, feature configuration, dataset version
-and run id. A model of a per-speaker run (architecture normalization `speaker-zscore`) must
+and run id. A model of a per-speaker run (architecture normalization `speaker-zscore`; for an ensemble, any
+member's) must
 take the inputs `speaker_mean` and `speaker_std` and say how to compute them (metadata
 `speaker_statistics`); with --speaker NAME they are read from SER.db's `speaker_enrollments`
 (what `ser enroll NAME ... --run RUN` stored, EXPECTED.json being `ser predict --speaker NAME`).
@@ -63,8 +64,11 @@ def main(model_path, db_path, expected_path, tolerance=TOLERANCE, speaker=None):
 
     inputs = [i.name for i in model.graph.input]
     extra = {}
-    architecture = json.loads(meta.get("ser.architecture", "{}"))
-    if architecture.get("normalization") == "speaker-zscore":
+    # One architecture, or an ensemble's list of them (its per-speaker members share maxFrames).
+    architectures = json.loads(meta["ser.ensemble"]) if "ser.ensemble" in meta else [json.loads(meta.get("ser.architecture", "{}"))]
+    per_speaker = [a for a in architectures if a.get("normalization") == "speaker-zscore"]
+    if per_speaker:
+        architecture = per_speaker[0]
         assert inputs[-2:] == ["speaker_mean", "speaker_std"], inputs
         assert "speaker_statistics" in meta and "maxFrames" in meta["speaker_statistics"], meta.get("speaker_statistics")
         assert speaker is not None, "a per-speaker model needs --speaker NAME"
