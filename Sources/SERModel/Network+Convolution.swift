@@ -50,20 +50,12 @@ extension Network {
     private func gatherWindows(
         _ p: ParameterLayout.Convolution, shard s: ShardWorkspace, input: UnsafePointer<Float>, windows: UnsafeMutablePointer<Float>
     ) {
-        let din = p.inputSize, half = p.width / 2
-        for t in 0..<s.steps {
-            for r in 0..<s.active[t] {
-                let row = windows + (s.offsets[t] + r) * p.windowSize
-                let length = s.lengths[r]
-                for tap in 0..<p.width {
-                    let u = t + tap - half
-                    let destination = row + tap * din
-                    if u >= 0 && u < length {
-                        destination.update(from: input + (s.offsets[u] + r) * din, count: din)
-                    } else {
-                        destination.update(repeating: 0, count: din)
-                    }
-                }
+        let din = p.inputSize
+        forEachTap(p, shard: s) { slot, frame in
+            if let frame {
+                (windows + slot).update(from: input + frame, count: din)
+            } else {
+                (windows + slot).update(repeating: 0, count: din)
             }
         }
     }
@@ -74,17 +66,28 @@ extension Network {
         _ p: ParameterLayout.Convolution, shard s: ShardWorkspace, windows: UnsafePointer<Float>,
         inputGrad: UnsafeMutablePointer<Float>
     ) {
-        let din = p.inputSize, half = p.width / 2
+        let din = p.inputSize
         inputGrad.update(repeating: 0, count: s.packedRows * din)
+        forEachTap(p, shard: s) { slot, frame in
+            guard let frame else { return }
+            let destination = inputGrad + frame, source = windows + slot
+            for k in 0..<din { destination[k] += source[k] }
+        }
+    }
+
+    /// The window geometry, once: for every packed frame `(t, r)` and tap `j`, calls `body`
+    /// with the offset of that tap's `Din` floats in the windows buffer and the offset of frame
+    /// `t + j − k/2` of clip `r` in the packed `[rows, Din]` input, or `nil` past the clip's ends.
+    @inline(__always)
+    private func forEachTap(_ p: ParameterLayout.Convolution, shard s: ShardWorkspace, _ body: (Int, Int?) -> Void) {
+        let din = p.inputSize, half = p.width / 2
         for t in 0..<s.steps {
             for r in 0..<s.active[t] {
-                let row = windows + (s.offsets[t] + r) * p.windowSize
+                let row = (s.offsets[t] + r) * p.windowSize
                 let length = s.lengths[r]
                 for tap in 0..<p.width {
                     let u = t + tap - half
-                    guard u >= 0 && u < length else { continue }
-                    let destination = inputGrad + (s.offsets[u] + r) * din, source = row + tap * din
-                    for k in 0..<din { destination[k] += source[k] }
+                    body(row + tap * din, u >= 0 && u < length ? (s.offsets[u] + r) * din : nil)
                 }
             }
         }

@@ -20,7 +20,7 @@ extension Network {
                 if config.bidirectional {
                     (dst + half).update(from: top + r * f + half, count: f - half)
                 }
-            case .mean:
+            case .mean, .stats:
                 dst.update(repeating: 0, count: f)
                 for t in 0..<length {
                     let src = top + (s.offsets[t] + r) * f
@@ -28,16 +28,9 @@ extension Network {
                 }
                 let scale = 1 / Float(length)
                 for k in 0..<f { dst[k] *= scale }
-            case .stats:
+                guard config.pooling == .stats else { break }
                 let mean = dst, deviation = dst + f
-                mean.update(repeating: 0, count: f)
                 deviation.update(repeating: 0, count: f)
-                for t in 0..<length {
-                    let src = top + (s.offsets[t] + r) * f
-                    for k in 0..<f { mean[k] += src[k] }
-                }
-                let scale = 1 / Float(length)
-                for k in 0..<f { mean[k] *= scale }
                 for t in 0..<length {
                     let src = top + (s.offsets[t] + r) * f
                     for k in 0..<f {
