@@ -6,6 +6,11 @@
 # them (transductive). Prints one line per evaluation and a table pooled over the folds
 # (correct / scored over all 18 test speakers, mean ± std over the draws).
 #
+# With SEEDS_MODEL="1 2" it also trains `--recipe best-speaker --seed S --split-seed 42`
+# (named bs6s1, bs6s2: the same folds) and evaluates, per fold, the ensemble of the folds'
+# models (`ser ensemble "bs6 fold i" "bs6s1 fold i" …`, probabilities averaged) instead of
+# bs6's fold alone — each member normalised with the same enrolment clips.
+#
 #   scripts/enrolment-6fold.sh [WORK] [SEEDS]
 #
 # WORK (default /tmp/ser-enrolment-6fold) keeps the database, so a second call only
@@ -24,13 +29,32 @@ if [ ! -f "$SER_DB" ]; then
     "$ser" import -q --name ravdess "$data"
 fi
 if ! "$ser" show bs6 >/dev/null 2>&1; then
-    /usr/bin/time -f "training: %e s" "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --name bs6
+    /usr/bin/time -f "training: %e s" "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --dataset ravdess --name bs6
 fi
+members=(bs6)
+for seed in ${SEEDS_MODEL:-}; do
+    if ! "$ser" show "bs6s$seed" >/dev/null 2>&1; then
+        "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --seed "$seed" --split-seed 42 --dataset ravdess --name "bs6s$seed"
+    fi
+    members+=("bs6s$seed")
+done
 parent=$("$ser" show bs6 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 folds=$(sqlite3 "$SER_DB" "SELECT id FROM runs WHERE parent_id = $parent AND kind = 'fold' ORDER BY id")
-out="$work/evaluations.txt"
+out="$work/evaluations${SEEDS_MODEL:+-ensemble}.txt"
 : > "$out"
+i=0
 for fold in $folds; do
+    i=$((i + 1))
+    model=$fold
+    if [ ${#members[@]} -gt 1 ]; then
+        # Fold i of every member, one ensemble per fold (made once).
+        model="ens-$(IFS=-; echo "${members[*]}")-fold$i"
+        if ! "$ser" show "$model" >/dev/null 2>&1; then
+            names=()
+            for m in "${members[@]}"; do names+=("$m fold $i"); done
+            "$ser" ensemble -q --name "$model" "${names[@]}"
+        fi
+    fi
     speakers=$(sqlite3 "$SER_DB" "SELECT DISTINCT c.speaker FROM run_splits s JOIN clips c ON c.id = s.clip_id WHERE s.run_id = $fold AND s.subset = 'test' ORDER BY 0 + c.speaker")
     name="fold$fold"
     if ! "$ser" datasets --json | python3 -c "import json,sys; sys.exit(0 if any(d['name'] == '$name' for d in json.load(sys.stdin)) else 1)"; then
@@ -40,11 +64,11 @@ for fold in $folds; do
     fi
     for n in 1 2 5 10 20; do
         for seed in $(seq 0 $((seeds - 1))); do
-            "$ser" evaluate "$fold" --dataset "$name" --enroll-clips "$n" --enroll-seed "$seed" --json \
+            "$ser" evaluate "$model" --dataset "$name" --enroll-clips "$n" --enroll-seed "$seed" --json \
                 | python3 -c "import json,sys; d=json.load(sys.stdin); print($fold, '$n', $seed, d['clips'], round(d['accuracy'] * d['clips']))" >> "$out"
         done
     done
-    "$ser" evaluate "$fold" --dataset "$name" --json \
+    "$ser" evaluate "$model" --dataset "$name" --json \
         | python3 -c "import json,sys; d=json.load(sys.stdin); print($fold, 'all', 0, d['clips'], round(d['accuracy'] * d['clips']))" >> "$out"
 done
 python3 - "$out" <<'PY'
