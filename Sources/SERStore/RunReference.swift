@@ -52,5 +52,5 @@ public enum RunReference: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The forms a reference takes, for messages and help.
-    public static let forms = "an id (7), a name or a unique prefix of one, last (or HEAD), last~N, or @tag"
+    public static let forms = "an id (e.g. 7), a name or a unique prefix of one, last (or HEAD), last~N, or @tag"
 }
