@@ -101,8 +101,12 @@ import Testing
         if TestPostgres.isAvailable {
             let server = try TestPostgres.start()
             defer { server.stop() }
-            let added = try corpus.ser(["remote", "add", "origin", server.url])
-            #expect(added.status == 0, "\(added.stderr)")
+            // remote add and rm print the remotes afterwards, in remote's shape.
+            let added = try c.check("remote", ["remote", "add", "origin", server.url]) as? [String: Any]
+            #expect((added?["remotes"] as? [Any])?.count == 1)
+            _ = try c.check("remote", ["remote", "add", "spare", server.url])
+            let removed = try c.check("remote", ["remote", "rm", "spare"]) as? [String: Any]
+            #expect((removed?["remotes"] as? [[String: Any]])?.map { $0["name"] as? String } == ["origin"])
             let listed = try c.check("remote", ["remote"]) as? [String: Any]
             #expect((listed?["remotes"] as? [Any])?.count == 1)
             let pushed = try c.check("push", ["push", "a", "--features"]) as? [String: Any]

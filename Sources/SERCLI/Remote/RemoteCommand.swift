@@ -45,13 +45,15 @@ extension SER {
             @Argument(help: "The remote's name (origin, lab, …).") var name: String
             @Argument(help: "postgres://user@host[:port]/database[?sslmode=require]") var url: String
 
+            /// With `--json`: the remotes afterwards, as `ser remote --json` prints them.
             func run() throws {
-                try RemoteSelection.refuseJSON(options, command: "remote add")
                 let parsed = try RemoteURL(url)
-                try options.openStore().addRemote(name: name, url: parsed.stored)
+                let store = try options.openStore()
+                try store.addRemote(name: name, url: parsed.stored)
                 if parsed.password != nil {
                     Console.error("ser: note: the password in the URL was not stored; set PGPASSWORD or add it to ~/.pgpass\n")
                 }
+                if options.json { return try printJSON(RemotesReport(store.remotes())) }
                 if !options.quiet { Console.out("Added remote \(name): \(parsed.stored)\n") }
             }
         }
@@ -63,9 +65,11 @@ extension SER {
             @OptionGroup var options: GlobalOptions
             @Argument(help: "The remote's name.") var name: String
 
+            /// With `--json`: the remotes afterwards, as `ser remote --json` prints them.
             func run() throws {
-                try RemoteSelection.refuseJSON(options, command: "remote rm")
-                try options.openStore().removeRemote(name: name)
+                let store = try options.openStore()
+                try store.removeRemote(name: name)
+                if options.json { return try printJSON(RemotesReport(store.remotes())) }
                 if !options.quiet { Console.out("Removed remote \(name)\n") }
             }
         }
