@@ -15,9 +15,9 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// with per-speaker z-scores (`--normalization speaker`), a BiLSTM of 128, 60 epochs,
     /// stronger augmentation (3 time masks up to 25 frames, feature noise 0.2), speed
     /// perturbation 0.9/1.1 and mixup α 0.2, chosen among candidates by validation F1 inside
-    /// the training folds (README). A model trained this way is used with `ser evaluate` on
-    /// whole or enrolled speakers (`--enroll-clips N`) and with `ser predict --enroll`; export
-    /// refuses it.
+    /// the training folds (README). A model trained this way deploys through an enrolment of
+    /// each new speaker: `ser enroll`, `ser predict --enroll`/`--speaker`, `ser evaluate
+    /// --enroll-clips N`, and `ser export` to an ONNX graph that takes the speaker's statistics.
     case bestSpeaker = "best-speaker"
 
     /// The settings this recipe changes from the defaults.
