@@ -104,10 +104,6 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         lstmUnits[index] * (bidirectional ? 2 : 1)
     }
 
-    /// Width of the frames entering the first LSTM layer: the top convolution's channels, or
-    /// `inputDims` without convolutions.
-    public var recurrentInputWidth: Int { convChannels.last ?? inputDims }
-
     /// Width of the top LSTM layer's output `F` (units, doubled when bidirectional).
     public var topWidth: Int { lstmUnits.last.map { $0 * (bidirectional ? 2 : 1) } ?? 0 }
 

@@ -169,7 +169,7 @@ extension ONNXGraphBuilder {
         case "stats":
             // [μ | σ] over the real frames, σ = √(Σ(h − μ)²/L + ε) as the engine computes it.
             let keep = [Self.int("keepdims", 1)]
-            var mean: String, variance: String
+            let mean: String, variance: String
             let epsilon = floats("const.stats_epsilon", [1], [1e-5])
             if a.masked {
                 let mask = op(
