@@ -159,31 +159,14 @@ extension ONNXGraphBuilder {
             let shape = int64s("const.shape_0_m1", [2], [0, -1])
             return op("Reshape", [op("Transpose", [lastState], [Self.ints("perm", [1, 0, 2])]), shape], output: "pooled")
         case "mean":
-            guard a.masked else {
-                return op("ReduceMean", [sequence], [Self.ints("axes", [0]), Self.int("keepdims", 0)], output: "pooled")
-            }
-            let mask = op(
-                "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
-            let sum = op("ReduceSum", [op("Mul", [sequence, mask]), zero], [Self.int("keepdims", 0)])
-            return op("Div", [sum, op("Cast", [lengthColumn], [Self.int("to", 1)])], output: "pooled")
+            return meanOverFrames(a, sequence, realFrame: realFrame, lengthColumn: lengthColumn, keepdims: false, output: "pooled")
         case "stats":
             // [μ | σ] over the real frames, σ = √(Σ(h − μ)²/L + ε) as the engine computes it.
-            let keep = [Self.int("keepdims", 1)]
-            let mean: String, variance: String
-            let epsilon = floats("const.stats_epsilon", [1], [1e-5])
-            if a.masked {
-                let mask = op(
-                    "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), two])
-                let count = op("Cast", [lengthColumn], [Self.int("to", 1)])
-                mean = op("Div", [op("ReduceSum", [op("Mul", [sequence, mask]), zero], keep), count])
-                let centred = op("Mul", [op("Sub", [sequence, mean]), mask])
-                variance = op("Div", [op("ReduceSum", [op("Mul", [centred, centred]), zero], keep), count])
-            } else {
-                mean = op("ReduceMean", [sequence], [Self.ints("axes", [0])] + keep)
-                let centred = op("Sub", [sequence, mean])
-                variance = op("ReduceMean", [op("Mul", [centred, centred])], [Self.ints("axes", [0])] + keep)
-            }
-            let deviation = op("Sqrt", [op("Add", [variance, epsilon])])
+            let mean = meanOverFrames(a, sequence, realFrame: realFrame, lengthColumn: lengthColumn, keepdims: true)
+            let centred = op("Sub", [sequence, mean])
+            let variance = meanOverFrames(
+                a, op("Mul", [centred, centred]), realFrame: realFrame, lengthColumn: lengthColumn, keepdims: true)
+            let deviation = op("Sqrt", [op("Add", [variance, floats("const.stats_epsilon", [1], [1e-5])])])
             let squeeze = int64s("const.shape_m1_f", [2], [-1, Int64(f)])
             return op(
                 "Concat", [op("Reshape", [mean, squeeze]), op("Reshape", [deviation, squeeze])], [Self.int("axis", 1)], output: "pooled")
@@ -200,6 +183,20 @@ extension ONNXGraphBuilder {
         default:
             throw ONNXError(.unsupported, "pooling '\(a.pooling)' is not supported")
         }
+    }
+
+    /// The mean over time of `x [T, B, F]`: over each clip's real frames in a masked model
+    /// (padding frames masked out, divided by the lengths), over all `maxFrames` otherwise;
+    /// `[B, F]`, or `[1, B, F]` with `keepdims`.
+    private func meanOverFrames(
+        _ a: ONNXClassifier.Architecture, _ x: String, realFrame: String, lengthColumn: String, keepdims: Bool, output: String? = nil
+    ) -> String {
+        let keep = Self.int("keepdims", keepdims ? 1 : 0)
+        guard a.masked else { return op("ReduceMean", [x], [Self.ints("axes", [0]), keep], output: output) }
+        let mask = op(
+            "Unsqueeze", [op("Cast", [op("Transpose", [realFrame], [Self.ints("perm", [1, 0])])], [Self.int("to", 1)]), "const.two"])
+        let sum = op("ReduceSum", [op("Mul", [x, mask]), "const.zero"], [keep])
+        return op("Div", [sum, op("Cast", [lengthColumn], [Self.int("to", 1)])], output: output)
     }
 
     /// Dense layers with activations, the output layer and softmax into `probabilities`.
