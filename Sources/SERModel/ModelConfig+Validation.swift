@@ -9,9 +9,7 @@ extension ModelConfig {
         guard !lstmUnits.isEmpty else { throw fail("lstmUnits must name at least one LSTM layer") }
         guard lstmUnits.allSatisfy({ $0 > 0 }) else { throw fail("lstmUnits must all be > 0 (got \(lstmUnits))") }
         guard convChannels.allSatisfy({ $0 > 0 }) else { throw fail("convChannels must all be > 0 (got \(convChannels))") }
-        guard convKernel >= 1, convKernel % 2 == 1, convKernel <= 99 else {
-            throw fail("convKernel must be odd and between 1 and 99 (got \(convKernel))")
-        }
+        if let problem = Self.convKernelProblem(convKernel) { throw fail("convKernel \(problem)") }
         guard denseUnits.allSatisfy({ $0 > 0 }) else { throw fail("denseUnits must all be > 0 (got \(denseUnits))") }
         guard (0..<1).contains(dropout) else { throw fail("dropout must be in [0, 1) (got \(dropout))") }
         guard (0..<1).contains(recurrentDropout) else {

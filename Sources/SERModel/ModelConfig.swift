@@ -16,8 +16,8 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// `Conv1D(padding="same")`, PyTorch `Conv1d(padding=k//2)` on a clip alone), then
     /// `convActivation`.
     public var convChannels: [Int]
-    /// Frames each convolution sees, odd and ≥ 1 (so "same" padding is `convKernel / 2` frames
-    /// on either side).
+    /// Frames each convolution sees: odd, in ``convKernels`` (so "same" padding is
+    /// `convKernel / 2` frames on either side).
     public var convKernel: Int
     /// Activation after each convolution (ReLU by default).
     public var convActivation: Activation
@@ -102,6 +102,15 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// Width of one LSTM layer's output (`units`, doubled when bidirectional).
     public func outputWidth(ofLayer index: Int) -> Int {
         lstmUnits[index] * (bidirectional ? 2 : 1)
+    }
+
+    /// The kernel widths a convolution may have.
+    public static let convKernels = 1...99
+
+    /// Why `width` cannot be a convolution's kernel, or `nil` when it can.
+    public static func convKernelProblem(_ width: Int) -> String? {
+        convKernels.contains(width) && width % 2 == 1
+            ? nil : "must be odd and between \(convKernels.lowerBound) and \(convKernels.upperBound) (got \(width))"
     }
 
     /// Width of the top LSTM layer's output `F` (units, doubled when bidirectional).

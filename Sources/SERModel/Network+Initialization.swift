@@ -18,10 +18,11 @@ extension Network {
                     for c in 0..<columns { out[r * columns + c] = Float(q[c * rows + r]) }
                 }
             } else if tensor.name.hasSuffix("kernel") {
-                // Keras's compute_fans: the leading dimensions are the receptive field.
-                let receptive = tensor.shape.count > 2 ? tensor.shape.dropLast(2).reduce(1, *) : 1
-                let fanIn = tensor.shape[tensor.shape.count > 2 ? tensor.shape.count - 2 : 0] * receptive
-                let fanOut = (tensor.shape.count > 1 ? tensor.shape[tensor.shape.count - 1] : 1) * receptive
+                // Keras's compute_fans: `[…, in, out]`, the leading dimensions (if any) the
+                // receptive field; a vector `[n]` is an `[n, 1]` kernel.
+                let shape = tensor.shape.count == 1 ? tensor.shape + [1] : tensor.shape
+                let receptive = shape.dropLast(2).reduce(1, *)
+                let fanIn = shape[shape.count - 2] * receptive, fanOut = shape[shape.count - 1] * receptive
                 let limit = (6 / Double(fanIn + fanOut)).squareRoot()
                 for k in 0..<tensor.count { out[k] = Float((2 * rng.nextUnitDouble() - 1) * limit) }
             } else {

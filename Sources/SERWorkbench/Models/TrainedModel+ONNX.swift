@@ -68,18 +68,23 @@ extension TrainedModel {
         let perSpeaker = a.normalization == ONNXClassifier.speakerNormalization
         guard let method = perSpeaker ? .global : Normalizer.Method(rawValue: a.normalization),
             let activation = Activation(rawValue: a.activation),
-            let pooling = Pooling(rawValue: a.pooling),
-            let convActivation = Activation(rawValue: a.convolution?.activation ?? Activation.relu.rawValue)
+            let pooling = Pooling(rawValue: a.pooling)
         else { throw ModelUseError(path: path, "its architecture names an unknown normalisation, activation or pooling") }
+        var modelConfig = ModelConfig(
+            inputDims: a.inputDims, classCount: a.classCount, lstmUnits: a.lstmUnits, bidirectional: a.bidirectional,
+            dropout: 0, denseUnits: a.denseUnits, activation: activation, pooling: pooling, maxFrames: a.maxFrames,
+            sequenceMode: a.masked ? .masked : .padded)
+        if let convolution = a.convolution {
+            guard let convActivation = Activation(rawValue: convolution.activation) else {
+                throw ModelUseError(path: path, "its architecture names an unknown normalisation, activation or pooling")
+            }
+            modelConfig.convChannels = convolution.channels
+            modelConfig.convKernel = convolution.kernel
+            modelConfig.convActivation = convActivation
+        }
         self.init(
             runID: c.metadata["run_id"].flatMap { Int64($0) }, classes: classes, featureConfig: featureConfig,
-            normalizer: Normalizer(method: method, mean: c.mean, std: c.std),
-            modelConfig: ModelConfig(
-                inputDims: a.inputDims, classCount: a.classCount, convChannels: a.convolution?.channels ?? [],
-                convKernel: a.convolution?.kernel ?? 5, convActivation: convActivation, lstmUnits: a.lstmUnits,
-                bidirectional: a.bidirectional,
-                dropout: 0, denseUnits: a.denseUnits, activation: activation, pooling: pooling, maxFrames: a.maxFrames,
-                sequenceMode: a.masked ? .masked : .padded),
+            normalizer: Normalizer(method: method, mean: c.mean, std: c.std), modelConfig: modelConfig,
             tensors: c.weights, datasetHash: c.metadata["dataset_version"], epoch: c.metadata["epoch"].flatMap { Int($0) } ?? 0)
         self.perSpeaker = perSpeaker
     }

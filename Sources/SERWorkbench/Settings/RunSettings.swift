@@ -94,7 +94,7 @@ public struct RunSettings: Equatable, Sendable {
             rule: { $0.allSatisfy { $0 > 0 && $0 <= 4096 } ? nil : "channel counts must be between 1 and 4096 (got \($0))" }),
         .make(
             "convKernel", \.convKernel, .model, "frames", "Frames each convolution spans, odd (default 5).",
-            rule: { $0 >= 1 && $0 <= 99 && $0 % 2 == 1 ? nil : "must be odd and between 1 and 99 (got \($0))" }),
+            rule: ModelConfig.convKernelProblem),
         .make(
             "layers", \.layers, .model, "sizes", "LSTM layer sizes, bottom first (default 128,64).",
             rule: {
