@@ -21,6 +21,7 @@ the Swift tests decode the clips themselves (skipping when the corpus is absent)
 Reference calls are the seed pipeline's (librosa 0.11 defaults):
   mfcc(y, sr, n_mfcc=40); chroma_stft(y, sr); spectral_contrast(y, sr);
   delta(mfcc), delta(mfcc, order=2); rms(y=y); zero_crossing_rate(y);
+  power_to_db(melspectrogram(y, sr)) (log-mel, the MFCCs' input);
   estimate_tuning(S=|stft(y)|**2, sr, bins_per_octave=12) (what chroma_stft uses).
 """
 import argparse
@@ -85,6 +86,7 @@ def features(y, sr, with_deltas=True):
         "contrast": librosa.feature.spectral_contrast(y=y, sr=sr),
         "rms": librosa.feature.rms(y=y),
         "zcr": librosa.feature.zero_crossing_rate(y),
+        "logmel": librosa.power_to_db(librosa.feature.melspectrogram(y=y, sr=sr)),
     }
     if with_deltas and mfcc.shape[1] >= 9:
         out["mfcc_delta"] = librosa.feature.delta(mfcc)

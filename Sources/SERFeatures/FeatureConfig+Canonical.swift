@@ -45,6 +45,8 @@ extension FeatureConfig {
         if let chromaOctwidth { fields.append(("chromaOctwidth", chromaOctwidth.description)) }
         if let chromaTuning { fields.append(("chromaTuning", chromaTuning.description)) }
         if let dbTopDB { fields.append(("dbTopDB", dbTopDB.description)) }
+        // Added after caches were keyed: present only when on, so older hashes stay valid.
+        if logMel { fields.append(("logMel", "true")) }
         if let melFMax { fields.append(("melFMax", melFMax.description)) }
         if let speedFactor { fields.append(("speedFactor", speedFactor.description)) }
         fields.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }

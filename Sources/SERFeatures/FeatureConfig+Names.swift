@@ -9,8 +9,8 @@ extension FeatureConfig {
     }
 
     /// The name of every output column, in order: `mfcc_0`…, `chroma_C`…`chroma_B`,
-    /// `contrast_0`…`contrast_6`, then `mfcc_delta_0`…, `mfcc_delta2_0`…, `rms`, `zcr` when
-    /// enabled. `featureNames.count == dims`.
+    /// `contrast_0`…`contrast_6`, then `mfcc_delta_0`…, `mfcc_delta2_0`…, `rms`, `zcr`,
+    /// `logmel_0`…`logmel_{nMels−1}` when enabled. `featureNames.count == dims`.
     public var featureNames: [String] {
         var names: [String] = []
         names += (0..<max(nMFCC, 0)).map { "mfcc_\($0)" }
@@ -20,8 +20,12 @@ extension FeatureConfig {
         if deltaOrder >= 2 { names += (0..<max(nMFCC, 0)).map { "mfcc_delta2_\($0)" } }
         if rms { names.append("rms") }
         if zcr { names.append("zcr") }
+        if logMel { names += (0..<max(nMels, 0)).map { "logmel_\($0)" } }
         return names
     }
+
+    /// Whether extraction needs the mel power spectrogram (for MFCCs or log-mel).
+    var needsMel: Bool { nMFCC > 0 || logMel }
 
     /// Number of output columns per frame (59 for the default configuration).
     public var dims: Int { featureNames.count }

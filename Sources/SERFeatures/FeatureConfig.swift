@@ -111,6 +111,11 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
     public var rms: Bool = false
     /// Whether to add the zero-crossing rate per frame (edge-padded frames of `nFFT`).
     public var zcr: Bool = false
+    /// Whether to add the log-mel spectrogram, `librosa.power_to_db(melspectrogram(y, sr))`:
+    /// ``nMels`` values per frame in dB (ref ``dbRef``, floor ``dbAmin``, clamped ``dbTopDB``
+    /// below the clip's maximum): exactly the MFCCs' input, before the DCT. Omitted from
+    /// the hash when off, so the configurations that predate it keep their cache keys.
+    public var logMel: Bool = false
 
     /// The seed-compatible default: 40 MFCC + 12 chroma + 7 contrast = 59 dims at 22,050 Hz.
     public init() {}
@@ -129,4 +134,51 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
 
     /// The upper mel edge actually used, Hz.
     public var effectiveMelFMax: Double { melFMax ?? Double(sampleRate) / 2 }
+}
+
+extension FeatureConfig {
+    /// Decodes what ``canonicalJSON`` (or `JSONEncoder`) wrote: every field required as
+    /// before, except the optionals (absent = `nil`) and ``logMel`` (absent = off, as in
+    /// the configurations stored before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        algorithmVersion = try c.decode(Int.self, forKey: .algorithmVersion)
+        sampleRate = try c.decode(Int.self, forKey: .sampleRate)
+        resampler = try c.decode(String.self, forKey: .resampler)
+        speedFactor = try c.decodeIfPresent(Double.self, forKey: .speedFactor)
+        nFFT = try c.decode(Int.self, forKey: .nFFT)
+        hopLength = try c.decode(Int.self, forKey: .hopLength)
+        window = try c.decode(String.self, forKey: .window)
+        center = try c.decode(Bool.self, forKey: .center)
+        padMode = try c.decode(String.self, forKey: .padMode)
+        nMels = try c.decode(Int.self, forKey: .nMels)
+        melFMin = try c.decode(Double.self, forKey: .melFMin)
+        melFMax = try c.decodeIfPresent(Double.self, forKey: .melFMax)
+        melScale = try c.decode(String.self, forKey: .melScale)
+        melNorm = try c.decode(String.self, forKey: .melNorm)
+        dbRef = try c.decode(Double.self, forKey: .dbRef)
+        dbAmin = try c.decode(Double.self, forKey: .dbAmin)
+        dbTopDB = try c.decodeIfPresent(Double.self, forKey: .dbTopDB)
+        nMFCC = try c.decode(Int.self, forKey: .nMFCC)
+        chroma = try c.decode(Bool.self, forKey: .chroma)
+        nChroma = try c.decode(Int.self, forKey: .nChroma)
+        chromaTuning = try c.decodeIfPresent(Double.self, forKey: .chromaTuning)
+        tuningResolution = try c.decode(Double.self, forKey: .tuningResolution)
+        tuningFMin = try c.decode(Double.self, forKey: .tuningFMin)
+        tuningFMax = try c.decode(Double.self, forKey: .tuningFMax)
+        tuningThreshold = try c.decode(Double.self, forKey: .tuningThreshold)
+        chromaCtroct = try c.decode(Double.self, forKey: .chromaCtroct)
+        chromaOctwidth = try c.decodeIfPresent(Double.self, forKey: .chromaOctwidth)
+        chromaBaseC = try c.decode(Bool.self, forKey: .chromaBaseC)
+        chromaNorm = try c.decode(String.self, forKey: .chromaNorm)
+        contrast = try c.decode(Bool.self, forKey: .contrast)
+        contrastBands = try c.decode(Int.self, forKey: .contrastBands)
+        contrastFMin = try c.decode(Double.self, forKey: .contrastFMin)
+        contrastQuantile = try c.decode(Double.self, forKey: .contrastQuantile)
+        deltaOrder = try c.decode(Int.self, forKey: .deltaOrder)
+        deltaWidth = try c.decode(Int.self, forKey: .deltaWidth)
+        rms = try c.decode(Bool.self, forKey: .rms)
+        zcr = try c.decode(Bool.self, forKey: .zcr)
+        logMel = try c.decodeIfPresent(Bool.self, forKey: .logMel) ?? false
+    }
 }

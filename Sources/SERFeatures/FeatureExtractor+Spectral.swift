@@ -16,21 +16,39 @@ extension FeatureExtractor {
         }
     }
 
-    /// MFCC into `output` columns `0 ..< nMFCC` from the mel power `[frames, nMels]` that
-    /// ``melFrame(_:row:mel:weights:)`` filled: `power_to_db` over the clip, then × DCTᵀ
-    /// (BLAS).
+    /// The mel power `[frames, nMels]` that ``melFrame(_:row:mel:weights:)`` filled, in
+    /// place to `power_to_db` over the clip: the log-mel spectrogram.
+    func melToDecibels(frames: Int) {
+        mel.withUnsafeMutableBufferPointer { m in
+            Decibel.powerToDB(
+                UnsafeMutableBufferPointer(rebasing: m[0..<(frames * config.nMels)]),
+                ref: config.dbRef, amin: config.dbAmin, topDB: config.dbTopDB)
+        }
+    }
+
+    /// MFCC into `output` columns `0 ..< nMFCC`: the log-mel spectrogram
+    /// (``melToDecibels(frames:)``) × DCTᵀ (BLAS).
     func finishMFCC(frames: Int, output: UnsafeMutablePointer<Float>, stride: Int) {
         let nMels = config.nMels
-        mel.withUnsafeMutableBufferPointer { m in
+        mel.withUnsafeBufferPointer { m in
             guard let mBase = m.baseAddress else { return }
-            Decibel.powerToDB(
-                UnsafeMutableBufferPointer(rebasing: m[0..<(frames * nMels)]),
-                ref: config.dbRef, amin: config.dbAmin, topDB: config.dbTopDB)
             dct.withUnsafeBufferPointer { d in
                 guard let dBase = d.baseAddress else { return }
                 BLAS.sgemm(
                     transB: true, m: frames, n: config.nMFCC, k: nMels,
                     a: mBase, lda: nMels, b: dBase, ldb: nMels, c: output, ldc: stride)
+            }
+        }
+    }
+
+    /// The log-mel spectrogram (``melToDecibels(frames:)``) into `output` columns
+    /// `0 ..< nMels`.
+    func copyLogMel(frames: Int, output: UnsafeMutablePointer<Float>, stride: Int) {
+        let nMels = config.nMels
+        mel.withUnsafeBufferPointer { m in
+            guard let mBase = m.baseAddress else { return }
+            for t in 0..<frames {
+                (output + t * stride).update(from: mBase + t * nMels, count: nMels)
             }
         }
     }

@@ -50,13 +50,13 @@ public final class FeatureExtractor {
         stft = try STFT(nFFT: config.nFFT, hop: config.hopLength)
         bins = config.nFFT / 2 + 1
         melWeights =
-            config.nMFCC > 0
+            config.needsMel
             ? MelFilterbank.weights(
                 sampleRate: config.sampleRate, nFFT: config.nFFT, nMels: config.nMels,
                 fMin: config.melFMin, fMax: config.effectiveMelFMax)
             : []
         let bins = self.bins
-        melSupport = (0..<(config.nMFCC > 0 ? config.nMels : 0)).map { [melWeights] i in
+        melSupport = (0..<(config.needsMel ? config.nMels : 0)).map { [melWeights] i in
             let row = melWeights[(i * bins)..<((i + 1) * bins)]
             guard let first = row.firstIndex(where: { $0 != 0 }), let last = row.lastIndex(where: { $0 != 0 }) else {
                 return 0..<0
@@ -129,7 +129,7 @@ public final class FeatureExtractor {
             magnitude = [Float](repeating: 0, count: cells)
             power = [Float](repeating: 0, count: cells)
         }
-        if config.nMFCC > 0, mel.count < frames * config.nMels {
+        if config.needsMel, mel.count < frames * config.nMels {
             mel = [Float](repeating: 0, count: frames * config.nMels)
         }
         if let contrast {
@@ -140,6 +140,9 @@ public final class FeatureExtractor {
         var tuning: Double?
         out.values.withUnsafeMutableBufferPointer { outBuffer in
             guard let o = outBuffer.baseAddress else { return }
+            if config.needsMel {
+                melToDecibels(frames: frames)
+            }
             if config.nMFCC > 0 {
                 finishMFCC(frames: frames, output: o, stride: dims)
                 column += config.nMFCC
@@ -173,6 +176,10 @@ public final class FeatureExtractor {
                     column += 1
                 }
             }
+            if config.logMel {
+                copyLogMel(frames: frames, output: o + column, stride: dims)
+                column += config.nMels
+            }
         }
         return FeatureTensor(matrix: out, names: names, tuning: tuning)
     }
@@ -182,7 +189,7 @@ public final class FeatureExtractor {
     /// each frame's FFT, while its spectrum is in L1, measured 2.5 % slower: FFTW's and the
     /// kernels' code then evict each other.)
     private func spectralPass(_ mono: [Float], frames: Int) {
-        let wantsMel = config.nMFCC > 0
+        let wantsMel = config.needsMel
         let qMax = contrast?.maxQ ?? 0
         mono.withUnsafeBufferPointer { signal in
             magnitude.withUnsafeMutableBufferPointer { m in

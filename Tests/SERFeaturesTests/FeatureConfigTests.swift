@@ -30,10 +30,14 @@ import Testing
         config.melFMax = 7_600
         config.dbTopDB = nil
         config.speedFactor = 1.1
+        config.logMel = true
         let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(config.canonicalJSON.utf8))
         #expect(decoded == config)
         #expect(decoded.hash == config.hash)
         #expect(config.hash != FeatureConfig().hash)
+        // A configuration stored before log-mel existed has no `logMel` key: it reads as off.
+        let old = try JSONDecoder().decode(FeatureConfig.self, from: Data(FeatureConfig().canonicalJSON.utf8))
+        #expect(!FeatureConfig().canonicalJSON.contains("logMel") && old == FeatureConfig())
     }
 
     @Test func everyParameterChangesTheHash() {
@@ -52,6 +56,7 @@ import Testing
         edits.append { $0.deltaOrder = 1 }
         edits.append { $0.rms = true }
         edits.append { $0.zcr = true }
+        edits.append { $0.logMel = true }
         edits.append { $0.speedFactor = 0.9 }
         for edit in edits {
             var config = FeatureConfig()

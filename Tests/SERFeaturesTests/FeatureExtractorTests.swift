@@ -70,6 +70,37 @@ import Testing
         }
     }
 
+    /// Log-mel alone (no MFCC) gives the same 128 columns as log-mel beside MFCCs, and the
+    /// MFCCs are the orthonormal DCT of those columns, so the two outputs share one spectrum.
+    @Test func logMelAloneEqualsLogMelBesideMFCCAndIsTheMFCCsInput() throws {
+        let signal: [Float] = (0..<11_025).map { i in
+            let t = Double(i)
+            return Float(0.4 * sin(t * 0.07) + 0.1 * sin(t * 0.31))
+        }
+        var alone = FeatureConfig()
+        alone.nMFCC = 0
+        alone.chroma = false
+        alone.contrast = false
+        alone.logMel = true
+        var beside = FeatureConfig()
+        beside.logMel = true
+        let a = try FeatureExtractor(config: alone).extract(signal)
+        let b = try FeatureExtractor(config: beside).extract(signal)
+        #expect(a.dims == 128 && b.dims == 59 + 128)
+        #expect(a.names.first == "logmel_0" && b.names.last == "logmel_127")
+        let offset = try #require(b.names.firstIndex(of: "logmel_0"))
+        let dct = DCT.orthonormalMatrix(count: 40, length: 128)
+        for t in 0..<a.frames {
+            for k in 0..<128 { #expect(a.matrix[t, k] == b.matrix[t, offset + k]) }
+            // MFCC k = Σ_m dct[k, m]·logmel_m, summed here in double: float32 rounding of a
+            // 128-term sum of values ≤ 100 dB bounds the difference by 128·100·2⁻²⁴ ≈ 1e-3.
+            for k in 0..<40 {
+                let sum = (0..<128).reduce(0.0) { $0 + Double(dct[k * 128 + $1]) * Double(a.matrix[t, $1]) }
+                #expect(abs(sum - Double(b.matrix[t, k])) <= 1e-3, "frame \(t) mfcc \(k)")
+            }
+        }
+    }
+
     @Test func deltasNeedAsManyFramesAsTheWindow() throws {
         var config = FeatureConfig()
         config.deltaOrder = 1

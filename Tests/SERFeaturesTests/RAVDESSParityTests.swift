@@ -58,6 +58,7 @@ import Testing
         config.deltaOrder = item.features["mfcc_delta"] == nil ? 0 : 2
         config.rms = true
         config.zcr = true
+        config.logMel = true
         let extractor = try FeatureExtractor(config: config)
         let tensor = try extractor.extract(signal)
         #expect(tensor.frames == item.frames)

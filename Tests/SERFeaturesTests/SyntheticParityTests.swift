@@ -10,7 +10,7 @@ import Testing
 /// Tolerances follow from float32 rounding bounds, not from one machine's results (see
 /// ``ParityCheck/tolerance(_:maxAbs:mfccMaxAbs:)``): MFCC and chroma ≤ 1e-5 × max |librosa|,
 /// deltas ≤ ⅓ of the MFCC tolerance summed over their window, spectral contrast ≤ 2e-4 dB,
-/// RMS ≤ 2e-6 × max, ZCR ≤ 1e-6. Each sits 5–25× above the largest error measured and at
+/// RMS ≤ 2e-6 × max, ZCR ≤ 1e-6, log-mel ≤ 2e-4 dB. Each sits 5–25× above the largest error measured and at
 /// least 20× below the limits of session 1 (1e-3 × max), so a 100× regression fails.
 /// Reached: MFCC max error 6.4e-4 on values up to 477 (1.3e-6 of max |librosa|); chroma
 /// 3.9e-7; spectral contrast 3.8e-6 dB; deltas 8.4e-5 (silence: librosa's float noise of
@@ -22,6 +22,7 @@ import Testing
         c.deltaOrder = 2
         c.rms = true
         c.zcr = true
+        c.logMel = true
         return c
     }()
 
@@ -66,9 +67,12 @@ enum ParityCheck {
     ///   dB, the worst case → 2e-4 dB.
     /// - RMS: mean of 2048 squares, pairwise-summed by numpy: 3·log₂(2048)·u ≈ 2e-6 relative.
     /// - ZCR: counts over 2048 samples agree exactly or differ by ≥ 1/2048.
+    /// - log-mel, in dB: the vectorised log is within 1e-4 dB (`Decibel`), a 1025-bin mel sum
+    ///   adds 4.34·5·√1025·u ≈ 4e-5 dB, and float32 holds values near 100 dB to 7.6e-6 →
+    ///   2e-4 dB (measured ≤ 1.5e-5, one or two ulps of the value).
     static func tolerance(_ feature: String, maxAbs: Double, mfccMaxAbs: Double? = nil) -> Double {
         switch feature {
-        case "contrast": 2e-4
+        case "contrast", "logmel": 2e-4
         case "zcr": 1e-6
         case "rms": 2e-6 * max(maxAbs, 1e-12)
         case "mfcc_delta", "mfcc_delta2": 1e-5 * max(mfccMaxAbs ?? maxAbs, 1) / 3
@@ -80,6 +84,7 @@ enum ParityCheck {
         let prefixes: [(String, String)] = [
             ("mfcc", "mfcc_0"), ("chroma", "chroma_C"), ("contrast", "contrast_0"),
             ("mfcc_delta", "mfcc_delta_0"), ("mfcc_delta2", "mfcc_delta2_0"), ("rms", "rms"), ("zcr", "zcr"),
+            ("logmel", "logmel_0"),
         ]
         for (feature, firstName) in prefixes {
             guard let reference = item.features[feature], let start = tensor.names.firstIndex(of: firstName) else { continue }

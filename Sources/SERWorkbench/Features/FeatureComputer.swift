@@ -44,6 +44,7 @@ public struct FeatureComputer: Sendable {
         if config.contrast { parts.append("contrast") }
         if config.rms { parts.append("rms") }
         if config.zcr { parts.append("zcr") }
+        if config.logMel { parts.append("logmel") }
         let speed = config.speedFactor.map { "×\($0)" } ?? ""
         return parts.joined(separator: "+") + "@\(config.sampleRate)" + speed
     }

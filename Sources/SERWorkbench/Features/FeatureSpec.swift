@@ -3,8 +3,10 @@ public import SERFeatures
 /// The `--features` spec: `+`-joined tokens naming what goes into each frame.
 ///
 /// `mfccN` (N coefficients, e.g. `mfcc40`), `chroma`, `contrast`, `delta` (adds ΔMFCC),
-/// `delta2` (adds Δ and ΔΔ), `rms`, `zcr`. Order does not matter: columns always come in
-/// the order MFCC, Δ, ΔΔ, chroma, contrast, RMS, ZCR.
+/// `delta2` (adds Δ and ΔΔ), `rms`, `zcr`, `logmel` (the 128-band log-mel spectrogram in
+/// dB, librosa's `power_to_db(melspectrogram)`). Order does not matter: columns always come
+/// in the order MFCC, chroma, contrast, Δ, ΔΔ, RMS, ZCR, log-mel
+/// (``FeatureConfig/featureNames``).
 public enum FeatureSpec {
     /// Every recipe a run with `settings` trains on: its features first, then one copy per
     /// speed-perturbation factor (``RunSettings/speedPerturb``), in that order.
@@ -38,13 +40,14 @@ public enum FeatureSpec {
             case "delta2": config.deltaOrder = 2
             case "rms": config.rms = true
             case "zcr": config.zcr = true
+            case "logmel": config.logMel = true
             default:
                 if token.hasPrefix("mfcc"), let n = Int(token.dropFirst(4)), n >= 1, n <= 128 {
                     config.nMFCC = n
                 } else {
                     throw WorkbenchError.setting(
                         "features",
-                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr joined by +")
+                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel joined by +")
                 }
             }
         }
