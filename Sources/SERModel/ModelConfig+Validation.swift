@@ -44,6 +44,9 @@ extension ModelConfig {
             throw fail("optimizer.weightDecay must be ≥ 0 (got \(o.weightDecay))")
         }
         guard (0..<1).contains(o.momentum) else { throw fail("optimizer.momentum must be in [0, 1)") }
+        if let mu = o.emaMomentum, !(mu > 0 && mu < 1) {
+            throw fail("optimizer.emaMomentum must be in (0, 1) (got \(mu))")
+        }
         switch schedule {
         case .constant:
             break

@@ -14,7 +14,8 @@ struct Optimizer {
         let count = layout.count
         state = OptimizerState(
             step: 0, first: [Float](repeating: 0, count: count),
-            second: config.kind == .sgd ? [] : [Float](repeating: 0, count: count))
+            second: config.kind == .sgd ? [] : [Float](repeating: 0, count: count),
+            average: config.emaMomentum == nil ? [] : [Float](repeating: 0, count: count))
     }
 
     /// `parameters -= update(gradient)` at learning rate `rate`; advances the step.
@@ -51,6 +52,17 @@ struct Optimizer {
                     ser_adam_step(parameters, gradient, m, v, count, alpha, b1, b2, eps)
                 }
             }
+        }
+        if let mu = c.emaMomentum {
+            updateAverage(parameters: parameters, momentum: state.step == 1 ? 0 : mu)
+        }
+    }
+
+    /// `average = μ·average + (1 − μ)·parameters` (`μ = 0`: a copy).
+    private mutating func updateAverage(parameters: UnsafePointer<Float>, momentum mu: Float) {
+        let rest = 1 - mu
+        state.average.withUnsafeMutableBufferPointer { a in
+            for k in a.indices { a[k] = mu * a[k] + rest * parameters[k] }
         }
     }
 }

@@ -6,6 +6,10 @@
 /// - `adamW`: Loshchilov & Hutter 2019, decoupled decay `p -= lr·weightDecay·p` on kernels
 ///   (not biases) before the Adam step, as Keras `AdamW`.
 /// - `sgd`: `v = momentum·v - lr·g; p += v` (Keras `SGD`); `weightDecay` is coupled L2.
+///
+/// Any of them can keep an exponential moving average of the weights (Keras's `use_ema=True,
+/// ema_momentum=`): after every update, `a = μ·a + (1 − μ)·p`, with `a = p` after the first
+/// (Keras sets μ to 0 on its first iteration). The trainer evaluates and exports the average.
 public struct OptimizerConfig: Sendable, Hashable, Codable {
     /// The optimizer family.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -31,11 +35,13 @@ public struct OptimizerConfig: Sendable, Hashable, Codable {
     public var weightDecay: Float
     /// SGD momentum in [0, 1).
     public var momentum: Float
+    /// The weight average's momentum μ in (0, 1), or `nil` for no average (the default).
+    public var emaMomentum: Float?
 
     /// An optimizer configuration; defaults are Keras's (`Adam(1e-3)`).
     public init(
         kind: Kind = .adam, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
-        epsilon: Float = 1e-7, weightDecay: Float = 0, momentum: Float = 0
+        epsilon: Float = 1e-7, weightDecay: Float = 0, momentum: Float = 0, emaMomentum: Float? = nil
     ) {
         self.kind = kind
         self.learningRate = learningRate
@@ -44,10 +50,11 @@ public struct OptimizerConfig: Sendable, Hashable, Codable {
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.momentum = momentum
+        self.emaMomentum = emaMomentum
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, learningRate, beta1, beta2, epsilon, weightDecay, momentum
+        case kind, learningRate, beta1, beta2, epsilon, weightDecay, momentum, emaMomentum
     }
 
     /// Decodes a configuration; every missing key takes its default.
@@ -61,5 +68,6 @@ public struct OptimizerConfig: Sendable, Hashable, Codable {
         epsilon = try c.decodeIfPresent(Float.self, forKey: .epsilon) ?? d.epsilon
         weightDecay = try c.decodeIfPresent(Float.self, forKey: .weightDecay) ?? d.weightDecay
         momentum = try c.decodeIfPresent(Float.self, forKey: .momentum) ?? d.momentum
+        emaMomentum = try c.decodeIfPresent(Float.self, forKey: .emaMomentum)
     }
 }

@@ -12,6 +12,29 @@ extension Trainer {
         }
     }
 
+    /// The weights to evaluate and keep: the moving average when the optimizer keeps one
+    /// (``OptimizerConfig/emaMomentum``) and has taken a step, else ``weights()``. Same names
+    /// and shapes as ``weights()``.
+    public func evaluationWeights() -> [NamedTensor] {
+        let average = optimizer.state.average
+        guard !average.isEmpty, optimizer.state.step > 0 else { return weights() }
+        return network.layout.tensors.map { t in
+            NamedTensor(name: t.name, shape: t.shape, values: Array(average[t.offset..<(t.offset + t.count)]))
+        }
+    }
+
+    /// Runs `body` with the ``evaluationWeights()`` in the network, then puts the trained
+    /// weights back (bit-identical), so training continues from where it was.
+    public func withEvaluationWeights<T>(_ body: () throws(ModelError) -> T) throws(ModelError) -> T {
+        let average = optimizer.state.average
+        guard !average.isEmpty, optimizer.state.step > 0 else { return try body() }
+        let p = network.parameters.pointer, count = network.layout.count
+        let trained = Array(UnsafeBufferPointer(start: p, count: count))
+        average.withUnsafeBufferPointer { a in if let base = a.baseAddress { p.update(from: base, count: count) } }
+        defer { trained.withUnsafeBufferPointer { t in if let base = t.baseAddress { p.update(from: base, count: count) } } }
+        return try body()
+    }
+
     /// The names and shapes this model's ``weights()`` has, in order.
     public var weightShapes: [(name: String, shape: [Int])] {
         network.layout.tensors.map { ($0.name, $0.shape) }
@@ -68,6 +91,11 @@ extension Trainer {
                 .invalidState,
                 "optimizer state has \(saved.optimizer.first.count)/\(saved.optimizer.second.count) values, the model needs \(count)/\(expectedSecond)"
             )
+        }
+        let expectedAverage = config.optimizer.emaMomentum == nil ? 0 : count
+        guard saved.optimizer.average.count == expectedAverage else {
+            throw ModelError(
+                .invalidState, "the weight average has \(saved.optimizer.average.count) values, the model needs \(expectedAverage)")
         }
         guard saved.epoch >= 0, saved.optimizer.step >= 0, saved.plateauWait >= 0 else {
             throw ModelError(.invalidState, "negative epoch, step or plateau wait")

@@ -116,4 +116,52 @@ import Testing
         #expect(abs(l1 - l2) < 1e-6)
         for (a, b) in zip(g1, g2) { #expect(abs(a - b) <= 1e-6 + 1e-4 * abs(a)) }
     }
+
+    /// `--ema`: the average is Keras's (`a = p` after the first step, then `a = μ·a + (1 − μ)·p`
+    /// after each), validation inside ``Trainer/withEvaluationWeights(_:)`` sees the average
+    /// and leaves the trained weights bit-identical, and a resumed trainer carries the average.
+    @Test func weightAverageIsKerasEMAAndResumes() throws {
+        let data = try #require(ModelTestSupport.randomData(count: 10, dims: 3, lengths: [4, 2, 5], classes: 3, seed: 3))
+        var config = Self.resumeConfig()
+        config.batchSize = 10  // one step per epoch: the weights after each step are observable
+        let mu: Float = 0.75
+        config.optimizer.emaMomentum = mu
+        let trainer = try Trainer(config: config, threads: 2)
+        #expect(trainer.evaluationWeights() == trainer.weights(), "before any step there is no average")
+        var expected: [Float] = []
+        for step in 1...4 {
+            _ = try trainer.trainEpoch(data)
+            let p = trainer.weights().flatMap(\.values)
+            expected = step == 1 ? p : zip(expected, p).map { mu * $0 + (1 - mu) * $1 }
+            let average = trainer.evaluationWeights()
+            #expect(average.map(\.name) == trainer.weights().map(\.name))
+            let got = average.flatMap(\.values)
+            // The same two products and a sum per value: at most a few float32 roundings apart.
+            for (g, e) in zip(got, expected) { #expect(abs(g - e) <= 4 * Float.ulpOfOne * max(abs(e), 1e-3)) }
+            if step > 1 { #expect(got != p, "the average must differ from the trained weights") }
+        }
+        let trained = trainer.weights()
+        let inside = try trainer.withEvaluationWeights { () throws(ModelError) in try trainer.evaluate(data) }
+        #expect(trainer.weights() == trained, "evaluation must put the trained weights back")
+        let reference = try Trainer(config: config, threads: 2)
+        try reference.setWeights(trainer.evaluationWeights())
+        #expect(try reference.evaluate(data).probabilities == inside.probabilities)
+
+        // Resume: two more epochs straight equal two more epochs after a save and restore.
+        let state = try JSONDecoder().decode(TrainerState.self, from: JSONEncoder().encode(trainer.state()))
+        #expect(state.optimizer.average.count == trained.reduce(0) { $0 + $1.values.count })
+        let resumed = try Trainer(config: config, threads: 2)
+        try resumed.setWeights(trained)
+        try resumed.restore(state)
+        for _ in 0..<2 {
+            _ = try trainer.trainEpoch(data)
+            _ = try resumed.trainEpoch(data)
+        }
+        #expect(resumed.evaluationWeights() == trainer.evaluationWeights())
+        var missing = state
+        missing.optimizer.average = []
+        #expect(throws: ModelError.self) { try resumed.restore(missing) }
+        config.optimizer.emaMomentum = 1
+        #expect(throws: ModelError.self) { try Trainer(config: config, threads: 1) }
+    }
 }

@@ -45,13 +45,23 @@ import Testing
         settings = WorkbenchFixture.tiny()
         settings.testSpeakers = ["99"]
         #expect { try fixture.workbench.train(settings) } throws: { "\($0)".contains("99") }
+        settings = WorkbenchFixture.tiny()
+        settings.simulateEnrollment = 3
+        #expect { try fixture.workbench.train(settings) } throws: {
+            ($0 as? WorkbenchError)?.key == "simulateEnrollment" && "\($0)".contains("--normalization speaker")
+        }
         #expect(try fixture.store.runSummaries(includeChildren: true).isEmpty)
         #expect { try RunSettings().merging(["epochs": .number(2.5)], source: .caller) } throws: {
             ($0 as? WorkbenchError)?.key == "epochs" && "\($0)".contains("whole number")
         }
     }
 
-    @Test func aCancelledRunResumesToTheUninterruptedResult() throws {
+    /// Settings for the resume test: plain, and with the state that lives outside the weights
+    /// (the weight average, the simulated enrolment's draws on per-speaker statistics).
+    static let resumeCases = ["plain", "ema+simulated enrolment"]
+
+    @Test(arguments: resumeCases)
+    func aCancelledRunResumesToTheUninterruptedResult(_ variant: String) throws {
         // Cancel after epoch 2 of 4: the run ends interrupted with two committed epochs; resumed,
         // it must reach exactly the metrics of the same run never interrupted.
         let token = CancellationToken()
@@ -60,7 +70,12 @@ import Testing
         }
         let fixture = try WorkbenchFixture.imported(observer: observer, cancellation: token)
         defer { fixture.remove() }
-        let settings = WorkbenchFixture.tiny(epochs: 4, seed: 5)
+        var settings = WorkbenchFixture.tiny(epochs: 4, seed: 5)
+        if variant != "plain" {
+            settings.ema = 0.5
+            settings.normalization = .speaker
+            settings.simulateEnrollment = 3
+        }
         let interrupted = try fixture.workbench.train(settings)
         #expect(interrupted.status == .interrupted)
         #expect(try fixture.store.epochs(interrupted.run).count == 2)
@@ -73,6 +88,27 @@ import Testing
         let straight = try fresh.train(settings)
         #expect(straight.testMetrics == resumed.testMetrics)
         #expect(try fixture.store.epochs(straight.run).map(\.trainLoss) == fixture.store.epochs(interrupted.run).map(\.trainLoss))
+        #expect(
+            try fixture.store.checkpoint(straight.run, kind: .best)?.tensors == fixture.store.checkpoint(resumed.run, kind: .best)?.tensors)
+    }
+
+    /// `--ema`: the weights a run keeps and evaluates are the moving average the last
+    /// checkpoint carries for resuming, not the trained weights.
+    @Test func aWeightAveragedRunKeepsTheAverage() throws {
+        let fixture = try WorkbenchFixture.imported()
+        defer { fixture.remove() }
+        var settings = WorkbenchFixture.tiny(epochs: 3, seed: 2)
+        settings.ema = 0.9
+        settings.select = .last
+        let run = try fixture.workbench.train(settings).run
+        let best = try #require(try fixture.store.checkpoint(run, kind: .best))
+        let last = try #require(try fixture.store.checkpoint(run, kind: .last))
+        #expect(best.epoch == 3 && last.epoch == 3)
+        let average = try #require(last.tensors.first { $0.name == "optimizer.average" })
+        let trained = last.tensors.filter { !$0.name.hasPrefix("optimizer.") }
+        #expect(best.tensors.map(\.name) == trained.map(\.name))
+        #expect(best.tensors.flatMap(\.values) == average.values)
+        #expect(best.tensors.flatMap(\.values) != trained.flatMap(\.values))
     }
 
     @Test func aSweepTrainsEveryTrialAndChoosesOnValidation() throws {

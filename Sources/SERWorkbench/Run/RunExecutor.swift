@@ -50,6 +50,12 @@ struct RunExecutor {
         }
         let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
         let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
+        let enrollment =
+            settings.simulateEnrollment > 0
+            ? data.simulatedEnrollment(
+                trainIDs: split.train, clipsPerDraw: settings.simulateEnrollment, maxFrames: maxFrames, normalizer: normalizer,
+                seed: settings.seed)
+            : nil
         let weights = settings.classWeights == .balanced ? data.balancedWeights(split.train) : nil
         let config = settings.modelConfig(inputDims: data.dims, classCount: data.classes.count, classWeights: weights)
         let trainer = try Trainer(config: config, threads: settings.threads)
@@ -66,7 +72,7 @@ struct RunExecutor {
                     epoch: state.epoch,
                     optimizer: OptimizerState(
                         step: state.optimizerStep, first: byName["optimizer.first"]?.values ?? [],
-                        second: byName["optimizer.second"]?.values ?? []),
+                        second: byName["optimizer.second"]?.values ?? [], average: byName["optimizer.average"]?.values ?? []),
                     rngState: state.rngState, plateauBest: state.plateauBest, plateauWait: state.plateauWait,
                     plateauScale: state.plateauScale))
             early = state.earlyStopping
@@ -90,14 +96,14 @@ struct RunExecutor {
                 return Result(status: .interrupted, test: nil, bestEpoch: early.bestEpoch, selectedEpoch: nil, epochsDone: epoch - 1)
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = try trainer.trainEpoch(augmented(trainSet, copies: trainCopies, epoch: epoch))
+            let result = try trainer.trainEpoch(augmented(trainSet, copies: trainCopies, enrollment: enrollment, epoch: epoch))
             try Self.checkFinite(loss: result.loss, epoch: epoch)
             var record = EpochRecord(
                 epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
                 learningRate: Double(result.learningRate), wallSeconds: 0)
             var monitored = result.loss
             if validationSet.count > 0 {
-                let v = try trainer.evaluate(validationSet)
+                let v = try trainer.withEvaluationWeights { () throws(ModelError) in try trainer.evaluate(validationSet) }
                 let metrics = try ClassificationMetrics(
                     labels: validationSet.labels ?? [], predictions: v.predictions, classCount: data.classes.count)
                 record.validationLoss = v.loss.flatMap { $0.isFinite ? $0 : nil }
@@ -118,11 +124,11 @@ struct RunExecutor {
             record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let tensors = trainer.weights()
             // The weights evaluated at the end: the monitored best, or simply the latest epoch
-            // (`--select last`, the seed pipeline's behaviour).
+            // (`--select last`, the seed pipeline's behaviour); the weight average under `--ema`.
             let keep = settings.select == .last || decision == .improved
             let best =
                 keep
-                ? Checkpoint(kind: .best, epoch: epoch, classes: data.classes, tensors: tensors) : nil
+                ? Checkpoint(kind: .best, epoch: epoch, classes: data.classes, tensors: trainer.evaluationWeights()) : nil
             let state = trainer.state()
             let resumeState = ResumeState(
                 epoch: state.epoch, optimizerStep: state.optimizer.step, rngState: state.rngState,
@@ -134,7 +140,11 @@ struct RunExecutor {
                 tensors: tensors + [
                     NamedTensor(name: "optimizer.first", shape: [state.optimizer.first.count], values: state.optimizer.first),
                     NamedTensor(name: "optimizer.second", shape: [state.optimizer.second.count], values: state.optimizer.second),
-                ])
+                ]
+                    + (state.optimizer.average.isEmpty
+                        ? []
+                        : [NamedTensor(name: "optimizer.average", shape: [state.optimizer.average.count], values: state.optimizer.average)])
+            )
             try store.recordEpoch(runID, record, last: last, best: best, improved: decision == .improved)
             workbench.observer.handle(.epoch(run: runID, record, total: settings.epochs, improved: decision == .improved))
             if stoppedEarly {
@@ -160,16 +170,20 @@ struct RunExecutor {
     }
 
     /// The training set as this epoch sees it: each clip drawn from its original and its
-    /// speed-perturbed `copies` (aligned with `set`), then augmented afresh (all seeded by
-    /// run seed, epoch and clip) when the settings ask for it; else unchanged.
-    private func augmented(_ set: SequenceDataset, copies: [SequenceDataset], epoch: Int) throws -> SequenceDataset {
+    /// speed-perturbed `copies` (aligned with `set`), renormalised with a simulated
+    /// enrolment's statistics, then augmented afresh (all seeded by run seed, epoch and clip)
+    /// when the settings ask for it; else unchanged.
+    private func augmented(
+        _ set: SequenceDataset, copies: [SequenceDataset], enrollment: SimulatedEnrollment?, epoch: Int
+    ) throws -> SequenceDataset {
         let augmenter = settings.augmenter
-        guard augmenter.isActive || !copies.isEmpty else { return set }
+        guard augmenter.isActive || !copies.isEmpty || enrollment != nil else { return set }
         let seed = UInt64(truncatingIfNeeded: settings.seed)
         let sampler = CopySampler(copies: copies.count + 1)
         let sequences = set.sequences.indices.map { i in
             let choice = sampler.choice(seed: seed, epoch: epoch, index: i)
-            let m = choice == 0 ? set.sequences[i] : copies[choice - 1].sequences[i]
+            var m = choice == 0 ? set.sequences[i] : copies[choice - 1].sequences[i]
+            if let enrollment { m = enrollment.apply(m, index: i, copy: choice, seed: seed, epoch: epoch) }
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
         return try SequenceDataset(sequences: sequences, labels: set.labels)

@@ -11,6 +11,10 @@ extension RunSettings {
         for setting in Self.all {
             if let reason = setting.check(self) { throw WorkbenchError.setting(setting.key, reason) }
         }
+        if simulateEnrollment > 0 && normalization != .speaker {
+            throw WorkbenchError.setting(
+                "simulateEnrollment", "needs --normalization speaker (it replaces per-speaker statistics; got \(normalization))")
+        }
     }
 
     /// The split plan of `split`.
@@ -28,7 +32,7 @@ extension RunSettings {
         return 1
     }
 
-    /// The optimizer of `optimizer`, `lr`, `weightDecay`, `momentum`.
+    /// The optimizer of `optimizer`, `lr`, `weightDecay`, `momentum`, `ema`.
     public func optimizerConfig() -> OptimizerConfig {
         let kind: OptimizerConfig.Kind =
             switch optimizer {
@@ -37,7 +41,8 @@ extension RunSettings {
             case .sgd: .sgd
             }
         return OptimizerConfig(
-            kind: kind, learningRate: Float(lr), weightDecay: Float(weightDecay), momentum: kind == .sgd ? Float(momentum) : 0)
+            kind: kind, learningRate: Float(lr), weightDecay: Float(weightDecay), momentum: kind == .sgd ? Float(momentum) : 0,
+            emaMomentum: ema > 0 ? Float(ema) : nil)
     }
 
     /// The schedule of `schedule`.

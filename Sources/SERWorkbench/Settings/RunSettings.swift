@@ -43,6 +43,9 @@ public struct RunSettings: Equatable, Sendable {
     public var weightDecay = 0.0
     public var momentum = 0.9
     public var clipNorm = 0.0
+    /// Weight averaging: the momentum of an exponential moving average of the weights, taken
+    /// after every step, that validation, the best checkpoint and the test use (0 = off).
+    public var ema = 0.0
     public var schedule = ScheduleChoice.constant
     public var labelSmoothing = 0.0
     public var classWeights = ClassWeighting.none
@@ -61,6 +64,10 @@ public struct RunSettings: Equatable, Sendable {
     public var featureNoise = 0.0
     public var speedPerturb: [Double] = []
     public var mixup = 0.0
+    /// Per-speaker runs: each epoch, each training clip is z-scored with the statistics of
+    /// this many random clips of its speaker instead of all of them, as an enrolment would
+    /// measure them (0 = off).
+    public var simulateEnrollment = 0
 
     /// The defaults.
     public init() {}
@@ -135,6 +142,11 @@ public struct RunSettings: Equatable, Sendable {
         .make(
             "clipNorm", \.clipNorm, .training, "norm", "Gradient clipping by global norm (0 = off).",
             rule: { $0 >= 0 ? nil : "must be ≥ 0 (0 = off; got \($0))" }),
+        .make(
+            "ema", \.ema, .training, "m",
+            "Weight averaging: evaluate and keep an exponential moving average of the weights, updated every step with "
+                + "momentum m (Keras use_ema/ema_momentum, e.g. 0.99; 0 = off, the default).",
+            rule: { $0 == 0 || ($0 > 0 && $0 < 1) ? nil : "must be 0 (off) or in (0, 1) (got \($0))" }),
         .make("schedule", \.schedule, .training, "schedule", "constant (default), cosine, plateau or step:EVERY:FACTOR."),
         .make(
             "labelSmoothing", \.labelSmoothing, .training, "eps", "Label smoothing ε (default 0).",
@@ -186,6 +198,11 @@ public struct RunSettings: Equatable, Sendable {
         .make(
             "mixup", \.mixup, .augmentation, "alpha", "Mixup α for training batches (e.g. 0.2; default 0 = off).",
             rule: { $0 >= 0 && $0 <= 100 ? nil : "α must be in [0, 100] (0 = off; got \($0))" }),
+        .make(
+            "simulateEnrollment", \.simulateEnrollment, .augmentation, "n",
+            "With --normalization speaker: each epoch a training clip is z-scored with the statistics of N random clips of its "
+                + "speaker (one of 8 subsets, or all clips), as `ser enroll` measures a new speaker (default 0 = off).",
+            rule: Setting.within(0...10_000, "must be between 0 (off) and 10,000")),
     ]
 
     /// The settings by key.
