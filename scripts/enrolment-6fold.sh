@@ -14,13 +14,17 @@
 #   scripts/enrolment-6fold.sh [WORK] [SEEDS]
 #
 # WORK (default /tmp/ser-enrolment-6fold) keeps the database, so a second call only
-# evaluates. SER=path picks the binary (default .build/release/ser).
+# evaluates. SER=path picks the binary (default .build/release/ser). BASE=name (default bs6)
+# names the runs, and FLAGS="…" adds flags to every one of them (a candidate recipe, e.g.
+# BASE=bsS FLAGS="--simulate-enrollment 10"); the members are then BASE, BASEs1, BASEs2.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-/tmp/ser-enrolment-6fold}"
 seeds="${2:-5}"
 data="$root/../shared/data/ravdess-speech"
 ser="${SER:-$root/.build/release/ser}"
+base="${BASE:-bs6}"
+read -r -a flags <<< "${FLAGS:-}"
 [ -x "$ser" ] || (cd "$root" && swift build -c release --product ser >/dev/null)
 export SER_DB="$work/ser.db"
 mkdir -p "$work"
@@ -28,19 +32,21 @@ if [ ! -f "$SER_DB" ]; then
     "$ser" init -q "$SER_DB"
     "$ser" import -q --name ravdess "$data"
 fi
-if ! "$ser" show bs6 >/dev/null 2>&1; then
-    /usr/bin/time -f "training: %e s" "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --dataset ravdess --name bs6
+if ! "$ser" show "$base" >/dev/null 2>&1; then
+    /usr/bin/time -f "training: %e s" "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --dataset ravdess \
+        --name "$base" ${flags[@]+"${flags[@]}"}
 fi
-members=(bs6)
+members=("$base")
 for seed in ${SEEDS_MODEL:-}; do
-    if ! "$ser" show "bs6s$seed" >/dev/null 2>&1; then
-        "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --seed "$seed" --split-seed 42 --dataset ravdess --name "bs6s$seed"
+    if ! "$ser" show "${base}s$seed" >/dev/null 2>&1; then
+        "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --seed "$seed" --split-seed 42 --dataset ravdess \
+            --name "${base}s$seed" ${flags[@]+"${flags[@]}"}
     fi
-    members+=("bs6s$seed")
+    members+=("${base}s$seed")
 done
-parent=$("$ser" show bs6 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+parent=$("$ser" show "$base" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 folds=$(sqlite3 "$SER_DB" "SELECT id FROM runs WHERE parent_id = $parent AND kind = 'fold' ORDER BY id")
-out="$work/evaluations${SEEDS_MODEL:+-ensemble}.txt"
+out="$work/evaluations-$base${SEEDS_MODEL:+-ensemble}.txt"
 : > "$out"
 i=0
 for fold in $folds; do
