@@ -199,7 +199,7 @@ public struct DashboardAPI: Sendable {
         query.descending = request.value("order") != "asc"
         query.includeChildren = request.value("children") == "1"
         do {
-            var comparison = try store.compare(query)
+            var comparison = try store.compare(query).fillingSettingDefaults()
             if comparison.rows.isEmpty && offset > 0 {
                 // Past the end: count what matched from the start.
                 query.offset = 0

@@ -105,7 +105,7 @@ extension SER {
                 includeChildren: includeChildren, perClass: perClass)
             let comparison: RunComparison
             do {
-                comparison = try store.compare(query)
+                comparison = try store.compare(query).fillingSettingDefaults()
             } catch let error as StoreError where error.code == .invalidArgument {
                 throw CompareError(flag: error.reason.hasPrefix("--sort") ? "ser compare" : "RUN", error.reason)
             }

@@ -47,7 +47,7 @@ extension SER {
             }
             let comparison: RunComparison
             do {
-                comparison = try store.compare(CompareQuery(runIDs: [runA, runB]))
+                comparison = try store.compare(CompareQuery(runIDs: [runA, runB])).fillingSettingDefaults()
             } catch let error as StoreError where error.code == .invalidArgument {
                 throw CompareError(flag: "ser diff", error.reason)
             }

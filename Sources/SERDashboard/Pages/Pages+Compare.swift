@@ -14,7 +14,7 @@ extension Pages {
         guard ids.count <= maxCompared else {
             throw DashboardError(.tooLarge, "\(ids.count) runs selected; at most \(maxCompared) can be compared")
         }
-        let comparison = try api.store.compare(CompareQuery(runIDs: ids))
+        let comparison = try api.store.compare(CompareQuery(runIDs: ids)).fillingSettingDefaults()
         let table = try CompareTable.build(comparison, keys: nil, allParams: true, onlyChanged: true)
         var body = "<h1>Compare \(HTML.escape(RunFigures.runList(ids)))</h1><h2>Training curves</h2><div id=\"curves\" class=\"figure\">"
         do {
