@@ -43,18 +43,46 @@ public enum ONNXExporter {
     /// JSON array, member `i`'s graph and weights under the name prefix `m<i>.`.
     public static let ensembleKey = "ser.ensemble"
 
+    /// The metadata key of an ensemble whose members use different feature recipes (columns
+    /// of one input): each member's `feature_config`, a JSON array in member order.
+    /// ``ONNXImporter/readMembers(_:)`` gives member `i` the `i`-th as its `feature_config`.
+    public static let memberFeatureConfigsKey = "ensemble_feature_configs"
+
     /// The serialized `ModelProto` of an ensemble: every member's graph (its own truncation,
     /// normalisation and weights, names prefixed `m<i>.`) reads the shared `features` and
     /// `lengths` inputs, and `probabilities` is the `Mean` of the members' probabilities.
     /// `metadata` is the model's (classes, feature recipe, …); the architectures go under
     /// ``ensembleKey``.
     ///
-    /// - Throws: ``ONNXError`` for no member, members that differ in input dims or classes,
-    ///   or a member the single-model export refuses.
-    public static func serialize(ensemble members: [ONNXClassifier], metadata: [String: String]) throws(ONNXError) -> [UInt8] {
+    /// Members may read different columns of the input (members of different feature recipes
+    /// that one recipe's columns include, ``FeatureConfig/columnUnion(_:)``): with
+    /// `inputColumns`, member `i` whose entry is not `nil` reads `Gather(features, columns,
+    /// axis 2)` (`m<i>.features`, its own `inputDims` wide) out of an input `inputDims` wide.
+    ///
+    /// - Throws: ``ONNXError`` for no member, members that differ in input dims (without
+    ///   columns) or classes, columns out of range or not matching a member's input dims, a
+    ///   per-speaker member reading selected columns, or a member the single-model export
+    ///   refuses.
+    public static func serialize(
+        ensemble members: [ONNXClassifier], metadata: [String: String], inputDims: Int? = nil, inputColumns: [[Int]?] = []
+    ) throws(ONNXError) -> [UInt8] {
         guard let first = members.first?.architecture else { throw ONNXError(.unsupported, "an ensemble needs at least one member") }
-        guard members.allSatisfy({ $0.architecture.inputDims == first.inputDims && $0.architecture.classCount == first.classCount })
-        else { throw ONNXError(.unsupported, "the ensemble's members differ in input dims or classes") }
+        let width = inputDims ?? first.inputDims
+        func columns(_ i: Int) -> [Int]? { inputColumns.indices.contains(i) ? inputColumns[i] : nil }
+        for (i, member) in members.enumerated() {
+            let a = member.architecture
+            guard a.classCount == first.classCount else { throw ONNXError(.unsupported, "the ensemble's members differ in classes") }
+            guard let selected = columns(i) else {
+                guard a.inputDims == width else { throw ONNXError(.unsupported, "the ensemble's members differ in input dims") }
+                continue
+            }
+            guard selected.count == a.inputDims, selected.allSatisfy({ (0..<width).contains($0) }) else {
+                throw ONNXError(.unsupported, "member \(i) reads \(selected.count) columns of \(width), its model takes \(a.inputDims)")
+            }
+            guard a.normalization != ONNXClassifier.speakerNormalization else {
+                throw ONNXError(.unsupported, "member \(i) is per-speaker: its speaker statistics cannot be column-selected")
+            }
+        }
         let builder = ONNXGraphBuilder()
         builder.int32s("lengths", [1], [Int32.max])
         var outputs: [String] = []
@@ -62,8 +90,16 @@ public enum ONNXExporter {
             try check(member.architecture)
             let graph = ONNXGraphBuilder()
             try graph.buildClassifier(member)
-            builder.absorb(graph, prefix: "m\(i).", shared: Set(["features", "lengths"] + ONNXClassifier.speakerInputs))
-            outputs.append("m\(i).probabilities")
+            let prefix = "m\(i)."
+            var shared = Set(["lengths"] + ONNXClassifier.speakerInputs)
+            if let selected = columns(i) {
+                let indices = builder.int64s(prefix + "input_columns", [selected.count], selected.map { Int64($0) })
+                builder.add("Gather", ["features", indices], [ONNXGraphBuilder.int("axis", 2)], outputs: [prefix + "features"])
+            } else {
+                shared.insert("features")
+            }
+            builder.absorb(graph, prefix: prefix, shared: shared)
+            outputs.append(prefix + "probabilities")
         }
         builder.add("Mean", outputs, outputs: ["probabilities"])
         var all = metadata
@@ -77,7 +113,9 @@ public enum ONNXExporter {
             }
             all[speakerStatisticsKey] = ONNXClassifier.speakerStatisticsRecipe
         }
-        return try serialize(model(builder, first, metadata: all, name: "ser_ensemble", speakerInputs: !speaker.isEmpty))
+        var input = first
+        input.inputDims = width
+        return try serialize(model(builder, input, metadata: all, name: "ser_ensemble", speakerInputs: !speaker.isEmpty))
     }
 
     /// The model as a protobuf message.

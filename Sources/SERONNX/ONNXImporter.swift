@@ -44,9 +44,23 @@ public enum ONNXImporter {
             guard !architectures.isEmpty, architectures.count <= 1024 else {
                 throw ONNXError(.notASerModel, "its \(ONNXExporter.ensembleKey) metadata lists \(architectures.count) members")
             }
+            // Members of different recipes: each gets its own as its feature_config.
+            var recipes: [String]?
+            if let text = metadata.removeValue(forKey: ONNXExporter.memberFeatureConfigsKey) {
+                guard let objects = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any],
+                    objects.count == architectures.count,
+                    let encoded = try? objects.map({ try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) })
+                else {
+                    throw ONNXError(
+                        .notASerModel, "its \(ONNXExporter.memberFeatureConfigsKey) metadata is not one recipe per member")
+                }
+                recipes = encoded.map { String(decoding: $0, as: UTF8.self) }
+            }
             var members: [ONNXClassifier] = []
             for (i, a) in architectures.enumerated() {
-                members.append(try classifier(a, tensors: tensors, prefix: "m\(i).", metadata: metadata, text: text))
+                var own = metadata
+                if let recipes { own["feature_config"] = recipes[i] }
+                members.append(try classifier(a, tensors: tensors, prefix: "m\(i).", metadata: own, text: text))
             }
             return members
         }

@@ -190,6 +190,44 @@ import Testing
         }
     }
 
+    /// An ensemble of runs with different feature recipes that differ only in their columns
+    /// (MFCC 40 + chroma + contrast beside MFCC 20 + RMS + log-mel) exports as one graph on
+    /// the union recipe, each member Gathering its own columns; `ser predict --model` reads
+    /// each member's recipe back and gives exactly `--run`'s probabilities, and onnxruntime
+    /// fed the union's features agrees within 1e-5.
+    @Test func anEnsembleOfRecipesExportsOnTheirUnion() throws {
+        let corpus = try TestCorpus.importedTones(actors: 6)
+        defer { corpus.remove() }
+        for (name, extra) in [("a", [String]()), ("b", ["--features", "mfcc20+rms+logmel"])] {
+            let trained = try corpus.ser(
+                ["run", "--epochs", "2", "--test-speakers", "6", "--name", name, "-q"] + RunCommandTests.tiny + extra)
+            guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
+        }
+        let ensembled = try corpus.ser(["ensemble", "a", "b", "--name", "mix", "-q"])
+        guard ensembled.status == 0 else { throw SERProcess.Failure(result: ensembled) }
+        let model = corpus.folder.appendingPathComponent("mix.onnx").path
+        let exported = try corpus.ser(["export", "mix", "-o", model, "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.corpus.appendingPathComponent("Actor_06").path)
+            .sorted().prefix(4).map { corpus.corpus.appendingPathComponent("Actor_06/\($0)").path }
+        let byRun = try corpus.ser(["predict", "--json", "--run", "mix"] + files)
+        let byModel = try corpus.ser(["predict", "--json", "--model", model] + files)
+        #expect(byRun.status == 0 && byModel.status == 0, "\(byRun.stderr) \(byModel.stderr)")
+        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
+        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
+        #expect(run.predictions.count == files.count)
+        for (a, b) in zip(run.predictions, file.predictions) { #expect(a.probabilities == b.probabilities) }
+        if PythonONNX.available {
+            // The parity script reads the union recipe's features from the database.
+            let union = try corpus.ser(["features", "--features", "mfcc40+chroma+contrast+rms+logmel", "--sample-rate", "16000", "-q"])
+            guard union.status == 0 else { throw SERProcess.Failure(result: union) }
+            let expected = corpus.folder.appendingPathComponent("expected.json")
+            try Data(byRun.stdout.utf8).write(to: expected)
+            let parity = try PythonONNX.runParityScript([model, corpus.database, expected.path, "1e-5"])
+            #expect(parity.status == 0, "\(parity.output)")
+        }
+    }
+
     /// A per-speaker ensemble (`--seeds`) exports as one graph whose members share the
     /// inputs `speaker_mean`/`speaker_std`: `ser predict --model` with the enrolment agrees
     /// with `ser predict --run ENSEMBLE --speaker`, and so does onnxruntime fed the statistics

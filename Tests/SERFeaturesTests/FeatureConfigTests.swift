@@ -134,3 +134,29 @@ import Testing
         }
     }
 }
+
+@Suite struct FeatureConfigUnionTests {
+    /// Recipes that differ only in their columns combine; anything else does not, and every
+    /// recipe's columns are found by name in the union.
+    @Test func recipesThatDifferInColumnsOnlyHaveAUnion() throws {
+        let base = FeatureConfig()
+        var other = FeatureConfig()
+        other.nMFCC = 20
+        other.chroma = false
+        other.contrast = false
+        other.rms = true
+        other.logMel = true
+        let union = try #require(FeatureConfig.columnUnion([base, other]))
+        #expect(union.nMFCC == 40 && union.chroma && union.contrast && union.rms && union.logMel && !union.zcr)
+        #expect(base.columns(in: union) == Array(0..<59))
+        let columns = try #require(other.columns(in: union))
+        #expect(columns.map { union.featureNames[$0] } == other.featureNames)
+        #expect(FeatureConfig.columnUnion([base]) == base && FeatureConfig.columnUnion([]) == nil)
+        for edit: (inout FeatureConfig) -> Void in [{ $0.sampleRate = 16_000 }, { $0.nMels = 64 }, { $0.speedFactor = 0.9 }] {
+            var differs = other
+            edit(&differs)
+            #expect(FeatureConfig.columnUnion([base, differs]) == nil)
+        }
+        #expect(union.columns(in: base) == nil, "the union's log-mel columns are not in the base recipe")
+    }
+}

@@ -9,7 +9,8 @@ dataset (absolute paths). For each clip the raw features are read from SER.db (t
 onnxruntime (one batch with zero padding + lengths, and clip by clip with and without the optional lengths); every probability must
 match `ser predict`'s within TOLERANCE (default 1e-4). An exported ensemble (metadata
 `ensemble_members`) must average its members with one `Mean` node; its features are those of
-its first member's recipe. `onnx.checker.check_model(full_check=True)` must accept
+the metadata's recipe (feature_config_hash: for members of different recipes,
+the union recipe whose columns hold all of theirs; each member Gathers its own). `onnx.checker.check_model(full_check=True)` must accept
 the model, and its metadata must carry the classes, feature configuration, dataset version
 and run id. A model of a per-speaker run (architecture normalization `speaker-zscore`; for an ensemble, any
 member's) must
@@ -51,7 +52,11 @@ def main(model_path, db_path, expected_path, tolerance=TOLERANCE, speaker=None):
     expected = json.load(open(expected_path))
     assert expected["classes"] == classes, (expected["classes"], classes)
     db = sqlite3.connect(db_path)
-    (config_id,) = db.execute("SELECT feature_config_id FROM runs WHERE id = ?", (run_id,)).fetchone()
+    # The input's recipe (for an ensemble of several recipes, the union whose columns hold them all).
+    row = db.execute("SELECT id FROM feature_configs WHERE hash = ?", (meta["feature_config_hash"],)).fetchone()
+    assert row is not None, f"recipe {meta['feature_config_hash']} is not in {db_path}: compute it (ser features --features …)"
+    (config_id,) = row
+    assert len(json.loads(meta["feature_names"])) == model.graph.input[0].type.tensor_type.shape.dim[2].dim_value
     clips = []
     for p in expected["predictions"]:
         row = db.execute(

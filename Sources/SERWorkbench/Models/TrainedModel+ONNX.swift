@@ -12,14 +12,8 @@ extension TrainedModel {
     /// `feature_names`, `dataset_version`, `run_id`, `epoch`, `normalization`, `max_frames`,
     /// `sequence_mode`, `ser_version` and `usage`.
     public var exportMetadata: [String: String] {
-        func json(_ strings: [String]) -> String {
-            (try? String(decoding: JSONEncoder().encode(strings), as: UTF8.self)) ?? "[]"
-        }
         var m: [String: String] = [
-            "classes": json(classes),
-            "feature_config": featureConfig.canonicalJSON,
-            "feature_config_hash": featureConfig.hash,
-            "feature_names": json(featureConfig.featureNames),
+            "classes": Self.json(classes),
             "normalization": normalizer.method.rawValue,
             "max_frames": String(modelConfig.maxFrames),
             "sequence_mode": modelConfig.sequenceMode.rawValue,
@@ -35,7 +29,7 @@ extension TrainedModel {
         ]
         if let runID { m["run_id"] = String(runID) }
         if let datasetHash { m["dataset_version"] = datasetHash }
-        return m
+        return m.merging(Self.recipeMetadata(featureConfig)) { $1 }
     }
 
     /// The classifier as the ONNX exporter takes it.
@@ -52,6 +46,17 @@ extension TrainedModel {
                     channels: c.convChannels, kernel: c.convKernel, activation: c.convActivation.rawValue))
         return ONNXClassifier(
             architecture: architecture, mean: normalizer.mean, std: normalizer.std, weights: tensors, metadata: exportMetadata)
+    }
+
+    /// The metadata naming the input's feature recipe: `feature_config` (canonical JSON),
+    /// `feature_config_hash` and `feature_names` (JSON array, column order).
+    static func recipeMetadata(_ config: FeatureConfig) -> [String: String] {
+        ["feature_config": config.canonicalJSON, "feature_config_hash": config.hash, "feature_names": json(config.featureNames)]
+    }
+
+    /// `strings` as a JSON array.
+    static func json(_ strings: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(strings), as: UTF8.self)) ?? "[]"
     }
 
     /// A model rebuilt from an ONNX file's classifier and metadata (no database needed).
