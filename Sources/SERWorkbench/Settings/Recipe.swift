@@ -5,14 +5,16 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// The seed pipeline, faithfully: the defaults of ``RunSettings``.
     case seed
     /// The strongest speaker-independent recipe found on RAVDESS (README, "Accuracy on
-    /// unseen speakers"): per-utterance CMVN, real clip lengths, a bidirectional LSTM with
+    /// unseen speakers"): MFCC 40 + chroma + contrast + the 128-band log-mel spectrogram
+    /// (187 dims; log-mel since session 9, chosen on validation F1 over three seeds),
+    /// per-utterance CMVN, real clip lengths, a bidirectional LSTM with
     /// attention pooling, SpecAugment-style masking and feature noise, speed perturbation
     /// 0.9/1.1 and mixup α 0.2, label smoothing,
     /// balanced class weights, a cosine schedule, and the best epoch chosen on
     /// speaker-disjoint validation data.
     case best
     /// The strongest recipe when every speaker comes with several unlabelled utterances: `best`
-    /// with per-speaker z-scores (`--normalization speaker`), a BiLSTM of 128, 60 epochs,
+    /// on the default 59 features (without log-mel) with per-speaker z-scores (`--normalization speaker`), a BiLSTM of 128, 60 epochs,
     /// stronger augmentation (3 time masks up to 25 frames, feature noise 0.2), speed
     /// perturbation 0.9/1.1 and mixup α 0.2, chosen among candidates by validation F1 inside
     /// the training folds (README). A model trained this way deploys through an enrolment of
@@ -28,6 +30,7 @@ public enum Recipe: String, CaseIterable, Sendable {
         case .bestSpeaker:
             var overrides = Recipe.best.overrides
             overrides["recipe"] = .string("best-speaker")
+            overrides["features"] = .string(RunSettings().features)
             overrides["normalization"] = .string("speaker")
             overrides["layers"] = .array([.integer(128)])
             overrides["epochs"] = .integer(60)
@@ -38,6 +41,7 @@ public enum Recipe: String, CaseIterable, Sendable {
         case .best:
             return [
                 "recipe": .string("best"),
+                "features": .string("mfcc40+chroma+contrast+logmel"),
                 "normalization": .string("cmvn"),
                 "sequence": .string("masked"),
                 "maxFrames": .integer(250),
