@@ -30,7 +30,6 @@ extension ModelEnsemble {
                 "its models use feature recipes that differ in more than their columns (sample rate, STFT, mel or chroma "
                     + "parameters), so no single ONNX input serves them all; export them one by one")
         }
-        let mixed = !members.allSatisfy { $0.featureConfig.hash == union.hash }
         var columns: [[Int]?] = []
         for model in members {
             guard model.featureConfig.hash != union.hash else {
@@ -46,7 +45,7 @@ extension ModelEnsemble {
         }
         var metadata = first.exportMetadata
         metadata.merge(TrainedModel.recipeMetadata(union)) { $1 }
-        if mixed {
+        if columns.contains(where: { $0 != nil }) {
             metadata[ONNXExporter.memberFeatureConfigsKey] = "[" + members.map(\.featureConfig.canonicalJSON).joined(separator: ",") + "]"
         }
         metadata["epoch"] = nil

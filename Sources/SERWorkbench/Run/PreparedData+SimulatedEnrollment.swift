@@ -22,7 +22,7 @@ extension PreparedData {
     ) -> SimulatedEnrollment {
         let speakerOf = Dictionary(uniqueKeysWithValues: clips.compactMap { c in c.id.map { ($0, c.speaker) } })
         // The clips the training dataset keeps, in its order (``dataset(_:normalizer:maxFrames:copy:)``).
-        let kept = trainIDs.filter { features[$0] != nil && labelIndex(of: $0) != nil }
+        let kept = usable(trainIDs).map(\.id)
         var bySpeaker: [String: [Int64]] = [:]
         for id in kept { if let speaker = speakerOf[id] ?? nil { bySpeaker[speaker, default: []].append(id) } }
         let speakers = bySpeaker.keys.sorted().filter { (bySpeaker[$0]?.count ?? 0) > clipsPerDraw }

@@ -87,13 +87,22 @@ public struct PreparedData {
         var labels: [Int] = []
         sequences.reserveCapacity(ids.count)
         let perturbed = copy.flatMap { copies.indices.contains($0) ? copies[$0] : nil }
-        for id in ids {
-            guard let original = features[id], let label = labelIndex(of: id) else { continue }
+        for (id, original, label) in usable(ids) {
             let raw = perturbed?[id] ?? original
             sequences.append(normalizer.apply(Self.truncate(raw, to: maxFrames)))
             labels.append(label)
         }
         return try SequenceDataset(sequences: sequences, labels: labels)
+    }
+
+    /// The clips of `ids` a dataset keeps, in order, with their raw features and label index:
+    /// those with features and a label of ``classes`` (what ``dataset(_:normalizer:maxFrames:copy:)``
+    /// holds, row for row).
+    public func usable(_ ids: [Int64]) -> [(id: Int64, features: Matrix, label: Int)] {
+        ids.compactMap { id in
+            guard let m = features[id], let label = labelIndex(of: id) else { return nil }
+            return (id, m, label)
+        }
     }
 
     /// The first `maxFrames` rows of `m`.

@@ -210,7 +210,7 @@ struct RunExecutor {
         var metrics = m.summary
         if let loss = out.loss { metrics["loss"] = loss }
         let classes = m.classRecords(labels: data.classes)
-        let usedIDs = ids.filter { data.features[$0] != nil && data.labelIndex(of: $0) != nil }
+        let usedIDs = data.usable(ids).map(\.id)
         let predictions = zip(usedIDs, out.predictions).enumerated().map { row, pair in
             EvaluationRecord.Prediction(clipID: pair.0, predicted: data.classes[pair.1], probabilities: out.probabilities.row(row))
         }
