@@ -22,6 +22,9 @@ Reference calls are the seed pipeline's (librosa 0.11 defaults):
   mfcc(y, sr, n_mfcc=40); chroma_stft(y, sr); spectral_contrast(y, sr);
   delta(mfcc), delta(mfcc, order=2); rms(y=y); zero_crossing_rate(y);
   power_to_db(melspectrogram(y, sr)) (log-mel, the MFCCs' input);
+  yin(y, fmin=C2, fmax=C7, sr, frame_length=2048, hop_length=512) on the same samples in
+  float64 (the `pitch` columns: log2 F0 and the normalised difference at the chosen lag, taken
+  from librosa's own yin steps; see yin_with_aperiodicity);
   estimate_tuning(S=|stft(y)|**2, sr, bins_per_octave=12) (what chroma_stft uses).
 """
 import argparse
@@ -77,6 +80,35 @@ def synth_cases():
     return cases
 
 
+def yin_with_aperiodicity(y, sr):
+    """librosa.yin's steps on float64 samples, also returning d' at the chosen lag (1 for an
+    all-zero frame), with the smallest distance of any trough's d' from the threshold (how far
+    the frame decisions are from flipping). Asserts the F0 equals librosa.yin's exactly."""
+    from librosa.core import pitch as P
+    fmin, fmax, frame_length, hop, threshold = librosa.note_to_hz("C2"), librosa.note_to_hz("C7"), 2048, 512, 0.1
+    y = y.astype(np.float64)
+    f0 = librosa.yin(y, fmin=fmin, fmax=fmax, sr=sr, frame_length=frame_length, hop_length=hop)
+    padded = np.pad(y, (frame_length // 2, frame_length // 2), mode="constant")
+    frames = librosa.util.frame(padded, frame_length=frame_length, hop_length=hop)
+    min_period = int(np.floor(sr / fmax))
+    max_period = min(int(np.ceil(sr / fmin)), frame_length - 1)
+    d = P._cumulative_mean_normalized_difference(frames, min_period, max_period)
+    shifts = P._parabolic_interpolation(d)
+    trough = librosa.util.localmin(d, axis=-2)
+    trough[0, :] = d[0, :] < d[1, :]
+    below = np.logical_and(trough, d < threshold)
+    chosen = np.argmax(below, axis=-2)
+    none = ~below.any(axis=-2)
+    chosen[none] = np.argmin(d, axis=-2)[none]
+    cols = np.arange(d.shape[1])
+    period = min_period + chosen + shifts[chosen, cols]
+    assert np.array_equal(sr / period, f0), "the mirror of librosa.yin disagrees with it"
+    aperiodicity = d[chosen, cols]
+    aperiodicity[~frames.any(axis=0)] = 1.0
+    margin = float(np.min(np.abs(d[trough] - threshold))) if trough.any() else float("inf")
+    return np.stack([np.log2(f0), aperiodicity]), margin
+
+
 def features(y, sr, with_deltas=True):
     """The reference features, each time-major [frames, dims] float32."""
     mfcc = librosa.feature.mfcc(y=y, sr=sr, n_mfcc=40)
@@ -88,6 +120,8 @@ def features(y, sr, with_deltas=True):
         "zcr": librosa.feature.zero_crossing_rate(y),
         "logmel": librosa.power_to_db(librosa.feature.melspectrogram(y=y, sr=sr)),
     }
+    out["pitch"], margin = yin_with_aperiodicity(y, sr)
+    print(f"  pitch: smallest |d' - threshold| over troughs {margin:.3g}")
     if with_deltas and mfcc.shape[1] >= 9:
         out["mfcc_delta"] = librosa.feature.delta(mfcc)
         out["mfcc_delta2"] = librosa.feature.delta(mfcc, order=2)

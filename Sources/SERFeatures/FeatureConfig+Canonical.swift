@@ -48,6 +48,7 @@ extension FeatureConfig {
         // Added after caches were keyed: present only when on, so older hashes stay valid.
         if logMel { fields.append(("logMel", "true")) }
         if let melFMax { fields.append(("melFMax", melFMax.description)) }
+        if let pitch { fields.append(("pitch", pitch.canonicalJSON)) }
         if let speedFactor { fields.append(("speedFactor", speedFactor.description)) }
         fields.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

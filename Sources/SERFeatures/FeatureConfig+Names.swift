@@ -10,7 +10,7 @@ extension FeatureConfig {
 
     /// The name of every output column, in order: `mfcc_0`…, `chroma_C`…`chroma_B`,
     /// `contrast_0`…`contrast_6`, then `mfcc_delta_0`…, `mfcc_delta2_0`…, `rms`, `zcr`,
-    /// `logmel_0`…`logmel_{nMels−1}` when enabled. `featureNames.count == dims`.
+    /// `logmel_0`…`logmel_{nMels−1}`, `log2_f0`, `aperiodicity` when enabled. `featureNames.count == dims`.
     public var featureNames: [String] {
         var names: [String] = []
         names += (0..<max(nMFCC, 0)).map { "mfcc_\($0)" }
@@ -21,6 +21,7 @@ extension FeatureConfig {
         if rms { names.append("rms") }
         if zcr { names.append("zcr") }
         if logMel { names += (0..<max(nMels, 0)).map { "logmel_\($0)" } }
+        if pitch != nil { names += ["log2_f0", "aperiodicity"] }
         return names
     }
 

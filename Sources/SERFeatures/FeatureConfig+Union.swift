@@ -1,8 +1,9 @@
 extension FeatureConfig {
     /// The recipe whose columns include every column of each of `configs`, when they differ
     /// only in which columns they compute (``nMFCC``, ``chroma``, ``contrast``,
-    /// ``deltaOrder``, ``rms``, ``zcr``, ``logMel``): those are combined (largest count, any
-    /// flag on), everything else must be equal. A column's values do not depend on which other
+    /// ``deltaOrder``, ``rms``, ``zcr``, ``logMel``, whether ``pitch`` is on): those are
+    /// combined (largest count, any flag on, the one pitch configuration), everything else
+    /// must be equal. A column's values do not depend on which other
     /// columns are on (each comes from the same STFT and its own parameters; the first `k` of
     /// an orthonormal DCT's rows do not depend on how many are kept), so a model of any of
     /// `configs` reads its own columns, by name, out of the union's.
@@ -20,6 +21,8 @@ extension FeatureConfig {
             aligned.rms = union.rms
             aligned.zcr = union.zcr
             aligned.logMel = union.logMel
+            // Pitch columns are shared when both compute them the same way.
+            if union.pitch == nil || config.pitch == nil { aligned.pitch = union.pitch }
             guard aligned == union else { return nil }
             union.nMFCC = max(union.nMFCC, config.nMFCC)
             union.chroma = union.chroma || config.chroma
@@ -28,6 +31,7 @@ extension FeatureConfig {
             union.rms = union.rms || config.rms
             union.zcr = union.zcr || config.zcr
             union.logMel = union.logMel || config.logMel
+            union.pitch = union.pitch ?? config.pitch
         }
         return union
     }

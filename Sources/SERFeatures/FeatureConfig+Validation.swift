@@ -55,6 +55,27 @@ extension FeatureConfig {
         guard (0...2).contains(deltaOrder) else { throw bad("deltaOrder", "must be 0, 1 or 2") }
         guard deltaOrder == 0 || nMFCC > 0 else { throw bad("deltaOrder", "deltas need MFCCs (nMFCC > 0)") }
         guard deltaWidth >= 3, deltaWidth % 2 == 1 else { throw bad("deltaWidth", "must be odd and ≥ 3") }
+        if let pitch {
+            // librosa's __check_yin_params, plus a threshold that can be met.
+            guard pitch.fMin.isFinite, pitch.fMin > 0 else {
+                throw bad("pitch.fMin", "must be positive (Hz), got \(pitch.fMin)")
+            }
+            guard pitch.fMax.isFinite, pitch.fMax > pitch.fMin, pitch.fMax <= nyquist else {
+                throw bad("pitch.fMax", "must be above fMin (\(pitch.fMin) Hz) and at most Nyquist (\(nyquist) Hz), got \(pitch.fMax)")
+            }
+            guard Double(sampleRate) / pitch.fMin < Double(nFFT - 1) else {
+                throw bad(
+                    "pitch.fMin",
+                    "a period of fMin (\(sampleRate) / \(pitch.fMin) samples) must fit in one frame of nFFT − 1 = \(nFFT - 1) samples; raise fMin above \(Double(sampleRate) / Double(nFFT - 1)) Hz"
+                )
+            }
+            guard pitch.maxPeriod(sampleRate: sampleRate, frameLength: nFFT) - pitch.minPeriod(sampleRate: sampleRate) >= 2 else {
+                throw bad("pitch.fMax", "fMin…fMax spans fewer than 3 periods in samples; widen the range")
+            }
+            guard pitch.troughThreshold.isFinite, pitch.troughThreshold > 0 else {
+                throw bad("pitch.troughThreshold", "must be positive, got \(pitch.troughThreshold)")
+            }
+        }
         guard dims > 0 else { throw bad("dims", "no feature is enabled") }
     }
 }

@@ -116,6 +116,11 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
     /// below the clip's maximum): exactly the MFCCs' input, before the DCT. Omitted from
     /// the hash when off, so the configurations that predate it keep their cache keys.
     public var logMel: Bool = false
+    /// The YIN pitch track (`librosa.yin`) as two columns per frame: `log2_f0`, log₂ of the
+    /// F0 estimate in Hz, and `aperiodicity`, YIN's cumulative mean normalised difference at
+    /// the chosen period (near 0 for a periodic, voiced frame; near or above 1 for noise or
+    /// silence). `nil` (the default, omitted from the hash) = off.
+    public var pitch: PitchConfig? = nil
 
     /// The seed-compatible default: 40 MFCC + 12 chroma + 7 contrast = 59 dims at 22,050 Hz.
     public init() {}
@@ -138,8 +143,8 @@ public struct FeatureConfig: Codable, Sendable, Hashable {
 
 extension FeatureConfig {
     /// Decodes what ``canonicalJSON`` (or `JSONEncoder`) wrote: every field required as
-    /// before, except the optionals (absent = `nil`) and ``logMel`` (absent = off, as in
-    /// the configurations stored before it existed).
+    /// before, except the optionals (absent = `nil`, as ``pitch`` in the configurations
+    /// stored before it existed) and ``logMel`` (absent = off, likewise).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         algorithmVersion = try c.decode(Int.self, forKey: .algorithmVersion)
@@ -180,5 +185,6 @@ extension FeatureConfig {
         rms = try c.decode(Bool.self, forKey: .rms)
         zcr = try c.decode(Bool.self, forKey: .zcr)
         logMel = try c.decodeIfPresent(Bool.self, forKey: .logMel) ?? false
+        pitch = try c.decodeIfPresent(PitchConfig.self, forKey: .pitch)
     }
 }

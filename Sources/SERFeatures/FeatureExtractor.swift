@@ -25,6 +25,7 @@ public final class FeatureExtractor {
     let fixedChroma: [Float]?
     let contrast: SpectralContrast?
     let deltaCoefficients: [[Double]]
+    let pitchTracker: PitchTracker?
 
     // Workspaces, grown on demand.
     var magnitude: [Float] = []
@@ -76,6 +77,11 @@ public final class FeatureExtractor {
                 bandCount: config.contrastBands, quantile: config.contrastQuantile)
             : nil
         deltaCoefficients = (0..<config.deltaOrder).map { Delta.coefficients(width: config.deltaWidth, order: $0 + 1) }
+        pitchTracker =
+            try config.pitch.map { pitch throws(FeatureError) in
+                try PitchTracker(
+                    config: pitch, sampleRate: config.sampleRate, frameLength: config.nFFT, hop: config.hopLength)
+            }
     }
 
     /// Sets how many threads OpenBLAS uses for the extractor's matrix products (process-wide).
@@ -179,6 +185,12 @@ public final class FeatureExtractor {
             if config.logMel {
                 copyLogMel(frames: frames, output: o + column, stride: dims)
                 column += config.nMels
+            }
+            if let pitchTracker {
+                mono.withUnsafeBufferPointer { signal in
+                    pitchTracker.track(signal: signal, frames: frames, output: o + column, stride: dims)
+                }
+                column += 2
             }
         }
         return FeatureTensor(matrix: out, names: names, tuning: tuning)

@@ -31,6 +31,8 @@ import Testing
         config.dbTopDB = nil
         config.speedFactor = 1.1
         config.logMel = true
+        config.pitch = PitchConfig()
+        config.pitch?.fMax = 800
         let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(config.canonicalJSON.utf8))
         #expect(decoded == config)
         #expect(decoded.hash == config.hash)
@@ -38,6 +40,9 @@ import Testing
         // A configuration stored before log-mel existed has no `logMel` key: it reads as off.
         let old = try JSONDecoder().decode(FeatureConfig.self, from: Data(FeatureConfig().canonicalJSON.utf8))
         #expect(!FeatureConfig().canonicalJSON.contains("logMel") && old == FeatureConfig())
+        // Nor has it a `pitch` key, which nests its parameters in key order when on.
+        #expect(!FeatureConfig().canonicalJSON.contains("pitch"))
+        #expect(config.canonicalJSON.contains(#""pitch":{"fMax":800.0,"fMin":65.40639132514966,"troughThreshold":0.1}"#))
     }
 
     @Test func everyParameterChangesTheHash() {
@@ -58,6 +63,13 @@ import Testing
         edits.append { $0.zcr = true }
         edits.append { $0.logMel = true }
         edits.append { $0.speedFactor = 0.9 }
+        edits.append { $0.pitch = PitchConfig() }
+        edits.append {
+            $0.pitch = PitchConfig(); $0.pitch?.fMin = 80
+        }
+        edits.append {
+            $0.pitch = PitchConfig(); $0.pitch?.troughThreshold = 0.15
+        }
         for edit in edits {
             var config = FeatureConfig()
             edit(&config)
@@ -126,6 +138,20 @@ import Testing
         #expect(field { $0.deltaWidth = 4 } == "deltaWidth")
         #expect(field { $0.speedFactor = 3 } == "speedFactor")
         #expect(field { $0.speedFactor = .nan } == "speedFactor")
+        func pitch(_ edit: @escaping (inout PitchConfig) -> Void) -> (inout FeatureConfig) -> Void {
+            { config in
+                var pitch = PitchConfig()
+                edit(&pitch)
+                config.pitch = pitch
+            }
+        }
+        #expect(field(pitch { _ in }) == nil)
+        #expect(field(pitch { $0.fMin = 0 }) == "pitch.fMin")
+        // librosa's rule: a period of fMin must fit in nFFT − 1 samples (22,050 / 10 = 2,205 > 2,047).
+        #expect(field(pitch { $0.fMin = 10 }) == "pitch.fMin")
+        #expect(field(pitch { $0.fMax = 12_000 }) == "pitch.fMax")  // above Nyquist
+        #expect(field(pitch { $0.fMax = 60 }) == "pitch.fMax")  // below fMin
+        #expect(field(pitch { $0.troughThreshold = -1 }) == "pitch.troughThreshold")
         #expect(throws: FeatureError.self) {
             try FeatureExtractor(
                 config: {
@@ -158,5 +184,18 @@ import Testing
             #expect(FeatureConfig.columnUnion([base, differs]) == nil)
         }
         #expect(union.columns(in: base) == nil, "the union's log-mel columns are not in the base recipe")
+    }
+
+    /// Pitch columns join a union like any flag, but two different pitch trackers do not.
+    @Test func pitchJoinsAUnionOnlyWhenTheTrackersAgree() throws {
+        let base = FeatureConfig()
+        var pitched = FeatureConfig()
+        pitched.pitch = PitchConfig()
+        let union = try #require(FeatureConfig.columnUnion([base, pitched]))
+        #expect(union.pitch == PitchConfig() && Array(union.featureNames.suffix(2)) == ["log2_f0", "aperiodicity"])
+        #expect(FeatureConfig.columnUnion([pitched, pitched]) == pitched)
+        var other = pitched
+        other.pitch?.fMax = 500
+        #expect(FeatureConfig.columnUnion([pitched, other]) == nil)
     }
 }

@@ -59,6 +59,7 @@ import Testing
         config.rms = true
         config.zcr = true
         config.logMel = true
+        config.pitch = PitchConfig()
         let extractor = try FeatureExtractor(config: config)
         let tensor = try extractor.extract(signal)
         #expect(tensor.frames == item.frames)

@@ -23,6 +23,7 @@ import Testing
         c.rms = true
         c.zcr = true
         c.logMel = true
+        c.pitch = PitchConfig()
         return c
     }()
 
@@ -70,9 +71,17 @@ enum ParityCheck {
     /// - log-mel, in dB: the vectorised log is within 1e-4 dB (`Decibel`), a 1025-bin mel sum
     ///   adds 4.34·5·√1025·u ≈ 4e-5 dB, and float32 holds values near 100 dB to 7.6e-6 →
     ///   2e-4 dB (measured ≤ 1.5e-5, one or two ulps of the value).
+    /// - pitch (log₂ F0 ≤ 11.1 and aperiodicity ≤ 1.5): both sides compute in double and
+    ///   round to float32, ≤ ½ ulp = 4.8e-7 each below 16, so they differ by ≤ 9.5e-7 plus
+    ///   double rounding (~1e-13 of the frame energy in each normalised difference) → 4e-6.
+    ///   YIN's choices (a trough below the threshold, the global minimum) could flip on a
+    ///   rounding difference only if a trough lay within that of the threshold; the fixture
+    ///   script prints the smallest such distance per case (≥ 2.3e-5 here), and a flip would
+    ///   miss by a whole period (≥ 1e-2 in log₂ F0).
     static func tolerance(_ feature: String, maxAbs: Double, mfccMaxAbs: Double? = nil) -> Double {
         switch feature {
         case "contrast", "logmel": 2e-4
+        case "pitch": 4e-6
         case "zcr": 1e-6
         case "rms": 2e-6 * max(maxAbs, 1e-12)
         case "mfcc_delta", "mfcc_delta2": 1e-5 * max(mfccMaxAbs ?? maxAbs, 1) / 3
@@ -84,7 +93,7 @@ enum ParityCheck {
         let prefixes: [(String, String)] = [
             ("mfcc", "mfcc_0"), ("chroma", "chroma_C"), ("contrast", "contrast_0"),
             ("mfcc_delta", "mfcc_delta_0"), ("mfcc_delta2", "mfcc_delta2_0"), ("rms", "rms"), ("zcr", "zcr"),
-            ("logmel", "logmel_0"),
+            ("logmel", "logmel_0"), ("pitch", "log2_f0"),
         ]
         for (feature, firstName) in prefixes {
             guard let reference = item.features[feature], let start = tensor.names.firstIndex(of: firstName) else { continue }

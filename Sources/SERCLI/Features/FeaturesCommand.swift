@@ -27,7 +27,9 @@ extension SER {
         @Option(help: ArgumentHelp("Dataset NAME or NAME@VERSION (default: the only dataset).", valueName: "name"))
         var dataset: String?
 
-        @Option(help: ArgumentHelp("Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel.", valueName: "spec"))
+        @Option(
+            help: ArgumentHelp(
+                "Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel, pitch.", valueName: "spec"))
         var features = RunSettings().features
 
         @Option(help: ArgumentHelp("Feature sample rate in Hz.", valueName: "hz"))

@@ -45,6 +45,7 @@ public struct FeatureComputer: Sendable {
         if config.rms { parts.append("rms") }
         if config.zcr { parts.append("zcr") }
         if config.logMel { parts.append("logmel") }
+        if config.pitch != nil { parts.append("pitch") }
         let speed = config.speedFactor.map { "×\($0)" } ?? ""
         return parts.joined(separator: "+") + "@\(config.sampleRate)" + speed
     }

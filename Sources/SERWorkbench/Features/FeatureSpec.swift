@@ -4,8 +4,9 @@ public import SERFeatures
 ///
 /// `mfccN` (N coefficients, e.g. `mfcc40`), `chroma`, `contrast`, `delta` (adds ΔMFCC),
 /// `delta2` (adds Δ and ΔΔ), `rms`, `zcr`, `logmel` (the 128-band log-mel spectrogram in
-/// dB, librosa's `power_to_db(melspectrogram)`). Order does not matter: columns always come
-/// in the order MFCC, chroma, contrast, Δ, ΔΔ, RMS, ZCR, log-mel
+/// dB, librosa's `power_to_db(melspectrogram)`), `pitch` (YIN, `librosa.yin` over C2–C7:
+/// log₂ F0 and the aperiodicity at the chosen period). Order does not matter: columns always
+/// come in the order MFCC, chroma, contrast, Δ, ΔΔ, RMS, ZCR, log-mel, pitch
 /// (``FeatureConfig/featureNames``).
 public enum FeatureSpec {
     /// Every recipe a run with `settings` trains on: its features first, then one copy per
@@ -41,13 +42,15 @@ public enum FeatureSpec {
             case "rms": config.rms = true
             case "zcr": config.zcr = true
             case "logmel": config.logMel = true
+            case "pitch": config.pitch = PitchConfig()
             default:
                 if token.hasPrefix("mfcc"), let n = Int(token.dropFirst(4)), n >= 1, n <= 128 {
                     config.nMFCC = n
                 } else {
                     throw WorkbenchError.setting(
                         "features",
-                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel joined by +")
+                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel, pitch joined by +"
+                    )
                 }
             }
         }
