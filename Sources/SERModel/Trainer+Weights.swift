@@ -5,29 +5,35 @@ extension Trainer {
     /// (`lstm.0.kernel [D, 4H]`, `lstm.0.recurrent_kernel [H, 4H]`, `lstm.0.bias [4H]`, …,
     /// `output.kernel [in, C]`, `output.bias [C]`), gate order i, f, c, o as Keras.
     public func weights() -> [NamedTensor] {
+        tensors(of: UnsafeBufferPointer(start: network.parameters.pointer, count: network.layout.count))
+    }
+
+    /// The flat parameter vector `flat` cut into the layout's named tensors.
+    private func tensors(of flat: UnsafeBufferPointer<Float>) -> [NamedTensor] {
         network.layout.tensors.map { t in
-            NamedTensor(
-                name: t.name, shape: t.shape,
-                values: Array(UnsafeBufferPointer(start: network.parameters.pointer + t.offset, count: t.count)))
+            NamedTensor(name: t.name, shape: t.shape, values: Array(flat[t.offset..<(t.offset + t.count)]))
         }
+    }
+
+    /// The moving average of the weights, when the optimizer keeps one
+    /// (``OptimizerConfig/emaMomentum``) and has taken a step.
+    private var average: [Float]? {
+        let average = optimizer.state.average
+        return average.isEmpty || optimizer.state.step == 0 ? nil : average
     }
 
     /// The weights to evaluate and keep: the moving average when the optimizer keeps one
     /// (``OptimizerConfig/emaMomentum``) and has taken a step, else ``weights()``. Same names
     /// and shapes as ``weights()``.
     public func evaluationWeights() -> [NamedTensor] {
-        let average = optimizer.state.average
-        guard !average.isEmpty, optimizer.state.step > 0 else { return weights() }
-        return network.layout.tensors.map { t in
-            NamedTensor(name: t.name, shape: t.shape, values: Array(average[t.offset..<(t.offset + t.count)]))
-        }
+        guard let average else { return weights() }
+        return average.withUnsafeBufferPointer { tensors(of: $0) }
     }
 
     /// Runs `body` with the ``evaluationWeights()`` in the network, then puts the trained
     /// weights back (bit-identical), so training continues from where it was.
     public func withEvaluationWeights<T>(_ body: () throws(ModelError) -> T) throws(ModelError) -> T {
-        let average = optimizer.state.average
-        guard !average.isEmpty, optimizer.state.step > 0 else { return try body() }
+        guard let average else { return try body() }
         let p = network.parameters.pointer, count = network.layout.count
         let trained = Array(UnsafeBufferPointer(start: p, count: count))
         average.withUnsafeBufferPointer { a in if let base = a.baseAddress { p.update(from: base, count: count) } }

@@ -157,6 +157,26 @@ import Testing
         #expect(parity.output.contains("max |dp|"), "\(parity.output)")
     }
 
+    /// Exports `run` as `RUN.onnx`, predicts the first four clips of actor 6 with
+    /// `ser predict --run` and with `--model` on the file, and expects both to succeed with
+    /// the same run and exactly the same probabilities (the same weights and arithmetic in
+    /// process). Returns the model's path and `--run`'s output, for onnxruntime to compare.
+    static func exportAndPredictBothWays(_ corpus: TestCorpus, run name: String) throws -> (model: String, byRun: SERProcess.Result) {
+        let model = corpus.folder.appendingPathComponent("\(name).onnx").path
+        let exported = try corpus.ser(["export", name, "-o", model, "-q"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.corpus.appendingPathComponent("Actor_06").path)
+            .sorted().prefix(4).map { corpus.corpus.appendingPathComponent("Actor_06/\($0)").path }
+        let byRun = try corpus.ser(["predict", "--json", "--run", name] + files)
+        let byModel = try corpus.ser(["predict", "--json", "--model", model] + files)
+        guard byRun.status == 0, byModel.status == 0 else { throw SERProcess.Failure(result: byRun.status == 0 ? byModel : byRun) }
+        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
+        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
+        #expect(run.predictions.count == files.count && file.predictions.count == files.count && file.run == run.run)
+        for (a, b) in zip(run.predictions, file.predictions) { #expect(a.probabilities == b.probabilities) }
+        return (model, byRun)
+    }
+
     /// An ensemble (`--seeds`) exports as one ONNX graph whose `Mean` node averages its
     /// members; `ser predict --model` reads every member back, and onnxruntime agrees with
     /// `ser predict --run ENSEMBLE` within 1e-5 (#22 item 3).
@@ -166,19 +186,7 @@ import Testing
         let trained = try corpus.ser(
             ["run", "--epochs", "2", "--test-speakers", "6", "--seeds", "3,4", "--name", "pair", "-q"] + RunCommandTests.tiny)
         guard trained.status == 0 else { throw SERProcess.Failure(result: trained) }
-        let model = corpus.folder.appendingPathComponent("pair.onnx").path
-        let exported = try corpus.ser(["export", "pair", "-o", model, "-q"])
-        #expect(exported.status == 0, "\(exported.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.corpus.appendingPathComponent("Actor_06").path)
-            .sorted().prefix(4).map { corpus.corpus.appendingPathComponent("Actor_06/\($0)").path }
-        let byRun = try corpus.ser(["predict", "--json", "--run", "pair"] + files)
-        let byModel = try corpus.ser(["predict", "--json", "--model", model] + files)
-        #expect(byRun.status == 0 && byModel.status == 0, "\(byRun.stderr) \(byModel.stderr)")
-        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
-        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
-        #expect(run.predictions.count == files.count && file.run == run.run)
-        // The same weights and the same arithmetic in process: the same probabilities.
-        for (a, b) in zip(run.predictions, file.predictions) { #expect(a.probabilities == b.probabilities) }
+        let (model, byRun) = try Self.exportAndPredictBothWays(corpus, run: "pair")
         // Other formats hold one model's weights; the ensemble names the way out.
         let safetensors = try corpus.ser(["export", "pair", "--format", "safetensors", "-o", model + ".st"])
         #expect(safetensors.status == 1 && safetensors.stderr.contains("ensemble of 2 models"), "\(safetensors.stderr)")
@@ -205,18 +213,7 @@ import Testing
         }
         let ensembled = try corpus.ser(["ensemble", "a", "b", "--name", "mix", "-q"])
         guard ensembled.status == 0 else { throw SERProcess.Failure(result: ensembled) }
-        let model = corpus.folder.appendingPathComponent("mix.onnx").path
-        let exported = try corpus.ser(["export", "mix", "-o", model, "-q"])
-        #expect(exported.status == 0, "\(exported.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.corpus.appendingPathComponent("Actor_06").path)
-            .sorted().prefix(4).map { corpus.corpus.appendingPathComponent("Actor_06/\($0)").path }
-        let byRun = try corpus.ser(["predict", "--json", "--run", "mix"] + files)
-        let byModel = try corpus.ser(["predict", "--json", "--model", model] + files)
-        #expect(byRun.status == 0 && byModel.status == 0, "\(byRun.stderr) \(byModel.stderr)")
-        let run = try JSONDecoder().decode(PredictOutput.self, from: Data(byRun.stdout.utf8))
-        let file = try JSONDecoder().decode(PredictOutput.self, from: Data(byModel.stdout.utf8))
-        #expect(run.predictions.count == files.count)
-        for (a, b) in zip(run.predictions, file.predictions) { #expect(a.probabilities == b.probabilities) }
+        let (model, byRun) = try Self.exportAndPredictBothWays(corpus, run: "mix")
         if PythonONNX.available {
             // The parity script reads the union recipe's features from the database.
             let union = try corpus.ser(["features", "--features", "mfcc40+chroma+contrast+rms+logmel", "--sample-rate", "16000", "-q"])

@@ -22,6 +22,29 @@ public struct PreparedData {
     /// Speed-perturbed copies, one dictionary per `speedPerturb` factor in order: `clips.id`
     /// → `[frames, dims]` raw features of the clip's audio played that much faster.
     public var copies: [[Int64: Matrix]] = []
+    /// `clips.id` → output index of the clip's label (clips whose label is not in
+    /// ``classes`` are absent). Built once: datasets, weights and evaluations ask per clip.
+    private let labelIndices: [Int64: Int]
+
+    public init(
+        dataset: DatasetRecord, version: DatasetVersionRecord, clips: [ClipRecord], classes: [String],
+        features: [Int64: Matrix], featureConfigID: Int64, featureConfigHash: String, dims: Int,
+        copies: [[Int64: Matrix]] = []
+    ) {
+        self.dataset = dataset
+        self.version = version
+        self.clips = clips
+        self.classes = classes
+        self.features = features
+        self.featureConfigID = featureConfigID
+        self.featureConfigHash = featureConfigHash
+        self.dims = dims
+        self.copies = copies
+        let classIndex = Dictionary(classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var indices: [Int64: Int] = [:]
+        for clip in clips { if let id = clip.id, let index = classIndex[clip.label] { indices[id] = index } }
+        labelIndices = indices
+    }
 
     /// `run_normalization.method` of runs whose features were z-scored per speaker first.
     public static let speakerMethod = "speaker-zscore"
@@ -69,14 +92,7 @@ public struct PreparedData {
     }
 
     /// Output index of each clip's label.
-    public func labelIndex(of clipID: Int64) -> Int? {
-        guard let clip = clipsByID[clipID] else { return nil }
-        return classes.firstIndex(of: clip.label)
-    }
-
-    private var clipsByID: [Int64: ClipRecord] {
-        Dictionary(uniqueKeysWithValues: clips.compactMap { clip in clip.id.map { ($0, clip) } })
-    }
+    public func labelIndex(of clipID: Int64) -> Int? { labelIndices[clipID] }
 
     /// Normalised sequences and label indices for `ids`, in the given order.
     ///
