@@ -17,6 +17,8 @@
 # evaluates. SER=path picks the binary (default .build/release/ser). BASE=name (default bs6)
 # names the runs, and FLAGS="…" adds flags to every one of them (a candidate recipe, e.g.
 # BASE=bsS FLAGS="--simulate-enrollment 10"); the members are then BASE, BASEs1, BASEs2.
+# MEMBERS="bs6 bs6s1 bsS …" instead evaluates the per-fold ensemble of k-fold runs already in
+# WORK on the same folds (--split-seed 42), whatever recipes trained them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-/tmp/ser-enrolment-6fold}"
@@ -24,6 +26,10 @@ seeds="${2:-5}"
 data="$root/../shared/data/ravdess-speech"
 ser="${SER:-$root/.build/release/ser}"
 base="${BASE:-bs6}"
+if [ -n "${MEMBERS:-}" ]; then
+    read -r -a given <<< "$MEMBERS"
+    base="${given[0]}"
+fi
 read -r -a flags <<< "${FLAGS:-}"
 [ -x "$ser" ] || (cd "$root" && swift build -c release --product ser >/dev/null)
 export SER_DB="$work/ser.db"
@@ -37,6 +43,7 @@ if ! "$ser" show "$base" >/dev/null 2>&1; then
         --name "$base" ${flags[@]+"${flags[@]}"}
 fi
 members=("$base")
+if [ -n "${MEMBERS:-}" ]; then members=("${given[@]}"); fi
 for seed in ${SEEDS_MODEL:-}; do
     if ! "$ser" show "${base}s$seed" >/dev/null 2>&1; then
         "$ser" run -q --recipe best-speaker --split kfold:6 --threads 2 --seed "$seed" --split-seed 42 --dataset ravdess \
@@ -46,7 +53,7 @@ for seed in ${SEEDS_MODEL:-}; do
 done
 parent=$("$ser" show "$base" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 folds=$(sqlite3 "$SER_DB" "SELECT id FROM runs WHERE parent_id = $parent AND kind = 'fold' ORDER BY id")
-out="$work/evaluations-$base${SEEDS_MODEL:+-ensemble}.txt"
+out="$work/evaluations-$(IFS=-; echo "${members[*]}")${SEEDS_MODEL:+-ensemble}.txt"
 : > "$out"
 i=0
 for fold in $folds; do
