@@ -28,10 +28,18 @@ final class PitchTracker {
     let minPeriod: Int
     let maxPeriod: Int
     private let fft: RealFFT
-    private var power: [Double]
-    private var energy: [Double]
-    private var difference: [Double]
-    private var normalised: [Double]
+    /// One allocation for the per-frame workspaces below (raw pointers: no exclusivity
+    /// checks in the per-sample loops, which cost a third of the tracker's time as arrays).
+    private let scratch: UnsafeMutableBufferPointer<Double>
+    /// `|X(k)|²`, `N/2 + 1` values.
+    private let power: UnsafeMutablePointer<Double>
+    /// `Σ_{m≤i} x(m)²` for `i < maxPeriod`.
+    private let energy: UnsafeMutablePointer<Double>
+    /// `d(k)` for `k = 0…maxPeriod`.
+    private let difference: UnsafeMutablePointer<Double>
+    /// `d′(τ)` for `τ = minPeriod…maxPeriod`, at `τ − minPeriod`.
+    private let normalised: UnsafeMutablePointer<Double>
+    private let lags: Int
 
     /// Prepares the transform for frames of `frameLength` samples; `config` must have passed
     /// ``FeatureConfig/validate()`` with this sample rate and frame length.
@@ -43,11 +51,20 @@ final class PitchTracker {
         minPeriod = config.minPeriod(sampleRate: sampleRate)
         maxPeriod = config.maxPeriod(sampleRate: sampleRate, frameLength: frameLength)
         fft = try RealFFT(size: Self.transformSize(atLeast: frameLength + maxPeriod))
-        power = [Double](repeating: 0, count: fft.size / 2 + 1)
-        energy = [Double](repeating: 0, count: maxPeriod + 1)
-        difference = [Double](repeating: 0, count: maxPeriod + 1)
-        normalised = [Double](repeating: 0, count: maxPeriod - minPeriod + 1)
+        lags = maxPeriod - minPeriod + 1
+        let powerCount = fft.size / 2 + 1
+        scratch = .allocate(capacity: powerCount + 2 * (maxPeriod + 1) + lags)
+        scratch.initialize(repeating: 0)
+        guard let base = scratch.baseAddress else {
+            throw .invalidConfiguration(field: "pitch", reason: "cannot allocate the pitch tracker's workspace")
+        }
+        power = base
+        energy = base + powerCount
+        difference = energy + maxPeriod + 1
+        normalised = difference + maxPeriod + 1
     }
+
+    deinit { scratch.deallocate() }
 
     /// The smallest even 5-smooth length (2ᵃ·3ᵇ·5ᶜ, fast in FFTW) ≥ `minimum`. A frame of
     /// `L` samples zero-padded to `N ≥ L + maxPeriod` has a circular autocorrelation equal to
@@ -79,13 +96,20 @@ final class PitchTracker {
     private func frame(signal: UnsafeBufferPointer<Float>, start: Int) -> (period: Double, aperiodicity: Double) {
         let n = fft.size
         let input = fft.input, output = fft.output
+        // Samples of the signal in this frame: frame positions lo..<hi; zeros elsewhere.
+        let lo = min(max(0, -start), frameLength), hi = max(lo, min(frameLength, signal.count - start))
         var zeroFrame = true
-        for i in 0..<n {
-            let j = start + i
-            let x = i < frameLength && j >= 0 && j < signal.count ? Double(signal[j]) : 0
+        for i in 0..<lo { input[i] = 0 }
+        for i in lo..<hi {
+            let x = Double(signal[start + i])
             if x != 0 { zeroFrame = false }
             input[i] = x
-            if i < maxPeriod { energy[i] = i == 0 ? x * x : energy[i - 1] + x * x }
+        }
+        for i in hi..<n { input[i] = 0 }
+        var sum = 0.0
+        for i in 0..<maxPeriod {
+            sum += input[i] * input[i]
+            energy[i] = sum
         }
         fft.execute()
         for k in 0...(n / 2) { power[k] = output[2 * k] * output[2 * k] + output[2 * k + 1] * output[2 * k + 1] }
@@ -105,7 +129,7 @@ final class PitchTracker {
             }
         }
         let y = normalised
-        let count = y.count
+        let count = lags
         var chosen = -1
         for i in 0..<(count - 1) {
             let trough = i == 0 ? y[0] < y[1] : y[i] < y[i - 1] && y[i] <= y[i + 1]
