@@ -1,11 +1,13 @@
 // Times training epochs of the seed architecture on random data of the seed's shape.
 //
 //   swift run -c release bench-model [--epochs 3] [--threads 2] [--clips 1080 | --corpus DIR] [--mode padded|masked|both]
-//                                    [--conv 128,128 --kernel 5]
+//                                    [--conv 128,128 --kernel 5] [--arch best]
 // (GFLOP/s of the LSTM's GEMM shapes per engine: bench-gemm, scripts/bench-gemm.sh.)
 //
 // Model: [Conv1D(C, k) ReLU → … with --conv] → LSTM 128 → LSTM 64 → Dropout 0.3 → Dense 64 ReLU → Dense 8 softmax, Adam 1e-3,
-// batch 32, 59 features, 200 frames. Padded: every clip 200 frames. Masked: each clip its
+// batch 32, 59 features, 200 frames. With --arch best, `--recipe best`'s network instead: 187 features
+// (MFCC 40 + chroma + contrast + log-mel) → BiLSTM 96 → attention pooling → Dropout 0.4 → Dense 64 ReLU
+// → Dense 8, Adam 2e-3 (its augmentation, mixup and loss weighting are left out: data-side and cheap). Padded: every clip 200 frames. Masked: each clip its
 // own length — the real clips' with --corpus (e.g. ../shared/data/ravdess-speech, 1,080
 // clips), else uniform in 100...200 frames (mean 150). Prints seconds per epoch (first epoch
 // excluded as warm-up when more than one is run) and the peak resident memory (VmHWM).
@@ -50,6 +52,8 @@ let modes: [SequenceMode] =
 let corpus = option("--corpus", "")
 let convChannels = option("--conv", "").split(separator: ",").compactMap { Int($0) }
 let convKernel = Int(option("--kernel", "5")) ?? 5
+let bestArchitecture = option("--arch", "seed") == "best"
+let dims = bestArchitecture ? 187 : 59
 
 /// Feature frames of each audio file under `directory` (sorted paths) as ser computes them
 /// by default: resampled to 22,050 Hz, centred STFT with hop 512 (1 + samples / 512).
@@ -95,14 +99,22 @@ if corpus.isEmpty {
 let clips = lengths.count
 var sequences: [Matrix] = []
 for (i, frames) in lengths.enumerated() {
-    let values = (0..<(frames * 59)).map { _ in Float(rng.nextGaussian()) }
-    if let m = Matrix(rows: frames, columns: 59, values: values) { sequences.append(m) } else { print("bad matrix \(i)") }
+    let values = (0..<(frames * dims)).map { _ in Float(rng.nextGaussian()) }
+    if let m = Matrix(rows: frames, columns: dims, values: values) { sequences.append(m) } else { print("bad matrix \(i)") }
 }
 let labels = (0..<clips).map { $0 % 8 }
 
 for mode in modes {
-    var config = ModelConfig(inputDims: 59, classCount: 8)
+    var config = ModelConfig(inputDims: dims, classCount: 8)
     config.sequenceMode = mode
+    if bestArchitecture {
+        config.lstmUnits = [96]
+        config.bidirectional = true
+        config.pooling = .attention
+        config.dropout = 0.4
+        config.denseUnits = [64]
+        config.optimizer.learningRate = 2e-3
+    }
     config.convChannels = convChannels
     config.convKernel = convKernel
     do {
@@ -129,8 +141,9 @@ for mode in modes {
         let meanCPU = timedCPU.reduce(0, +) / Double(timedCPU.count)
         print(
             String(
-                format: "ser %@%@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue,
-                convChannels.isEmpty ? "" : " conv=\(convChannels.map(String.init).joined(separator: ",")) kernel=\(convKernel)", threads,
+                format: "ser %@%@%@ threads=%d: %.3f s/epoch (mean of %d, best %.3f), %.3f CPU s/epoch, peak RSS %.0f MiB", mode.rawValue,
+                convChannels.isEmpty ? "" : " conv=\(convChannels.map(String.init).joined(separator: ",")) kernel=\(convKernel)",
+                bestArchitecture ? " arch=best" : "", threads,
                 mean, timed.count, best, meanCPU, peakMemoryMiB()))
     } catch {
         print("error: \(error)")

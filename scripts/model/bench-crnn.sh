@@ -11,11 +11,17 @@
 # medians, and peak RSS. Needs `pip install torch` (never CI).
 #
 #   bash scripts/model/bench-crnn.sh [ROUNDS=3] [EPOCHS=3] [CONV=128,128] [KERNEL=5]
+#
+# ARCH=best times `--recipe best`'s network instead (187 features → BiLSTM 96 → attention
+# pooling → Dropout 0.4 → Dense 64 ReLU → Dense 8, Adam 2e-3; pass CONV as '' for none):
+#
+#   ARCH=best bash scripts/model/bench-crnn.sh 2 3 ''
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 epochs=${2:-3}
-conv=${3:-128,128}
+conv=${3-128,128}
+arch=${ARCH:-seed}
 kernel=${4:-5}
 swift build -c release --product bench-model >/dev/null
 python3 -c "import torch" 2>/dev/null || { echo "pytorch: not installed (pip install torch); nothing to compare"; exit 1; }
@@ -26,11 +32,11 @@ for round in $(seq "$rounds"); do
     for mode in padded masked; do
         for threads in 2 1; do
             OPENBLAS_NUM_THREADS=1 .build/release/bench-model --epochs "$epochs" --threads "$threads" --mode "$mode" --conv "$conv" \
-                --kernel "$kernel" | grep '^ser' | tee -a "$log"
+                --kernel "$kernel" --arch "$arch" | grep '^ser' | tee -a "$log"
             flag=()
             [ "$mode" = masked ] && flag=(--masked)
             OMP_NUM_THREADS=$threads python3 scripts/model/bench_torch.py --epochs "$epochs" --threads "$threads" --conv "$conv" \
-                --kernel "$kernel" "${flag[@]}" | grep '^pytorch' | tee -a "$log"
+                --kernel "$kernel" --arch "$arch" ${flag[@]+"${flag[@]}"} | grep '^pytorch' | tee -a "$log"
         done
     done
 done

@@ -1,9 +1,11 @@
 """PyTorch (CPU) seconds per epoch for the seed architecture on random data of the seed's shape.
 
-    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080] [--conv 128,128 --kernel 5] [--masked]
+    python3 scripts/model/bench_torch.py [--epochs 3] [--threads 2] [--clips 1080] [--conv 128,128 --kernel 5] [--masked] [--arch best]
 
 [with --conv: Conv1d(C, k, padding k//2) ReLU per channel count →] LSTM 128 → LSTM 64 (last state) → Dropout 0.3 → Dense 64 ReLU → Dense 8, softmax
-cross-entropy, Adam 1e-3, batch 32, 59 features, 200 frames (padded). Reports the mean over
+cross-entropy, Adam 1e-3, batch 32, 59 features, 200 frames (padded). --arch best: `--recipe best`'s
+network, 187 features → BiLSTM 96 → attention pooling (α = softmax_t(h_t·w) over the real frames,
+Σ α_t h_t) → Dropout 0.4 → Dense 64 ReLU → Dense 8, Adam 2e-3 (as bench-model --arch best). Reports the mean over
 epochs after the first (warm-up) and the peak RSS.
 
 --masked: clips of random lengths, uniform in 100…200 frames (as `bench-model --mode masked`
@@ -25,6 +27,7 @@ p.add_argument("--clips", type=int, default=1080)
 p.add_argument("--conv", default="", help="convolution channels before the LSTMs, e.g. 128,128")
 p.add_argument("--kernel", type=int, default=5)
 p.add_argument("--masked", action="store_true", help="variable lengths, packed sequences")
+p.add_argument("--arch", default="seed", choices=["seed", "best"])
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(0)
@@ -65,14 +68,37 @@ class Seed(nn.Module):
         return self.out(torch.relu(self.dense(x)))
 
 
-x = torch.randn(a.clips, 200, 59)
+class Best(nn.Module):
+    def __init__(self, dims=187):
+        super().__init__()
+        self.lstm = nn.LSTM(dims, 96, batch_first=True, bidirectional=True)
+        self.attention = nn.Linear(192, 1, bias=False)
+        self.drop = nn.Dropout(0.4)
+        self.dense = nn.Linear(192, 64)
+        self.out = nn.Linear(64, 8)
+
+    def forward(self, x, lengths=None):
+        if lengths is not None:
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            h, _ = nn.utils.rnn.pad_packed_sequence(self.lstm(packed)[0], batch_first=True)
+            scores = self.attention(h).squeeze(-1)
+            scores = scores.masked_fill(torch.arange(h.shape[1])[None, :] >= lengths[:, None], float("-inf"))
+        else:
+            h, _ = self.lstm(x)
+            scores = self.attention(h).squeeze(-1)
+        pooled = (torch.softmax(scores, dim=1).unsqueeze(-1) * h).sum(1)
+        return self.out(torch.relu(self.dense(self.drop(pooled))))
+
+
+dims = 187 if a.arch == "best" else 59
+x = torch.randn(a.clips, 200, dims)
 y = torch.randint(0, 8, (a.clips,))
 lengths = torch.randint(100, 201, (a.clips,)) if a.masked else None
 if lengths is not None:
     x = x * (torch.arange(200)[None, :, None] < lengths[:, None, None])
 conv = [int(c) for c in a.conv.split(",") if c]
-model = Seed(conv, a.kernel)
-opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+model = Best(dims) if a.arch == "best" else Seed(conv, a.kernel)
+opt = torch.optim.Adam(model.parameters(), lr=2e-3 if a.arch == "best" else 1e-3)
 loss_fn = nn.CrossEntropyLoss()
 times = []
 cpu = []
@@ -92,6 +118,6 @@ for epoch in range(a.epochs):
 timed = times[1:] or times
 timed_cpu = cpu[1:] or cpu
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-shape = (" masked" if a.masked else "") + (f" conv={a.conv} kernel={a.kernel}" if conv else "")
+shape = (" masked" if a.masked else "") + (f" conv={a.conv} kernel={a.kernel}" if conv else "") + (" arch=best" if a.arch == "best" else "")
 print(f"pytorch {torch.__version__}{shape} threads={a.threads}: {sum(timed) / len(timed):.3f} s/epoch (best {min(timed):.3f}), "
       f"{sum(timed_cpu) / len(timed_cpu):.3f} CPU s/epoch, peak RSS {rss:.0f} MiB")
