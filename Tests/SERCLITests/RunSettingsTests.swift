@@ -119,7 +119,7 @@ import Testing
         let best = try RunOptions.parse(["--recipe", "best"]).resolve()
         #expect(best.recipe == .best)
         #expect(best.normalization == .cmvn && best.sequence == .masked && best.bidirectional)
-        #expect(best.features == "mfcc40+chroma+contrast+logmel")
+        #expect(best.features == "mfcc40+chroma+contrast+logmel+pitch")
         #expect(best.augmenter.isActive)
         try best.validate()
         let tweaked = try RunOptions.parse(["--recipe", "best", "--epochs", "3", "--bidirectional", "false"]).resolve()

@@ -5,8 +5,9 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// The seed pipeline, faithfully: the defaults of ``RunSettings``.
     case seed
     /// The strongest speaker-independent recipe found on RAVDESS (README, "Accuracy on
-    /// unseen speakers"): MFCC 40 + chroma + contrast + the 128-band log-mel spectrogram
-    /// (187 dims; log-mel since session 9, chosen on validation F1 over three seeds),
+    /// unseen speakers"): MFCC 40 + chroma + contrast + the 128-band log-mel spectrogram +
+    /// the YIN pitch track (189 dims; log-mel since session 9, pitch since session 10, each
+    /// chosen on validation F1 averaged over three seeds),
     /// per-utterance CMVN, real clip lengths, a bidirectional LSTM with
     /// attention pooling, SpecAugment-style masking and feature noise, speed perturbation
     /// 0.9/1.1 and mixup α 0.2, label smoothing,
@@ -41,7 +42,7 @@ public enum Recipe: String, CaseIterable, Sendable {
         case .best:
             return [
                 "recipe": .string("best"),
-                "features": .string("mfcc40+chroma+contrast+logmel"),
+                "features": .string("mfcc40+chroma+contrast+logmel+pitch"),
                 "normalization": .string("cmvn"),
                 "sequence": .string("masked"),
                 "maxFrames": .integer(250),
