@@ -1,6 +1,22 @@
 public import SERCore
 
 extension Trainer {
+    /// A model with `weights` loaded, to evaluate at most `clips` clips at a time (one
+    /// thread): no random initialisation, whose orthogonal recurrent kernels cost a QR per
+    /// layer, and workspaces for `min(batchSize, clips)` clips instead of a whole batch.
+    /// Evaluating up to `clips` clips computes exactly what a trained model's own
+    /// ``evaluate(_:)`` does (they form the same chunks). Building the 66 models of an
+    /// ensemble this way for 8 clips took 72 % of `ser predict`'s time before.
+    ///
+    /// - Throws: ``ModelError`` from ``ModelConfig/validate()`` and ``setWeights(_:)``.
+    public static func loaded(_ weights: [NamedTensor], config: ModelConfig, clips: Int) throws(ModelError) -> Trainer {
+        var sized = config
+        sized.batchSize = max(1, min(config.batchSize, clips))
+        let trainer = try Trainer(config: sized, threads: 1, gemm: .automatic, initialize: false)
+        try trainer.setWeights(weights)
+        return trainer
+    }
+
     /// All weights as named tensors in the stable order of `docs/WEIGHTS.md`
     /// (`lstm.0.kernel [D, 4H]`, `lstm.0.recurrent_kernel [H, 4H]`, `lstm.0.bias [4H]`, …,
     /// `output.kernel [in, C]`, `output.bias [C]`), gate order i, f, c, o as Keras.

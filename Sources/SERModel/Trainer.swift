@@ -41,15 +41,23 @@ public final class Trainer {
 
     /// ``init(config:threads:)`` with the LSTM's GEMM engine chosen (tests run each kernel the
     /// CPU has, benchmarks compare libraries).
-    public init(config: ModelConfig, threads: Int, gemm: GEMM.Engine) throws(ModelError) {
+    public convenience init(config: ModelConfig, threads: Int, gemm: GEMM.Engine) throws(ModelError) {
+        try self.init(config: config, threads: threads, gemm: gemm, initialize: true)
+    }
+
+    /// The designated initialiser; `initialize: false` leaves the weights zero for
+    /// ``loaded(_:config:clips:)`` to fill.
+    init(config: ModelConfig, threads: Int, gemm: GEMM.Engine, initialize: Bool) throws(ModelError) {
         try config.validate()
         self.config = config
         self.threads = max(1, min(threads, config.batchSize))
         let network = Network(config: config, gemm: gemm)
         self.network = network
         let root = SeededGenerator(seed: config.seed)
-        var initRNG = root.derived(1)
-        network.initialize(rng: &initRNG)
+        if initialize {
+            var initRNG = root.derived(1)
+            network.initialize(rng: &initRNG)
+        }
         rng = root.derived(2)
         optimizer = Optimizer(config: config.optimizer, layout: network.layout)
         let capacity = (config.batchSize + self.threads - 1) / self.threads

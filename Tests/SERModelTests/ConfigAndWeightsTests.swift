@@ -123,6 +123,29 @@ import Testing
         #expect(throws: ModelError.self) { try trainer.setWeights(weights + [NamedTensor(name: "extra", shape: [1], values: [0])]) }
     }
 
+    /// A model loaded for prediction (no initialisation, workspaces for the clips at hand)
+    /// gives bit for bit what the trained model's own evaluation gives, masked and padded,
+    /// bidirectional with attention, for fewer clips than a batch and for more.
+    @Test(arguments: [SequenceMode.masked, .padded])
+    func aLoadedModelEvaluatesExactlyAsTheTrainedOne(mode: SequenceMode) throws {
+        var config = ModelConfig(inputDims: 6, classCount: 4, lstmUnits: [8], bidirectional: true, denseUnits: [5])
+        config.pooling = .attention
+        config.sequenceMode = mode
+        config.maxFrames = 12
+        config.batchSize = 8
+        let trainer = try Trainer(config: config, threads: 2)
+        let data = try #require(ModelTestSupport.randomData(count: 19, dims: 6, lengths: [12, 5, 9, 3], classes: 4, seed: 7))
+        _ = try trainer.trainEpoch(data)
+        for count in [3, 19] {
+            let subset = try SequenceDataset(sequences: Array(data.sequences.prefix(count)), labels: nil)
+            let loaded = try Trainer.loaded(trainer.weights(), config: config, clips: count)
+            let expected = try trainer.evaluate(subset).probabilities
+            let got = try loaded.evaluate(subset).probabilities
+            #expect(got.values == expected.values, "\(mode), \(count) clips")
+        }
+        #expect(throws: ModelError.self) { try Trainer.loaded(Array(trainer.weights().dropLast()), config: config, clips: 3) }
+    }
+
     @Test func badInputThrows() throws {
         let trainer = try Trainer(config: ModelConfig(inputDims: 4, classCount: 3, lstmUnits: [3]), threads: 1)
         let wrongDims = try SequenceDataset(sequences: [Matrix(rows: 2, columns: 5)], labels: [0])

@@ -36,8 +36,7 @@ public struct TrainedModel {
     /// the run's own test evaluation does.
     public func probabilities(_ raw: [Matrix]) throws -> Matrix {
         let sequences = raw.map { normalizer.apply(PreparedData.truncate($0, to: modelConfig.maxFrames)) }
-        let trainer = try Trainer(config: modelConfig, threads: 1)
-        try trainer.setWeights(tensors)
+        let trainer = try Trainer.loaded(tensors, config: modelConfig, clips: sequences.count)
         return try trainer.evaluate(try SequenceDataset(sequences: sequences, labels: nil)).probabilities
     }
 }
