@@ -146,6 +146,33 @@ import Testing
         #expect(throws: ModelError.self) { try Trainer.loaded(Array(trainer.weights().dropLast()), config: config, clips: 3) }
     }
 
+    /// Models that differ only in training settings have one forward pass: an engine loaded
+    /// with the first's weights, then given the second's, evaluates exactly as the second.
+    @Test func modelsDifferingOnlyInTrainingShareAnEngine() throws {
+        var first = ModelConfig(inputDims: 5, classCount: 3, lstmUnits: [6], denseUnits: [4])
+        first.batchSize = 4
+        var second = first
+        second.seed = 9
+        second.mixup = 0.2
+        second.labelSmoothing = 0.1
+        second.dropout = 0.5
+        second.optimizer.learningRate = 3e-3
+        second.schedule = .cosine(epochs: 3, minRate: 0)
+        #expect(first.forwardPass == second.forwardPass && first != second)
+        var wider = first
+        wider.lstmUnits = [7]
+        #expect(wider.forwardPass != first.forwardPass)
+        let data = try #require(ModelTestSupport.randomData(count: 6, dims: 5, lengths: [4, 7], classes: 3, seed: 3))
+        let a = try Trainer(config: first, threads: 1), b = try Trainer(config: second, threads: 1)
+        _ = try a.trainEpoch(data)
+        _ = try b.trainEpoch(data)
+        let shared = try Trainer.loaded(a.weights(), config: first.forwardPass, clips: 6)
+        try shared.setWeights(b.weights())
+        let inputs = try SequenceDataset(sequences: data.sequences, labels: nil)
+        #expect(try shared.evaluate(inputs).probabilities.values == b.evaluate(inputs).probabilities.values)
+        #expect(try shared.evaluate(inputs).probabilities.values != a.evaluate(inputs).probabilities.values)
+    }
+
     @Test func badInputThrows() throws {
         let trainer = try Trainer(config: ModelConfig(inputDims: 4, classCount: 3, lstmUnits: [3]), threads: 1)
         let wrongDims = try SequenceDataset(sequences: [Matrix(rows: 2, columns: 5)], labels: [0])

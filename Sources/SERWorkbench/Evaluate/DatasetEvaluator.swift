@@ -130,8 +130,9 @@ struct DatasetEvaluator {
             guard raw.count == used?.count else {
                 throw WorkbenchError(.unusableData, "dataset \(datasetSpec): features missing for some clips")
             }
+            let engines = PredictionEngines()
             for model in group {
-                let p = try model.probabilities(raw)
+                let p = try model.probabilities(raw, engines: engines)
                 for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(models.count) }
             }
         }

@@ -96,13 +96,14 @@ public struct ModelEnsemble {
         let usable = paths.filter { path in failed[path] == nil && byRecipe.values.allSatisfy { $0[path] != nil } }
         var mean = [Double](repeating: 0, count: usable.count * classes.count)
         if !usable.isEmpty {
+            let engines = PredictionEngines()
             for model in members {
                 let recipe = byRecipe[model.featureConfig.hash] ?? [:]
                 var raw = usable.compactMap { recipe[$0] }
                 if model.perSpeaker, let statistics = speakerStatistics[model.featureConfig.hash]?[model.modelConfig.maxFrames] {
                     raw = raw.map(statistics.apply)
                 }
-                let p = try model.probabilities(raw)
+                let p = try model.probabilities(raw, engines: engines)
                 for (i, v) in p.values.enumerated() { mean[i] += Double(v) / Double(members.count) }
             }
         }

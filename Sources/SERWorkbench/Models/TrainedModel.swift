@@ -33,10 +33,10 @@ public struct TrainedModel {
 
     /// Class probabilities `[N, C]` of raw (un-normalised) feature matrices `[frames, dims]`:
     /// truncated to `maxFrames`, normalised, then run through the engine with dropout off, as
-    /// the run's own test evaluation does.
-    public func probabilities(_ raw: [Matrix]) throws -> Matrix {
+    /// the run's own test evaluation does. An ensemble passes one `engines` to all its
+    /// members so those of one architecture share an engine.
+    public func probabilities(_ raw: [Matrix], engines: PredictionEngines = PredictionEngines()) throws -> Matrix {
         let sequences = raw.map { normalizer.apply(PreparedData.truncate($0, to: modelConfig.maxFrames)) }
-        let trainer = try Trainer.loaded(tensors, config: modelConfig, clips: sequences.count)
-        return try trainer.evaluate(try SequenceDataset(sequences: sequences, labels: nil)).probabilities
+        return try engines.probabilities(of: self, sequences)
     }
 }
