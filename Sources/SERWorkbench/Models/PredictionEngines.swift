@@ -1,4 +1,4 @@
-public import SERCore
+import SERCore
 import SERModel
 
 /// Engines for prediction, built once per forward-pass architecture and clip count and
