@@ -31,12 +31,8 @@ final class PitchTracker {
     /// One allocation for the per-frame workspaces below (raw pointers: no exclusivity
     /// checks in the per-sample loops, which cost a third of the tracker's time as arrays).
     private let scratch: UnsafeMutableBufferPointer<Double>
-    /// `|X(k)|²`, `N/2 + 1` values.
-    private let power: UnsafeMutablePointer<Double>
     /// `Σ_{m≤i} x(m)²` for `i < maxPeriod`.
     private let energy: UnsafeMutablePointer<Double>
-    /// `d(k)` for `k = 0…maxPeriod`.
-    private let difference: UnsafeMutablePointer<Double>
     /// `d′(τ)` for `τ = minPeriod…maxPeriod`, at `τ − minPeriod`.
     private let normalised: UnsafeMutablePointer<Double>
     private let lags: Int
@@ -52,16 +48,13 @@ final class PitchTracker {
         maxPeriod = config.maxPeriod(sampleRate: sampleRate, frameLength: frameLength)
         fft = try RealFFT(size: Self.transformSize(atLeast: frameLength + maxPeriod))
         lags = maxPeriod - minPeriod + 1
-        let powerCount = fft.size / 2 + 1
-        scratch = .allocate(capacity: powerCount + 2 * (maxPeriod + 1) + lags)
+        scratch = .allocate(capacity: maxPeriod + lags)
         scratch.initialize(repeating: 0)
         guard let base = scratch.baseAddress else {
             throw .invalidConfiguration(field: "pitch", reason: "cannot allocate the pitch tracker's workspace")
         }
-        power = base
-        energy = base + powerCount
-        difference = energy + maxPeriod + 1
-        normalised = difference + maxPeriod + 1
+        energy = base
+        normalised = base + maxPeriod
     }
 
     deinit { scratch.deallocate() }
@@ -112,21 +105,21 @@ final class PitchTracker {
             energy[i] = sum
         }
         fft.execute()
-        for k in 0...(n / 2) { power[k] = output[2 * k] * output[2 * k] + output[2 * k + 1] * output[2 * k + 1] }
-        // The inverse DFT of a real, even spectrum is its forward DFT: r(k) = Re(DFT(P))[k] / n.
-        for k in 0...(n / 2) { input[k] = power[k] }
-        for k in 1..<(n / 2) { input[n - k] = power[k] }
+        // The power spectrum |X(k)|², mirrored to all n points: the inverse DFT of a real,
+        // even spectrum is its forward DFT, so r(k) = Re(DFT(P))[k] / n.
+        for k in 0...(n / 2) {
+            let p = output[2 * k] * output[2 * k] + output[2 * k + 1] * output[2 * k + 1]
+            input[k] = p
+            if k > 0, k < n / 2 { input[n - k] = p }
+        }
         fft.execute()
         let scale = 1 / Double(n)
         let r0 = output[0] * scale
-        difference[0] = 0
-        for k in 1...maxPeriod { difference[k] = 2 * (r0 - output[2 * k] * scale) - (k == 1 ? 0 : energy[k - 1]) }
         var running = 0.0
         for k in 1...maxPeriod {
-            running += difference[k]
-            if k >= minPeriod {
-                normalised[k - minPeriod] = difference[k] / (running / Double(k) + Double.leastNormalMagnitude)
-            }
+            let d = 2 * (r0 - output[2 * k] * scale) - (k == 1 ? 0 : energy[k - 1])
+            running += d
+            if k >= minPeriod { normalised[k - minPeriod] = d / (running / Double(k) + Double.leastNormalMagnitude) }
         }
         let y = normalised
         let count = lags

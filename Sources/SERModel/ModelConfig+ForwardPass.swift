@@ -18,4 +18,13 @@ extension ModelConfig {
         config.dropout = defaults.dropout
         return config
     }
+
+    /// This configuration evaluating at most `clips` clips at a time: the batch size cut to
+    /// `min(batchSize, clips)` (at least 1). Up to `clips` clips form the same single chunk
+    /// either way, so the probabilities are the same, for a workspace that many clips wide.
+    public func sized(toClips clips: Int) -> ModelConfig {
+        var config = self
+        config.batchSize = max(1, min(batchSize, clips))
+        return config
+    }
 }

@@ -10,9 +10,7 @@ extension Trainer {
     ///
     /// - Throws: ``ModelError`` from ``ModelConfig/validate()`` and ``setWeights(_:)``.
     public static func loaded(_ weights: [NamedTensor], config: ModelConfig, clips: Int) throws(ModelError) -> Trainer {
-        var sized = config
-        sized.batchSize = max(1, min(config.batchSize, clips))
-        let trainer = try Trainer(config: sized, threads: 1, gemm: .automatic, initialize: false)
+        let trainer = try Trainer(config: config.sized(toClips: clips), threads: 1, gemm: .automatic, initialize: false)
         try trainer.setWeights(weights)
         return trainer
     }

@@ -14,8 +14,7 @@ public final class PredictionEngines {
 
     /// Class probabilities `[N, C]` of normalised `sequences` under `model`'s weights.
     func probabilities(of model: TrainedModel, _ sequences: [Matrix]) throws -> Matrix {
-        var config = model.modelConfig.forwardPass
-        config.batchSize = max(1, min(config.batchSize, sequences.count))
+        let config = model.modelConfig.forwardPass.sized(toClips: sequences.count)
         let engine: Trainer
         if let built = engines[config] {
             try built.setWeights(model.tensors)
