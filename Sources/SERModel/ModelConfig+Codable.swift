@@ -24,6 +24,7 @@ extension ModelConfig {
         d.labelSmoothing = try c.decodeIfPresent(Float.self, forKey: .labelSmoothing) ?? d.labelSmoothing
         d.classWeights = try c.decodeIfPresent([Float].self, forKey: .classWeights)
         d.mixup = try c.decodeIfPresent(Float.self, forKey: .mixup) ?? d.mixup
+        d.distillation = try c.decodeIfPresent(Float.self, forKey: .distillation)
         d.batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
         d.seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         self = d

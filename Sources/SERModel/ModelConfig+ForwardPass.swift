@@ -1,7 +1,7 @@
 extension ModelConfig {
     /// This configuration with the settings that only training reads at their defaults:
-    /// seed, optimizer, gradient clipping, schedule, label smoothing, class weights, mixup and
-    /// head dropout. ``Trainer/evaluate(_:)``'s probabilities (dropout off) depend on none of
+    /// seed, optimizer, gradient clipping, schedule, label smoothing, class weights, mixup,
+    /// distillation and head dropout. ``Trainer/evaluate(_:)``'s probabilities (dropout off) depend on none of
     /// them, so models that differ only there share one engine for prediction. The batch
     /// size (how clips are grouped) and recurrent dropout (it shapes the LSTM workspaces)
     /// are kept.
@@ -15,6 +15,7 @@ extension ModelConfig {
         config.labelSmoothing = defaults.labelSmoothing
         config.classWeights = defaults.classWeights
         config.mixup = defaults.mixup
+        config.distillation = defaults.distillation
         config.dropout = defaults.dropout
         return config
     }

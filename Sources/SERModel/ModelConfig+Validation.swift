@@ -21,6 +21,9 @@ extension ModelConfig {
             throw fail("labelSmoothing must be in [0, 1) (got \(labelSmoothing))")
         }
         guard mixup >= 0, mixup <= 100, mixup.isFinite else { throw fail("mixup α must be in [0, 100] (got \(mixup))") }
+        if let distillation, !(distillation > 0 && distillation <= 1) {
+            throw fail("distillation must be in (0, 1] (got \(distillation))")
+        }
         if let clipNorm, !(clipNorm > 0 && clipNorm.isFinite) {
             throw fail("clipNorm must be a finite value > 0 (got \(clipNorm))")
         }

@@ -59,6 +59,12 @@ public struct ModelConfig: Sendable, Hashable, Codable {
     /// partner's missing frames count as zeros) and the loss likewise
     /// `λ·CE(y) + (1−λ)·CE(y')`; training accuracy counts the clip's own label. 0 = off.
     public var mixup: Float
+    /// Knowledge distillation (Hinton et al. 2015, "Distilling the Knowledge in a Neural
+    /// Network", at temperature 1): the weight β in (0, 1] of a teacher's class probabilities
+    /// `t` (``SequenceDataset/targets``) in each training clip's target, `(1−β)·q(y) + β·t`
+    /// where `q(y)` is the smoothed label; mixup mixes these targets as it mixes labels.
+    /// `nil` = off.
+    public var distillation: Float?
     /// Clips per training batch, > 0.
     public var batchSize: Int
     /// Seed of every random choice: initial weights, shuffling, dropout masks.
@@ -73,7 +79,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         activation: Activation = .relu, pooling: Pooling = .last, maxFrames: Int = 200,
         sequenceMode: SequenceMode = .masked, optimizer: OptimizerConfig = OptimizerConfig(),
         clipNorm: Float? = nil, schedule: LearningRateSchedule = .constant, labelSmoothing: Float = 0,
-        classWeights: [Float]? = nil, mixup: Float = 0, batchSize: Int = 32, seed: UInt64 = 0
+        classWeights: [Float]? = nil, mixup: Float = 0, distillation: Float? = nil, batchSize: Int = 32, seed: UInt64 = 0
     ) {
         self.inputDims = inputDims
         self.classCount = classCount
@@ -95,6 +101,7 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         self.labelSmoothing = labelSmoothing
         self.classWeights = classWeights
         self.mixup = mixup
+        self.distillation = distillation
         self.batchSize = batchSize
         self.seed = seed
     }
@@ -124,6 +131,6 @@ public struct ModelConfig: Sendable, Hashable, Codable {
         case inputDims, classCount, convChannels, convKernel, convActivation, lstmUnits, bidirectional, recurrentDropout, dropout,
             denseUnits
         case activation, pooling, maxFrames, sequenceMode, optimizer, clipNorm, schedule
-        case labelSmoothing, classWeights, mixup, batchSize, seed
+        case labelSmoothing, classWeights, mixup, distillation, batchSize, seed
     }
 }

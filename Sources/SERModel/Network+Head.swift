@@ -53,39 +53,52 @@ extension Network {
             var loss = 0.0
             if lambda < 1 {
                 for c in 0..<classes {
-                    let a = mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: epsilon, weighted: s.weighted)
+                    let a = mixedTarget(c, s, row: r, partner: partner, lambda: Double(lambda), epsilon: epsilon, weighted: s.weighted)
                     if a > 0 { loss -= a * (Double(z[c] - maxLogit) - logTotal) }
                 }
                 s.lossSum += loss
                 continue
             }
             for c in 0..<classes {
-                let q = (c == label ? 1 - epsilon : 0) + epsilon / Double(classes)
+                let q = distilled((c == label ? 1 - epsilon : 0) + epsilon / Double(classes), s, row: r, class: c)
                 if q > 0 { loss -= q * (Double(z[c] - maxLogit) - logTotal) }
             }
             s.lossSum += (s.weighted ? Double(classWeight(label)) : 1) * loss
         }
     }
 
-    /// Row `r`'s mixup partner label and own weight λ: `(label, 1)` when the batch is not mixed.
+    /// Row `r`'s mixup partner row and own weight λ: `(r, 1)` when the batch is not mixed.
     func mixture(_ s: ShardWorkspace, row r: Int) -> (partner: Int, lambda: Float) {
-        guard s.mixPartners.count == s.rows, s.mixWeight < 1 else { return (s.labels[r], 1) }
-        let partner = s.labels[s.mixPartners[r]]
-        return partner >= 0 ? (partner, s.mixWeight) : (s.labels[r], 1)
+        guard s.mixPartners.count == s.rows, s.mixWeight < 1 else { return (r, 1) }
+        let partner = s.mixPartners[r]
+        return s.labels[partner] >= 0 ? (partner, s.mixWeight) : (r, 1)
     }
 
-    /// The coefficient `a_c` of `−log p_c` in a mixed row's loss: the smoothed targets
-    /// `q_c(y) = (1−ε)·[c = y] + ε/C` of the row's label `y` and its partner's `y'`, weighted
-    /// by their class weights, `λ·w_y·q_c(y) + (1−λ)·w_{y'}·q_c(y')`. The gradient with respect
-    /// to logit `c` is `(Σ_k a_k)·p_c − a_c`. (Unmixed rows keep the plain formula, so runs
-    /// without mixup compute exactly what they did before mixup existed.)
-    func mixedTarget(_ c: Int, label: Int, partner: Int, lambda: Double, epsilon: Double, weighted: Bool) -> Double {
+    /// The coefficient `a_c` of `−log p_c` in a mixed row's loss: the targets `q_c` of row
+    /// `r` and of its `partner` row (smoothed labels `(1−ε)·[c = y] + ε/C`, distilled when
+    /// the batch has soft targets), weighted by their labels' class weights,
+    /// `λ·w_y·q_c(r) + (1−λ)·w_{y'}·q_c(partner)`. The gradient with respect to logit `c` is
+    /// `(Σ_k a_k)·p_c − a_c`. (Unmixed rows keep the plain formula, so runs without mixup
+    /// compute exactly what they did before mixup existed.)
+    func mixedTarget(
+        _ c: Int, _ s: ShardWorkspace, row r: Int, partner: Int, lambda: Double, epsilon: Double, weighted: Bool
+    ) -> Double {
         let classes = Double(config.classCount)
-        func part(_ y: Int) -> Double {
-            let q = (c == y ? 1 - epsilon : 0) + epsilon / classes
+        func part(_ row: Int) -> Double {
+            let y = s.labels[row]
+            let q = distilled((c == y ? 1 - epsilon : 0) + epsilon / classes, s, row: row, class: c)
             return (weighted ? Double(classWeight(y)) : 1) * q
         }
-        return lambda * part(label) + (1 - lambda) * part(partner)
+        return lambda * part(r) + (1 - lambda) * part(partner)
+    }
+
+    /// The target `q` of class `c` for row `r` blended with the row's soft target `t_c`,
+    /// `(1−β)·q + β·t_c` with β = ``ModelConfig/distillation``, when the batch carries soft
+    /// targets; `q` itself otherwise.
+    func distilled<F: BinaryFloatingPoint>(_ q: F, _ s: ShardWorkspace, row r: Int, class c: Int) -> F {
+        guard let beta = config.distillation, !s.targets.isEmpty else { return q }
+        let weight = F(beta)
+        return (1 - weight) * q + weight * F(s.targets[r * config.classCount + c])
     }
 
     /// The loss weight of class `label` (1 without class weights).
@@ -104,17 +117,17 @@ extension Network {
             let label = s.labels[r]
             let (partner, lambda) = mixture(s, row: r)
             if lambda < 1 {
-                let total = Float(lambda) * classWeight(label) + (1 - Float(lambda)) * classWeight(partner)
+                let total = Float(lambda) * classWeight(label) + (1 - Float(lambda)) * classWeight(s.labels[partner])
                 for c in 0..<classes {
                     let a = Float(
-                        mixedTarget(c, label: label, partner: partner, lambda: Double(lambda), epsilon: Double(epsilon), weighted: true))
+                        mixedTarget(c, s, row: r, partner: partner, lambda: Double(lambda), epsilon: Double(epsilon), weighted: true))
                     dLogits[r * classes + c] = (total * p[r * classes + c] - a) / Float(batchSize)
                 }
                 continue
             }
             let scale = classWeight(label) / Float(batchSize)
             for c in 0..<classes {
-                let q = (c == label ? 1 - epsilon : 0) + epsilon / Float(classes)
+                let q = distilled((c == label ? 1 - epsilon : 0) + epsilon / Float(classes), s, row: r, class: c)
                 dLogits[r * classes + c] = scale * (p[r * classes + c] - q)
             }
         }

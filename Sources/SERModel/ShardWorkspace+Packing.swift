@@ -6,18 +6,22 @@ extension ShardWorkspace {
     ///
     /// Masked mode: each row keeps `min(frames, maxFrames)` frames and `T` is the longest.
     /// Padded mode: every row has length `T = maxFrames`, zero-filled after its last frame.
+    /// Rows of `targets` (soft targets, `[clips, classes]`) follow their clips.
     func pack(
-        sequences: [Matrix], labels sourceLabels: [Int]?, indices: ArraySlice<Int>, mode: SequenceMode, dims: Int
+        sequences: [Matrix], labels sourceLabels: [Int]?, targets sourceTargets: Matrix? = nil, indices: ArraySlice<Int>,
+        mode: SequenceMode, dims: Int
     ) {
         rows = indices.count
         mixPartners.removeAll(keepingCapacity: true)
         mixWeight = 1
         lengths.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
+        targets.removeAll(keepingCapacity: true)
         for i in indices {
             let frames = min(sequences[i].rows, maxSteps)
             lengths.append(mode == .padded ? maxSteps : frames)
             labels.append(sourceLabels?[i] ?? -1)
+            if let sourceTargets { targets.append(contentsOf: sourceTargets.row(i)) }
         }
         steps = lengths.first ?? 0
         active.removeAll(keepingCapacity: true)

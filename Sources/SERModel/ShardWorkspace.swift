@@ -23,6 +23,9 @@ final class ShardWorkspace: @unchecked Sendable {
     var packedRows: Int { offsets.last ?? 0 }
     /// Class label of each row (−1 when unknown, at inference).
     var labels: [Int] = []
+    /// Soft targets `[rows, classCount]` of a distilling batch (``SequenceDataset/targets``),
+    /// empty otherwise.
+    var targets: [Float] = []
     /// Mixup of this batch: row `r`'s input and target are `mixWeight` of its own and
     /// `1 − mixWeight` of row `mixPartners[r]`'s. Empty (and weight 1) = no mixing.
     var mixPartners: [Int] = []

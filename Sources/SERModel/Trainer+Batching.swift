@@ -6,7 +6,7 @@ internal import SERLinearAlgebra
 extension Trainer {
     /// One optimizer step on the clips `indices`; returns (Σ weighted loss, correct).
     func step(data: SequenceDataset, indices: ArraySlice<Int>, rate: Float) -> (Double, Int) {
-        let active = distribute(data: data, indices: indices)
+        let active = distribute(data: data, indices: indices, distilling: config.distillation != nil)
         for k in 0..<active { drawMasks(shards[k]) }
         if config.mixup > 0 { for k in 0..<active { drawMixup(shards[k]) } }
         let batchSize = indices.count
@@ -35,8 +35,9 @@ extension Trainer {
     }
 
     /// Sorts the batch by effective length (longest first, ties by index), deals it
-    /// round-robin to the shards and packs each; returns how many shards got rows.
-    func distribute(data: SequenceDataset, indices: ArraySlice<Int>) -> Int {
+    /// round-robin to the shards and packs each (with the clips' soft targets when
+    /// `distilling`); returns how many shards got rows.
+    func distribute(data: SequenceDataset, indices: ArraySlice<Int>, distilling: Bool = false) -> Int {
         let maxFrames = config.maxFrames
         let sorted = indices.sorted { a, b in
             let la = min(data.sequences[a].rows, maxFrames), lb = min(data.sequences[b].rows, maxFrames)
@@ -47,7 +48,8 @@ extension Trainer {
         let active = min(threads, sorted.count)
         for k in 0..<active {
             shards[k].pack(
-                sequences: data.sequences, labels: data.labels, indices: shardIndices[k][...], mode: config.sequenceMode,
+                sequences: data.sequences, labels: data.labels, targets: distilling ? data.targets : nil,
+                indices: shardIndices[k][...], mode: config.sequenceMode,
                 dims: config.inputDims)
         }
         return active

@@ -16,8 +16,11 @@ import Testing
         gemm: GEMM.Engine = .automatic
     ) throws {
         let trainer = try Trainer(config: config, threads: threads, gemm: gemm)
-        let data = try #require(
+        let plain = try #require(
             ModelTestSupport.randomData(count: 4, dims: config.inputDims, lengths: lengths, classes: config.classCount, seed: 7))
+        let data =
+            config.distillation == nil
+            ? plain : try #require(ModelTestSupport.withRandomTargets(plain, classes: config.classCount, seed: 8))
         if dropout {
             _ = trainer.distribute(data: data, indices: (0..<data.count).map { $0 }[...])
             for k in 0..<trainer.threads { trainer.drawMasks(trainer.shards[k]) }
@@ -142,5 +145,17 @@ import Testing
             Self.small {
                 $0.mixup = 0.4; $0.sequenceMode = .padded; $0.pooling = .attention
             }, lengths: [6, 3, 8, 1], threads: 2, mix: .reversed(0.6))
+    }
+
+    /// Distillation: targets blended with the clips' soft targets, unmixed and mixed.
+    @Test func withDistillation() throws {
+        try check(
+            Self.small {
+                $0.distillation = 0.6; $0.bidirectional = true; $0.pooling = .attention
+            }, lengths: [6, 4, 2, 5])
+        try check(
+            Self.small {
+                $0.distillation = 0.3; $0.mixup = 0.4; $0.sequenceMode = .padded
+            }, lengths: [6, 3, 8, 1], threads: 2, mix: .reversed(0.7))
     }
 }

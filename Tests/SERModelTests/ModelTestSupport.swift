@@ -19,6 +19,19 @@ enum ModelTestSupport {
         return try? SequenceDataset(sequences: sequences, labels: labels)
     }
 
+    /// `data` with random soft targets `[clips, classes]`: each row positive values summing to 1.
+    static func withRandomTargets(_ data: SequenceDataset, classes: Int, seed: UInt64) -> SequenceDataset? {
+        var rng = SeededGenerator(seed: seed)
+        var values: [Float] = []
+        for _ in 0..<data.count {
+            let raw = (0..<classes).map { _ in Float(0.05 + rng.nextUnitFloat()) }
+            let total = raw.reduce(0, +)
+            values += raw.map { $0 / total }
+        }
+        guard let targets = Matrix(rows: data.count, columns: classes, values: values) else { return nil }
+        return try? SequenceDataset(sequences: data.sequences, labels: data.labels, targets: targets)
+    }
+
     /// The batch loss `Σ w·CE / N` over all of `data` as one batch (dropout masks as they
     /// are in the workspaces when `dropout` is true, else off) and, with `gradient`, its
     /// gradient in parameter order.
@@ -27,7 +40,8 @@ enum ModelTestSupport {
     static func loss(
         _ trainer: Trainer, _ data: SequenceDataset, dropout: Bool = false, mix: Mix? = nil, gradient: Bool
     ) -> (Double, [Float]) {
-        let active = trainer.distribute(data: data, indices: (0..<data.count).map { $0 }[...])
+        let active = trainer.distribute(
+            data: data, indices: (0..<data.count).map { $0 }[...], distilling: trainer.config.distillation != nil)
         if let mix {
             for k in 0..<active {
                 let shard = trainer.shards[k]

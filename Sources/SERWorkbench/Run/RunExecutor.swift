@@ -15,6 +15,8 @@ struct RunExecutor {
     let data: PreparedData
     let split: Split
     let normalizer: Normalizer
+    /// `--teacher`: `clips.id` → the teacher's class probabilities of each training clip.
+    let teacher: [Int64: [Float]]?
     var store: Store { workbench.store }
 
     /// The outcome of one run.
@@ -44,7 +46,7 @@ struct RunExecutor {
 
     private func train(resume: Bool) throws -> Result {
         let maxFrames = settings.maxFrames
-        let trainSet = try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames)
+        let trainSet = try withTeacherTargets(try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames))
         let trainCopies = try data.copies.indices.map {
             try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames, copy: $0)
         }
@@ -186,7 +188,27 @@ struct RunExecutor {
             if let enrollment { m = enrollment.apply(m, index: i, copy: choice, seed: seed, epoch: epoch) }
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
-        return try SequenceDataset(sequences: sequences, labels: set.labels)
+        return try SequenceDataset(sequences: sequences, labels: set.labels, targets: set.targets)
+    }
+
+    /// The training set with the teacher's probabilities of its clips as soft targets (row
+    /// for row, as ``PreparedData/usable(_:)`` orders them); unchanged without a teacher.
+    ///
+    /// - Throws: ``WorkbenchError`` `.unusableData` naming a training clip the teacher did not classify.
+    private func withTeacherTargets(_ set: SequenceDataset) throws -> SequenceDataset {
+        guard let teacher else { return set }
+        var values: [Float] = []
+        values.reserveCapacity(set.count * data.classes.count)
+        for clip in data.usable(split.train) {
+            guard let p = teacher[clip.id], p.count == data.classes.count else {
+                throw WorkbenchError(.unusableData, "the teacher gave no class probabilities for training clip \(clip.id)")
+            }
+            values.append(contentsOf: p)
+        }
+        guard let targets = Matrix(rows: set.count, columns: data.classes.count, values: values) else {
+            throw WorkbenchError(.unusableData, "the teacher's probabilities do not cover the \(set.count) training clips")
+        }
+        return try SequenceDataset(sequences: set.sequences, labels: set.labels, targets: targets)
     }
 
     /// Stops a run whose training loss is no longer a finite number: its weights are then

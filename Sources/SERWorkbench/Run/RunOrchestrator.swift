@@ -33,17 +33,19 @@ struct RunOrchestrator {
         }
         if case .kfold = plan {
             let folds = try foldSplits(settings, data: data)  // refused before anything is written
+            let targets = try teacherTargets(settings, splits: folds, data: data)
             let parent = try store.createRun(try newRun(.kfold, parent: request.parent, name: request.name))
             return try trainFolds(
-                parent, folds: folds, existing: [], settings: settings, data: data, reproduces: request.reproduces,
+                parent, folds: folds, targets: targets, existing: [], settings: settings, data: data, reproduces: request.reproduces,
                 newFold: { i in
                     try store.createRun(try newRun(.fold, parent: parent, name: "\(request.name ?? "run \(parent)") fold \(i + 1)"))
                 })
         }
         // Refused before anything is written.
         let split = try Self.splitting { try Self.splitter(settings).split(data.clipRefs, plan: plan) }
+        let targets = try teacherTargets(settings, splits: [split], data: data).first
         let runID = try store.createRun(try newRun(request.kind, parent: request.parent, name: request.name))
-        let result = try execute(runID, settings: settings, data: data, split: split, resume: false)
+        let result = try execute(runID, settings: settings, data: data, split: split, targets: targets, resume: false)
         return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: request.reproduces, folds: 0)
     }
 
@@ -51,6 +53,18 @@ struct RunOrchestrator {
     private func prepare(_ settings: RunSettings) throws -> PreparedData {
         try DataPreparer.prepare(workbench, settings: settings)
             .normalizedPerSpeaker(if: settings.normalization == .speaker, maxFrames: settings.maxFrames)
+    }
+
+    /// The `--teacher` probabilities of each split's training clips (``TeacherTargets``), one
+    /// map per split; an empty map each without a teacher.
+    private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [[Int64: [Float]]] {
+        guard let teacher = settings.teacher else { return splits.map { _ in [:] } }
+        let targets = try TeacherTargets(workbench: workbench).probabilities(teacher: Int64(teacher), splits: splits, data: data)
+        workbench.observer.handle(
+            .message(
+                "teacher run \(teacher): class probabilities of \(splits.count == 1 ? "the" : "\(splits.count) splits'") training clips, weight \(settings.distill)"
+            ))
+        return targets
     }
 
     /// `body`, with a split the data cannot make reported as the setting at fault.
@@ -92,8 +106,8 @@ struct RunOrchestrator {
     /// skipping finished ones, creating the missing ones with `newFold(i)` — and records the
     /// parent's mean ± std over its folds. Stops at the first fold that does not finish.
     private func trainFolds(
-        _ parent: Int64, folds: [Split], existing: [RunSummaryRow], settings: RunSettings, data: PreparedData,
-        reproduces: Int64?, newFold: (Int) throws -> Int64
+        _ parent: Int64, folds: [Split], targets: [[Int64: [Float]]], existing: [RunSummaryRow], settings: RunSettings,
+        data: PreparedData, reproduces: Int64?, newFold: (Int) throws -> Int64
     ) throws -> TrainingOutcome {
         try store.markRunning(parent, pid: getpid())
         let heartbeat = Heartbeat(store: store, runID: parent)
@@ -110,9 +124,10 @@ struct RunOrchestrator {
                 let child = existing[i].id
                 let resumable = try store.checkpointEpoch(child, kind: .last) != nil
                 result = try execute(
-                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, resume: resumable)
+                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, targets: targets[i],
+                    resume: resumable)
             } else {
-                result = try execute(try newFold(i), settings: settings, data: data, split: split, resume: false)
+                result = try execute(try newFold(i), settings: settings, data: data, split: split, targets: targets[i], resume: false)
             }
             if result.status != .finished {
                 try store.refreshParent(parent)
@@ -157,7 +172,9 @@ struct RunOrchestrator {
         let settings = try settings(of: runID)
         let data = try prepare(settings)
         workbench.observer.handle(.expectedEpochs(settings.epochs - (try store.checkpointEpoch(runID, kind: .last) ?? 0)))
-        let result = try execute(runID, settings: settings, data: data, split: try recordedSplit(runID), resume: true)
+        let split = try recordedSplit(runID)
+        let targets = try teacherTargets(settings, splits: [split], data: data).first
+        let result = try execute(runID, settings: settings, data: data, split: split, targets: targets, resume: true)
         // A fold finished by hand completes its parent once every fold is in.
         if let parent = header.parentID, let parentHeader = try store.runHeader(parent), parentHeader.kind == .kfold {
             try store.refreshParent(parent)
@@ -195,7 +212,8 @@ struct RunOrchestrator {
         let name = try store.runHeader(parent)?.name
         let request = TrainingRequest(name: name)
         return try trainFolds(
-            parent, folds: folds, existing: existing, settings: settings, data: data, reproduces: nil,
+            parent, folds: folds, targets: try teacherTargets(settings, splits: folds, data: data), existing: existing, settings: settings,
+            data: data, reproduces: nil,
             newFold: { i in
                 try store.createRun(
                     try record(
@@ -204,9 +222,11 @@ struct RunOrchestrator {
             })
     }
 
-    /// Records the split and normalisation (new runs) and trains.
-    private func execute(_ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, resume: Bool) throws -> RunExecutor.Result
-    {
+    /// Records the split and normalisation (new runs) and trains, with `targets` (the
+    /// teacher's probabilities of the training clips) when distilling.
+    private func execute(
+        _ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, targets: [Int64: [Float]]?, resume: Bool
+    ) throws -> RunExecutor.Result {
         let normalizer: Normalizer
         if resume, let saved = try store.normalization(runID) {
             // Speaker runs record "speaker-zscore": their per-speaker step is redone on the data,
@@ -219,7 +239,9 @@ struct RunOrchestrator {
             let recorded = settings.normalization == .speaker ? PreparedData.speakerMethod : normalizer.method.rawValue
             try store.recordNormalization(runID, method: recorded, mean: normalizer.mean, std: normalizer.std)
         }
-        let executor = RunExecutor(workbench: workbench, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer)
+        let executor = RunExecutor(
+            workbench: workbench, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer,
+            teacher: settings.teacher == nil ? nil : targets)
         return try executor.execute(resume: resume)
     }
 

@@ -64,7 +64,8 @@ extension RunSettings {
             activation: activation, pooling: pooling, maxFrames: maxFrames, sequenceMode: sequence,
             optimizer: optimizerConfig(), clipNorm: clipNorm > 0 ? Float(clipNorm) : nil,
             schedule: learningRateSchedule(), labelSmoothing: Float(labelSmoothing),
-            classWeights: weights, mixup: Float(mixup), batchSize: batch, seed: UInt64(truncatingIfNeeded: seed))
+            classWeights: weights, mixup: Float(mixup), distillation: teacher == nil ? nil : Float(distill), batchSize: batch,
+            seed: UInt64(truncatingIfNeeded: seed))
     }
 
     /// The training-time augmentation these settings ask for.

@@ -68,6 +68,12 @@ public struct RunSettings: Equatable, Sendable {
     /// this many random clips of its speaker instead of all of them, as an enrolment would
     /// measure them (0 = off).
     public var simulateEnrollment = 0
+    // Distillation
+    /// A finished k-fold run or ensemble on this run's folds whose models' class
+    /// probabilities on the training clips join the targets (knowledge distillation).
+    public var teacher: Int?
+    /// The teacher probabilities' weight β in each training target (with ``teacher``).
+    public var distill = 0.5
 
     /// The defaults.
     public init() {}
@@ -203,6 +209,16 @@ public struct RunSettings: Equatable, Sendable {
             "With --normalization speaker: each epoch a training clip is z-scored with the statistics of N random clips of its "
                 + "speaker (one of 8 subsets, or all clips), as `ser enroll` measures a new speaker (default 0 = off).",
             rule: Setting.within(0...10_000, "must be between 0 (off) and 10,000")),
+        .make(
+            "teacher", \.teacher, .training, "run",
+            "Knowledge distillation: a finished k-fold run or ensemble trained on the same folds (same dataset version, --split "
+                + "and --split-seed) whose class probabilities on each fold's training clips join that fold's targets; "
+                + "the run trains one model per fold as usual, deployable alone (default none).",
+            sweepable: false, rule: { $0.map { $0 > 0 ? nil : "must be a run id (got \($0))" } ?? nil }),
+        .make(
+            "distill", \.distill, .training, "beta",
+            "With --teacher: the teacher's weight β in each training target, (1−β)·label + β·teacher (default 0.5).",
+            rule: { $0 > 0 && $0 <= 1 ? nil : "must be in (0, 1] (got \($0))" }),
     ]
 
     /// The settings by key.

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import SERCore
+import SERExperiment
+import Testing
+
+@testable import SERWorkbench
+
+/// `--teacher RUN`: a run learns from the class probabilities of a finished k-fold run or
+/// ensemble on the same folds (knowledge distillation), and is refused before anything is
+/// written when the teacher cannot teach it.
+@Suite struct DistillationRunTests {
+    static func settings(seed: Int) -> RunSettings {
+        var s = WorkbenchFixture.tiny(epochs: 2, seed: seed)
+        s.split = .kfold(2)
+        s.splitSeed = 7
+        return s
+    }
+
+    private func runCount(_ fixture: WorkbenchFixture) throws -> Int {
+        try fixture.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0 }
+    }
+
+    /// Split `i`'s targets are the mean of every member's fold-`i` model's probabilities of
+    /// that split's training clips, and a student trained with them records its teacher and
+    /// trains differently from the same run without one.
+    @Test func aStudentLearnsFromTheTeachersModelsOfEachFold() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        let teacher = try fixture.workbench.trainSeeds(Self.settings(seed: 1), seeds: [1, 2], TrainingRequest(name: "teacher"))
+        var student = Self.settings(seed: 3)
+        student.teacher = Int(teacher.run)
+        student.distill = 0.7
+
+        // The targets, against the members' fold models used by hand.
+        let data = try DataPreparer.prepare(fixture.workbench, settings: student)
+        let folds = try Splitter(validationFraction: student.validationFraction, seed: 7).folds(data.clipRefs, k: 2)
+        let targets = try TeacherTargets(workbench: fixture.workbench).probabilities(teacher: teacher.run, splits: folds, data: data)
+        #expect(targets.count == 2)
+        for (i, split) in folds.enumerated() {
+            let ids = data.usable(split.train).map(\.id)
+            #expect(Set(targets[i].keys) == Set(ids))
+            let models = try teacher.members.map { member -> TrainedModel in
+                let fold = try fixture.store.childRuns(of: member)[i].id
+                #expect(Set(try fixture.store.splitClips(fold, subset: "test")) == Set(split.test))
+                return try fixture.workbench.model(ofRun: fold)
+            }
+            let raw = ids.compactMap { data.features[$0] }
+            let p = try models.map { try $0.probabilities(raw) }
+            for (row, id) in ids.enumerated() {
+                let expected = (0..<data.classes.count).map { c in Float((Double(p[0][row, c]) + Double(p[1][row, c])) / 2) }
+                // Both sides average the same two float32 values in double and round once.
+                #expect(targets[i][id] == expected)
+            }
+        }
+
+        let outcome = try fixture.workbench.train(student, TrainingRequest(name: "student"))
+        #expect(outcome.status == .finished && outcome.folds == 2)
+        let config = try #require(try fixture.store.runHeader(outcome.run)?.config)
+        #expect(config.contains("\"teacher\":\(teacher.run)") && config.contains("\"distill\":0.7"))
+        var alone = student
+        alone.teacher = nil
+        let plain = try fixture.workbench.train(alone, TrainingRequest(name: "alone"))
+        let distilledFold = try fixture.store.childRuns(of: outcome.run)[0].id
+        let plainFold = try fixture.store.childRuns(of: plain.run)[0].id
+        #expect(try fixture.store.epochs(distilledFold)[0].trainLoss != fixture.store.epochs(plainFold)[0].trainLoss)
+        #expect(try fixture.store.splitClips(distilledFold, subset: "test") == fixture.store.splitClips(plainFold, subset: "test"))
+    }
+
+    /// An unknown teacher, or one trained on other folds, stops the run before any row is written.
+    @Test func aTeacherThatCannotTeachIsRefusedBeforeAnythingIsWritten() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        var other = Self.settings(seed: 1)
+        other.splitSeed = 8
+        let teacher = try fixture.workbench.train(other, TrainingRequest(name: "other folds")).run
+        let before = try runCount(fixture)
+        for (id, fragment) in [(Int(teacher), "tested on other clips"), (9_999, "is not in")] {
+            var student = Self.settings(seed: 3)
+            student.teacher = id
+            let error = try #require(throws: WorkbenchError.self) { try fixture.workbench.train(student) }
+            #expect(error.key == "teacher" && error.description.contains(fragment), "\(error)")
+        }
+        #expect(try runCount(fixture) == before)
+    }
+}
