@@ -29,7 +29,7 @@ extension SER {
 
         @Option(
             help: ArgumentHelp(
-                "Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel, pitch.", valueName: "spec"))
+                "Feature set, '+'-joined: \(FeatureSpec.tokenList).", valueName: "spec"))
         var features = RunSettings().features
 
         @Option(help: ArgumentHelp("Feature sample rate in Hz.", valueName: "hz"))

@@ -9,6 +9,13 @@ public import SERFeatures
 /// come in the order MFCC, chroma, contrast, Δ, ΔΔ, RMS, ZCR, log-mel, pitch
 /// (``FeatureConfig/featureNames``).
 public enum FeatureSpec {
+    /// The tokens a spec may join, as help and errors list them: the one list to extend when
+    /// a feature is added.
+    public static let tokens = ["mfccN", "chroma", "contrast", "delta", "delta2", "rms", "zcr", "logmel", "pitch"]
+
+    /// ``tokens`` comma-separated, for help texts.
+    public static var tokenList: String { tokens.joined(separator: ", ") }
+
     /// Every recipe a run with `settings` trains on: its features first, then one copy per
     /// speed-perturbation factor (``RunSettings/speedPerturb``), in that order.
     ///
@@ -49,7 +56,7 @@ public enum FeatureSpec {
                 } else {
                     throw WorkbenchError.setting(
                         "features",
-                        "unknown feature '\(token)' in '\(spec)'; use mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel, pitch joined by +"
+                        "unknown feature '\(token)' in '\(spec)'; use \(tokenList) joined by +"
                     )
                 }
             }

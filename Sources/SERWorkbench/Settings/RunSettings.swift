@@ -83,7 +83,7 @@ public struct RunSettings: Equatable, Sendable {
         .make("dataset", \.dataset, .data, "name", "Dataset NAME or NAME@VERSION (default: the only dataset).", sweepable: false),
         .make(
             "features", \.features, .data, "spec",
-            "Feature set, '+'-joined: mfccN, chroma, contrast, delta, delta2, rms, zcr, logmel, pitch (default mfcc40+chroma+contrast)."),
+            "Feature set, '+'-joined: \(FeatureSpec.tokenList) (default mfcc40+chroma+contrast)."),
         .make(
             "sampleRate", \.sampleRate, .data, "hz", "Feature sample rate in Hz (default 22050).",
             rule: Setting.within(1000...384_000, "must be between 1000 and 384000 Hz")),
