@@ -83,4 +83,18 @@ import Testing
         }
         #expect(try runCount(fixture) == before)
     }
+
+    /// Temperature softens the teacher's probabilities as `p^(1/T)` renormalised: the ranking
+    /// stays, the gaps shrink, zeros stay zero, and `T = 1` changes nothing.
+    @Test func temperatureSoftensWithoutReordering() {
+        let p = [0.64, 0.32, 0.04, 0]
+        #expect(TeacherTargets.soften(p, temperature: 1) == p)
+        let soft = TeacherTargets.soften(p, temperature: 2)
+        let roots = [0.8, 0.32.squareRoot(), 0.2, 0]
+        let total = roots.reduce(0, +)
+        for (value, root) in zip(soft, roots) { #expect(abs(value - root / total) < 1e-15) }
+        #expect(soft[0] > soft[1] && soft[1] > soft[2] && soft[3] == 0 && soft[0] < p[0])
+        let sharp = TeacherTargets.soften(p, temperature: 0.5)
+        #expect(sharp[0] > p[0] && abs(sharp.reduce(0, +) - 1) < 1e-15)
+    }
 }

@@ -59,11 +59,14 @@ struct RunOrchestrator {
     /// map per split; an empty map each without a teacher.
     private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [[Int64: [Float]]] {
         guard let teacher = settings.teacher else { return splits.map { _ in [:] } }
-        let targets = try TeacherTargets(workbench: workbench).probabilities(teacher: Int64(teacher), splits: splits, data: data)
+        let targets = try TeacherTargets(workbench: workbench).probabilities(
+            teacher: Int64(teacher), splits: splits, data: data, temperature: settings.distillTemperature)
+        let seen = TeacherTargets.summary(targets, data: data)
         workbench.observer.handle(
             .message(
-                "teacher run \(teacher): class probabilities of \(splits.count == 1 ? "the" : "\(splits.count) splits'") training clips, weight \(settings.distill)"
-            ))
+                "teacher run \(teacher) on \(splits.count == 1 ? "the" : "\(splits.count) splits'") training clips: "
+                    + String(format: "accuracy %.1f %%, mean probability of the label %.3f", 100 * seen.accuracy, seen.labelProbability)
+                    + " (temperature \(settings.distillTemperature)); weight \(settings.distill)"))
         return targets
     }
 

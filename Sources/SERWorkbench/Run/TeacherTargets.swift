@@ -1,3 +1,4 @@
+import Foundation
 import SERCore
 import SERExperiment
 import SERStore
@@ -17,13 +18,14 @@ struct TeacherTargets {
     var store: Store { workbench.store }
 
     /// `clips.id` → mean teacher probabilities (in `data.classes`' order) of each split's
-    /// training clips, one map per split in order.
+    /// training clips, softened by `temperature` (``soften(_:temperature:)``), one map per
+    /// split in order.
     ///
     /// - Throws: ``WorkbenchError`` `.invalidSetting` for key `teacher` naming the run and the
     ///   reason: unknown, unfinished, another dataset version or other classes, a model tested
     ///   on clips no split tests, a split no teacher model was tested on; ``ModelUseError``
     ///   and ``WorkbenchError`` from preparing the teacher's features; `.cancelled`.
-    func probabilities(teacher: Int64, splits: [Split], data: PreparedData) throws -> [[Int64: [Float]]] {
+    func probabilities(teacher: Int64, splits: [Split], data: PreparedData, temperature: Double = 1) throws -> [[Int64: [Float]]] {
         func refuse(_ reason: String) -> WorkbenchError { WorkbenchError.setting("teacher", "run \(teacher) \(reason)") }
         guard try store.runHeader(teacher) != nil else { throw refuse("is not in \(store.path) (see `ser runs`)") }
         let evaluator = DatasetEvaluator(workbench: workbench)
@@ -90,6 +92,30 @@ struct TeacherTargets {
                 }
             }
         }
-        return sums.map { $0.mapValues { $0.map(Float.init) } }
+        return sums.map { $0.mapValues { Self.soften($0, temperature: temperature).map(Float.init) } }
+    }
+
+    /// `p^(1/T)` renormalised to sum 1 (the softmax of `log p / T`); `p` itself at `T = 1`.
+    /// A zero probability stays zero.
+    static func soften(_ p: [Double], temperature: Double) -> [Double] {
+        guard temperature != 1 else { return p }
+        let powered = p.map { $0 > 0 ? exp(log($0) / temperature) : 0 }
+        let total = powered.reduce(0, +)
+        return total > 0 ? powered.map { $0 / total } : p
+    }
+
+    /// How the teacher sees the training clips: its accuracy (argmax = label) and the mean
+    /// probability it gives each clip's own label, over all splits' targets.
+    static func summary(_ targets: [[Int64: [Float]]], data: PreparedData) -> (accuracy: Double, labelProbability: Double) {
+        var clips = 0, correct = 0, probability = 0.0
+        for split in targets {
+            for (id, p) in split {
+                guard let label = data.labelIndex(of: id), p.indices.contains(label) else { continue }
+                clips += 1
+                probability += Double(p[label])
+                if p.indices.max(by: { p[$0] < p[$1] }) == label { correct += 1 }
+            }
+        }
+        return clips == 0 ? (0, 0) : (Double(correct) / Double(clips), probability / Double(clips))
     }
 }

@@ -74,6 +74,8 @@ public struct RunSettings: Equatable, Sendable {
     public var teacher: Int?
     /// The teacher probabilities' weight β in each training target (with ``teacher``).
     public var distill = 0.5
+    /// The temperature `T` that softens the teacher's mean probabilities, `t_c ∝ p̄_c^(1/T)`.
+    public var distillTemperature = 1.0
 
     /// The defaults.
     public init() {}
@@ -219,6 +221,11 @@ public struct RunSettings: Equatable, Sendable {
             "distill", \.distill, .training, "beta",
             "With --teacher: the teacher's weight β in each training target, (1−β)·label + β·teacher (default 0.5).",
             rule: { $0 > 0 && $0 <= 1 ? nil : "must be in (0, 1] (got \($0))" }),
+        .make(
+            "distillTemperature", \.distillTemperature, .training, "T",
+            "With --teacher: soften the teacher's mean probabilities p to p^(1/T), renormalised (softmax of log p / T; "
+                + "T > 1 shows more of how the teacher ranks the wrong classes; default 1).",
+            rule: { $0 >= 0.1 && $0 <= 100 ? nil : "must be between 0.1 and 100 (got \($0))" }),
     ]
 
     /// The settings by key.
