@@ -21,7 +21,7 @@ extension PreparedData {
         trainIDs: [Int64], clipsPerDraw: Int, maxFrames: Int, normalizer: Normalizer, seed: Int
     ) -> SimulatedEnrollment {
         let speakerOf = Dictionary(uniqueKeysWithValues: clips.compactMap { c in c.id.map { ($0, c.speaker) } })
-        // The clips the training dataset keeps, in its order (``dataset(_:normalizer:maxFrames:copy:)``).
+        // The clips the training dataset keeps, in its order (``dataset(_:normalizer:maxFrames:)``).
         let kept = usable(trainIDs).map(\.id)
         var bySpeaker: [String: [Int64]] = [:]
         for id in kept { if let speaker = speakerOf[id] ?? nil { bySpeaker[speaker, default: []].append(id) } }

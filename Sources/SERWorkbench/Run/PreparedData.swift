@@ -94,25 +94,28 @@ public struct PreparedData {
     /// Output index of each clip's label.
     public func labelIndex(of clipID: Int64) -> Int? { labelIndices[clipID] }
 
-    /// Normalised sequences and label indices for `ids`, in the given order.
-    ///
-    /// - Parameter copy: `nil` for the clips as recorded, `k` for speed-perturbed copy `k`
-    ///   (a clip without that copy keeps its original, so the sets stay aligned).
-    public func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int, copy: Int? = nil) throws -> SequenceDataset {
+    /// Normalised sequences and label indices for `ids`, in the given order (the clips as
+    /// recorded; an epoch draws speed-perturbed copies with ``raw(_:copy:)``).
+    public func dataset(_ ids: [Int64], normalizer: Normalizer, maxFrames: Int) throws -> SequenceDataset {
         var sequences: [Matrix] = []
         var labels: [Int] = []
         sequences.reserveCapacity(ids.count)
-        let perturbed = copy.flatMap { copies.indices.contains($0) ? copies[$0] : nil }
         for (id, original, label) in usable(ids) {
-            let raw = perturbed?[id] ?? original
-            sequences.append(normalizer.apply(Self.truncate(raw, to: maxFrames)))
+            sequences.append(normalizer.apply(Self.truncate(original, to: maxFrames)))
             labels.append(label)
         }
         return try SequenceDataset(sequences: sequences, labels: labels)
     }
 
+    /// Clip `id`'s raw features `[frames, dims]`: as recorded (`copy` nil), or speed-perturbed
+    /// copy `copy` (a clip without that copy keeps its original); `nil` for a clip without features.
+    public func raw(_ id: Int64, copy: Int? = nil) -> Matrix? {
+        if let copy, copies.indices.contains(copy), let perturbed = copies[copy][id] { return perturbed }
+        return features[id]
+    }
+
     /// The clips of `ids` a dataset keeps, in order, with their raw features and label index:
-    /// those with features and a label of ``classes`` (what ``dataset(_:normalizer:maxFrames:copy:)``
+    /// those with features and a label of ``classes`` (what ``dataset(_:normalizer:maxFrames:)``
     /// holds, row for row).
     public func usable(_ ids: [Int64]) -> [(id: Int64, features: Matrix, label: Int)] {
         ids.compactMap { id in

@@ -47,9 +47,9 @@ struct RunExecutor {
     private func train(resume: Bool) throws -> Result {
         let maxFrames = settings.maxFrames
         let trainSet = try withTeacherTargets(try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames))
-        let trainCopies = try data.copies.indices.map {
-            try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames, copy: $0)
-        }
+        // The speed-perturbed copies are normalised clip by clip as epochs draw them, not kept
+        // normalised beside the raw copies (a third of LP1's peak memory).
+        let trainIDs = data.usable(split.train).map(\.id)
         let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
         let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
         let enrollment =
@@ -98,7 +98,7 @@ struct RunExecutor {
                 return Result(status: .interrupted, test: nil, bestEpoch: early.bestEpoch, selectedEpoch: nil, epochsDone: epoch - 1)
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = try trainer.trainEpoch(augmented(trainSet, copies: trainCopies, enrollment: enrollment, epoch: epoch))
+            let result = try trainer.trainEpoch(augmented(trainSet, ids: trainIDs, enrollment: enrollment, epoch: epoch))
             try Self.checkFinite(loss: result.loss, epoch: epoch)
             var record = EpochRecord(
                 epoch: epoch, trainLoss: result.loss, trainAccuracy: result.accuracy,
@@ -171,20 +171,24 @@ struct RunExecutor {
             status: .finished, test: testEvaluation, bestEpoch: early.bestEpoch ?? best.epoch, selectedEpoch: best.epoch, epochsDone: epoch)
     }
 
-    /// The training set as this epoch sees it: each clip drawn from its original and its
-    /// speed-perturbed `copies` (aligned with `set`), renormalised with a simulated
-    /// enrolment's statistics, then augmented afresh (all seeded by run seed, epoch and clip)
-    /// when the settings ask for it; else unchanged.
+    /// The training set as this epoch sees it: each clip (`ids`, aligned with `set`) drawn
+    /// from its original and its speed-perturbed copies (normalised as `set` is),
+    /// renormalised with a simulated enrolment's statistics, then augmented afresh (all
+    /// seeded by run seed, epoch and clip) when the settings ask for it; else unchanged.
     private func augmented(
-        _ set: SequenceDataset, copies: [SequenceDataset], enrollment: SimulatedEnrollment?, epoch: Int
+        _ set: SequenceDataset, ids: [Int64], enrollment: SimulatedEnrollment?, epoch: Int
     ) throws -> SequenceDataset {
         let augmenter = settings.augmenter
-        guard augmenter.isActive || !copies.isEmpty || enrollment != nil else { return set }
+        let copies = data.copies.count
+        guard augmenter.isActive || copies > 0 || enrollment != nil else { return set }
         let seed = UInt64(truncatingIfNeeded: settings.seed)
-        let sampler = CopySampler(copies: copies.count + 1)
+        let sampler = CopySampler(copies: copies + 1)
         let sequences = set.sequences.indices.map { i in
             let choice = sampler.choice(seed: seed, epoch: epoch, index: i)
-            var m = choice == 0 ? set.sequences[i] : copies[choice - 1].sequences[i]
+            var m = set.sequences[i]
+            if choice > 0, let raw = data.raw(ids[i], copy: choice - 1) {
+                m = normalizer.apply(PreparedData.truncate(raw, to: settings.maxFrames))
+            }
             if let enrollment { m = enrollment.apply(m, index: i, copy: choice, seed: seed, epoch: epoch) }
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
