@@ -10,6 +10,7 @@ extension Workbench {
     public func planSweep(_ base: RunSettings, grid: SweepGrid, random: Int? = nil, name: String? = nil, tags: [String] = []) throws
         -> QueuePlan
     {
+        try Self.checkQueueable(base)
         let trials = try sweepTrials(base, grid: grid, random: random)
         let (dataset, version) = try DatasetSelection.resolve(base.dataset, in: store)
         var pinned = base
@@ -35,6 +36,7 @@ extension Workbench {
     ///   dataset is unknown.
     public func planRun(_ settings: RunSettings, _ request: TrainingRequest = TrainingRequest()) throws -> QueuePlan {
         try settings.validate()
+        try Self.checkQueueable(settings)
         let (dataset, version) = try DatasetSelection.resolve(settings.dataset, in: store)
         var pinned = settings
         pinned.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
@@ -57,6 +59,7 @@ extension Workbench {
         var base = settings
         base.splitSeed = base.splitSeed ?? base.seed
         try base.validate()
+        try Self.checkQueueable(base)
         let (dataset, version) = try DatasetSelection.resolve(base.dataset, in: store)
         base.dataset = "\(dataset.name)@\(version.hash.prefix(12))"
         let title = request.name ?? Self.seedsTitle(base, seeds: seeds)
@@ -71,6 +74,19 @@ extension Workbench {
             kind: .seeds, name: title, config: "{}", hyperparameters: [:], split: base.split.description, seed: Int64(base.seed),
             tags: request.tags, featureConfigHash: try Self.recipeHash(base))
         return QueuePlan(datasetVersionHash: version.hash, trials: members, parent: group, commandLine: invocation.commandLine)
+    }
+
+    /// Refuses settings a worker could not train as asked: `teacher` names a run by its id in
+    /// this database, which a worker's database does not have (or has as another run).
+    ///
+    /// - Throws: ``WorkbenchError`` `.invalidSetting` naming `teacher`.
+    static func checkQueueable(_ settings: RunSettings) throws {
+        if let teacher = settings.teacher {
+            throw WorkbenchError.setting(
+                "teacher",
+                "names run \(teacher) of this database, which a worker's database does not have; train a distilled run here, without --queue"
+            )
+        }
     }
 
     /// The name `--seeds` gives its ensemble when none is asked for.

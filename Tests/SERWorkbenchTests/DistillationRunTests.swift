@@ -84,6 +84,26 @@ import Testing
         #expect(try runCount(fixture) == before)
     }
 
+    /// A queue cannot carry a teacher: its id means nothing (or another run) in a worker's database.
+    @Test func aDistilledRunIsNotQueued() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        var student = Self.settings(seed: 3)
+        student.teacher = 1
+        let plans: [() throws -> QueuePlan] = [
+            { try fixture.workbench.planRun(student) },
+            { try fixture.workbench.planSeeds(student, seeds: [1, 2]) },
+            {
+                try fixture.workbench.planSweep(
+                    student, grid: SweepGrid(axes: [SweepGrid.Axis(key: "lr", values: [.number(1e-3), .number(3e-4)])]))
+            },
+        ]
+        for plan in plans {
+            let error = try #require(throws: WorkbenchError.self) { try plan() }
+            #expect(error.key == "teacher" && error.description.contains("worker"), "\(error)")
+        }
+    }
+
     /// Temperature softens the teacher's probabilities as `p^(1/T)` renormalised: the ranking
     /// stays, the gaps shrink, zeros stay zero, and `T = 1` changes nothing.
     @Test func temperatureSoftensWithoutReordering() {
