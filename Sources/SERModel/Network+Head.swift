@@ -25,7 +25,8 @@ extension Network {
 
     /// Row-wise softmax of the logits into `s.probabilities`, and the loss and hit counts.
     ///
-    /// Per row with label `y`: `q = (1-ε)·onehot(y) + ε/C`, `loss = w_y · (-Σ_c q_c log p_c)`,
+    /// Per row with label `y`: `q = (1-ε)·onehot(y) + ε/C` (blended with the row's soft
+    /// target when distilling: ``distilled(_:_:row:class:)``), `loss = w_y · (-Σ_c q_c log p_c)`,
     /// computed from the log-sum-exp for stability; a mixup-mixed row uses ``mixedTarget``.
     func softmaxCrossEntropy(_ s: ShardWorkspace) {
         let b = s.rows, classes = config.classCount
