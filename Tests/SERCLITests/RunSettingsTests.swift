@@ -3,6 +3,7 @@ import Testing
 @testable import SERCLI
 @testable import SERWorkbench
 @testable import SERReports
+import SERStore
 
 @Suite struct RunSettingsTests {
     @Test func defaultsReproduceTheSeedPipeline() throws {
@@ -106,6 +107,20 @@ import Testing
         #expect(s.maxFrames == 150 && s.splitSeed == 3 && s.classWeights == .balanced && s.seed == -1)
         #expect { try RunOptions.parse(["--max-frame", "150"]).resolve() } throws: { "\($0)".contains("--max-frames") }
         #expect { try RunOptions.parse(["--epochs"]).resolve() } throws: { "\($0)".contains("--epochs needs a value") }
+    }
+
+    @Test func aSettingThatNamesARunTakesAnyRunReference() throws {
+        // `--teacher` takes the run's name (or last, @tag) where the command has a database.
+        let named = try RunOptions.parse(["--teacher", "bs6x5"]).resolve(runs: { $0 == "bs6x5" ? 279 : -1 })
+        #expect(named.teacher == 279)
+        #expect(try RunOptions.parse(["--teacher", "12"]).resolve(runs: { _ in 279 }).teacher == 12, "an id is read as an id")
+        #expect { try RunOptions.parse(["--teacher", "bs6x5"]).resolve() } throws: { "\($0)".contains("--teacher") }
+        let folder = try SERProcess.temporaryFolder()
+        let store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
+        #expect {
+            try RunOptions.parse(["--teacher", "nosuch"]).resolve(runs: { try store.resolveRun($0) })
+        } throws: { SERMain.describe($0).hasPrefix("--teacher:") && SERMain.describe($0).contains("nosuch") }
+        #expect(RunSettings.all.filter(\.namesRun).map(\.key) == ["teacher"])
     }
 
     @Test func flattenedHyperparametersAreJSONValues() throws {

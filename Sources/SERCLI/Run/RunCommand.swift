@@ -84,18 +84,19 @@ extension SER {
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
             let workbench = try options.workbench(observer: output)
             let started = Date()
+            let resolve = { try hyperparameters.resolve(runs: { try workbench.store.resolveRun($0) }) }
             if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "run --queue")
                 let request = TrainingRequest(name: name, tags: tags, note: note)
                 let plan =
-                    try seeds.map { try workbench.planSeeds(try hyperparameters.resolve(), seeds: try [Int](text: $0), request) }
-                    ?? workbench.planRun(try hyperparameters.resolve(), request)
+                    try seeds.map { try workbench.planSeeds(try resolve(), seeds: try [Int](text: $0), request) }
+                    ?? workbench.planRun(try resolve(), request)
                 try QueueSubmit.submit(plan, remote: queue, features: queueing.queueFeatures, workbench: workbench, quiet: options.quiet)
                 return
             }
             if let seeds {
                 let ensemble = try workbench.trainSeeds(
-                    try hyperparameters.resolve(), seeds: try [Int](text: seeds), TrainingRequest(name: name, tags: tags, note: note))
+                    try resolve(), seeds: try [Int](text: seeds), TrainingRequest(name: name, tags: tags, note: note))
                 try EnsembleOutput(options: options).print(ensemble)
                 return
             }
@@ -108,7 +109,7 @@ extension SER {
             } else {
                 let request = TrainingRequest(
                     name: name, tags: tags, note: note, parent: parent, kind: kind.flatMap(RunKind.init(rawValue:)) ?? .train)
-                outcome = try workbench.train(try hyperparameters.resolve(), request)
+                outcome = try workbench.train(try resolve(), request)
             }
             let seconds = Date().timeIntervalSince(started)
             if outcome.folds > 0 && !options.quiet {

@@ -1,6 +1,7 @@
 import SERCore
 import ArgumentParser
 import Foundation
+import SERStore
 import SERWorkbench
 
 /// The settings flags shared by `ser run` and `ser sweep`: `--config FILE`, then one flag per
@@ -51,24 +52,41 @@ struct RunOptions: ParsableArguments {
 
     /// The flags given, as JSON values by setting key (a flag given twice: the last wins).
     ///
-    /// - Throws: `ValidationError` `--flag: reason` for a value its setting cannot read.
-    func overrides() throws -> [String: JSONValue] {
+    /// - Throws: `ValidationError` `--flag: reason` for a value its setting cannot read (see
+    ///   ``value(_:of:runs:)``).
+    func overrides(runs: ((String) throws -> Int64)? = nil) throws -> [String: JSONValue] {
         var out: [String: JSONValue] = [:]
         for (key, text) in try given() {
             guard let setting = RunSettings.byKey[key] else { continue }
-            do {
-                out[key] = try setting.parse(text: text)
-            } catch let error as WorkbenchError {
-                throw ValidationError("--\(key.kebabCased): \(error.reason)")
-            }
+            out[key] = try Self.value(text, of: setting, runs: runs)
         }
         return out
     }
 
-    /// The settings: defaults ← recipe ← `--config` ← these flags.
-    func resolve() throws -> RunSettings {
+    /// `text` given for `setting` on the command line, as the setting's JSON value. `runs`
+    /// turns a run reference that is not an id (`--teacher bs6x5`, `--teacher last`) into
+    /// the run's id for a setting that ``Setting/namesRun``; without it only ids are read.
+    ///
+    /// - Throws: `ValidationError` `--flag: reason` for a value the setting cannot read or a
+    ///   run reference `runs` cannot resolve.
+    static func value(_ text: String, of setting: Setting, runs: ((String) throws -> Int64)?) throws -> JSONValue {
+        do {
+            if setting.namesRun, Int(text) == nil, let runs {
+                return .integer(try runs(text))
+            }
+            return try setting.parse(text: text)
+        } catch let error as WorkbenchError {
+            throw ValidationError("--\(setting.key.kebabCased): \(error.reason)")
+        } catch let error as StoreError {
+            throw ValidationError("--\(setting.key.kebabCased): \(error.reason)")
+        }
+    }
+
+    /// The settings: defaults ← recipe ← `--config` ← these flags, with `runs` resolving run
+    /// references given as names (see ``overrides(runs:)``).
+    func resolve(runs: ((String) throws -> Int64)? = nil) throws -> RunSettings {
         let fromFile = try config.map { try ConfigFile.load(path: $0) } ?? [:]
-        let flags = try overrides()
+        let flags = try overrides(runs: runs)
         let recipe: Recipe
         if let value = flags["recipe"] ?? fromFile["recipe"].flatMap(JSONValue.init(any:)) {
             do {

@@ -51,8 +51,9 @@ extension SER {
         }
 
         /// The settings given: fixed ones (data, split, threads, recipe) and, for every other
-        /// setting, its alternatives, in flag order (`--set KEY=ALTERNATIVES` last).
-        func parts() throws -> (fixed: [String: JSONValue], axes: [(key: String, text: String)]) {
+        /// setting, its alternatives, in flag order (`--set KEY=ALTERNATIVES` last). `runs`
+        /// resolves a run named by a setting that takes one (`--teacher NAME`).
+        func parts(runs: @escaping (String) throws -> Int64) throws -> (fixed: [String: JSONValue], axes: [(key: String, text: String)]) {
             var fixed: [String: JSONValue] = [:]
             var axes: [(key: String, text: String)] = []
             var given = try settings.given()
@@ -66,18 +67,16 @@ extension SER {
                 if setting.sweepable {
                     axes.append((key, text))
                 } else {
-                    do {
-                        fixed[key] = try setting.parse(text: text)
-                    } catch let error as WorkbenchError {
-                        throw ValidationError("--\(key.kebabCased): \(error.reason)")
-                    }
+                    fixed[key] = try RunOptions.value(text, of: setting, runs: runs)
                 }
             }
             return (fixed, axes)
         }
 
         func run() throws {
-            let (fixed, raw) = try parts()
+            let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
+            let workbench = try options.workbench(observer: output)
+            let (fixed, raw) = try parts(runs: { try workbench.store.resolveRun($0) })
             var base = RunSettings()
             if let config = settings.config { base = try base.merging(file: try ConfigFile.load(path: config), path: config) }
             base = try base.merging(fixed, source: .caller)
@@ -90,8 +89,6 @@ extension SER {
             guard grid.size > 0, !grid.axes.isEmpty else {
                 throw ValidationError("give at least one setting with alternatives, e.g. --lr 1e-3,3e-4")
             }
-            let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
-            let workbench = try options.workbench(observer: output)
             if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "sweep --queue")
                 let plan = try workbench.planSweep(base, grid: grid, random: random, name: name, tags: tags)

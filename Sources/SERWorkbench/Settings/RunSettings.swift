@@ -213,10 +213,10 @@ public struct RunSettings: Equatable, Sendable {
             rule: Setting.within(0...10_000, "must be between 0 (off) and 10,000")),
         .make(
             "teacher", \.teacher, .training, "run",
-            "Knowledge distillation: a finished k-fold run or ensemble trained on the same folds (same dataset version, --split "
+            "Knowledge distillation: a finished k-fold run or ensemble (id, name, last or @tag) trained on the same folds (same dataset version, --split "
                 + "and --split-seed) whose class probabilities on each fold's training clips join that fold's targets; "
                 + "the run trains one model per fold as usual, deployable alone (default none).",
-            sweepable: false, rule: { $0.map { $0 > 0 ? nil : "must be a run id (got \($0))" } ?? nil }),
+            sweepable: false, namesRun: true, rule: { $0.map { $0 > 0 ? nil : "must be a run id (got \($0))" } ?? nil }),
         .make(
             "distill", \.distill, .training, "beta",
             "With --teacher: the teacher's weight β in each training target, (1−β)·label + β·teacher (default 0.5).",

@@ -21,6 +21,9 @@ public struct Setting: Sendable {
     public let isList: Bool
     /// Whether `ser sweep` may vary it (data selection and threads are fixed per sweep).
     public let sweepable: Bool
+    /// Whether the value is a run's id: a front end may let the user name the run any way a
+    /// run reference can (`bs6x5`, `last`, `@tag`) and pass its id.
+    public let namesRun: Bool
 
     let read: @Sendable (RunSettings) -> JSONValue?
     let write: @Sendable (inout RunSettings, JSONValue) throws -> Void
@@ -32,11 +35,11 @@ public struct Setting: Sendable {
     /// - Parameter rule: the reason a value is refused, or `nil` when it is fine.
     static func make<V: SettingValue>(
         _ key: String, _ path: any WritableKeyPath<RunSettings, V> & Sendable, _ group: Group, _ valueName: String, _ help: String,
-        sweepable: Bool = true, rule: (@Sendable (V) -> String?)? = nil
+        sweepable: Bool = true, namesRun: Bool = false, rule: (@Sendable (V) -> String?)? = nil
     ) -> Setting {
         Setting(
             key: key, group: group, valueName: valueName, help: help, typeDescription: V.typeDescription, isList: V.isList,
-            sweepable: sweepable,
+            sweepable: sweepable, namesRun: namesRun,
             read: { $0[keyPath: path].json },
             write: { settings, json in settings[keyPath: path] = try V(json: json) },
             parse: { text in try V(text: text).json ?? .null },
