@@ -25,6 +25,7 @@ extension Store {
                         arguments: [back])
                 else {
                     let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE parent_id IS NULL AND deleted_at IS NULL") ?? 0
+                    guard count > 0 else { throw StoreError(.invalidArgument, path: path, "'\(text)': there are no runs yet") }
                     throw StoreError(
                         .invalidArgument, path: path,
                         "'\(text)': there \(count == 1 ? "is 1 top-level run" : "are \(count) top-level runs"), so nothing is \(back) before the last"

@@ -56,4 +56,9 @@ import Testing
             (error as? StoreError)?.code == .invalidArgument && "\(error)".contains(message)
         }
     }
+
+    @Test func lastInADatabaseWithoutRunsSaysSo() throws {
+        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        #expect { _ = try store.resolveRun("last") } throws: { "\($0)".contains("'last': there are no runs yet") }
+    }
 }

@@ -75,8 +75,15 @@ extension SER {
 
         func run() throws {
             let output = RunOutput(quiet: options.quiet, toStandardError: options.json)
-            let workbench = try options.workbench(observer: output)
-            let (fixed, raw) = try parts(runs: { try workbench.store.resolveRun($0) })
+            // Opened when a setting names a run, else after the flags are read: a bad flag is
+            // reported as such, not as a missing database.
+            var opened: Workbench?
+            let open = {
+                let workbench = try opened ?? options.workbench(observer: output)
+                opened = workbench
+                return workbench
+            }
+            let (fixed, raw) = try parts(runs: { try open().store.resolveRun($0) })
             var base = RunSettings()
             if let config = settings.config { base = try base.merging(file: try ConfigFile.load(path: config), path: config) }
             base = try base.merging(fixed, source: .caller)
@@ -89,6 +96,7 @@ extension SER {
             guard grid.size > 0, !grid.axes.isEmpty else {
                 throw ValidationError("give at least one setting with alternatives, e.g. --lr 1e-3,3e-4")
             }
+            let workbench = try open()
             if let queue = queueing.queue {
                 try RemoteSelection.refuseJSON(options, command: "sweep --queue")
                 let plan = try workbench.planSweep(base, grid: grid, random: random, name: name, tags: tags)
