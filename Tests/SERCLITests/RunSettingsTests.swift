@@ -136,6 +136,8 @@ import SERStore
         #expect(best.normalization == .cmvn && best.sequence == .masked && best.bidirectional)
         #expect(best.features == "mfcc40+chroma+contrast+logmel+pitch")
         #expect(best.augmenter.isActive)
+        #expect(best.teacher == nil && best.distill == 0.8 && best.distillTemperature == 3, "distils only when given a teacher")
+        #expect(best.modelConfig(inputDims: 189, classCount: 8, classWeights: nil).distillation == nil)
         try best.validate()
         let tweaked = try RunOptions.parse(["--recipe", "best", "--epochs", "3", "--bidirectional", "false"]).resolve()
         #expect(tweaked.epochs == 3 && !tweaked.bidirectional && tweaked.pooling == .attention)

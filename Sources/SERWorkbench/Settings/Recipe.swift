@@ -12,7 +12,9 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// attention pooling, SpecAugment-style masking and feature noise, speed perturbation
     /// 0.9/1.1 and mixup α 0.2, label smoothing,
     /// balanced class weights, a cosine schedule, and the best epoch chosen on
-    /// speaker-disjoint validation data.
+    /// speaker-disjoint validation data. With `--teacher` (a `best-speaker` ensemble on the
+    /// same folds, README) it distils with β 0.8 and temperature 3, chosen on validation F1
+    /// in session 11; without one those two settings do nothing.
     case best
     /// The strongest recipe when every speaker comes with several unlabelled utterances: `best`
     /// on the default 59 features (without log-mel) with per-speaker z-scores (`--normalization speaker`), a BiLSTM of 128, 60 epochs,
@@ -66,6 +68,8 @@ public enum Recipe: String, CaseIterable, Sendable {
                 "featureNoise": .number(0.1),
                 "speedPerturb": .array([.number(0.9), .number(1.1)]),
                 "mixup": .number(0.2),
+                "distill": .number(0.8),
+                "distillTemperature": .number(3),
             ]
         }
     }
