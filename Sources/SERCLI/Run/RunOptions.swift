@@ -1,7 +1,6 @@
 import SERCore
 import ArgumentParser
 import Foundation
-import SERStore
 import SERWorkbench
 
 /// The settings flags shared by `ser run` and `ser sweep`: `--config FILE`, then one flag per
@@ -75,9 +74,8 @@ struct RunOptions: ParsableArguments {
                 return .integer(try runs(text))
             }
             return try setting.parse(text: text)
-        } catch let error as WorkbenchError {
-            throw ValidationError("--\(setting.key.kebabCased): \(error.reason)")
-        } catch let error as StoreError {
+        } catch let error as any LocatedError {
+            // A value the setting refuses (WorkbenchError) or a run the database cannot find (StoreError).
             throw ValidationError("--\(setting.key.kebabCased): \(error.reason)")
         }
     }

@@ -46,10 +46,11 @@ struct RunExecutor {
 
     private func train(resume: Bool) throws -> Result {
         let maxFrames = settings.maxFrames
-        let trainSet = try withTeacherTargets(try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames))
-        // The speed-perturbed copies are normalised clip by clip as epochs draw them, not kept
-        // normalised beside the raw copies (a third of LP1's peak memory).
+        // The training clips the dataset keeps, row for row. The speed-perturbed copies are
+        // normalised clip by clip as epochs draw them, not kept normalised beside the raw
+        // copies (a third of LP1's peak memory).
         let trainIDs = data.usable(split.train).map(\.id)
+        let trainSet = try withTeacherTargets(try data.dataset(split.train, normalizer: normalizer, maxFrames: maxFrames), ids: trainIDs)
         let validationSet = try data.dataset(split.validation, normalizer: normalizer, maxFrames: maxFrames)
         let testSet = try data.dataset(split.test, normalizer: normalizer, maxFrames: maxFrames)
         let enrollment =
@@ -195,17 +196,17 @@ struct RunExecutor {
         return try SequenceDataset(sequences: sequences, labels: set.labels, targets: set.targets)
     }
 
-    /// The training set with the teacher's probabilities of its clips as soft targets (row
-    /// for row, as ``PreparedData/usable(_:)`` orders them); unchanged without a teacher.
+    /// The training set with the teacher's probabilities of its clips (`ids`, row for row) as
+    /// soft targets; unchanged without a teacher.
     ///
     /// - Throws: ``WorkbenchError`` `.unusableData` naming a training clip the teacher did not classify.
-    private func withTeacherTargets(_ set: SequenceDataset) throws -> SequenceDataset {
+    private func withTeacherTargets(_ set: SequenceDataset, ids: [Int64]) throws -> SequenceDataset {
         guard let teacher else { return set }
         var values: [Float] = []
         values.reserveCapacity(set.count * data.classes.count)
-        for clip in data.usable(split.train) {
-            guard let p = teacher[clip.id], p.count == data.classes.count else {
-                throw WorkbenchError(.unusableData, "the teacher gave no class probabilities for training clip \(clip.id)")
+        for id in ids {
+            guard let p = teacher[id], p.count == data.classes.count else {
+                throw WorkbenchError(.unusableData, "the teacher gave no class probabilities for training clip \(id)")
             }
             values.append(contentsOf: p)
         }
