@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct AudioDecoderTests {
     @Test func decodesPCM16ScaledBy1Over32768AndReadsTheHeader() throws {
-        let folder = try WAVWriter.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let url = folder.appendingPathComponent("a.wav")
         try WAVWriter.pcm16(sampleRate: 16000, channels: 1, samples: [0, 16384, -32768, 32767]).write(to: url)
         let audio = try AudioDecoder.decode(path: url.path)
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func stereoIsDownmixedByAveragingLikeLibrosa() throws {
-        let folder = try WAVWriter.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let url = folder.appendingPathComponent("s.wav")
         try WAVWriter.pcm16(sampleRate: 8000, channels: 2, samples: [16384, 0, -16384, -16384, 8192, 0]).write(to: url)
         let audio = try AudioDecoder.decode(path: url.path)
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func badFilesGiveAReasonNamingTheFile() throws {
-        let folder = try WAVWriter.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let text = folder.appendingPathComponent("notes.wav")
         try Data("this is not audio\n".utf8).write(to: text)
         let empty = folder.appendingPathComponent("empty.wav")

@@ -14,8 +14,7 @@ import Testing
     }
 
     @Test func theFLACWriterWritesFilesLibsndfileDecodes() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         let url = folder.appendingPathComponent("tone.flac")
         let samples = (0..<9000).map { Int16(truncatingIfNeeded: ($0 * 37) % 20000 - 10000) }
         try FLACWriter.pcm16(sampleRate: 8000, samples: samples).write(to: url)
@@ -26,8 +25,7 @@ import Testing
 
     /// Issue #16 item 7: a STREAMINFO claiming 2³⁶ − 1 frames used to allocate 275 GB and abort.
     @Test func aFLACClaimingTwoToThe36FramesIsRefusedBeforeAllocating() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         let url = folder.appendingPathComponent("huge.flac")
         let samples = [Int16](repeating: 1000, count: 8000)
         try FLACWriter.pcm16(sampleRate: 8000, samples: samples, claimedFrames: (1 << 36) - 1).write(to: url)
@@ -50,8 +48,7 @@ import Testing
     /// Issue #16 item 9: the index and value reported are those of the first bad sample in the
     /// file (they used to be "sample 0 is -nan", read after resampling had smeared the ∞).
     @Test func nonFiniteAndHugeSamplesAreRefusedNamingTheFirstOne() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         var samples = [Float](repeating: 0.25, count: 4000)
         samples[1000] = .infinity
         samples[2000] = .nan
@@ -79,8 +76,7 @@ import Testing
     /// Issue #16 item 8 / #23: a link to a device or a FIFO is refused at once with its kind;
     /// opening the FIFO does not wait for a writer.
     @Test func linksToDevicesAndFIFOsAreRefusedWithoutBlocking() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         let zero = folder.appendingPathComponent("zero.wav")
         try FileManager.default.createSymbolicLink(atPath: zero.path, withDestinationPath: "/dev/zero")
         let fifo = folder.appendingPathComponent("pipe")
@@ -100,8 +96,7 @@ import Testing
 
     /// Issue #23: a link is checked as its target (`stat`, not `lstat`).
     @Test func aLinkIsExaminedAsItsTarget() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         let real = folder.appendingPathComponent("real.wav")
         let bytes = WAVWriter.pcm16(sampleRate: 8000, channels: 1, samples: [Int16](repeating: 5, count: 1000))
         try bytes.write(to: real)
@@ -114,8 +109,7 @@ import Testing
     }
 
     @Test func decodingStopsWhenCancelled() throws {
-        let folder = try WAVWriter.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         let url = folder.appendingPathComponent("a.wav")
         try WAVWriter.pcm16(sampleRate: 8000, channels: 1, samples: [Int16](repeating: 5, count: 1000)).write(to: url)
         #expect(throws: AudioError(.interrupted, path: url.path, "decoding was interrupted")) {

@@ -3,6 +3,7 @@ import Testing
 @testable import SERCLI
 @testable import SERWorkbench
 @testable import SERReports
+import SERTestSupport
 
 /// `ser` talks like git (#18): global options before the subcommand, runs named by
 /// reference, one error voice with hints.
@@ -89,8 +90,7 @@ struct BadInput: Sendable, CustomStringConvertible {
     @Test func everyCommandSpeaksWithOneVoiceOnBadInput() throws {
         let commands = Set(SER.configuration.subcommands.map { $0._commandName })
         #expect(Set(BadInput.everyCommand.map(\.command)) == commands, "a command without a bad-input case")
-        let folder = try SERProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.make()
         #expect(try SERProcess.run(["init", "-q"], in: folder).status == 0)
         for bad in BadInput.everyCommand {
             let result = try SERProcess.run(bad.arguments, in: folder)

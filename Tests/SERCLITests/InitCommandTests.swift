@@ -3,10 +3,11 @@ import Testing
 @testable import SERCLI
 @testable import SERWorkbench
 @testable import SERReports
+import SERTestSupport
 
 @Suite struct InitCommandTests {
     @Test func initCreatesThenRefusesToOverwrite() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let first = try SERProcess.run(["init"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains(folder.appendingPathComponent("ser.db").path))
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func twoInitsRacingForOnePathOneWinsOneRefuses() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let runs = try (0..<2).map { _ in try SERProcess.start(["init", "race.db"], in: folder) }
         for process in runs { process.waitUntilExit() }
         let statuses = runs.map(\.terminationStatus).sorted()
@@ -29,14 +30,14 @@ import Testing
     }
 
     @Test func statusFindsTheDatabaseFromASubfolderAndHonoursSER_DB() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         #expect(try SERProcess.run(["init"], in: folder).status == 0)
         let deep = folder.appendingPathComponent("x/y")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let found = try SERProcess.run(["status", "--json"], in: deep)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("\"schema_version\""))
-        let elsewhere = try SERProcess.temporaryFolder()
+        let elsewhere = try ScratchFolder.make()
         let missing = try SERProcess.run(["status"], in: elsewhere)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("ser init"))
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func aTextFileGivenAsDatabaseIsRefusedAndUnchanged() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let file = folder.appendingPathComponent("notes.txt")
         try Data("just text\n".utf8).write(to: file)
         let result = try SERProcess.run(["status", "--db", file.path], in: folder)
@@ -57,7 +58,7 @@ import Testing
 
     @Test func theBinaryCopiedAloneStillCreatesAndMigrates() throws {
         let binary = SERProcess.binary
-        let elsewhere = try SERProcess.temporaryFolder()
+        let elsewhere = try ScratchFolder.make()
         let copy = elsewhere.appendingPathComponent("ser")
         try FileManager.default.copyItem(at: binary, to: copy)
         let result = try SERProcess.run(["init", "alone.db"], in: elsewhere, executable: copy)

@@ -20,7 +20,7 @@ struct PlotFixture {
     static let emotions = ["angry", "happy", "neutral", "sad"]
 
     init() throws {
-        folder = try SERProcess.temporaryFolder()
+        folder = try ScratchFolder.make()
         databasePath = folder.appendingPathComponent("ser.db").path
         let store = try Store.create(at: databasePath)
         let audio = folder.appendingPathComponent("audio")

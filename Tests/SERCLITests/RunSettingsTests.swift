@@ -4,6 +4,7 @@ import Testing
 @testable import SERWorkbench
 @testable import SERReports
 import SERStore
+import SERTestSupport
 
 @Suite struct RunSettingsTests {
     @Test func defaultsReproduceTheSeedPipeline() throws {
@@ -19,7 +20,7 @@ import SERStore
     }
 
     @Test func flagsOverrideTheConfigFileWhichOverridesDefaults() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let file = folder.appendingPathComponent("exp.json")
         try """
         {
@@ -65,7 +66,7 @@ import SERStore
     }
 
     @Test func badConfigFilesSayWhereAndWhy() throws {
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let unknown = folder.appendingPathComponent("a.json")
         try #"{"epochz": 3}"#.write(to: unknown, atomically: true, encoding: .utf8)
         #expect { try RunOptions.parse(["--config", unknown.path]).resolve() } throws: { "\($0)".contains("epochz") }
@@ -115,7 +116,7 @@ import SERStore
         #expect(named.teacher == 279)
         #expect(try RunOptions.parse(["--teacher", "12"]).resolve(runs: { _ in 279 }).teacher == 12, "an id is read as an id")
         #expect { try RunOptions.parse(["--teacher", "bs6x5"]).resolve() } throws: { "\($0)".contains("--teacher") }
-        let folder = try SERProcess.temporaryFolder()
+        let folder = try ScratchFolder.make()
         let store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         #expect {
             try RunOptions.parse(["--teacher", "nosuch"]).resolve(runs: { try store.resolveRun($0) })

@@ -7,7 +7,7 @@ struct TestCorpus {
     let folder: URL
 
     init() throws {
-        folder = try WAVWriter.temporaryFolder()
+        folder = try ScratchFolder.make()
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
     }
 

@@ -22,8 +22,7 @@ final class DashboardHarness: Sendable {
     /// Imports a three-actor tone corpus (speaker `03` held out for test) and trains two epochs;
     /// with `sweep`, also sweeps `lr` over 1e-3 and 1e-2 (one epoch each).
     init(storeAudio: Bool = false, sweep: Bool = false) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-dashboard-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try ScratchFolder.make("dashboard")
         _ = try ToneCorpus.write(to: folder.appendingPathComponent("corpus"), actors: 3)
         store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         let workbench = Workbench(store: store, invocation: Invocation(commandLine: "DashboardTests"))

@@ -1,12 +1,11 @@
 import Foundation
 import SERPlot
 import Testing
+import SERTestSupport
 
 @Suite struct OutputTests {
     func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-plot-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("plot")
     }
 
     let figure = BarChart(categories: ["a", "b"], series: [BarSeries(label: "n", values: [1, 2])]).figure(width: 300, height: 200)

@@ -3,6 +3,7 @@ import GRDB
 import SERCore
 import SERRemote
 import SERStore
+import SERTestSupport
 
 /// Local databases with runs that record every exchanged table.
 enum RemoteFixture {
@@ -10,8 +11,7 @@ enum RemoteFixture {
 
     /// A fresh `ser.db` with a dataset of 6 clips in one version and one feature recipe.
     static func makeStore(_ label: String = #function) throws -> Store {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-remote-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make(label)
         let store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         try store.write { db in
             try db.execute(sql: "INSERT INTO datasets (name, layout, root_path, created_at) VALUES ('tones', 'folders', '/x', 'now')")

@@ -2,14 +2,13 @@ import Foundation
 import GRDB
 import SERStore
 import Testing
+import SERTestSupport
 
 @Suite("DatasetStore")
 struct DatasetStoreTests {
     /// A new database in a temporary folder.
-    func makeStore() throws -> (Store, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-store-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return (try Store.create(at: folder.appendingPathComponent("ser.db").path), folder)
+    func makeStore() throws -> Store {
+        try Store.create(at: try ScratchFolder.make("dataset-store").appendingPathComponent("ser.db").path)
     }
 
     func clip(_ datasetID: Int64, _ name: String, hash: Character, label: String = "happy") -> ClipRecord {
@@ -21,8 +20,7 @@ struct DatasetStoreTests {
     }
 
     @Test func clipsVersionsAndLookups() throws {
-        let (store, folder) = try makeStore()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
         let ids = try store.write { db -> [Int64] in
             let dataset = try DatasetStore.createDataset(
                 DatasetRecord(name: "d", layout: "folders", rootPath: "/c", createdAt: Timestamp.now()), db)
@@ -71,8 +69,7 @@ struct DatasetStoreTests {
     }
 
     @Test func unknownLabelsAreRefusedByTheSchema() throws {
-        let (store, folder) = try makeStore()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
         #expect(throws: (any Error).self) {
             try store.write { db in
                 let dataset = try DatasetStore.createDataset(

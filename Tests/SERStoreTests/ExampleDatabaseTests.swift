@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import SERStore
+import SERTestSupport
 
 /// `ser.db.example` (committed, made by `scripts/demo.sh` with UPDATE_EXAMPLE=1) must keep
 /// opening and migrating with the current binary as the schema grows.
@@ -11,7 +12,7 @@ import Testing
         let example = root.appendingPathComponent("ser.db.example")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: example.path)[.size] as? Int)
         #expect(size < 5_000_000, "ser.db.example must stay under 5 MB")
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         let copy = folder.appendingPathComponent("example.db")
         try FileManager.default.copyItem(at: example, to: copy)
         let store = try Store.open(at: copy.path)

@@ -3,6 +3,7 @@ import GRDB
 import SERCore
 import Testing
 @testable import SERStore
+import SERTestSupport
 
 /// `hyperparameters.value_text` (migration 0006): strings unquoted beside their JSON `value`,
 /// for rows written before the migration and after it, and the --where language on top.
@@ -10,7 +11,7 @@ import Testing
     @Test func theMigrationGivesOldRowsTheirText() throws {
         // The committed example was written at schema 4, before value_text existed.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let copy = try makeTemporaryFolder().appendingPathComponent("example.db")
+        let copy = try ScratchFolder.make().appendingPathComponent("example.db")
         try FileManager.default.copyItem(at: root.appendingPathComponent("ser.db.example"), to: copy)
         let store = try Store.open(at: copy.path)
         try store.read { (db: Database) throws -> Void in
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func newRunsGetTheirTextAndTheFilterComparesIt() throws {
-        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        let store = try Store.create(at: try ScratchFolder.make().appendingPathComponent("ser.db").path)
         let quoted = #"say "hi" \ é"#
         func run(_ name: String, _ optimizer: String) throws -> Int64 {
             try store.createRun(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SERStore
+import SERTestSupport
 
 /// Naming runs as git names commits (#18): ids, names and unique prefixes, last/HEAD,
 /// last~N, @tag; an ambiguous prefix lists its candidates.
@@ -15,7 +16,7 @@ import Testing
     }
 
     func store() throws -> (Store, [Int64]) {
-        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        let store = try Store.create(at: try ScratchFolder.make().appendingPathComponent("ser.db").path)
         var ids: [Int64] = []
         for (name, parent, tags) in [
             ("seed-30ep", nil, ["paper"]), ("seed-60ep", nil, []), ("fold", 2 as Int64?, ["paper"]), ("best", nil, []),
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func lastInADatabaseWithoutRunsSaysSo() throws {
-        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        let store = try Store.create(at: try ScratchFolder.make().appendingPathComponent("ser.db").path)
         #expect { _ = try store.resolveRun("last") } throws: { "\($0)".contains("'last': there are no runs yet") }
     }
 }

@@ -3,10 +3,11 @@ import GRDB
 import Testing
 @testable import SERStore
 import SERCore
+import SERTestSupport
 
 @Suite struct RunStoreTests {
     func makeStore() throws -> Store {
-        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        let store = try Store.create(at: try ScratchFolder.make().appendingPathComponent("ser.db").path)
         try store.write { db in
             try db.execute(sql: "INSERT INTO datasets (id, name, layout, root_path, created_at) VALUES (1, 'd', 'folders', '/x', 'now')")
             for id in 1...4 {

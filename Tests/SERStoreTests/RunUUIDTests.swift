@@ -3,6 +3,7 @@ import GRDB
 import Testing
 @testable import SERStore
 import SERCore
+import SERTestSupport
 
 /// Migration 0007: every run has a UUID, old ones backfilled, new ones from `createRun`.
 @Suite struct RunUUIDTests {
@@ -35,8 +36,7 @@ import SERCore
     }
 
     @Test func createRunWritesAUUIDAndRemotesKeepNoPassword() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-uuid-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make()
         let store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         let id = try store.createRun(
             NewRun(
@@ -50,6 +50,5 @@ import SERCore
         try store.removeRemote(name: "origin")
         #expect(try store.remotes().isEmpty)
         #expect(throws: StoreError.self) { try store.removeRemote(name: "origin") }
-        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import SERStore
+import SERTestSupport
 
 @Suite struct StoreLocatorTests {
     @Test func flagBeatsEnvironmentBeatsDiscovery() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         #expect(
             try StoreLocator.locate(explicit: "a.db", environment: ["SER_DB": "b.db"], start: folder.path)
                 == .init(path: "a.db", source: .flag))
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func discoveryFromASubfolderFindsTheParentsDatabase() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         let path = folder.appendingPathComponent("ser.db").path
         _ = try Store.create(at: path)
         let deep = folder.appendingPathComponent("a/b/c")
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func noDatabaseAnywhereSaysHowToMakeOne() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         #expect { try StoreLocator.locate(explicit: nil, environment: [:], start: folder.path) } throws: { error in
             guard let error = error as? StoreError else { return false }
             return error.code == .notFound && error.reason.contains("ser init")

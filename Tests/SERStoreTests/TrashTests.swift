@@ -3,11 +3,12 @@ import GRDB
 import Testing
 @testable import SERStore
 import SERCore
+import SERTestSupport
 
 /// The trash of runs (#18): hidden everywhere until restored, deleted for good by gc.
 @Suite struct TrashTests {
     @Test func trashedRunsAreHiddenRestoredAndCollected() throws {
-        let store = try Store.create(at: try makeTemporaryFolder().appendingPathComponent("ser.db").path)
+        let store = try Store.create(at: try ScratchFolder.make().appendingPathComponent("ser.db").path)
         func run(_ name: String, kind: RunKind = .train, parent: Int64? = nil, accuracy: Double? = nil) throws -> Int64 {
             let id = try store.createRun(
                 NewRun(

@@ -3,12 +3,13 @@ import GRDB
 import Testing
 @testable import SERStore
 import SERCore
+import SERTestSupport
 
 /// What a run's records say is what happened (#16 items 1–3, 12): the best epoch is the best
 /// one, parents report their children as they are, read-only databases can be read.
 @Suite struct TruthfulRecordsTests {
     func makeStore(_ label: String = #function) throws -> Store {
-        try Store.create(at: try makeTemporaryFolder(label).appendingPathComponent("ser.db").path)
+        try Store.create(at: try ScratchFolder.make(label).appendingPathComponent("ser.db").path)
     }
 
     func newRun(_ name: String, kind: RunKind = .train, parent: Int64? = nil, config: String = #"{"select":"last"}"#) -> NewRun {
@@ -46,7 +47,7 @@ import SERCore
     /// A database written before schema 3 stored the last epoch as the best for `--select
     /// last` runs; migration 3 recomputes it from the recorded epochs by the run's monitor.
     @Test func migrationThreeRecomputesTheBestEpochOfOldRuns() throws {
-        let path = try makeTemporaryFolder().appendingPathComponent("old.db").path
+        let path = try ScratchFolder.make().appendingPathComponent("old.db").path
         let pool = try DatabasePool(path: path)
         let all = EmbeddedMigrations.all
         try Migrator(migrations: all.filter { $0.version <= 2 }).migrate(pool, path: path)
@@ -151,7 +152,7 @@ import SERCore
     /// `Store.open(readOnly:)` reads a current database without writing a byte, and refuses
     /// one that needs migrating with a message saying so (item 12).
     @Test func readOnlyOpeningNeverWrites() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         let path = folder.appendingPathComponent("ser.db").path
         do {
             let store = try Store.create(at: path)
@@ -184,7 +185,7 @@ import SERCore
 
     /// After a checkpoint the database file alone holds every commit (item 5).
     @Test func aCheckpointLeavesNothingOnlyInTheLog() throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try ScratchFolder.make()
         let path = folder.appendingPathComponent("ser.db").path
         let store = try Store.create(at: path)
         _ = try store.createRun(newRun("kept"))

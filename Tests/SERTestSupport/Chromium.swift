@@ -28,8 +28,9 @@ public enum Chromium {
     /// `timeout` seconds.
     public static func run(_ arguments: [String], timeout: TimeInterval = 90) throws -> Result {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let scratch = try ScratchFolder.make("chromium")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let profile = scratch.appendingPathComponent("profile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments =
@@ -37,11 +38,10 @@ public enum Chromium {
                 "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
                 "--user-data-dir=\(profile.path)",
             ] + arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8)).out")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("ser-chromium-\(UUID().uuidString.prefix(8)).err")
+        let out = scratch.appendingPathComponent("stdout")
+        let err = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

@@ -20,7 +20,7 @@ public struct CompareFixture {
     public let path: String
 
     public init() throws {
-        path = try WAVWriter.temporaryFolder().appendingPathComponent("ser.db").path
+        path = try ScratchFolder.make().appendingPathComponent("ser.db").path
         store = try Store.create(at: path)
         try store.write { db in
             try db.execute(

@@ -31,7 +31,7 @@ public final class DevToolsBrowser: @unchecked Sendable {
     /// Starts the browser (``Chromium/executable``) with a private profile.
     public init() throws {
         guard let executable = Chromium.executable else { throw DevToolsError("chromium is not installed") }
-        profile = FileManager.default.temporaryDirectory.appendingPathComponent("ser-devtools-\(UUID().uuidString.prefix(8))")
+        profile = try ScratchFolder.make("devtools")
         var toBrowser: [Int32] = [0, 0]
         var fromBrowser: [Int32] = [0, 0]
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw DevToolsError("pipe: errno \(errno)") }

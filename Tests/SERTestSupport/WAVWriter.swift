@@ -16,11 +16,4 @@ public enum WAVWriter {
         for s in samples { withUnsafeBytes(of: s.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
-
-    /// A fresh temporary folder for one test.
-    public static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -18,7 +18,7 @@ import Testing
 
     /// Writes `text` to a fresh file called `name` and loads it.
     private func load(_ text: String, name: String) throws -> [String: Any] {
-        let file = try WAVWriter.temporaryFolder().appendingPathComponent(name)
+        let file = try ScratchFolder.make().appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
         return try ConfigFile.load(path: file.path)
     }
@@ -69,7 +69,7 @@ import Testing
         (#"{"bidirectional": "yes"}"#, "setting 'bidirectional' must be"),
     ])
     func valuesOfTheWrongTypeNameTheSetting(_ text: String, _ message: String) throws {
-        let file = try WAVWriter.temporaryFolder().appendingPathComponent("types.json")
+        let file = try ScratchFolder.make().appendingPathComponent("types.json")
         try Data(text.utf8).write(to: file)
         #expect { try RunSettings().merging(file: ConfigFile.load(path: file.path), path: file.path) } throws: { error in
             "\(error)".contains(message) && "\(error)".contains("types.json")

@@ -15,8 +15,7 @@ struct WorkbenchFixture {
     var corpus: URL { folder.appendingPathComponent("corpus") }
 
     init(actors: Int = 6, observer: RecordingObserver = RecordingObserver(), cancellation: CancellationToken = CancellationToken()) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-workbench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try ScratchFolder.make("workbench")
         try ToneCorpus.write(to: folder.appendingPathComponent("corpus"), actors: actors)
         store = try Store.create(at: folder.appendingPathComponent("ser.db").path)
         self.observer = observer

@@ -13,8 +13,7 @@ struct WorkerFixture {
     let workbench: Workbench
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-worker-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try ScratchFolder.make("worker")
         try ToneCorpus.write(to: folder.appendingPathComponent("corpus"), actors: 4, repetitions: 2)
         workbench = Workbench(
             store: try Store.create(at: folder.appendingPathComponent("ser.db").path), invocation: Invocation(commandLine: "WorkerTests"))

@@ -1,16 +1,12 @@
 import Foundation
 import GRDB
 import SERStore
+import SERTestSupport
 
 /// The databases hostile cases start from, made once per test process and copied per case.
 enum HostileFixture {
-    /// Where the templates live; removed at exit.
-    static let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ser-hostile-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: HostileFixture.root) }
-        return url
-    }()
+    /// Where the templates live (a scratch folder, removed at exit).
+    static let root: URL = (try? ScratchFolder.make("hostile")) ?? ScratchFolder.root
 
     /// A fresh `ser init` database.
     static let initialized: Result<String, HostileSetupError> = {
@@ -43,8 +39,7 @@ enum HostileFixture {
 
     /// A fresh workspace for `base`.
     static func workspace(for base: HostileCase.Base) throws -> HostileWorkspace {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-hostile-case-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("hostile-case")
         switch base {
         case .nothing:
             return HostileWorkspace(folder: folder.resolvingSymlinksInPath(), runID: 0)

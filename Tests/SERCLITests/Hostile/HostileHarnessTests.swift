@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SERTestSupport
 
 /// The robustness suite's own machinery: the runner really kills hangs and reports signals,
 /// the verdict really flags each broken invariant, and the generator's cases are distinct.
@@ -62,9 +63,8 @@ struct HostileHarnessTests {
     }
 
     @Test func fileTypesAreSeenWithoutFollowingLinks() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ser-harness-\(UUID().uuidString.prefix(8))")
+        let folder = try ScratchFolder.make("harness")
         let workspace = HostileWorkspace(folder: folder, runID: 0)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { workspace.remove() }
         #expect(HostileVerdict.fileType(try workspace.fifo("f")) == "FIFO")
         #expect(HostileVerdict.fileType(try workspace.link("l", to: "/dev/null")) == "symlink")
