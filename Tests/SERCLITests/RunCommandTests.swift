@@ -396,6 +396,36 @@ import Testing
         }
     }
 
+    /// A sweep's trials start from its recipe, as `ser run`'s do (a sweep used to record the
+    /// recipe's name and train from the defaults).
+    @Test func aSweepStartsFromItsRecipe() throws {
+        let corpus = try corpus()
+        defer { corpus.remove() }
+        let result = try corpus.ser([
+            "sweep", "--recipe", "best", "--lr", "1e-3,3e-3", "--test-speakers", "6", "-q", "--set", "epochs=1",
+            "--set", "features=mfcc13", "--set", "sampleRate=16000", "--set", "layers=8", "--set", "dense=8", "--set", "batch=8",
+            "--set", "maxFrames=16", "--set", "threads=1",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        try queue(corpus).read { (db: Database) throws -> Void in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.kind, n.value AS normalization, b.value AS bidirectional, p.value AS pooling, l.value AS lr
+                    FROM runs r JOIN hyperparameters n ON n.run_id = r.id AND n.name = 'normalization'
+                    JOIN hyperparameters b ON b.run_id = r.id AND b.name = 'bidirectional'
+                    JOIN hyperparameters p ON p.run_id = r.id AND p.name = 'pooling'
+                    JOIN hyperparameters l ON l.run_id = r.id AND l.name = 'lr' WHERE r.kind = 'trial' ORDER BY r.id
+                    """)
+            #expect(rows.map { $0["lr"] as String } == ["0.001", "0.003"])
+            for row in rows {
+                #expect(row["normalization"] as String == "\"cmvn\"")
+                #expect(row["bidirectional"] as String == "true")
+                #expect(row["pooling"] as String == "\"attention\"")
+            }
+        }
+    }
+
     @Test func speakerNormalisationTrainsAndIsRefusedForDeployment() throws {
         let corpus = try corpus()
         defer { corpus.remove() }

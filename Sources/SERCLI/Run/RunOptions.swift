@@ -80,24 +80,10 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The settings: defaults ← recipe ← `--config` ← these flags, with `runs` resolving run
-    /// references given as names (see ``overrides(runs:)``).
+    /// The settings: defaults ← recipe ← `--config` ← these flags (``RunSettings/resolved(file:given:)``),
+    /// with `runs` resolving run references given as names (see ``overrides(runs:)``).
     func resolve(runs: ((String) throws -> Int64)? = nil) throws -> RunSettings {
-        let fromFile = try config.map { try ConfigFile.load(path: $0) } ?? [:]
-        let flags = try overrides(runs: runs)
-        let recipe: Recipe
-        if let value = flags["recipe"] ?? fromFile["recipe"].flatMap(JSONValue.init(any:)) {
-            do {
-                recipe = try Recipe(json: value)
-            } catch let error as SettingValueError {
-                throw WorkbenchError.setting("recipe", error.reason, source: config.map { .configFile($0) } ?? .caller)
-            }
-        } else {
-            recipe = .seed
-        }
-        var settings = try RunSettings().merging(recipe.overrides, source: .recipe(recipe.rawValue))
-        if let config { settings = try settings.merging(file: fromFile, path: config) }
-        return try settings.merging(flags, source: .caller)
+        try RunSettings.resolved(file: try config.map { (try ConfigFile.load(path: $0), $0) }, given: try overrides(runs: runs))
     }
 
     /// The settings flags for help: one entry per setting, grouped, wrapped to 79 columns

@@ -13,8 +13,8 @@ extension SER {
             discussion: """
                 Give alternatives comma-separated (--lr 1e-3,3e-4 --dropout 0.2,0.4); for layer lists \
                 separate alternatives with ':' (--layers 128,64:256,128). Other settings come from \
-                --config and the defaults of ser run. Trials are ranked by validation accuracy: \
-                choose on validation, report on test. --jobs N runs N trials at once in separate \
+                --config, else --recipe, else the defaults of ser run (as for ser run). Trials are \
+                ranked by validation accuracy: choose on validation, report on test. --jobs N runs N trials at once in separate \
                 processes sharing the database. Every setting of ser run takes alternatives (data, \
                 split, threads and recipe take one value, fixed for the whole sweep):
 
@@ -84,9 +84,7 @@ extension SER {
                 return workbench
             }
             let (fixed, raw) = try parts(runs: { try open().store.resolveRun($0) })
-            var base = RunSettings()
-            if let config = settings.config { base = try base.merging(file: try ConfigFile.load(path: config), path: config) }
-            base = try base.merging(fixed, source: .caller)
+            let base = try RunSettings.resolved(file: try settings.config.map { (try ConfigFile.load(path: $0), $0) }, given: fixed)
             var seen: [String: Int] = [:]
             var axes: [(key: String, text: String)] = []
             for axis in raw {
