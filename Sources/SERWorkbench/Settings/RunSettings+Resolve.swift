@@ -3,7 +3,8 @@ public import SERCore
 extension RunSettings {
     /// The settings of a run or a sweep's base, in the one order every front end uses:
     /// defaults ← the recipe's overrides ← the settings file ← `given` (the caller's values,
-    /// by setting key). The recipe is `given`'s, else the file's, else `seed`.
+    /// by setting key). The recipe is `given`'s, else the file's, else `seed`; it trains a
+    /// distilled student when a `teacher` is given or in the file (``Recipe/overrides(distilling:)``).
     ///
     /// - Parameters:
     ///   - file: a settings file's values (``ConfigFile/load(path:)``) and its path.
@@ -22,7 +23,9 @@ extension RunSettings {
         } else {
             recipe = .seed
         }
-        var settings = try RunSettings().merging(recipe.overrides, source: .recipe(recipe.rawValue))
+        let teacher = given["teacher"] ?? file?.values["teacher"].flatMap(JSONValue.init(any:))
+        let distilling = teacher != nil && teacher != .null
+        var settings = try RunSettings().merging(recipe.overrides(distilling: distilling), source: .recipe(recipe.rawValue))
         if let file { settings = try settings.merging(file: file.values, path: file.path) }
         return try settings.merging(given, source: .caller)
     }
