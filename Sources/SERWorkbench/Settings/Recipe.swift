@@ -14,7 +14,7 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// balanced class weights, a cosine schedule, and the best epoch chosen on
     /// speaker-disjoint validation data: a BiLSTM of 96 for 40 epochs. With `--teacher` (a
     /// `best-speaker` ensemble on the same folds, README) it trains the student that won on
-    /// validation F1: distillation with β 0.8 and temperature 3 (session 11) into a BiLSTM of
+    /// validation F1: distillation with temperature 3 (session 11) and β 1 into a BiLSTM of
     /// 128 for 60 epochs (session 12).
     case best
     /// The strongest recipe when every speaker comes with several unlabelled utterances: `best`
@@ -70,7 +70,7 @@ public enum Recipe: String, CaseIterable, Sendable {
                 "featureNoise": .number(0.1),
                 "speedPerturb": .array([.number(0.9), .number(1.1)]),
                 "mixup": .number(0.2),
-                "distill": .number(0.8),
+                "distill": .number(1),
                 "distillTemperature": .number(3),
             ]
             if distilling {
