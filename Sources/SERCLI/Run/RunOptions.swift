@@ -83,7 +83,7 @@ struct RunOptions: ParsableArguments {
     /// The settings: defaults ← recipe ← `--config` ← these flags (``RunSettings/resolved(file:given:)``),
     /// with `runs` resolving run references given as names (see ``overrides(runs:)``).
     func resolve(runs: ((String) throws -> Int64)? = nil) throws -> RunSettings {
-        try RunSettings.resolved(file: try config.map { (try ConfigFile.load(path: $0), $0) }, given: try overrides(runs: runs))
+        try RunSettings.resolved(config: config, given: try overrides(runs: runs))
     }
 
     /// The settings flags for help: one entry per setting, grouped, wrapped to 79 columns

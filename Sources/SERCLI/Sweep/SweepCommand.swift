@@ -14,8 +14,8 @@ extension SER {
                 Give alternatives comma-separated (--lr 1e-3,3e-4 --dropout 0.2,0.4); for layer lists \
                 separate alternatives with ':' (--layers 128,64:256,128). Other settings come from \
                 --config, else --recipe, else the defaults of ser run (as for ser run). Trials are \
-                ranked by validation accuracy: choose on validation, report on test. --jobs N runs N trials at once in separate \
-                processes sharing the database. Every setting of ser run takes alternatives (data, \
+                ranked by validation accuracy: choose on validation, report on test. --jobs N runs \
+                N trials at once in separate processes sharing the database. Every setting of ser run takes alternatives (data, \
                 split, threads and recipe take one value, fixed for the whole sweep):
 
                 \(RunOptions.help)
@@ -84,7 +84,7 @@ extension SER {
                 return workbench
             }
             let (fixed, raw) = try parts(runs: { try open().store.resolveRun($0) })
-            let base = try RunSettings.resolved(file: try settings.config.map { (try ConfigFile.load(path: $0), $0) }, given: fixed)
+            let base = try RunSettings.resolved(config: settings.config, given: fixed)
             var seen: [String: Int] = [:]
             var axes: [(key: String, text: String)] = []
             for axis in raw {

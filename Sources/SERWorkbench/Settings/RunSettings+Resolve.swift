@@ -7,13 +7,16 @@ extension RunSettings {
     /// distilled student when a `teacher` is given or in the file (``Recipe/overrides(distilling:)``).
     ///
     /// - Parameters:
-    ///   - file: a settings file's values (``ConfigFile/load(path:)``) and its path.
+    ///   - config: the path of a settings file (``ConfigFile/load(path:)``), if any.
     ///   - given: values from the command line (or another front end), by setting key.
     /// - Throws: ``WorkbenchError`` `.invalidSetting` naming the key, the value's reason and
     ///   where it came from (the recipe, the file, the caller).
-    public static func resolved(file: (values: [String: Any], path: String)? = nil, given: [String: JSONValue]) throws -> RunSettings {
+    public static func resolved(config: String? = nil, given: [String: JSONValue]) throws -> RunSettings {
+        let file = try config.map { (values: try ConfigFile.load(path: $0), path: $0) }
+        /// The value of `key` given, else the file's.
+        func value(_ key: String) -> JSONValue? { given[key] ?? file?.values[key].flatMap(JSONValue.init(any:)) }
         let recipe: Recipe
-        if let value = given["recipe"] ?? file?.values["recipe"].flatMap(JSONValue.init(any:)) {
+        if let value = value("recipe") {
             do {
                 recipe = try Recipe(json: value)
             } catch let error as SettingValueError {
@@ -23,8 +26,7 @@ extension RunSettings {
         } else {
             recipe = .seed
         }
-        let teacher = given["teacher"] ?? file?.values["teacher"].flatMap(JSONValue.init(any:))
-        let distilling = teacher != nil && teacher != .null
+        let distilling = value("teacher").map { $0 != .null } ?? false
         var settings = try RunSettings().merging(recipe.overrides(distilling: distilling), source: .recipe(recipe.rawValue))
         if let file { settings = try settings.merging(file: file.values, path: file.path) }
         return try settings.merging(given, source: .caller)

@@ -42,9 +42,9 @@ enum HostileFixture {
         let folder = try ScratchFolder.make("hostile-case")
         switch base {
         case .nothing:
-            return HostileWorkspace(folder: folder.resolvingSymlinksInPath(), runID: 0)
+            return HostileWorkspace(folder: folder, runID: 0)
         case .goodCorpus:
-            let workspace = HostileWorkspace(folder: folder.resolvingSymlinksInPath(), runID: 0)
+            let workspace = HostileWorkspace(folder: folder, runID: 0)
             try FileManager.default.copyItem(atPath: try initialized.get(), toPath: workspace.database)
             for actor in 1...2 {
                 for take in 1...2 { try workspace.goodClip(actor: actor, take: take, seed: actor * 2 + take) }
@@ -52,7 +52,7 @@ enum HostileFixture {
             return workspace
         case .trained:
             let (database, runID) = try trained.get()
-            let workspace = HostileWorkspace(folder: folder.resolvingSymlinksInPath(), runID: runID)
+            let workspace = HostileWorkspace(folder: folder, runID: runID)
             try FileManager.default.copyItem(atPath: database, toPath: workspace.database)
             return workspace
         }
