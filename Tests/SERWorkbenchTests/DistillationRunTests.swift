@@ -39,7 +39,7 @@ import Testing
         #expect(targets.count == 2)
         for (i, split) in folds.enumerated() {
             let ids = data.usable(split.train).map(\.id)
-            #expect(Set(targets[i].keys) == Set(ids))
+            #expect(Set(targets[i].clips.keys) == Set(ids) && targets[i].copies.isEmpty)
             let models = try teacher.members.map { member -> TrainedModel in
                 let fold = try fixture.store.childRuns(of: member)[i].id
                 #expect(Set(try fixture.store.splitClips(fold, subset: "test")) == Set(split.test))
@@ -50,7 +50,7 @@ import Testing
             for (row, id) in ids.enumerated() {
                 let expected = (0..<data.classes.count).map { c in Float((Double(p[0][row, c]) + Double(p[1][row, c])) / 2) }
                 // Both sides average the same two float32 values in double and round once.
-                #expect(targets[i][id] == expected)
+                #expect(targets[i].clips[id] == expected)
             }
         }
 
@@ -65,6 +65,57 @@ import Testing
         let plainFold = try fixture.store.childRuns(of: plain.run)[0].id
         #expect(try fixture.store.epochs(distilledFold)[0].trainLoss != fixture.store.epochs(plainFold)[0].trainLoss)
         #expect(try fixture.store.splitClips(distilledFold, subset: "test") == fixture.store.splitClips(plainFold, subset: "test"))
+    }
+
+    /// `--distill-copies teacher`: the teacher classifies every speed-perturbed copy from its
+    /// own features of the perturbed audio, and the student's epochs draw those targets with
+    /// the copies (its training differs from the same run taught with the clips' targets).
+    @Test func theTeacherCanClassifyTheSpeedPerturbedCopiesItself() throws {
+        let fixture = try WorkbenchFixture.imported(actors: 4)
+        defer { fixture.remove() }
+        let teacher = try fixture.workbench.train(Self.settings(seed: 1), TrainingRequest(name: "teacher"))
+        var student = Self.settings(seed: 3)
+        student.teacher = Int(teacher.run)
+        student.speedPerturb = [0.9, 1.1]
+        student.distillCopies = .teacher
+
+        // The copies' targets, against the teacher's fold models on the copies' features by hand
+        // (the teacher shares the student's feature recipe here, so the student's copies are its inputs).
+        let data = try DataPreparer.prepare(fixture.workbench, settings: student)
+        #expect(data.copies.count == 2)
+        let folds = try Splitter(validationFraction: student.validationFraction, seed: 7).folds(data.clipRefs, k: 2)
+        let targets = try TeacherTargets(workbench: fixture.workbench).probabilities(
+            teacher: teacher.run, splits: folds, data: data, copies: student.speedPerturb)
+        var differing = 0
+        for (i, split) in folds.enumerated() {
+            let ids = data.usable(split.train).map(\.id)
+            #expect(targets[i].copies.count == 2)
+            let model = try fixture.workbench.model(ofRun: try fixture.store.childRuns(of: teacher.run)[i].id)
+            for copy in 0..<2 {
+                #expect(Set(targets[i].copies[copy].keys) == Set(ids))
+                let p = try model.probabilities(ids.compactMap { data.copies[copy][$0] })
+                for (row, id) in ids.enumerated() {
+                    // One model: its float32 probabilities through double and back, unchanged.
+                    #expect(targets[i].target(id, copy: copy) == (0..<data.classes.count).map { p[row, $0] })
+                    if targets[i].copies[copy][id] != targets[i].clips[id] { differing += 1 }
+                }
+            }
+        }
+        #expect(differing > 0, "the perturbed audio should change some of the teacher's probabilities")
+        let plain = try TeacherTargets(workbench: fixture.workbench).probabilities(teacher: teacher.run, splits: folds, data: data)
+        let someID = try #require(folds[0].train.first)
+        #expect(plain[0].copies.isEmpty && plain[0].target(someID, copy: 1) == plain[0].clips[someID])
+        #expect(plain.map(\.clips) == targets.map(\.clips))
+
+        let taught = try fixture.workbench.train(student, TrainingRequest(name: "copies taught"))
+        let config = try #require(try fixture.store.runHeader(taught.run)?.config)
+        #expect(config.contains("\"distillCopies\":\"teacher\""))
+        var inherited = student
+        inherited.distillCopies = .source
+        let source = try fixture.workbench.train(inherited, TrainingRequest(name: "copies inherit"))
+        let taughtFold = try fixture.store.childRuns(of: taught.run)[0].id
+        let sourceFold = try fixture.store.childRuns(of: source.run)[0].id
+        #expect(try fixture.store.epochs(taughtFold)[0].trainLoss != fixture.store.epochs(sourceFold)[0].trainLoss)
     }
 
     /// An unknown teacher, or one trained on other folds, stops the run before any row is written.

@@ -15,8 +15,9 @@ struct RunExecutor {
     let data: PreparedData
     let split: Split
     let normalizer: Normalizer
-    /// `--teacher`: `clips.id` → the teacher's class probabilities of each training clip.
-    let teacher: [Int64: [Float]]?
+    /// `--teacher`: the teacher's class probabilities of each training clip (and, with
+    /// `--distill-copies teacher`, of its speed-perturbed copies).
+    let teacher: SoftTargets?
     var store: Store { workbench.store }
 
     /// The outcome of one run.
@@ -173,7 +174,8 @@ struct RunExecutor {
     }
 
     /// The training set as this epoch sees it: each clip (`ids`, aligned with `set`) drawn
-    /// from its original and its speed-perturbed copies (normalised as `set` is),
+    /// from its original and its speed-perturbed copies (normalised as `set` is, with the
+    /// teacher's targets of the copy drawn when it classified the copies),
     /// renormalised with a simulated enrolment's statistics, then augmented afresh (all
     /// seeded by run seed, epoch and clip) when the settings ask for it; else unchanged.
     private func augmented(
@@ -184,8 +186,9 @@ struct RunExecutor {
         guard augmenter.isActive || copies > 0 || enrollment != nil else { return set }
         let seed = UInt64(truncatingIfNeeded: settings.seed)
         let sampler = CopySampler(copies: copies + 1)
+        let choices = set.sequences.indices.map { sampler.choice(seed: seed, epoch: epoch, index: $0) }
         let sequences = set.sequences.indices.map { i in
-            let choice = sampler.choice(seed: seed, epoch: epoch, index: i)
+            let choice = choices[i]
             var m = set.sequences[i]
             if choice > 0, let raw = data.raw(ids[i], copy: choice - 1) {
                 m = normalizer.apply(PreparedData.truncate(raw, to: settings.maxFrames))
@@ -193,7 +196,19 @@ struct RunExecutor {
             if let enrollment { m = enrollment.apply(m, index: i, copy: choice, seed: seed, epoch: epoch) }
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
-        return try SequenceDataset(sequences: sequences, labels: set.labels, targets: set.targets)
+        var targets = set.targets
+        if let teacher, !teacher.copies.isEmpty, var values = targets?.values {
+            let classes = data.classes.count
+            for (i, choice) in choices.enumerated() where choice > 0 {
+                guard let p = teacher.target(ids[i], copy: choice - 1), p.count == classes else { continue }
+                values.replaceSubrange((i * classes)..<((i + 1) * classes), with: p)
+            }
+            guard let replaced = Matrix(rows: set.count, columns: classes, values: values) else {
+                throw WorkbenchError(.unusableData, "the teacher's probabilities do not cover the \(set.count) training clips")
+            }
+            targets = replaced
+        }
+        return try SequenceDataset(sequences: sequences, labels: set.labels, targets: targets)
     }
 
     /// The training set with the teacher's probabilities of its clips (`ids`, row for row) as
@@ -205,7 +220,7 @@ struct RunExecutor {
         var values: [Float] = []
         values.reserveCapacity(set.count * data.classes.count)
         for id in ids {
-            guard let p = teacher[id], p.count == data.classes.count else {
+            guard let p = teacher.target(id), p.count == data.classes.count else {
                 throw WorkbenchError(.unusableData, "the teacher gave no class probabilities for training clip \(id)")
             }
             values.append(contentsOf: p)

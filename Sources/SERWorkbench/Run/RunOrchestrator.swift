@@ -57,16 +57,18 @@ struct RunOrchestrator {
 
     /// The `--teacher` probabilities of each split's training clips (``TeacherTargets``), one
     /// map per split; an empty map each without a teacher.
-    private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [[Int64: [Float]]] {
-        guard let teacher = settings.teacher else { return splits.map { _ in [:] } }
+    private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [SoftTargets] {
+        guard let teacher = settings.teacher else { return splits.map { _ in SoftTargets(clips: [:]) } }
         let targets = try TeacherTargets(workbench: workbench).probabilities(
-            teacher: Int64(teacher), splits: splits, data: data, temperature: settings.distillTemperature)
+            teacher: Int64(teacher), splits: splits, data: data, temperature: settings.distillTemperature,
+            copies: settings.distillCopies == .teacher ? settings.speedPerturb : [])
         let seen = TeacherTargets.summary(targets, data: data)
         workbench.observer.handle(
             .message(
                 "teacher run \(teacher) on \(splits.count == 1 ? "the" : "\(splits.count) splits'") training clips: "
                     + String(format: "accuracy %.1f %%, mean probability of the label %.3f", 100 * seen.accuracy, seen.labelProbability)
-                    + " (temperature \(settings.distillTemperature)); weight \(settings.distill)"))
+                    + " (temperature \(settings.distillTemperature)); weight \(settings.distill)"
+                    + (targets.first?.copies.isEmpty == false ? "; the speed-perturbed copies taught as the teacher hears them" : "")))
         return targets
     }
 
@@ -109,7 +111,7 @@ struct RunOrchestrator {
     /// skipping finished ones, creating the missing ones with `newFold(i)` — and records the
     /// parent's mean ± std over its folds. Stops at the first fold that does not finish.
     private func trainFolds(
-        _ parent: Int64, folds: [Split], targets: [[Int64: [Float]]], existing: [RunSummaryRow], settings: RunSettings,
+        _ parent: Int64, folds: [Split], targets: [SoftTargets], existing: [RunSummaryRow], settings: RunSettings,
         data: PreparedData, reproduces: Int64?, newFold: (Int) throws -> Int64
     ) throws -> TrainingOutcome {
         try store.markRunning(parent, pid: getpid())
@@ -228,7 +230,7 @@ struct RunOrchestrator {
     /// Records the split and normalisation (new runs) and trains, with `targets` (the
     /// teacher's probabilities of the training clips) when distilling.
     private func execute(
-        _ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, targets: [Int64: [Float]]?, resume: Bool
+        _ runID: Int64, settings: RunSettings, data: PreparedData, split: Split, targets: SoftTargets?, resume: Bool
     ) throws -> RunExecutor.Result {
         let normalizer: Normalizer
         if resume, let saved = try store.normalization(runID) {

@@ -17,15 +17,21 @@ struct TeacherTargets {
     let workbench: Workbench
     var store: Store { workbench.store }
 
-    /// `clips.id` → mean teacher probabilities (in `data.classes`' order) of each split's
-    /// training clips, softened by `temperature` (``soften(_:temperature:)``), one map per
-    /// split in order.
+    /// The mean teacher probabilities (in `data.classes`' order) of each split's training
+    /// clips, softened by `temperature` (``soften(_:temperature:)``), one ``SoftTargets`` per
+    /// split in order. With `copies` (speed factors, `--distill-copies teacher`) the teacher
+    /// also classifies each clip's copy at every factor, from its own features of the
+    /// perturbed audio (computed and cached like any recipe's), each copy normalised as the
+    /// teacher's training normalised copies (a per-speaker model: the copy's speaker at that
+    /// speed, as a speaker of its own).
     ///
     /// - Throws: ``WorkbenchError`` `.invalidSetting` for key `teacher` naming the run and the
     ///   reason: unknown, unfinished, another dataset version or other classes, a model tested
     ///   on clips no split tests, a split no teacher model was tested on; ``ModelUseError``
     ///   and ``WorkbenchError`` from preparing the teacher's features; `.cancelled`.
-    func probabilities(teacher: Int64, splits: [Split], data: PreparedData, temperature: Double = 1) throws -> [[Int64: [Float]]] {
+    func probabilities(
+        teacher: Int64, splits: [Split], data: PreparedData, temperature: Double = 1, copies factors: [Double] = []
+    ) throws -> [SoftTargets] {
         func refuse(_ reason: String) -> WorkbenchError { WorkbenchError.setting("teacher", "run \(teacher) \(reason)") }
         guard try store.runHeader(teacher) != nil else { throw refuse("is not in \(store.path) (see `ser runs`)") }
         let evaluator = DatasetEvaluator(workbench: workbench)
@@ -60,7 +66,8 @@ struct TeacherTargets {
         if let missing = splits.indices.first(where: { counts[$0] == nil }) {
             throw refuse("has no model tested on split \(missing + 1)'s clips; a teacher needs the same --split and --split-seed")
         }
-        var sums = [[Int64: [Double]]](repeating: [:], count: splits.count)
+        // sums[split][0] sums the clips as recorded, sums[split][1 + c] copy c.
+        var sums = [[[Int64: [Double]]]](repeating: [[Int64: [Double]]](repeating: [:], count: 1 + factors.count), count: splits.count)
         let classCount = data.classes.count
         // Models grouped by how their input is made, each group's features prepared once.
         let groups = Dictionary(grouping: assigned) {
@@ -72,7 +79,7 @@ struct TeacherTargets {
             else { continue }
             var wanted = try RunSettings.stored(header)
             wanted.dataset = "\(data.dataset.name)@\(data.version.hash)"
-            wanted.speedPerturb = []
+            wanted.speedPerturb = factors
             let prepared = try DataPreparer.prepare(workbench, settings: wanted)
                 .normalizedPerSpeaker(if: first.perSpeaker, maxFrames: first.modelConfig.maxFrames)
             let engines = PredictionEngines()
@@ -81,18 +88,23 @@ struct TeacherTargets {
                     throw WorkbenchError(.cancelled, "interrupted while the teacher (run \(teacher)) classified the training clips")
                 }
                 let ids = data.usable(splits[split].train).map(\.id)
-                let raw = ids.compactMap { prepared.features[$0] }
-                guard raw.count == ids.count else { throw refuse("has no features for some training clips of split \(split + 1)") }
-                let p = try model.probabilities(raw, engines: engines)
                 let weight = 1 / Double(counts[split] ?? 1)
-                for (row, id) in ids.enumerated() {
-                    var sum = sums[split][id] ?? [Double](repeating: 0, count: classCount)
-                    for c in 0..<classCount { sum[c] += weight * Double(p[row, c]) }
-                    sums[split][id] = sum
+                for copy in 0...factors.count {
+                    let raw = ids.compactMap { prepared.raw($0, copy: copy == 0 ? nil : copy - 1) }
+                    guard raw.count == ids.count else { throw refuse("has no features for some training clips of split \(split + 1)") }
+                    let p = try model.probabilities(raw, engines: engines)
+                    for (row, id) in ids.enumerated() {
+                        var sum = sums[split][copy][id] ?? [Double](repeating: 0, count: classCount)
+                        for c in 0..<classCount { sum[c] += weight * Double(p[row, c]) }
+                        sums[split][copy][id] = sum
+                    }
                 }
             }
         }
-        return sums.map { $0.mapValues { Self.soften($0, temperature: temperature).map(Float.init) } }
+        return sums.map { maps in
+            let softened = maps.map { $0.mapValues { Self.soften($0, temperature: temperature).map(Float.init) } }
+            return SoftTargets(clips: softened[0], copies: Array(softened.dropFirst()))
+        }
     }
 
     /// `p^(1/T)` renormalised to sum 1 (the softmax of `log p / T`); `p` itself at `T = 1`.
@@ -105,11 +117,12 @@ struct TeacherTargets {
     }
 
     /// How the teacher sees the training clips: its accuracy (argmax = label) and the mean
-    /// probability it gives each clip's own label, over all splits' targets.
-    static func summary(_ targets: [[Int64: [Float]]], data: PreparedData) -> (accuracy: Double, labelProbability: Double) {
+    /// probability it gives each clip's own label, over all splits' targets of the clips as
+    /// recorded.
+    static func summary(_ targets: [SoftTargets], data: PreparedData) -> (accuracy: Double, labelProbability: Double) {
         var clips = 0, correct = 0, probability = 0.0
         for split in targets {
-            for (id, p) in split {
+            for (id, p) in split.clips {
                 guard let label = data.labelIndex(of: id), p.indices.contains(label) else { continue }
                 clips += 1
                 probability += Double(p[label])

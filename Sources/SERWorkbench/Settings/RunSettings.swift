@@ -76,6 +76,9 @@ public struct RunSettings: Equatable, Sendable {
     public var distill = 0.5
     /// The temperature `T` that softens the teacher's mean probabilities, `t_c ∝ p̄_c^(1/T)`.
     public var distillTemperature = 1.0
+    /// With ``teacher`` and ``speedPerturb``: whether a speed-perturbed copy is taught with its
+    /// clip's targets or with the teacher's probabilities of the copy itself.
+    public var distillCopies = DistillCopies.source
 
     /// The defaults.
     public init() {}
@@ -226,6 +229,10 @@ public struct RunSettings: Equatable, Sendable {
             "With --teacher: soften the teacher's mean probabilities p to p^(1/T), renormalised (softmax of log p / T; "
                 + "T > 1 shows more of how the teacher ranks the wrong classes; default 1).",
             rule: { $0 >= 0.1 && $0 <= 100 ? nil : "must be between 0.1 and 100 (got \($0))" }),
+        .make(
+            "distillCopies", \.distillCopies, .training, "from",
+            "With --teacher and --speed-perturb: what a speed-perturbed copy learns from, source (its clip's targets, the default) "
+                + "or teacher (the teacher's probabilities of the copy itself, from its own features of the perturbed audio)."),
     ]
 
     /// The settings by key.

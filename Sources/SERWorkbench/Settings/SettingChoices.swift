@@ -33,6 +33,16 @@ public enum ClassWeighting: String, SettingChoice {
     case balanced
 }
 
+/// What a distilled run's speed-perturbed copies learn from (`distillCopies`).
+public enum DistillCopies: String, SettingChoice {
+    /// A copy is taught with its clip's targets: the teacher's probabilities of the clip as
+    /// recorded.
+    case source
+    /// The teacher classifies each copy as it was perturbed (its own features of the copy,
+    /// normalised as it was trained), so the targets describe what the student is shown.
+    case teacher
+}
+
 /// The validation metric that picks the best epoch and drives early stopping (`monitor`).
 public enum MonitorChoice: String, SettingChoice {
     case valLoss = "val_loss"
