@@ -249,8 +249,12 @@ import Testing
     @Test func kfoldMakesAParentWithKChildrenAndMeanAndStd() throws {
         let corpus = try corpus()
         defer { corpus.remove() }
-        let result = try corpus.ser(["run", "--split", "kfold:3", "--epochs", "2", "-q"] + Self.tiny)
+        let result = try corpus.ser(["run", "--split", "kfold:3", "--epochs", "2"] + Self.tiny)
         #expect(result.status == 0, "\(result.stderr)")
+        // The parent's summary is its folds' mean and spread; it has no test evaluation of its own to miss.
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("k-fold run 1 finished in ") && last.hasSuffix("over 3 folds"), "\(result.stdout)")
+        #expect(!result.stdout.contains("no test clips"), "\(result.stdout)")
         try queue(corpus).read { (db: Database) throws -> Void in
             #expect(try String.fetchOne(db, sql: "SELECT kind FROM runs WHERE id = 1") == "kfold")
             #expect(try String.fetchOne(db, sql: "SELECT status FROM run_summary WHERE id = 1") == "finished")

@@ -112,16 +112,17 @@ extension SER {
                 outcome = try workbench.train(try resolve(), request)
             }
             let seconds = Date().timeIntervalSince(started)
-            if outcome.folds > 0 && !options.quiet {
-                let values = outcome.testMetrics, stds = outcome.testStd
-                output.note(
-                    String(
-                        format: "\nk-fold run %lld: test accuracy %.3f ± %.3f, macro-F1 %.3f ± %.3f, UAR %.3f ± %.3f over %d folds",
-                        outcome.run, values["accuracy"] ?? 0, stds["accuracy"] ?? 0, values["macro_f1"] ?? 0, stds["macro_f1"] ?? 0,
-                        values["uar"] ?? 0, stds["uar"] ?? 0, outcome.folds))
-            }
             if options.json {
                 try printJSON(RunReport(outcome))
+            } else if outcome.folds > 0 {
+                // A k-fold parent has no test evaluation of its own: its folds' mean and spread.
+                let values = outcome.testMetrics, stds = outcome.testStd
+                output.note(
+                    "\nk-fold run \(outcome.run) finished in \(Format.duration(seconds)): "
+                        + String(
+                            format: "test accuracy %.3f ± %.3f, macro-F1 %.3f ± %.3f, UAR %.3f ± %.3f over %d folds",
+                            values["accuracy"] ?? 0, stds["accuracy"] ?? 0, values["macro_f1"] ?? 0, stds["macro_f1"] ?? 0,
+                            values["uar"] ?? 0, stds["uar"] ?? 0, outcome.folds))
             } else {
                 output.summary(
                     runID: outcome.run, test: outcome.test, bestEpoch: outcome.bestEpoch, selectedEpoch: outcome.selectedEpoch,
