@@ -15,7 +15,7 @@ public enum Recipe: String, CaseIterable, Sendable {
     /// speaker-disjoint validation data: a BiLSTM of 96 for 40 epochs. With `--teacher` (a
     /// `best-speaker` ensemble on the same folds, README) it trains the student that won on
     /// validation F1: distillation with temperature 3 (session 11) and β 1 into a BiLSTM of
-    /// 128 for 60 epochs (session 12).
+    /// 128 (session 12) for 80 epochs (session 13).
     case best
     /// The strongest recipe when every speaker comes with several unlabelled utterances: `best`
     /// on the default 59 features (without log-mel) with per-speaker z-scores (`--normalization speaker`), a BiLSTM of 128, 60 epochs,
@@ -75,7 +75,7 @@ public enum Recipe: String, CaseIterable, Sendable {
             ]
             if distilling {
                 overrides["layers"] = .array([.integer(128)])
-                overrides["epochs"] = .integer(60)
+                overrides["epochs"] = .integer(80)
             }
             return overrides
         }
