@@ -196,18 +196,8 @@ struct RunExecutor {
             if let enrollment { m = enrollment.apply(m, index: i, copy: choice, seed: seed, epoch: epoch) }
             return augmenter.augment(m, seed: seed, epoch: epoch, index: i)
         }
-        var targets = set.targets
-        if let teacher, !teacher.copies.isEmpty, var values = targets?.values {
-            let classes = data.classes.count
-            for (i, choice) in choices.enumerated() where choice > 0 {
-                guard let p = teacher.target(ids[i], copy: choice - 1), p.count == classes else { continue }
-                values.replaceSubrange((i * classes)..<((i + 1) * classes), with: p)
-            }
-            guard let replaced = Matrix(rows: set.count, columns: classes, values: values) else {
-                throw WorkbenchError(.unusableData, "the teacher's probabilities do not cover the \(set.count) training clips")
-            }
-            targets = replaced
-        }
+        let targets =
+            if let teacher, !teacher.copies.isEmpty { try targetMatrix(teacher, ids: ids, drawn: choices) } else { set.targets }
         return try SequenceDataset(sequences: sequences, labels: set.labels, targets: targets)
     }
 
@@ -217,18 +207,28 @@ struct RunExecutor {
     /// - Throws: ``WorkbenchError`` `.unusableData` naming a training clip the teacher did not classify.
     private func withTeacherTargets(_ set: SequenceDataset, ids: [Int64]) throws -> SequenceDataset {
         guard let teacher else { return set }
+        return try SequenceDataset(sequences: set.sequences, labels: set.labels, targets: try targetMatrix(teacher, ids: ids))
+    }
+
+    /// The teacher's targets `[ids.count, classes]` of the clips `ids`, row for row: each clip
+    /// as recorded, or as `drawn` (aligned with `ids`: 0 the clip, `c > 0` its copy `c − 1`).
+    ///
+    /// - Throws: ``WorkbenchError`` `.unusableData` naming a training clip the teacher did not classify.
+    private func targetMatrix(_ teacher: SoftTargets, ids: [Int64], drawn: [Int]? = nil) throws -> Matrix {
+        let classes = data.classes.count
         var values: [Float] = []
-        values.reserveCapacity(set.count * data.classes.count)
-        for id in ids {
-            guard let p = teacher.target(id), p.count == data.classes.count else {
+        values.reserveCapacity(ids.count * classes)
+        for (i, id) in ids.enumerated() {
+            let copy = drawn.flatMap { $0[i] > 0 ? $0[i] - 1 : nil }
+            guard let p = teacher.target(id, copy: copy), p.count == classes else {
                 throw WorkbenchError(.unusableData, "the teacher gave no class probabilities for training clip \(id)")
             }
             values.append(contentsOf: p)
         }
-        guard let targets = Matrix(rows: set.count, columns: data.classes.count, values: values) else {
-            throw WorkbenchError(.unusableData, "the teacher's probabilities do not cover the \(set.count) training clips")
+        guard let targets = Matrix(rows: ids.count, columns: classes, values: values) else {
+            throw WorkbenchError(.unusableData, "the teacher's probabilities do not cover the \(ids.count) training clips")
         }
-        return try SequenceDataset(sequences: set.sequences, labels: set.labels, targets: targets)
+        return targets
     }
 
     /// Stops a run whose training loss is no longer a finite number: its weights are then

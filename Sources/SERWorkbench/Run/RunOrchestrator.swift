@@ -43,7 +43,7 @@ struct RunOrchestrator {
         }
         // Refused before anything is written.
         let split = try Self.splitting { try Self.splitter(settings).split(data.clipRefs, plan: plan) }
-        let targets = try teacherTargets(settings, splits: [split], data: data).first
+        let targets = try teacherTargets(settings, splits: [split], data: data)?.first
         let runID = try store.createRun(try newRun(request.kind, parent: request.parent, name: request.name))
         let result = try execute(runID, settings: settings, data: data, split: split, targets: targets, resume: false)
         return try outcome(runID, status: result.status, test: result.test, epochs: result, reproduces: request.reproduces, folds: 0)
@@ -56,9 +56,9 @@ struct RunOrchestrator {
     }
 
     /// The `--teacher` probabilities of each split's training clips (``TeacherTargets``), one
-    /// map per split; an empty map each without a teacher.
-    private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [SoftTargets] {
-        guard let teacher = settings.teacher else { return splits.map { _ in SoftTargets(clips: [:]) } }
+    /// ``SoftTargets`` per split; `nil` without a teacher.
+    private func teacherTargets(_ settings: RunSettings, splits: [Split], data: PreparedData) throws -> [SoftTargets]? {
+        guard let teacher = settings.teacher else { return nil }
         let targets = try TeacherTargets(workbench: workbench).probabilities(
             teacher: Int64(teacher), splits: splits, data: data, temperature: settings.distillTemperature,
             copies: settings.distillCopies == .teacher ? settings.speedPerturb : [])
@@ -111,7 +111,7 @@ struct RunOrchestrator {
     /// skipping finished ones, creating the missing ones with `newFold(i)` — and records the
     /// parent's mean ± std over its folds. Stops at the first fold that does not finish.
     private func trainFolds(
-        _ parent: Int64, folds: [Split], targets: [SoftTargets], existing: [RunSummaryRow], settings: RunSettings,
+        _ parent: Int64, folds: [Split], targets: [SoftTargets]?, existing: [RunSummaryRow], settings: RunSettings,
         data: PreparedData, reproduces: Int64?, newFold: (Int) throws -> Int64
     ) throws -> TrainingOutcome {
         try store.markRunning(parent, pid: getpid())
@@ -129,10 +129,10 @@ struct RunOrchestrator {
                 let child = existing[i].id
                 let resumable = try store.checkpointEpoch(child, kind: .last) != nil
                 result = try execute(
-                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, targets: targets[i],
+                    child, settings: settings, data: data, split: resumable ? try recordedSplit(child) : split, targets: targets?[i],
                     resume: resumable)
             } else {
-                result = try execute(try newFold(i), settings: settings, data: data, split: split, targets: targets[i], resume: false)
+                result = try execute(try newFold(i), settings: settings, data: data, split: split, targets: targets?[i], resume: false)
             }
             if result.status != .finished {
                 try store.refreshParent(parent)
@@ -178,7 +178,7 @@ struct RunOrchestrator {
         let data = try prepare(settings)
         workbench.observer.handle(.expectedEpochs(settings.epochs - (try store.checkpointEpoch(runID, kind: .last) ?? 0)))
         let split = try recordedSplit(runID)
-        let targets = try teacherTargets(settings, splits: [split], data: data).first
+        let targets = try teacherTargets(settings, splits: [split], data: data)?.first
         let result = try execute(runID, settings: settings, data: data, split: split, targets: targets, resume: true)
         // A fold finished by hand completes its parent once every fold is in.
         if let parent = header.parentID, let parentHeader = try store.runHeader(parent), parentHeader.kind == .kfold {
@@ -246,7 +246,7 @@ struct RunOrchestrator {
         }
         let executor = RunExecutor(
             workbench: workbench, runID: runID, settings: settings, data: data, split: split, normalizer: normalizer,
-            teacher: settings.teacher == nil ? nil : targets)
+            teacher: targets)
         return try executor.execute(resume: resume)
     }
 
